@@ -1,0 +1,52 @@
+"""enshi-rules: 《恩施土家族苗族自治州行政执法监督办法》 as executable, cited rules.
+
+The public API is exactly what ``__all__`` lists (``docs/api.md`` documents it; a test keeps the two
+equal). Everything in a module whose name starts with an underscore is private.
+
+    >>> import enshi_rules
+    >>> report = enshi_rules.evaluate(case_document, as_of="2025-06-30")  # doctest: +SKIP
+    >>> [f.citation for f in report.findings]                             # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from ._evaluate import evaluate
+from ._periods import DayCounting, PeriodPolicy
+from ._rulebook import DeadlineStatus, Modality
+from .errors import (
+    CalendarDataError,
+    CaseValidationError,
+    EngineError,
+    EnshiRulesError,
+    Problem,
+    RuleDefinitionError,
+    RuleExecutionError,
+)
+from .facts import Case, load_case
+from .report import Finding, MissingFact, Note, Policy, Report, TimelineEntry
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CalendarDataError",
+    "Case",
+    "CaseValidationError",
+    "DayCounting",
+    "DeadlineStatus",
+    "EngineError",
+    "EnshiRulesError",
+    "Finding",
+    "MissingFact",
+    "Modality",
+    "Note",
+    "PeriodPolicy",
+    "Policy",
+    "Problem",
+    "Report",
+    "RuleDefinitionError",
+    "RuleExecutionError",
+    "TimelineEntry",
+    "__version__",
+    "evaluate",
+    "load_case",
+]

@@ -1,0 +1,220 @@
+"""The only module that talks to durable-rules.
+
+durable-rules 2.0.28 is unmaintained and has sharp edges (``../shared/notes`` and
+``docs/engine.md``). This module is where each one is made impossible for a rule author to hit:
+
+=================================  ==========================================================
+sharp edge                         what this module does
+=================================  ==========================================================
+SIGSEGV on joins between facts     rules are single-fact conditions only; ``_rulebook`` rejects
+                                   any reference to another fact when a rule is declared
+``none(...)`` depends on order     no negation over facts exists in the rule language here;
+                                   absence is a property of one fact (``-m.done``)
+a fact no rule matches corrupts   a private receipt rule matches every fact, so no fact is ever
+the heap (``free(): invalid        "unhandled"; receipts are counted, so a fact the engine lost
+pointer`` at ``delete_state``)     is an :class:`EngineError`; a unique serial per fact is its
+                                   durable ``id``, so no fact is ever "already observed"
+exceptions stored as a string      durable's action runner is never used: matches are drained
+                                   here and builders run in plain Python, so an exception in a
+                                   builder is raised as :class:`RuleExecutionError`
+global host, re-registration       no ``durable.lang`` host is ever created; this module owns the
+                                   ruleset handle, compiled once per set of rule definitions;
+                                   re-importing or reloading a rule module re-uses or recompiles
+background threads                 none: the C engine is called directly, nothing is dispatched
+1,024 live states                  every evaluation has its own sid and its state is deleted in a
+                                   ``finally`` block, also when something fails
+threads racing on the ruleset      one lock around each evaluation
+dates are not JSON                 facts carry dates as ordinal day numbers (``date.toordinal``);
+                                   anything but JSON scalars or lists of strings is refused
+=================================  ==========================================================
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import durable_rules_engine as _dre
+
+from . import _rulebook
+from ._rulebook import Fact, Outcome, Rule
+from .errors import EngineError, RuleExecutionError
+
+__all__ = ["Fired", "MAX_FACTS", "MAX_ROUNDS", "evaluate_facts", "rules"]
+
+#: Forward-chaining rounds within one stage before we call it a runaway rule set.
+MAX_ROUNDS = 8
+#: Facts in one evaluation (asserted plus derived).
+MAX_FACTS = 2_000
+#: durable-rules stores at most 255 properties per fact; we keep a margin for ``sid``/``id``.
+_MAX_PROPERTIES = 250
+
+#: Matches every fact. durable-rules 2.0.28 corrupts its heap when a fact matches no rule (reproduced:
+#: ``free(): invalid pointer`` or SIGSEGV at the next ``delete_state``, depending on the heap layout;
+#: see docs/engine.md), so no fact may ever go unmatched.
+_RECEIPT = "engine.receipt"
+_RECEIPT_CONDITION = {"$ex": {"kind": 1}}
+
+_LOCK = threading.RLock()
+_SERIAL = itertools.count(1)
+_RESERVED = frozenset({"sid", "id", "serial"})
+
+
+@dataclass(frozen=True)
+class Fired:
+    """One rule firing: the rule, the fact it matched (as asserted) and what its builder said."""
+
+    rule: Rule
+    fact: Mapping[str, Any]
+    outcome: Outcome
+
+
+class _CompiledRuleset:
+    """One durable-rules ruleset handle for one exact set of rule definitions."""
+
+    def __init__(self, rules: dict[str, Rule]) -> None:
+        definition = {rid: {"all": [{"m": r.condition}]} for rid, r in rules.items()}
+        definition[_RECEIPT] = {"all": [{"m": _RECEIPT_CONDITION}]}
+        text = json.dumps(definition, ensure_ascii=False, sort_keys=True)
+        self.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        self.rules = rules
+        try:
+            self.handle = _dre.create_ruleset(f"enshi_rules_{self.digest[:16]}", text)
+        except Exception as exc:  # the C extension raises plain Exception with a code
+            raise EngineError(f"durable-rules refused the rule set: {exc}") from exc
+
+
+_COMPILED: _CompiledRuleset | None = None
+_COMPILED_FOR: tuple[int, ...] | None = None
+
+
+def _ruleset() -> _CompiledRuleset:
+    """The compiled ruleset for the rules as declared now (compiled once; again after a reload)."""
+    global _COMPILED, _COMPILED_FOR
+    rules = _rulebook.all_rules()
+    key = tuple(id(r) for r in rules.values())
+    if _COMPILED is None or key != _COMPILED_FOR:
+        _COMPILED = _CompiledRuleset(rules)
+        _COMPILED_FOR = key
+    return _COMPILED
+
+
+def rules() -> dict[str, Rule]:
+    """The rules the engine evaluates, by id."""
+    with _LOCK:
+        return _ruleset().rules
+
+
+def _prepare(fact: Mapping[str, Any], sid: str) -> dict[str, Any]:
+    if not isinstance(fact.get("kind"), str):
+        raise EngineError(f"fact without a kind: {dict(fact)!r}")
+    if len(fact) > _MAX_PROPERTIES:
+        raise EngineError(f"fact {fact['kind']} has {len(fact)} properties; durable-rules allows 255")
+    out: dict[str, Any] = {}
+    for k, v in fact.items():
+        if k in _RESERVED:
+            raise EngineError(f"fact {fact['kind']} uses the reserved property {k!r}")
+        if v is None or isinstance(v, (str, bool, int, float)):
+            if isinstance(v, int) and not isinstance(v, bool) and abs(v) > 2**53:
+                raise EngineError(f"fact {fact['kind']}.{k}: integer too large for the engine")
+            out[k] = v
+        elif isinstance(v, (list, tuple)) and all(isinstance(x, str) for x in v):
+            out[k] = list(v)
+        else:
+            msg = f"fact {fact['kind']}.{k}: {type(v).__name__} cannot enter the engine (dates go in as ordinals)"
+            raise EngineError(msg)
+    serial = next(_SERIAL)
+    out["sid"] = sid
+    out["id"] = f"f{serial}"
+    out["serial"] = serial
+    return out
+
+
+def _assert_and_drain(rs: _CompiledRuleset, batch: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    try:
+        code, state = _dre.assert_facts(rs.handle, json.dumps(batch, ensure_ascii=False))
+    except Exception as exc:
+        raise EngineError(f"durable-rules failed while matching: {exc}") from exc
+    # 0: every fact matched a rule (the receipt rule guarantees it). 1 would mean a fact went
+    # unmatched, 2 that a fact was seen twice: neither can happen with receipts and serials.
+    if code != 0:
+        raise EngineError(f"durable-rules answered code {code} to a batch of {len(batch)} facts")
+    matches: list[tuple[str, dict[str, Any]]] = []
+    received: list[int] = []
+    try:
+        raw = _dre.start_action_for_state(rs.handle, state)
+        message = raw[1] if raw else None
+        while message:
+            for rule_id, body in json.loads(message).items():
+                if rule_id == _RECEIPT:
+                    received.append(body["m"]["serial"])
+                else:
+                    matches.append((rule_id, body["m"]))
+            message = _dre.complete_and_start_action(rs.handle, state)
+    except Exception as exc:
+        raise EngineError(f"durable-rules failed while firing rules: {exc}") from exc
+    if sorted(received) != sorted(f["serial"] for f in batch):
+        raise EngineError(f"durable-rules lost facts: {len(batch)} asserted, {len(received)} received")
+    return matches
+
+
+def _build(rule: Rule, fact: dict[str, Any]) -> Outcome:
+    try:
+        out = rule.build(Fact(fact))
+    except Exception as exc:
+        raise RuleExecutionError(rule.rule_id, rule.short_citation, f"{type(exc).__name__}: {exc}") from exc
+    if not isinstance(out, Outcome):
+        raise RuleExecutionError(rule.rule_id, rule.short_citation, f"builder returned {type(out).__name__}, not Outcome")
+    return out
+
+
+def evaluate_facts(stages: Sequence[Sequence[Mapping[str, Any]]]) -> list[Fired]:
+    """Assert each stage's facts, fire rules to a fixpoint, and return every firing in order.
+
+    A stage whose firings include an excluding applicability note ends the evaluation: later
+    stages are never asserted. The firing order is deterministic: by round, then rule id, then the
+    fact's serial (durable-rules' own order is not relied on).
+    """
+    with _LOCK:
+        rs = _ruleset()
+        sid = f"s{next(_SERIAL)}"
+        fired: list[Fired] = []
+        total = 0
+        asserted = False  # durable creates the state on the first assert; nothing to delete before
+        try:
+            for stage_facts in stages:
+                pending = [dict(f) for f in stage_facts]
+                rounds = 0
+                while pending:
+                    rounds += 1
+                    total += len(pending)
+                    if rounds > MAX_ROUNDS:
+                        raise EngineError(f"rules kept deriving facts after {MAX_ROUNDS} rounds")
+                    if total > MAX_FACTS:
+                        raise EngineError(f"more than {MAX_FACTS} facts in one evaluation")
+                    batch = [_prepare(f, sid) for f in pending]
+                    asserted = True
+                    matches = _assert_and_drain(rs, batch)
+                    matches.sort(key=lambda rm: (rm[0], rm[1]["serial"]))
+                    pending = []
+                    for rule_id, fact in matches:
+                        rule = rs.rules.get(rule_id)
+                        if rule is None:
+                            raise EngineError(f"durable-rules fired an unknown rule {rule_id!r}")
+                        out = _build(rule, fact)
+                        fired.append(Fired(rule, fact, out))
+                        pending.extend(dict(d) for d in out.derived)
+                if any(f.outcome.excludes for f in fired):
+                    break
+            return fired
+        finally:
+            if asserted:
+                try:
+                    _dre.delete_state(rs.handle, sid)
+                except Exception as exc:  # pragma: no cover - never seen; would leak one state
+                    raise EngineError(f"could not delete engine state {sid}: {exc}") from exc

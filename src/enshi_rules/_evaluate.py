@@ -1,0 +1,142 @@
+"""``evaluate``: case document in, cited report out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from . import _engine
+from ._derive import derive
+from ._periods import PeriodPolicy
+from ._rulebook import DeadlineStatus, Modality, Role
+from .errors import CaseValidationError, Problem
+from .facts import Case, LoadedCase, load_case
+from .report import Finding, MissingFact, Note, Policy, Report, TimelineEntry
+
+__all__ = ["evaluate"]
+
+
+def _as_of(value: date | str | None) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        p = Problem("as_of", "判断日应为日期，不应包含时间", "as_of must be a date, not a datetime")
+        raise CaseValidationError([p])
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    p = Problem("as_of", f"判断日 {value!r} 不是 YYYY-MM-DD 格式的真实日期", f"as_of {value!r} is not an ISO date")
+    raise CaseValidationError([p])
+
+
+def _subject(role: Role, lc: LoadedCase) -> tuple[str, str]:
+    if role is Role.SUPERVISING:
+        o = lc.organs[lc.case.supervising_organ]
+        return o.name, o.id
+    if role is Role.SUPERVISED:
+        o = lc.organs[lc.case.supervised_organ]
+        return o.name, o.id
+    return f"案件 {lc.case.case_id}", lc.case.case_id
+
+
+def _d(fact: Mapping[str, Any], key: str | None) -> date | None:
+    if key is None or fact.get(key) is None:
+        return None
+    return date.fromordinal(fact[key])
+
+
+def evaluate(
+    case: Case | Mapping[str, Any] | str | bytes,
+    *,
+    as_of: date | str | None = None,
+    policy: PeriodPolicy | None = None,
+) -> Report:
+    """Evaluate one case document against the measures.
+
+    ``case`` is a :class:`~enshi_rules.facts.Case`, a mapping, or JSON text. ``as_of`` (a date or
+    an ISO date string) is the day obligations are judged at; it defaults to the document's
+    ``as_of`` and then to today. ``policy`` overrides the case's own day-counting choices.
+
+    Raises :class:`~enshi_rules.errors.CaseValidationError` for an invalid or impossible case,
+    :class:`~enshi_rules.errors.CalendarDataError` when a period needs a year without holiday data,
+    :class:`~enshi_rules.errors.EngineError` if the engine fails.
+    """
+    lc = load_case(case, as_of=_as_of(as_of))
+    derived = derive(lc, policy)
+    fired = _engine.evaluate_facts(derived.stages)
+
+    notes: list[Note] = []
+    findings: list[Finding] = []
+    for fr in fired:
+        r, out, fact = fr.rule, fr.outcome, fr.fact
+        refs = tuple(fact.get("refs", ()))
+        if r.note:
+            notes.append(
+                Note(
+                    rule_id=r.rule_id, article=r.article, paragraph=r.paragraph, item=r.item,
+                    citation=r.citation, message=out.message, excludes=out.excludes, facts=refs,
+                )
+            )
+            continue
+        name, oid = _subject(r.subject, lc)
+        start = due = done = None
+        days_late = None
+        if out.deadline is not None:
+            start, due, done = (_d(fact, k) for k in out.deadline)
+            if out.status is DeadlineStatus.LATE and due and done:
+                days_late = (done - due).days
+            elif out.status is DeadlineStatus.OVERDUE and due and r.modality is not Modality.MAY:
+                # a permission whose window closed unused is not "late" by any number of days
+                days_late = (lc.as_of - due).days
+        findings.append(
+            Finding(
+                rule_id=r.rule_id, article=r.article, paragraph=r.paragraph, item=r.item,
+                citation=r.citation, modality=r.modality, subject=name, subject_id=oid,
+                message=out.message, status=out.status, period_start=start,
+                period_days=out.period_days if out.deadline else None, due=due, done_on=done,
+                days_late=days_late, facts=refs,
+            )
+        )
+
+    def cite_key(x: Finding | Note) -> tuple[Any, ...]:
+        return (x.article, x.paragraph or 0, x.item or 0, x.rule_id, x.facts, x.message)
+
+    findings.sort(key=cite_key)
+    notes.sort(key=cite_key)
+    timeline = sorted(
+        (
+            TimelineEntry(
+                rule_id=f.rule_id, citation=f.citation, subject=f.subject, period_start=f.period_start,
+                period_days=f.period_days, due=f.due, done_on=f.done_on, status=f.status, days_late=f.days_late,
+            )
+            for f in findings
+            if f.due is not None and f.period_start is not None and f.period_days is not None and f.status is not None
+        ),
+        key=lambda t: (t.due, t.period_start, t.rule_id),
+    )
+    pol = derived.policy
+    in_scope = not any(n.excludes for n in notes)
+    return Report(
+        case_id=lc.case.case_id,
+        as_of=lc.as_of,
+        in_scope=in_scope,
+        policy=Policy(
+            day_counting=pol.counting.value,
+            exclude_time_in_post=pol.exclude_time_in_post,
+            description=pol.describe_zh(),
+        ),
+        notes=tuple(notes),
+        findings=tuple(findings),
+        timeline=tuple(timeline),
+        missing_facts=tuple(
+            MissingFact(field=m.field, needed_for=m.needed_for, reason=m.reason)
+            for m in derived.missing
+            # an excluded case is not judged, so what its procedure lacks does not matter
+            if in_scope or m.needed_for == "第三十五条"
+        ),
+    )

@@ -1,0 +1,427 @@
+"""How an article module declares its rules.
+
+A rule is one durable-rules condition over **one fact** plus a finding builder::
+
+    @rule(
+        "art_027.p1.review_request_in_time",
+        article=27, paragraph=1,
+        modality=Modality.MAY,
+        subject=Role.SUPERVISED,
+        when=(m.kind == "objection") & (+m.filed) & (m.filed <= m.window_due),
+        summary="被监督机关自收到建议书之日起十日内申请复查的，属依法行使复查申请权。",
+    )
+    def review_request_in_time(f: Fact) -> Outcome:
+        return Outcome(f"…于{f.date('filed')}申请复查，未超过十日期限。")
+
+Why one fact: durable-rules 2.0.28 crashes the process on some joins between facts and decides
+``none(...)`` by the order facts arrive (see ``docs/engine.md``). A rule author here cannot write a
+join or a negation over other facts: :func:`rule` rejects any condition that refers to anything but
+the matched fact itself. Where the law compares two things (a report date against a due date), the
+fact design puts both on one fact; where a conclusion feeds another article (28 builds on 27), the
+builder returns a *derived fact* and the engine asserts it in the next round (forward chaining).
+
+Everything here is private; the public names (``Modality``, ``DeadlineStatus``) are re-exported by
+``enshi_rules``.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from durable.lang import value as _dr_value
+
+from ._text import citation as _citation
+from .errors import RuleDefinitionError
+
+__all__ = [
+    "DeadlineStatus",
+    "Fact",
+    "Modality",
+    "Outcome",
+    "Role",
+    "Rule",
+    "all_rules",
+    "deadline_rules",
+    "m",
+    "rule",
+    "zh_date",
+]
+
+#: The matched fact in a condition: ``m.kind == "review"``, ``+m.done`` (present), ``-m.done``
+#: (absent), ``m.done > m.due`` (two properties of the same fact).
+m = _dr_value("$m")
+
+
+class Modality(enum.StrEnum):
+    """What kind of statement a finding makes. A closed set; see ``docs/modality.md``.
+
+    ``shall`` / ``may`` / ``shall_not`` say that a 应当 / 可以 / 不得 provision *applies* to the
+    subject in this case (with its deadline status where it has one); ``violation`` says a 应当 was
+    not met or a 不得 was breached; ``exemption`` says an exception (such as 容错) defeats a finding.
+    """
+
+    SHALL = "shall"
+    MAY = "may"
+    SHALL_NOT = "shall_not"
+    VIOLATION = "violation"
+    EXEMPTION = "exemption"
+
+
+class DeadlineStatus(enum.StrEnum):
+    """Where a time-limited duty or permission stands on the as-of date."""
+
+    PENDING = "pending"  # not done; the last day has not passed
+    ON_TIME = "on_time"  # done on or before the last day
+    LATE = "late"  # done, after the last day
+    OVERDUE = "overdue"  # not done and the last day has passed
+
+
+class Role(enum.StrEnum):
+    """Whom a finding concerns; the fact names the organ that plays the role."""
+
+    SUPERVISING = "supervising"  # 行政执法监督机关
+    SUPERVISED = "supervised"  # 被监督机关
+    CASE = "case"  # the supervision matter as a whole
+
+
+class Stage(enum.IntEnum):
+    """Applicability rules run first; if one excludes the case, substantive rules never see it."""
+
+    APPLICABILITY = 0
+    SUBSTANCE = 1
+
+
+class Fact(Mapping[str, Any]):
+    """The matched fact as a rule builder sees it: read-only, dates decoded on request."""
+
+    __slots__ = ("_d",)
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self._d = data
+
+    def __getitem__(self, key: str) -> Any:
+        return self._d[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._d)
+
+    def __len__(self) -> int:
+        return len(self._d)
+
+    def date(self, key: str) -> date:
+        """A date property (stored in the engine as an ordinal day number)."""
+        return date.fromordinal(self._d[key])
+
+    def opt_date(self, key: str) -> date | None:
+        v = self._d.get(key)
+        return None if v is None else date.fromordinal(v)
+
+    def zh(self, key: str) -> str:
+        """A date property written the Chinese way: 2025年4月2日."""
+        return zh_date(self.date(key))
+
+
+def zh_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a builder returns: the finding's message and, optionally, facts for the next round.
+
+    ``deadline`` names the fact properties ``(start, due, done)`` of a time limit, and
+    ``period_days`` its length, when the finding reports one.
+    """
+
+    message: str
+    derived: tuple[Mapping[str, Any], ...] = ()
+    status: DeadlineStatus | None = None
+    deadline: tuple[str, str, str | None] | None = None
+    period_days: int | None = None
+    excludes: bool = False  # applicability notes only: the case is outside the measures
+
+
+Builder = Callable[[Fact], Outcome]
+
+
+@dataclass(frozen=True)
+class Rule:
+    rule_id: str
+    article: int
+    paragraph: int | None
+    item: int | None
+    modality: Modality
+    subject: Role
+    condition: Mapping[str, Any]  # durable-rules JSON for the single condition on ``m``
+    summary: str  # what the code does, in plain Chinese, for docs and the article map
+    build: Builder
+    stage: Stage
+    note: bool  # produces an applicability note rather than a finding
+    module: str
+
+    @property
+    def citation(self) -> str:
+        return _citation(self.article, self.paragraph, self.item)
+
+    @property
+    def short_citation(self) -> str:
+        return _citation(self.article, self.paragraph, self.item, with_title=False)
+
+
+_RULE_ID = re.compile(r"^art_(\d{3})(\.p(\d+))?(\.i(\d+))?(\.[a-z][a-z0-9_]*)+$")
+_REGISTRY: dict[str, Rule] = {}
+
+_COMPARISONS = frozenset({"$lt", "$lte", "$gt", "$gte", "$neq", "$mt", "$imt"})
+
+
+def _check_operand(rule_id: str, v: Any) -> None:
+    if v is None or isinstance(v, (str, int, float, bool)):
+        return
+    if isinstance(v, dict) and set(v) == {"$m"} and isinstance(v["$m"], str):
+        return  # another property of the same fact
+    msg = (
+        f"rule {rule_id}: a condition may compare only with literals or with another property of "
+        f"the same fact (m.x); got {v!r}. Joins between facts crash durable-rules 2.0.28: put the "
+        f"value on the fact instead, or derive a fact in an earlier rule"
+    )
+    raise RuleDefinitionError(msg)
+
+
+def _check_condition(rule_id: str, node: Any) -> None:
+    """Allow only single-fact expressions: no joins, no state (``s``), no ``none``/``any``."""
+    if not isinstance(node, dict) or not node:
+        raise RuleDefinitionError(f"rule {rule_id}: malformed condition {node!r}")
+    for key, val in node.items():
+        if key in ("$and", "$or"):
+            if not isinstance(val, list) or not val:
+                raise RuleDefinitionError(f"rule {rule_id}: empty {key} in condition")
+            for sub in val:
+                _check_condition(rule_id, sub)
+        elif key in ("$ex", "$nex"):
+            if not isinstance(val, dict) or len(val) != 1:
+                raise RuleDefinitionError(f"rule {rule_id}: malformed {key} in condition")
+        elif key in _COMPARISONS:
+            if not isinstance(val, dict) or len(val) != 1:
+                raise RuleDefinitionError(f"rule {rule_id}: malformed {key} in condition")
+            (_, operand), = val.items()
+            _check_operand(rule_id, operand)
+        elif key.startswith("$"):
+            msg = (
+                f"rule {rule_id}: operator {key} is not allowed here (state, arithmetic and "
+                f"multi-fact operators are outside what the engine guards)"
+            )
+            raise RuleDefinitionError(msg)
+        else:
+            _check_operand(rule_id, val)  # equality: {"prop": literal}
+
+
+def _register(r: Rule) -> None:
+    old = _REGISTRY.get(r.rule_id)
+    if old is not None and old.module != r.module:
+        msg = f"rule id {r.rule_id} is declared in both {old.module} and {r.module}"
+        raise RuleDefinitionError(msg)
+    # Same module again (importlib.reload, a second import under pytest): the new one replaces it.
+    _REGISTRY[r.rule_id] = r
+
+
+def _make_rule(
+    rule_id: str,
+    *,
+    article: int,
+    paragraph: int | None,
+    item: int | None,
+    modality: Modality,
+    subject: Role,
+    when: Any,
+    summary: str,
+    build: Builder,
+    stage: Stage,
+    note: bool,
+    module: str,
+) -> Rule:
+    mt = _RULE_ID.match(rule_id)
+    if mt is None:
+        msg = f"rule id {rule_id!r} must look like art_027.p1.review_late (article, paragraph, item, name)"
+        raise RuleDefinitionError(msg)
+    if int(mt.group(1)) != article or (mt.group(3) and int(mt.group(3)) != paragraph) or (
+        mt.group(5) and int(mt.group(5)) != item
+    ):
+        msg = f"rule id {rule_id} does not agree with its citation (article {article}, paragraph {paragraph}, item {item})"
+        raise RuleDefinitionError(msg)
+    _citation(article, paragraph, item)  # raises RuleDefinitionError for a unit that does not exist
+    if not summary.strip():
+        raise RuleDefinitionError(f"rule {rule_id}: summary is required (docs and article map use it)")
+    try:
+        condition = when.define()
+    except Exception as exc:  # durable's own "Property name ... not defined" and the like
+        raise RuleDefinitionError(f"rule {rule_id}: cannot build condition: {exc}") from exc
+    _check_condition(rule_id, condition)
+    return Rule(
+        rule_id=rule_id,
+        article=article,
+        paragraph=paragraph,
+        item=item,
+        modality=Modality(modality),
+        subject=Role(subject),
+        condition=condition,
+        summary=summary.strip(),
+        build=build,
+        stage=stage,
+        note=note,
+        module=module,
+    )
+
+
+def rule(
+    rule_id: str,
+    *,
+    article: int,
+    paragraph: int | None = None,
+    item: int | None = None,
+    modality: Modality,
+    subject: Role,
+    when: Any,
+    summary: str,
+    stage: Stage = Stage.SUBSTANCE,
+    note: bool = False,
+) -> Callable[[Builder], Builder]:
+    """Declare the decorated function as the finding builder of a rule."""
+
+    def deco(fn: Builder) -> Builder:
+        _register(
+            _make_rule(
+                rule_id,
+                article=article,
+                paragraph=paragraph,
+                item=item,
+                modality=modality,
+                subject=subject,
+                when=when,
+                summary=summary,
+                build=fn,
+                stage=stage,
+                note=note,
+                module=fn.__module__,
+            )
+        )
+        return fn
+
+    return deco
+
+
+@dataclass(frozen=True)
+class _StatusCase:
+    status: DeadlineStatus
+    suffix: str
+    when: Callable[[str, str], Any]  # (due, done) property names -> condition
+
+
+def _pending(due: str, done: str) -> Any:
+    return (-getattr(m, done)) & (m.as_of <= getattr(m, due))
+
+
+def _on_time(due: str, done: str) -> Any:
+    return (+getattr(m, done)) & (getattr(m, done) <= getattr(m, due))
+
+
+def _late(due: str, done: str) -> Any:
+    return (+getattr(m, done)) & (getattr(m, done) > getattr(m, due))
+
+
+def _overdue(due: str, done: str) -> Any:
+    return (-getattr(m, done)) & (m.as_of > getattr(m, due))
+
+
+_STATUS_CASES = (
+    _StatusCase(DeadlineStatus.PENDING, "pending", _pending),
+    _StatusCase(DeadlineStatus.ON_TIME, "on_time", _on_time),
+    _StatusCase(DeadlineStatus.LATE, "late", _late),
+    _StatusCase(DeadlineStatus.OVERDUE, "overdue", _overdue),
+)
+
+
+def deadline_rules(
+    prefix: str,
+    *,
+    article: int,
+    paragraph: int | None = None,
+    item: int | None = None,
+    permission: bool = False,
+    subject: Role,
+    applies: Any,
+    start: str,
+    due: str,
+    done: str,
+    period_days: int,
+    summary: str,
+    messages: Mapping[DeadlineStatus, Callable[[Fact], str]],
+    module: str,
+    derive: Callable[[Fact, DeadlineStatus], tuple[Mapping[str, Any], ...]] | None = None,
+) -> tuple[Rule, ...]:
+    """Declare the four status rules of one time limit (``prefix.pending`` ... ``prefix.overdue``).
+
+    ``applies`` is the legal condition under which the time limit runs (as a condition on the
+    fact); ``start``, ``due`` and ``done`` name the fact's ordinal-date properties. A duty
+    (``permission=False``) late or overdue is a ``violation``; pending or met it is ``shall``. A
+    permission (可以, e.g. applying for review) is ``may`` in every status: missing its window loses
+    the permission, it breaks no duty.
+    """
+    made = []
+    for case in _STATUS_CASES:
+        if permission:
+            modality = Modality.MAY
+        elif case.status in (DeadlineStatus.LATE, DeadlineStatus.OVERDUE):
+            modality = Modality.VIOLATION
+        else:
+            modality = Modality.SHALL
+        text = messages[case.status]
+        st = case.status
+
+        def build(f: Fact, *, _text: Callable[[Fact], str] = text, _st: DeadlineStatus = st) -> Outcome:
+            return Outcome(
+                _text(f),
+                derived=derive(f, _st) if derive else (),
+                status=_st,
+                deadline=(start, due, done),
+                period_days=period_days,
+            )
+
+        r = _make_rule(
+            f"{prefix}.{case.suffix}",
+            article=article,
+            paragraph=paragraph,
+            item=item,
+            modality=modality,
+            subject=subject,
+            when=applies & case.when(due, done),
+            summary=f"{summary}（状态：{_STATUS_ZH[case.status]}）",
+            build=build,
+            stage=Stage.SUBSTANCE,
+            note=False,
+            module=module,
+        )
+        _register(r)
+        made.append(r)
+    return tuple(made)
+
+
+_STATUS_ZH = {
+    DeadlineStatus.PENDING: "期限未届满、尚未完成",
+    DeadlineStatus.ON_TIME: "已在期限内完成",
+    DeadlineStatus.LATE: "逾期后完成",
+    DeadlineStatus.OVERDUE: "期限届满仍未完成",
+}
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every declared rule, by id, after importing every article module (sorted by id)."""
+    from . import rules as _rules_pkg
+
+    _rules_pkg.load_all()
+    return dict(sorted(_REGISTRY.items()))
+

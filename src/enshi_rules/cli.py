@@ -1,0 +1,146 @@
+"""The ``enshi-rules`` command.
+
+``enshi-rules evaluate CASE.json [--as-of DATE] [--format text|json]`` evaluates one case;
+``enshi-rules schema`` prints the JSON Schema of the case document. Exit status: 0 on success, 2 for
+unreadable or invalid input (one line naming the problem and the field, never a traceback), 1 for an
+engine failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ._evaluate import evaluate
+from ._rulebook import DeadlineStatus, Modality
+from .errors import CalendarDataError, CaseValidationError, EngineError
+from .facts import Case
+from .report import Report
+
+__all__ = ["main", "render_text"]
+
+_MODALITY_ZH = {
+    Modality.SHALL: "应当",
+    Modality.MAY: "可以",
+    Modality.SHALL_NOT: "不得",
+    Modality.VIOLATION: "违反",
+    Modality.EXEMPTION: "免责",
+}
+_STATUS_ZH = {
+    DeadlineStatus.PENDING: "期限未届满",
+    DeadlineStatus.ON_TIME: "按期完成",
+    DeadlineStatus.LATE: "逾期完成",
+    DeadlineStatus.OVERDUE: "逾期未完成",
+}
+
+_PERMISSION_STATUS_ZH = {
+    DeadlineStatus.PENDING: "期限未届满",
+    DeadlineStatus.ON_TIME: "在期限内行使",
+    DeadlineStatus.LATE: "逾期行使",
+    DeadlineStatus.OVERDUE: "期限届满未行使",
+}
+
+
+def render_text(report: Report) -> str:
+    """A readable Chinese report."""
+    lines = [
+        f"案件 {report.case_id}　判断日 {report.as_of.isoformat()}",
+        f"期间计算：{report.policy.description}",
+        f"适用本办法：{'是' if report.in_scope else '否'}",
+        "",
+        "一、适用情况",
+    ]
+    lines += [f"  · {n.message}（{_short(n.citation)}）" for n in report.notes] or ["  （无）"]
+    lines += ["", "二、认定事项"]
+    if not report.findings:
+        lines.append("  （无）")
+    for i, f in enumerate(report.findings, 1):
+        tag = _MODALITY_ZH[f.modality]
+        if f.status is not None:
+            tag += "·" + _status_zh(f.modality, f.status)
+        lines.append(f"  {i}. 【{tag}】{f.subject}：{f.message}")
+        extra = f"     依据：{_short(f.citation)}　规则：{f.rule_id}"
+        if f.days_late:
+            extra += f"　逾期 {f.days_late} 日"
+        lines.append(extra)
+    if report.timeline:
+        lines += ["", "三、期限"]
+        for t in report.timeline:
+            done = t.done_on.isoformat() if t.done_on else "—"
+            lines.append(
+                f"  {t.due.isoformat()}  {_short(t.citation)}  {t.subject}  起算 {t.period_start.isoformat()} "
+                f"+{t.period_days}日  完成 {done}  {_STATUS_ZH[t.status]}"
+            )
+    if report.missing_facts:
+        lines += ["", "四、缺少的事实"]
+        lines += [f"  · {m.field}（{m.needed_for}）：{m.reason}" for m in report.missing_facts]
+    return "\n".join(lines) + "\n"
+
+
+def _status_zh(modality: Modality, status: DeadlineStatus) -> str:
+    if modality is Modality.MAY:
+        return _PERMISSION_STATUS_ZH[status]
+    return _STATUS_ZH[status]
+
+
+def _short(citation: str) -> str:
+    return citation.split("》", 1)[-1]
+
+
+def _read(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    return Path(path).read_bytes()
+
+
+def _fail(msg: str, code: int = 2) -> int:
+    print(f"enshi-rules: {msg}", file=sys.stderr)
+    return code
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    try:
+        data = _read(args.case)
+    except OSError as exc:
+        return _fail(f"cannot read {args.case}: {exc.strerror or exc}")
+    try:
+        report = evaluate(data, as_of=args.as_of)
+    except CaseValidationError as exc:
+        return _fail(f"{args.case}: invalid case: {exc.one_line()}")
+    except CalendarDataError as exc:
+        return _fail(f"{args.case}: {exc}")
+    except EngineError as exc:
+        return _fail(f"{args.case}: engine failure: {exc}", 1)
+    out = report.to_json() + "\n" if args.format == "json" else render_text(report)
+    sys.stdout.write(out)
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(json.dumps(Case.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="enshi-rules", description="《恩施土家族苗族自治州行政执法监督办法》 rules")
+    sub = p.add_subparsers(dest="command", required=True)
+    e = sub.add_parser("evaluate", help="evaluate one case document (JSON; '-' for stdin)")
+    e.add_argument("case")
+    e.add_argument("--as-of", dest="as_of", default=None, help="judge obligations at this date (YYYY-MM-DD)")
+    e.add_argument("--format", choices=("text", "json"), default="text")
+    e.set_defaults(func=_cmd_evaluate)
+    s = sub.add_parser("schema", help="print the JSON Schema of the case document")
+    s.set_defaults(func=_cmd_schema)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,292 @@
+"""Fact models (pydantic) and the loader that validates a case document completely.
+
+:func:`load_case` accepts a :class:`Case`, a mapping, or JSON text/bytes, and either returns a
+:class:`LoadedCase` or raises one :class:`~enshi_rules.errors.CaseValidationError` that lists every
+problem with its field path, in Chinese and English. Timelines that cannot be true are data errors,
+not findings (``docs/interpretations.md`` lists each check and why).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import CaseValidationError, Problem
+from .case import (
+    Case,
+    DayCountingChoice,
+    DecisionLetter,
+    DecisionOrder,
+    EnforcementAction,
+    EnforcementActivity,
+    ObjectionApplication,
+    ReviewAnswer,
+    Situation,
+    SpecialSupervision,
+    SubmittedReport,
+    SuggestionLetter,
+    Supervision,
+)
+from .organs import DEFAULT_ORGANS, PREFECTURE_CODE, Organ, OrganKind, OrganLevel
+
+__all__ = [
+    "DEFAULT_ORGANS",
+    "PREFECTURE_CODE",
+    "Case",
+    "DayCountingChoice",
+    "DecisionLetter",
+    "DecisionOrder",
+    "EnforcementAction",
+    "EnforcementActivity",
+    "LoadedCase",
+    "ObjectionApplication",
+    "Organ",
+    "OrganKind",
+    "OrganLevel",
+    "ReviewAnswer",
+    "Situation",
+    "SpecialSupervision",
+    "SubmittedReport",
+    "SuggestionLetter",
+    "Supervision",
+    "load_case",
+]
+
+#: Largest case document accepted, in bytes of JSON text.
+MAX_DOCUMENT_BYTES = 2_000_000
+
+
+@dataclass(frozen=True)
+class LoadedCase:
+    """A validated case, its as-of date, and every organ it can name (built-in plus its own)."""
+
+    case: Case
+    as_of: date
+    organs: Mapping[str, Organ]
+
+
+_ZH = {
+    "missing": "缺少必填字段",
+    "extra_forbidden": "未知字段，不允许出现",
+    "date_parsing": "日期无效，应为 YYYY-MM-DD 格式的真实日期",
+    "date_from_datetime_parsing": "日期无效，应为 YYYY-MM-DD 格式的真实日期",
+    "date_from_datetime_inexact": "应为日期，不应包含时间",
+    "date_type": "应为日期（YYYY-MM-DD）",
+    "string_type": "应为字符串",
+    "string_too_short": "不能为空",
+    "string_too_long": "过长",
+    "string_pattern_mismatch": "格式不符合要求",
+    "enum": "取值不在允许范围内",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数",
+    "bool_parsing": "应为 true 或 false",
+    "bool_type": "应为 true 或 false",
+    "greater_than_equal": "数值过小",
+    "less_than_equal": "数值过大",
+    "model_type": "应为对象（JSON object）",
+    "model_attributes_type": "应为对象（JSON object）",
+    "dict_type": "应为对象（JSON object）",
+    "tuple_type": "应为数组（JSON array）",
+    "list_type": "应为数组（JSON array）",
+    "too_long": "条目过多",
+    "too_short": "条目过少",
+}
+
+
+def _path(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _from_pydantic(err: ValidationError) -> list[Problem]:
+    problems = []
+    for e in err.errors(include_url=False):
+        zh = _ZH.get(e["type"], "值无效")
+        if e["type"] == "enum":
+            zh += f"（可选：{e.get('ctx', {}).get('expected', '')}）"
+        problems.append(Problem(_path(tuple(e["loc"])), zh, e["msg"]))
+    return problems
+
+
+def _parse(doc: Case | Mapping[str, Any] | str | bytes) -> Case:
+    if isinstance(doc, Case):
+        return doc
+    if isinstance(doc, (bytes, bytearray)):
+        if len(doc) > MAX_DOCUMENT_BYTES:
+            raise CaseValidationError([_too_large(len(doc))])
+        try:
+            doc = bytes(doc).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            p = Problem("", f"不是 UTF-8 编码的文本（第 {exc.start} 字节）", f"not UTF-8 text (byte {exc.start})")
+            raise CaseValidationError([p]) from None
+    if isinstance(doc, str):
+        if len(doc.encode("utf-8")) > MAX_DOCUMENT_BYTES:
+            raise CaseValidationError([_too_large(len(doc.encode("utf-8")))])
+        try:
+            doc = json.loads(doc)
+        except json.JSONDecodeError as exc:
+            p = Problem("", f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）", f"not valid JSON: {exc}")
+            raise CaseValidationError([p]) from None
+        except RecursionError:
+            raise CaseValidationError([Problem("", "JSON 嵌套过深", "JSON nested too deeply")]) from None
+    if not isinstance(doc, Mapping):
+        p = Problem("", "案件文档应为 JSON 对象", f"a case document is a JSON object, not {type(doc).__name__}")
+        raise CaseValidationError([p])
+    try:
+        return Case.model_validate(dict(doc))
+    except ValidationError as exc:
+        raise CaseValidationError(_from_pydantic(exc)) from None
+    except RecursionError:
+        raise CaseValidationError([Problem("", "文档嵌套过深", "document nested too deeply")]) from None
+
+
+def _too_large(n: int) -> Problem:
+    return Problem(
+        "",
+        f"文档过大（{n} 字节，上限 {MAX_DOCUMENT_BYTES} 字节）",
+        f"document too large ({n} bytes, limit {MAX_DOCUMENT_BYTES})",
+    )
+
+
+def _organ_problems(case: Case) -> tuple[dict[str, Organ], list[Problem]]:
+    problems: list[Problem] = []
+    organs = dict(DEFAULT_ORGANS)
+    for i, o in enumerate(case.organs):
+        if o.id in organs:
+            zh = f"机关编号 {o.id} 重复（或与内置机关重复）"
+            problems.append(Problem(f"organs[{i}].id", zh, f"organ id {o.id} is used twice or is built in"))
+        else:
+            organs[o.id] = o
+    for i, o in enumerate(case.organs):
+        if o.parent is not None and o.parent not in organs:
+            zh = f"上级机关 {o.parent} 未定义"
+            problems.append(Problem(f"organs[{i}].parent", zh, f"parent organ {o.parent} is not defined"))
+    for i, o in enumerate(case.organs):  # a parent chain must end
+        seen = {o.id}
+        cur = organs.get(o.parent) if o.parent else None
+        while cur is not None:
+            if cur.id in seen:
+                zh = f"机关 {o.id} 的隶属关系成环"
+                problems.append(Problem(f"organs[{i}].parent", zh, f"organ {o.id} has a parent cycle"))
+                break
+            seen.add(cur.id)
+            cur = organs.get(cur.parent) if cur.parent else None
+    for field in ("supervising_organ", "supervised_organ"):
+        oid = getattr(case, field)
+        if oid not in organs:
+            problems.append(Problem(field, f"机关 {oid} 未定义", f"organ {oid} is not defined"))
+    if case.supervising_organ == case.supervised_organ:
+        problems.append(
+            Problem("supervised_organ", "监督机关与被监督机关不能是同一机关", "an organ cannot supervise itself")
+        )
+    return organs, problems
+
+
+def _dates(case: Case) -> Iterator[tuple[str, date]]:
+    s = case.supervision
+    if case.enforcement_action and case.enforcement_action.acted_on:
+        yield "enforcement_action.acted_on", case.enforcement_action.acted_on
+    if s.started_on:
+        yield "supervision.started_on", s.started_on
+    for i, sit in enumerate(s.situations):
+        for f in ("found_on", "confirmed_on"):
+            if getattr(sit, f):
+                yield f"supervision.situations[{i}].{f}", getattr(sit, f)
+    for name in (
+        "suggestion_letter",
+        "objection",
+        "review_answer",
+        "rectification_report",
+        "decision_letter",
+        "execution_report",
+    ):
+        rec = getattr(s, name)
+        if rec is None:
+            continue
+        for f in ("issued_on", "received_on", "filed_on", "posted_on", "answered_on", "submitted_on"):
+            v = getattr(rec, f, None)
+            if v is not None:
+                yield f"supervision.{name}.{f}", v
+
+
+def _timeline_problems(case: Case, as_of: date) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def bad(path: str, zh: str, en: str) -> None:
+        problems.append(Problem(path, zh, en))
+
+    for path, d in _dates(case):
+        if d > as_of:
+            bad(path, f"日期 {d} 晚于判断日 {as_of}", f"date {d} is after the as-of date {as_of}")
+    s = case.supervision
+    letter, obj, ans, rect = s.suggestion_letter, s.objection, s.review_answer, s.rectification_report
+    dec, exe = s.decision_letter, s.execution_report
+
+    def order(earlier: date | None, later: date | None, path: str, zh: str, en: str) -> None:
+        if earlier is not None and later is not None and later < earlier:
+            bad(path, f"{zh}（{later} 早于 {earlier}）", f"{en} ({later} is before {earlier})")
+
+    seen: set[str] = set()
+    for i, sit in enumerate(s.situations):
+        sid = sit.id or f"situation-{sit.item}"
+        if sid in seen:
+            bad(f"supervision.situations[{i}].id", f"情形编号 {sid} 重复：同一项的多个情形须各自给出 id", f"situation id {sid} is used twice: give each situation of the same item its own id")
+        seen.add(sid)
+        if sit.confirmed_on and not sit.confirmed:
+            bad(f"supervision.situations[{i}].confirmed_on", "未经调查属实却有属实日期", "confirmed_on given but confirmed is false")
+        order(sit.found_on, sit.confirmed_on, f"supervision.situations[{i}].confirmed_on", "属实日期早于发现日期", "confirmed before found")
+    if letter:
+        order(letter.issued_on, letter.received_on, "supervision.suggestion_letter.received_on", "建议书收到日期早于制发日期", "letter received before it was issued")
+        order(s.started_on, letter.issued_on, "supervision.suggestion_letter.issued_on", "建议书制发日期早于启动监督程序日期", "letter issued before the procedure started")
+    for name, rec in (("objection", obj), ("rectification_report", rect)):
+        if rec is not None and letter is None:
+            bad(f"supervision.{name}", "没有《行政执法监督建议书》却有此记录", "there is no suggestion letter for this record")
+    if obj and letter:
+        order(letter.received_on or letter.issued_on, obj.filed_on, "supervision.objection.filed_on", "复查申请早于收到建议书", "review applied for before the letter was received")
+        order(obj.posted_on, obj.filed_on, "supervision.objection.filed_on", "送达日期早于邮寄日期", "arrived before it was posted")
+    if ans is not None and obj is None:
+        bad("supervision.review_answer", "没有复查申请却有复查答复", "a review answer without a review application")
+    if ans and obj:
+        order(obj.filed_on, ans.answered_on, "supervision.review_answer.answered_on", "复查答复早于复查申请", "review answered before it was applied for")
+        order(ans.answered_on, ans.received_on, "supervision.review_answer.received_on", "收到复查答复早于作出答复", "answer received before it was made")
+    if rect and letter:
+        order(letter.issued_on, rect.submitted_on, "supervision.rectification_report.submitted_on", "整改情况报送早于建议书制发", "rectification reported before the letter was issued")
+        order(rect.posted_on, rect.submitted_on, "supervision.rectification_report.submitted_on", "送达日期早于邮寄日期", "arrived before it was posted")
+    if dec is not None:
+        if letter is None:
+            bad("supervision.decision_letter", "没有《行政执法监督建议书》却有决定书：第二十八条第一款的决定书以建议书逾期未纠正为前提", "a decision letter presupposes a suggestion letter (art. 28(1))")
+        else:
+            order(letter.issued_on, dec.issued_on, "supervision.decision_letter.issued_on", "决定书早于建议书", "decision letter issued before the suggestion letter")
+        order(dec.issued_on, dec.received_on, "supervision.decision_letter.received_on", "决定书收到日期早于制发日期", "decision letter received before it was issued")
+    if exe is not None:
+        if dec is None:
+            bad("supervision.execution_report", "没有决定书却有执行情况报告", "an execution report without a decision letter")
+        else:
+            order(dec.issued_on, exe.submitted_on, "supervision.execution_report.submitted_on", "执行情况报告早于决定书", "execution reported before the decision was issued")
+        order(exe.posted_on, exe.submitted_on, "supervision.execution_report.submitted_on", "送达日期早于邮寄日期", "arrived before it was posted")
+    return problems
+
+
+def load_case(doc: Case | Mapping[str, Any] | str | bytes, *, as_of: date | None = None) -> LoadedCase:
+    """Validate a case document completely; raise one CaseValidationError listing every problem.
+
+    The as-of date is, in order: the ``as_of`` argument, the document's ``as_of``, today.
+    """
+    case = _parse(doc)
+    when = as_of or case.as_of or date.today()
+    organs, problems = _organ_problems(case)
+    problems += _timeline_problems(case, when)
+    if problems:
+        raise CaseValidationError(problems)
+    return LoadedCase(case=case, as_of=when, organs=organs)

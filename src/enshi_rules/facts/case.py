@@ -1,0 +1,182 @@
+"""The case document: what happened in one supervision matter, in a supervision officer's words.
+
+Every record has an ``id`` (given, or defaulted to its place in the document) so that a finding can
+say which records produced it. Dates are ISO dates (``2025-03-10``). Unknown fields are errors.
+Cross-field checks (a letter received before it was issued, an unknown organ id, an act dated after
+the as-of date) are in :func:`enshi_rules.facts.load_case`, which reports every problem at once.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .organs import Organ
+
+__all__ = [
+    "Case",
+    "DayCountingChoice",
+    "DecisionLetter",
+    "DecisionOrder",
+    "EnforcementAction",
+    "EnforcementActivity",
+    "ObjectionApplication",
+    "ReviewAnswer",
+    "Situation",
+    "SpecialSupervision",
+    "SubmittedReport",
+    "SuggestionLetter",
+    "Supervision",
+]
+
+_Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[^\s]+$")]
+_Text = Annotated[str, Field(max_length=2000)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class EnforcementActivity(enum.StrEnum):
+    """第三条第二款: the nine kinds of 行政执法活动 it names, and 其他 for its closing 等."""
+
+    LICENSING = "行政许可"
+    PENALTY = "行政处罚"
+    COERCION = "行政强制"
+    INSPECTION = "行政检查"
+    EXPROPRIATION = "行政征收征用"
+    PAYMENT = "行政给付"
+    CONFIRMATION = "行政确认"
+    ADJUDICATION = "行政裁决"
+    REWARD = "行政奖励"
+    OTHER = "其他"
+
+
+class SpecialSupervision(enum.StrEnum):
+    """第二条第二款: special supervision governed by other law."""
+
+    RECONSIDERATION = "行政复议"
+    SUPERVISION_COMMISSION = "监察"
+    AUDIT = "审计"
+    NORMATIVE_DOCUMENT_REVIEW = "行政规范性文件备案审查"
+
+
+class DecisionOrder(enum.StrEnum):
+    """第二十八条第一款: what a 《行政执法监督决定书》 orders."""
+
+    PERFORM_DUTY = "限期履行法定职责"
+    REMAKE = "重新作出行政行为"
+    REVOKE = "撤销行政行为"
+    OTHER = "其他"
+
+
+class DayCountingChoice(enum.StrEnum):
+    CALENDAR = "calendar"
+    WORKING = "working"
+
+
+class EnforcementAction(_Model):
+    """The enforcement activity under supervision."""
+
+    id: _Id = "enforcement_action"
+    kind: EnforcementActivity
+    description: _Text = ""
+    region: str | None = Field(
+        default=None,
+        pattern=r"^\d{6}$",
+        description="where it took place (division code); defaults to the supervised organ's region",
+    )
+    acted_on: date | None = None
+
+
+class Situation(_Model):
+    """A situation of 第二十六条 found in the supervised organ (item 1-6)."""
+
+    id: _Id | None = None
+    item: int = Field(ge=1, le=6, description="第二十六条 item: 1 主体、权限、程序不合法 … 6 其他违法情形")
+    description: _Text = ""
+    found_on: date | None = None
+    confirmed: bool = Field(description="经调查属实: the investigation confirmed it")
+    confirmed_on: date | None = None
+
+
+class SuggestionLetter(_Model):
+    """《行政执法监督建议书》."""
+
+    id: _Id = "suggestion_letter"
+    number: str = Field(default="", max_length=100, description="文号")
+    issued_on: date
+    received_on: date | None = Field(default=None, description="the date the supervised organ received it")
+    rectification_days: int | None = Field(
+        default=None, ge=1, le=3650, description="the time limit the letter sets (限期), in days"
+    )
+
+
+class ObjectionApplication(_Model):
+    """An application for review (申请复查) against the suggestion letter (第二十七条第一款)."""
+
+    id: _Id = "objection"
+    filed_on: date = Field(
+        description="the date the application reached the supervising organ (starts its 15-day review)"
+    )
+    posted_on: date | None = Field(default=None, description="postmark date, if sent by post")
+
+
+class ReviewAnswer(_Model):
+    """The supervising organ's answer to the review application (复查答复)."""
+
+    id: _Id = "review_answer"
+    answered_on: date
+    received_on: date | None = Field(default=None, description="the date the supervised organ received it")
+    objection_upheld: bool = Field(description="经复查异议成立")
+
+
+class SubmittedReport(_Model):
+    """A report submitted by the supervised organ (整改情况 or 执行情况)."""
+
+    id: _Id | None = None
+    submitted_on: date = Field(description="the date it reached the supervising organ")
+    posted_on: date | None = Field(default=None, description="postmark date, if sent by post")
+
+
+class DecisionLetter(_Model):
+    """《行政执法监督决定书》."""
+
+    id: _Id = "decision_letter"
+    number: str = Field(default="", max_length=100)
+    issued_on: date
+    received_on: date | None = None
+    orders: tuple[DecisionOrder, ...] = ()
+
+
+class Supervision(_Model):
+    """The supervision procedure of 第二十六条至第二十八条."""
+
+    started_on: date | None = Field(
+        default=None, description="the date the supervision procedure was started (启动监督程序)"
+    )
+    situations: tuple[Situation, ...] = Field(default=(), max_length=50)
+    suggestion_letter: SuggestionLetter | None = None
+    objection: ObjectionApplication | None = None
+    review_answer: ReviewAnswer | None = None
+    rectification_report: SubmittedReport | None = None
+    decision_letter: DecisionLetter | None = None
+    execution_report: SubmittedReport | None = None
+
+
+class Case(_Model):
+    """One supervision matter."""
+
+    case_id: _Id
+    as_of: date | None = Field(default=None, description="the date obligations are judged at")
+    day_counting: DayCountingChoice = DayCountingChoice.CALENDAR
+    exclude_time_in_post: bool = False
+    organs: tuple[Organ, ...] = Field(default=(), max_length=500, description="organs beyond the built-in registry")
+    supervising_organ: _Id
+    supervised_organ: _Id
+    enforcement_action: EnforcementAction | None = None
+    special_supervision: SpecialSupervision | None = None
+    supervision: Supervision = Supervision()

@@ -1,0 +1,106 @@
+"""Organs (机关): who supervises whom.
+
+An organ is described once, with its level, kind, region and parent; a case names organs by id.
+The prefecture's governments and their 司法局 are built in (:data:`DEFAULT_ORGANS`), so a case can
+name ``422801`` (恩施市人民政府) or ``422801.sfj`` (恩施市司法局) without describing them.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["DEFAULT_ORGANS", "Organ", "OrganKind", "OrganLevel", "PREFECTURE_CODE"]
+
+#: 恩施土家族苗族自治州's administrative division code.
+PREFECTURE_CODE = "422800"
+
+
+class OrganLevel(enum.StrEnum):
+    PREFECTURE = "州"
+    COUNTY = "县（市）"
+    TOWNSHIP = "乡（镇）"
+    STREET = "街道"
+
+
+class OrganKind(enum.StrEnum):
+    GOVERNMENT = "人民政府"
+    DEPARTMENT = "工作部门"  # a department of a 州 / 县（市） government
+    JUSTICE = "司法行政部门"  # a department, and the government's supervision body (第五条第一款)
+    DISPATCHED_ORGAN = "派出机关"  # 街道办事处
+    DISPATCHED_AGENCY = "派出机构"
+    LEGAL_OFFICE = "法制机构"
+    JUDICIAL_OFFICE = "司法所"
+    TOWNSHIP_ENFORCEMENT = "乡镇综合行政执法"
+    OTHER = "其他"
+
+
+class Organ(BaseModel):
+    """An organ as a supervision officer describes it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    id: str = Field(min_length=1, max_length=64, description="stable id, e.g. 422801.scjgj")
+    name: str = Field(min_length=1, max_length=100, description="full name, e.g. 恩施市市场监督管理局")
+    kind: OrganKind
+    level: OrganLevel
+    region: str = Field(
+        pattern=r"^\d{6}$", description="6-digit administrative division code of the area it serves"
+    )
+    parent: str | None = Field(
+        default=None,
+        max_length=64,
+        description="the government (for a department, 派出机关 or 派出机构) or department it belongs to",
+    )
+    system: str | None = Field(
+        default=None,
+        max_length=50,
+        description="the line of work a department heads or belongs to (本系统), e.g. 市场监管",
+    )
+    vertically_managed: bool = Field(
+        default=False, description="实行垂直管理 (e.g. 税务、海关、金融监管): outside these measures (第二条第二款)"
+    )
+
+
+def _government(code: str, name: str, level: OrganLevel, parent: str | None) -> Organ:
+    return Organ(id=code, name=name, kind=OrganKind.GOVERNMENT, level=level, region=code, parent=parent)
+
+
+def _justice(code: str, place: str, level: OrganLevel) -> Organ:
+    return Organ(
+        id=f"{code}.sfj",
+        name=f"{place}司法局",
+        kind=OrganKind.JUSTICE,
+        level=level,
+        region=code,
+        parent=code,
+        system="司法行政",
+    )
+
+
+_COUNTIES = (
+    ("422801", "恩施市"),
+    ("422802", "利川市"),
+    ("422822", "建始县"),
+    ("422823", "巴东县"),
+    ("422825", "宣恩县"),
+    ("422826", "咸丰县"),
+    ("422827", "来凤县"),
+    ("422828", "鹤峰县"),
+)
+
+
+def _defaults() -> dict[str, Organ]:
+    organs = [
+        _government(PREFECTURE_CODE, "恩施土家族苗族自治州人民政府", OrganLevel.PREFECTURE, None),
+        _justice(PREFECTURE_CODE, "恩施土家族苗族自治州", OrganLevel.PREFECTURE),
+    ]
+    for code, place in _COUNTIES:
+        organs.append(_government(code, f"{place}人民政府", OrganLevel.COUNTY, PREFECTURE_CODE))
+        organs.append(_justice(code, place, OrganLevel.COUNTY))
+    return {o.id: o for o in organs}
+
+
+#: The built-in registry: 州人民政府, the eight county-level governments, and each one's 司法局.
+DEFAULT_ORGANS: dict[str, Organ] = _defaults()

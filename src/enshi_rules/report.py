@@ -1,0 +1,133 @@
+"""What an evaluation returns: a :class:`Report` of cited :class:`Finding` objects.
+
+A report serialises to JSON deterministically (fields in a fixed order, lists sorted by citation,
+ISO dates, UTF-8 Chinese kept as is) and reads back to an equal report::
+
+    text = report.to_json()
+    assert Report.from_json(text) == report
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict
+
+from ._rulebook import DeadlineStatus, Modality
+
+__all__ = ["Finding", "MissingFact", "Note", "Policy", "Report", "TimelineEntry"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Finding(_Frozen):
+    """One conclusion of one rule about one subject, with its exact citation.
+
+    ``modality``: ``shall`` / ``may`` / ``shall_not`` say a 应当 / 可以 / 不得 provision applies;
+    ``violation`` says a 应当 was not met or a 不得 breached; ``exemption`` says an exception
+    defeats a finding. Time-limited findings also carry ``status`` and the period: ``period_start``
+    (the day of receipt, not counted), ``period_days``, ``due`` (the last day, after rolling
+    forward), ``done_on`` and ``days_late`` (late: days after ``due``; overdue: days from ``due`` to
+    the as-of date).
+    """
+
+    rule_id: str
+    article: int
+    paragraph: int | None
+    item: int | None
+    citation: str
+    modality: Modality
+    subject: str
+    subject_id: str
+    message: str
+    status: DeadlineStatus | None = None
+    period_start: date | None = None
+    period_days: int | None = None
+    due: date | None = None
+    done_on: date | None = None
+    days_late: int | None = None
+    facts: tuple[str, ...] = ()
+
+
+class Note(_Frozen):
+    """An applicability note: whether and how the measures apply to the case (第二、三、三十五条).
+
+    ``excludes`` is true when the note takes the case outside the measures; then the report has
+    no findings beyond the applicability stage.
+    """
+
+    rule_id: str
+    article: int
+    paragraph: int | None
+    item: int | None
+    citation: str
+    message: str
+    excludes: bool
+    facts: tuple[str, ...] = ()
+
+
+class TimelineEntry(_Frozen):
+    """One time limit on the case's timeline (from the finding that reports it)."""
+
+    rule_id: str
+    citation: str
+    subject: str
+    period_start: date
+    period_days: int
+    due: date
+    done_on: date | None
+    status: DeadlineStatus
+    days_late: int | None
+
+
+class MissingFact(_Frozen):
+    """A fact the evaluation needed but the case did not give (never guessed)."""
+
+    field: str
+    needed_for: str
+    reason: str
+
+
+class Policy(_Frozen):
+    """How periods were counted in this evaluation."""
+
+    day_counting: str
+    exclude_time_in_post: bool
+    description: str
+
+
+class Report(_Frozen):
+    """The result of evaluating one case as of one date."""
+
+    case_id: str
+    as_of: date
+    in_scope: bool
+    policy: Policy
+    notes: tuple[Note, ...]
+    findings: tuple[Finding, ...]
+    timeline: tuple[TimelineEntry, ...]
+    missing_facts: tuple[MissingFact, ...]
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Deterministic JSON: the same report always gives the same text."""
+        return self.model_dump_json(indent=indent)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Report:
+        return cls.model_validate_json(text)
+
+    def cites(self, article: int, paragraph: int | None = None, item: int | None = None) -> tuple[Finding, ...]:
+        """The findings citing this article (and paragraph, and item, when given)."""
+        return tuple(
+            f
+            for f in self.findings
+            if f.article == article
+            and (paragraph is None or f.paragraph == paragraph)
+            and (item is None or f.item == item)
+        )
+
+    def rule_ids(self) -> tuple[str, ...]:
+        """The ids of the rules behind the findings and notes, sorted."""
+        return tuple(sorted({f.rule_id for f in self.findings} | {n.rule_id for n in self.notes}))

@@ -1,0 +1,102 @@
+"""第三条　本办法所称行政执法监督，是指上级人民政府对下级人民政府，州、县（市）人民政府对其工作部门
+或者派出机关和派出机构，州、县（市）人民政府工作部门对本系统行政执法活动的监督管理。
+
+　　本办法所称行政执法活动是指行政执法机关落实法律、法规、规章，实施行政许可、行政处罚、行政强制、
+行政检查、行政征收征用、行政给付、行政确认、行政裁决、行政奖励等行政行为的活动。
+
+　　实施行政执法监督的政府和部门称为行政执法监督机关，接受监督的政府和部门称为被监督机关。
+
+How the organs stand to each other is computed from the organ tree (``_derive.relation_between``);
+which relations are supervision under these measures is decided here. A 司法行政部门 doing its
+government's supervision work (第五条第一款) is treated as that government for 第一款
+(interpretation "司法行政部门代行本级政府监督", docs/interpretations.md).
+"""
+
+from __future__ import annotations
+
+from .._rulebook import Fact, Modality, Outcome, Role, Stage, m, rule
+from ..facts.case import EnforcementActivity
+
+# 第一款 (with 第三款: who is 行政执法监督机关 and who 被监督机关)
+
+RELATIONS_ZH = {
+    "upper_government": "上级人民政府对下级人民政府",
+    "own_department": "人民政府对其工作部门",
+    "own_dispatched": "人民政府对其派出机关、派出机构",
+    "own_system": "人民政府工作部门对本系统",
+}
+
+
+def _relation_outcome(f: Fact) -> Outcome:
+    rel = f["relation"]
+    if rel == "justice_for_government":
+        text = f"司法行政部门承担本级人民政府行政执法监督具体工作（{RELATIONS_ZH[f['via']]}）"
+    else:
+        text = RELATIONS_ZH[rel]
+    return Outcome(
+        f"{f['supervisor_name']}对{f['supervised_name']}的监督属于{text}的行政执法监督："
+        f"{f['supervisor_name']}为行政执法监督机关，{f['supervised_name']}为被监督机关。"
+    )
+
+
+@rule(
+    "art_003.p1.supervision_relation",
+    article=3, paragraph=1,
+    modality=Modality.MAY,
+    subject=Role.SUPERVISING,
+    when=(m.kind == "relation") & (m.relation != "none"),
+    summary="监督机关与被监督机关之间属于第三条第一款所列监督关系的，确认双方为行政执法监督机关和被监督机关。",
+    stage=Stage.APPLICABILITY,
+    note=True,
+)
+def supervision_relation(f: Fact) -> Outcome:
+    return _relation_outcome(f)
+
+
+@rule(
+    "art_003.p1.no_supervision_relation",
+    article=3, paragraph=1,
+    modality=Modality.VIOLATION,
+    subject=Role.SUPERVISING,
+    when=(m.kind == "relation") & (m.relation == "none"),
+    summary="监督机关与被监督机关之间不存在第三条第一款所列任何监督关系的，认定监督机关无权实施本次监督。",
+    stage=Stage.APPLICABILITY,
+)
+def no_supervision_relation(f: Fact) -> Outcome:
+    return Outcome(
+        f"{f['supervisor_name']}（{f['supervisor_kind']}）与{f['supervised_name']}（{f['supervised_kind']}）之间不存在上级政府对下级政府、政府对其工作部门或派出机关（机构）、"
+        f"工作部门对本系统的监督关系，监督机关无权实施本次行政执法监督。"
+    )
+
+
+# 第二款
+
+_LISTED = tuple(k.value for k in EnforcementActivity if k is not EnforcementActivity.OTHER)
+
+
+@rule(
+    "art_003.p2.listed_activity",
+    article=3, paragraph=2,
+    modality=Modality.MAY,
+    subject=Role.CASE,
+    when=(m.kind == "case") & (+m.activity) & (m.activity != EnforcementActivity.OTHER.value),
+    summary="被监督的活动属于第三条第二款列举的九类行政执法活动之一的，确认其为行政执法活动。",
+    stage=Stage.APPLICABILITY,
+    note=True,
+)
+def listed_activity(f: Fact) -> Outcome:
+    return Outcome(f"被监督的活动为{f['activity']}，属于第三条第二款所列行政执法活动。")
+
+
+@rule(
+    "art_003.p2.other_activity",
+    article=3, paragraph=2,
+    modality=Modality.MAY,
+    subject=Role.CASE,
+    when=(m.kind == "case") & (m.activity == EnforcementActivity.OTHER.value),
+    summary="被监督的活动不在第三条第二款列举的九类之内的，提示须人工判断其是否属于“等”所涵盖的行政执法活动。",
+    stage=Stage.APPLICABILITY,
+    note=True,
+)
+def other_activity(f: Fact) -> Outcome:
+    return Outcome("被监督的活动不属于第三条第二款列举的九类行政行为，是否属于该款“等”所涵盖的行政执法活动，须人工判断。")

@@ -1,0 +1,58 @@
+"""第二十六条　发现被监督机关有下列情形之一的，行政执法监督机关启动行政执法监督程序，经调查属实，
+应当制发《行政执法监督建议书》，建议被监督机关限期自行纠正：
+　　（一）行政执法主体、权限、程序不合法的；
+　　（二）行政执法决定不合法或者明显不当的；
+　　（三）不履行或者不正确履行行政执法职责的；
+　　（四）不落实行政执法重要制度的；
+　　（五）行政执法队伍管理、行政执法证件管理不规范的；
+　　（六）其他违反法律法规规定的情形。
+
+Each item is its own pair of rules: once the investigation has confirmed a situation (经调查属实),
+the supervising organ shall issue the letter; the finding says whether it has. The article sets no
+time limit for issuing the letter, so no deadline is computed and no lateness is judged. A
+situation not (yet) confirmed creates no duty.
+"""
+
+from __future__ import annotations
+
+from .._rulebook import Fact, Modality, Outcome, Role, m, rule
+
+#: The six situations, by item.
+SITUATIONS: dict[int, str] = {
+    1: "行政执法主体、权限、程序不合法",
+    2: "行政执法决定不合法或者明显不当",
+    3: "不履行或者不正确履行行政执法职责",
+    4: "不落实行政执法重要制度",
+    5: "行政执法队伍管理、行政执法证件管理不规范",
+    6: "其他违反法律法规规定的情形",
+}
+
+
+def _declare(item: int, situation: str) -> None:
+    confirmed = (m.kind == "situation") & (m.item == item) & (m.confirmed == True)  # noqa: E712
+
+    @rule(
+        f"art_026.p1.i{item}.letter_required",
+        article=26, paragraph=1, item=item,
+        modality=Modality.SHALL,
+        subject=Role.SUPERVISING,
+        when=confirmed & (-m.letter),
+        summary=f"经调查属实存在“{situation}”情形而尚未制发建议书的，认定监督机关应当制发《行政执法监督建议书》。",
+    )
+    def letter_required(f: Fact) -> Outcome:
+        return Outcome(f"经调查属实，被监督机关存在“{situation}”的情形，监督机关应当制发《行政执法监督建议书》，建议其限期自行纠正；尚未制发。")
+
+    @rule(
+        f"art_026.p1.i{item}.letter_issued",
+        article=26, paragraph=1, item=item,
+        modality=Modality.SHALL,
+        subject=Role.SUPERVISING,
+        when=confirmed & (+m.letter),
+        summary=f"经调查属实存在“{situation}”情形并已制发建议书的，认定该项义务已履行。",
+    )
+    def letter_issued(f: Fact) -> Outcome:
+        return Outcome(f"经调查属实，被监督机关存在“{situation}”的情形，监督机关已于{f.zh('letter')}制发《行政执法监督建议书》。")
+
+
+for _item, _situation in SITUATIONS.items():
+    _declare(_item, _situation)

@@ -1,0 +1,162 @@
+"""第二十七条　被监督机关对《行政执法监督建议书》有异议的，可以自收到之日起十日内向作出该处理的行政
+执法监督机关申请复查。行政执法监督机关应当自收到申请之日起十五日内予以复查并答复。经复查异议成立的，
+行政执法监督机关应当终止本次监督。
+
+　　被监督机关对《行政执法监督建议书》无异议或者经复查异议不成立的，应当分别自收到《行政执法监督建议书》、
+复查答复之日起三十日内完成整改，并向行政执法监督机关报送整改情况。
+
+Periods are counted as ``docs/interpretations.md`` ("期间的计算") says: the day of receipt is not
+counted, the last day is rolled forward to the next working day. Interpretations specific to this
+article (each also in docs/interpretations.md):
+
+* An application for review made after the ten days is out of time: the permission has lapsed,
+  the supervising organ owes no review under this article, and the rectification period runs from
+  the receipt of the letter as if there had been no objection.
+* While a timely application awaits its answer, no rectification period runs: 第二款 starts it
+  from the receipt of the answer.
+* "完成整改，并…报送整改情况": the duty is met on the day the report of the rectification reaches
+  the supervising organ (or, with the time-in-the-post policy, the day it was posted).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._rulebook import DeadlineStatus, Fact, Modality, Outcome, Role, deadline_rules, m, rule
+
+#: 自收到之日起十日内申请复查.
+OBJECTION_DAYS = 10
+#: 自收到申请之日起十五日内予以复查并答复.
+REVIEW_DAYS = 15
+#: 自收到建议书、复查答复之日起三十日内完成整改.
+RECTIFICATION_DAYS = 30
+
+S = DeadlineStatus
+
+# 第一款 — the application for review: a permission (可以) of the supervised organ
+
+deadline_rules(
+    "art_027.p1.review_application",
+    article=27, paragraph=1,
+    permission=True,
+    subject=Role.SUPERVISED,
+    applies=(m.kind == "objection"),
+    start="received", due="window_due", done="filed",
+    period_days=OBJECTION_DAYS,
+    summary="被监督机关可以自收到建议书之日起十日内申请复查",
+    messages={
+        S.PENDING: lambda f: f"被监督机关有异议的，可以在{f.zh('window_due')}前申请复查。",
+        S.ON_TIME: lambda f: f"被监督机关于{f.zh('filed')}申请复查，在十日期限（{f.zh('window_due')}）内。",
+        S.LATE: lambda f: f"被监督机关于{f.zh('filed')}申请复查，已超过十日期限（{f.zh('window_due')}），复查申请权已逾期，整改期限自收到建议书之日起计算。",
+        S.OVERDUE: lambda f: f"被监督机关未在{f.zh('window_due')}前申请复查，视为对建议书无异议。",
+    },
+    module=__name__,
+)
+
+# 第一款 — the review: a duty (应当) of the supervising organ, for a timely application
+
+_TIMELY = (m.kind == "review") & (+m.window_due) & (m.filed <= m.window_due)
+
+deadline_rules(
+    "art_027.p1.review",
+    article=27, paragraph=1,
+    subject=Role.SUPERVISING,
+    applies=_TIMELY,
+    start="received", due="due", done="answered",
+    period_days=REVIEW_DAYS,
+    summary="行政执法监督机关应当自收到复查申请之日起十五日内复查并答复",
+    messages={
+        S.PENDING: lambda f: f"监督机关应当在{f.zh('due')}前对复查申请予以复查并答复。",
+        S.ON_TIME: lambda f: f"监督机关于{f.zh('answered')}作出复查答复，在十五日期限（{f.zh('due')}）内。",
+        S.LATE: lambda f: f"监督机关于{f.zh('answered')}才作出复查答复，超过十五日期限（{f.zh('due')}）。",
+        S.OVERDUE: lambda f: f"监督机关应当在{f.zh('due')}前复查并答复，至今未答复。",
+    },
+    module=__name__,
+)
+
+# 第一款 — 经复查异议成立的，应当终止本次监督 (an exception to 第二款 and 第二十八条: their rules
+# require ``upheld == False`` or no timely objection, so nothing after this fires)
+
+
+@rule(
+    "art_027.p1.terminate_supervision",
+    article=27, paragraph=1,
+    modality=Modality.SHALL,
+    subject=Role.SUPERVISING,
+    when=_TIMELY & (m.upheld == True),  # noqa: E712
+    summary="经复查异议成立的，认定监督机关应当终止本次监督，整改和决定书的规则不再适用。",
+)
+def terminate_supervision(f: Fact) -> Outcome:
+    return Outcome(f"经复查异议成立（{f.zh('answered')}答复），监督机关应当终止本次监督，被监督机关无需整改。")
+
+
+@rule(
+    "art_027.p1.continued_after_upheld",
+    article=27, paragraph=1,
+    modality=Modality.VIOLATION,
+    subject=Role.SUPERVISING,
+    when=_TIMELY & (m.upheld == True) & (+m.decision_issued),  # noqa: E712
+    summary="经复查异议成立后仍制发《行政执法监督决定书》的，认定未依法终止监督。",
+)
+def continued_after_upheld(f: Fact) -> Outcome:
+    return Outcome(f"经复查异议成立后，监督机关未终止本次监督，仍于{f.zh('decision_issued')}制发《行政执法监督决定书》。")
+
+
+# 第二款 — rectification and its report: a duty of the supervised organ
+
+
+def _outcome_fact(due_key: str) -> Any:
+    def derive(f: Fact, status: DeadlineStatus) -> tuple[dict[str, Any], ...]:
+        fact: dict[str, Any] = {
+            "kind": "rectification_outcome",
+            "as_of": f["as_of"],
+            "refs": list(f["refs"]),
+            "status": status.value,
+            "due": f[due_key],
+        }
+        if "decision_issued" in f:
+            fact["decision_issued"] = f["decision_issued"]
+        return (fact,)
+
+    return derive
+
+
+_RECTIFY_MESSAGES = {
+    S.PENDING: lambda f, due: f"被监督机关应当在{f.zh(due)}前完成整改并报送整改情况。",
+    S.ON_TIME: lambda f, due: f"被监督机关于{f.zh('done')}报送整改情况，在三十日期限（{f.zh(due)}）内。",
+    S.LATE: lambda f, due: f"被监督机关于{f.zh('done')}才报送整改情况，超过三十日期限（{f.zh(due)}）。",
+    S.OVERDUE: lambda f, due: f"被监督机关应当在{f.zh(due)}前完成整改并报送整改情况，至今未报送。",
+}
+
+
+def _messages(due: str) -> dict[DeadlineStatus, Any]:
+    return {st: (lambda f, _fn=fn: _fn(f, due)) for st, fn in _RECTIFY_MESSAGES.items()}
+
+
+# 无异议 (no application, or one out of time): thirty days from receipt of the letter
+deadline_rules(
+    "art_027.p2.rectify",
+    article=27, paragraph=2,
+    subject=Role.SUPERVISED,
+    applies=(m.kind == "rectification") & ((-m.filed) | (m.filed > m.window_due)),
+    start="letter_received", due="letter_due", done="done",
+    period_days=RECTIFICATION_DAYS,
+    summary="对建议书无异议的，被监督机关应当自收到建议书之日起三十日内完成整改并报送整改情况",
+    messages=_messages("letter_due"),
+    module=__name__,
+    derive=_outcome_fact("letter_due"),
+)
+
+# 经复查异议不成立: thirty days from receipt of the review answer
+deadline_rules(
+    "art_027.p2.rectify_after_review",
+    article=27, paragraph=2,
+    subject=Role.SUPERVISED,
+    applies=(m.kind == "rectification") & (+m.filed) & (m.filed <= m.window_due) & (m.upheld == False) & (+m.answer_received),  # noqa: E712
+    start="answer_received", due="answer_due", done="done",
+    period_days=RECTIFICATION_DAYS,
+    summary="经复查异议不成立的，被监督机关应当自收到复查答复之日起三十日内完成整改并报送整改情况",
+    messages=_messages("answer_due"),
+    module=__name__,
+    derive=_outcome_fact("answer_due"),
+)

@@ -1,0 +1,83 @@
+"""第二十八条　被监督机关逾期未自行纠正的，行政执法监督机关制发《行政执法监督决定书》，依法责令被监督
+机关限期履行法定职责、重新作出行政行为或者撤销行政行为等。
+
+　　被监督机关应当自收到《行政执法监督决定书》之日起三十日内将执行情况报告行政执法监督机关。
+
+第一款 reads "制发" without 应当; we read it as a duty of the supervising organ once the
+rectification period of 第二十七条第二款 has run out without a report ("逾期未自行纠正"), because
+the article gives the organ no alternative course (interpretation "决定书的制发", docs/). A decision
+letter issued before that period ran out, or after an on-time rectification, lacks its premise.
+It builds on the outcome of 第二十七条第二款 (a fact derived by those rules), never on the raw dates.
+"""
+
+from __future__ import annotations
+
+from .._rulebook import DeadlineStatus, Fact, Modality, Outcome, Role, deadline_rules, m, rule
+
+#: 自收到决定书之日起三十日内将执行情况报告.
+EXECUTION_REPORT_DAYS = 30
+
+S = DeadlineStatus
+
+# 第一款
+
+_OUTCOME = m.kind == "rectification_outcome"
+
+
+@rule(
+    "art_028.p1.decision_required",
+    article=28, paragraph=1,
+    modality=Modality.SHALL,
+    subject=Role.SUPERVISING,
+    when=_OUTCOME & (m.status == S.OVERDUE.value) & (-m.decision_issued),
+    summary="被监督机关整改期限届满仍未报送整改情况、监督机关尚未制发决定书的，认定监督机关应当制发《行政执法监督决定书》。",
+)
+def decision_required(f: Fact) -> Outcome:
+    return Outcome(f"被监督机关逾期（{f.zh('due')}届满）未自行纠正，监督机关应当制发《行政执法监督决定书》，责令其限期履行法定职责、重新作出或者撤销行政行为；尚未制发。")
+
+
+@rule(
+    "art_028.p1.decision_issued",
+    article=28, paragraph=1,
+    modality=Modality.SHALL,
+    subject=Role.SUPERVISING,
+    when=_OUTCOME
+    & ((m.status == S.OVERDUE.value) | (m.status == S.LATE.value))
+    & (+m.decision_issued)
+    & (m.decision_issued > m.due),
+    summary="被监督机关逾期未自行纠正、监督机关在整改期限届满后制发决定书的，认定该项义务已履行。",
+)
+def decision_issued(f: Fact) -> Outcome:
+    return Outcome(f"被监督机关逾期（{f.zh('due')}届满）未自行纠正，监督机关已于{f.zh('decision_issued')}制发《行政执法监督决定书》。")
+
+
+@rule(
+    "art_028.p1.decision_without_default",
+    article=28, paragraph=1,
+    modality=Modality.VIOLATION,
+    subject=Role.SUPERVISING,
+    when=_OUTCOME & (+m.decision_issued) & ((m.decision_issued <= m.due) | (m.status == S.ON_TIME.value)),
+    summary="整改期限届满前或被监督机关已按期整改而制发决定书的，认定决定书缺少“逾期未自行纠正”的前提。",
+)
+def decision_without_default(f: Fact) -> Outcome:
+    return Outcome(f"监督机关于{f.zh('decision_issued')}制发《行政执法监督决定书》，但被监督机关并未逾期未自行纠正（整改期限至{f.zh('due')}），不具备第二十八条第一款的前提。")
+
+
+# 第二款
+
+deadline_rules(
+    "art_028.p2.execution_report",
+    article=28, paragraph=2,
+    subject=Role.SUPERVISED,
+    applies=(m.kind == "execution"),
+    start="received", due="due", done="done",
+    period_days=EXECUTION_REPORT_DAYS,
+    summary="被监督机关应当自收到决定书之日起三十日内将执行情况报告监督机关",
+    messages={
+        S.PENDING: lambda f: f"被监督机关应当在{f.zh('due')}前将决定书的执行情况报告监督机关。",
+        S.ON_TIME: lambda f: f"被监督机关于{f.zh('done')}报告执行情况，在三十日期限（{f.zh('due')}）内。",
+        S.LATE: lambda f: f"被监督机关于{f.zh('done')}才报告执行情况，超过三十日期限（{f.zh('due')}）。",
+        S.OVERDUE: lambda f: f"被监督机关应当在{f.zh('due')}前报告决定书的执行情况，至今未报告。",
+    },
+    module=__name__,
+)

@@ -1,0 +1,291 @@
+"""The engine guards: each sharp edge of durable-rules 2.0.28 (docs/engine.md) proven unreachable."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import random
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import durable.lang
+import durable_rules_engine
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import enshi_rules
+from enshi_rules import _engine, _rulebook
+from enshi_rules._rulebook import Modality, Outcome, Role, m, rule
+from enshi_rules.errors import EngineError, RuleDefinitionError, RuleExecutionError
+from enshi_rules.testing.cases import case_mix, random_case
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _example(name: str) -> dict:
+    return json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+
+
+def _rss_kb() -> int:
+    with open("/proc/self/statm") as fh:
+        pages = int(fh.read().split()[1])
+    return pages * 4
+
+
+# --- no background threads, no global durable host -------------------------------------------
+
+
+def test_evaluation_starts_no_threads_and_no_durable_host() -> None:
+    before = {t.ident for t in threading.enumerate()}
+    enshi_rules.evaluate(_example("overdue_decision.json"))
+    after = {t.ident for t in threading.enumerate()}
+    assert after == before
+    assert durable.lang._main_host is None  # the library never touches durable's global host
+
+
+def test_nothing_is_pending_after_evaluate_returns() -> None:
+    enshi_rules.evaluate(_example("overdue_decision.json"))
+    rs = _engine._ruleset()
+    # Any action left behind would be handed out here (this is what durable's dispatcher thread calls).
+    assert durable_rules_engine.start_action(rs.handle) is None
+
+
+# --- registered once; import twice / reload is harmless ---------------------------------------
+
+
+def test_ruleset_compiled_once() -> None:
+    a = _engine._ruleset()
+    enshi_rules.evaluate(_example("rectified_on_time.json"))
+    assert _engine._ruleset() is a
+
+
+def test_reloading_rule_modules_is_harmless() -> None:
+    doc = _example("overdue_decision.json")
+    before = enshi_rules.evaluate(doc).to_json()
+    from enshi_rules.rules import art_027, art_028
+
+    importlib.reload(art_027)
+    importlib.reload(art_028)
+    importlib.reload(art_027)
+    assert enshi_rules.evaluate(doc).to_json() == before
+    assert set(_rulebook.all_rules()) == set(_engine.rules())
+
+
+def test_same_rule_id_from_another_module_is_refused() -> None:
+    with pytest.raises(RuleDefinitionError, match="art_027.p1.review.late"):
+
+        @rule(
+            "art_027.p1.review.late",
+            article=27, paragraph=1, modality=Modality.VIOLATION, subject=Role.SUPERVISING,
+            when=m.kind == "x", summary="重复的规则",
+        )
+        def dup(f):  # pragma: no cover - never registered
+            return Outcome("x")
+
+
+# --- rule definitions: joins, state and malformed rules are refused at declaration ----------
+
+
+def _declare(rule_id: str, when, **kw):
+    args = dict(article=27, paragraph=1, item=None, modality=Modality.SHALL, subject=Role.CASE, summary="测试")
+    args.update(kw)
+    return _rulebook._make_rule(
+        rule_id, when=when, build=lambda f: Outcome("x"), stage=_rulebook.Stage.SUBSTANCE, note=False,
+        module="tests", **args,
+    )
+
+
+def test_join_conditions_are_refused() -> None:
+    c = durable.lang.c
+    with pytest.raises(RuleDefinitionError, match="Joins between facts crash"):
+        _declare("art_027.p1.join", (m.kind == "b") & (m.amount > c.first.amount))
+
+
+def test_state_conditions_are_refused() -> None:
+    with pytest.raises(RuleDefinitionError, match="not allowed"):
+        _declare("art_027.p1.state", durable.lang.s.status == "x")
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "kw", "match"),
+    [
+        ("r_0", {}, "must look like"),
+        ("art_028.p1.wrong_article", {}, "does not agree"),
+        ("art_027.p3.no_such_paragraph", {"paragraph": 3}, "paragraph|款|3"),
+        ("art_027.p1.blank", {"summary": "  "}, "summary is required"),
+    ],
+)
+def test_malformed_rules_are_refused(rule_id: str, kw: dict, match: str) -> None:
+    with pytest.raises(RuleDefinitionError, match=match):
+        _declare(rule_id, m.kind == "x", **kw)
+
+
+def test_every_declared_rule_is_single_fact() -> None:
+    for r in _rulebook.all_rules().values():
+        _rulebook._check_condition(r.rule_id, r.condition)  # raises on any join or state reference
+
+
+# --- isolation: own state, always deleted, >1,024 evaluations, flat memory --------------------
+
+
+def test_more_than_1024_evaluations_with_flat_memory() -> None:
+    docs = list(case_mix(200, seed=7))
+    for d in docs:
+        enshi_rules.evaluate(d)
+    base = _rss_kb()
+    for _ in range(7):  # 1,400 more evaluations: past durable's 1,024 live-state limit
+        for d in docs:
+            enshi_rules.evaluate(d)
+    grown = _rss_kb() - base
+    assert grown < 8_000, f"RSS grew {grown} kB over 1,400 evaluations"
+
+
+def test_state_is_deleted_when_a_builder_fails() -> None:
+    doc = _example("overdue_decision.json")
+    target = _engine._ruleset().rules["art_028.p2.execution_report.overdue"]
+
+    def boom(f):
+        raise KeyError("no such property")
+
+    # Rules are frozen dataclasses: swap the builder the way a broken rule module would ship one.
+    object.__setattr__(target, "build", boom)
+    try:
+        for _ in range(1_100):  # would hit MemoryError at the 1,024th leaked state
+            with pytest.raises(RuleExecutionError) as info:
+                enshi_rules.evaluate(doc)
+        assert info.value.rule_id == "art_028.p2.execution_report.overdue"
+        assert "第二十八条第二款" in str(info.value)
+        assert isinstance(info.value.__cause__, KeyError)
+    finally:
+        importlib.reload(importlib.import_module("enshi_rules.rules.art_028"))
+    # The engine is usable afterwards and gives the normal answer.
+    assert "art_028.p2.execution_report.overdue" in enshi_rules.evaluate(doc).rule_ids()
+
+
+def test_builder_returning_the_wrong_type_is_our_error() -> None:
+    target = _engine._ruleset().rules["art_035.p1.in_force"]
+    object.__setattr__(target, "build", lambda f: "not an Outcome")
+    try:
+        with pytest.raises(RuleExecutionError, match="art_035.p1.in_force.*not Outcome"):
+            enshi_rules.evaluate(_example("rectified_on_time.json"))
+    finally:
+        importlib.reload(importlib.import_module("enshi_rules.rules.art_035"))
+
+
+# --- facts entering the engine ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fact", "match"),
+    [
+        ({"kind": "case", "when": __import__("datetime").date(2025, 3, 1)}, "dates go in as ordinals"),
+        ({"kind": "case", "nested": {"a": 1}}, "cannot enter the engine"),
+        ({"kind": "case", "id": "x"}, "reserved"),
+        ({"kind": "case", **{f"p{i}": i for i in range(300)}}, "255"),
+        ({"no_kind": 1}, "without a kind"),
+        ({"kind": "case", "n": 2**60}, "too large"),
+    ],
+)
+def test_facts_the_engine_cannot_hold_are_refused(fact: dict, match: str) -> None:
+    with pytest.raises(EngineError, match=match):
+        _engine.evaluate_facts([[fact]])
+
+
+def test_fact_that_no_rule_concerns_changes_nothing() -> None:
+    fired = _engine.evaluate_facts([[{"kind": "nobody_listens", "x": 1}]])
+    assert fired == []
+
+
+def test_every_fact_gets_a_unique_serial() -> None:
+    fact = {"kind": "relation", "relation": "none", "as_of": 1, "supervisor_kind": "人民政府", "supervised_kind": "工作部门", "supervisor_name": "甲", "supervised_name": "乙"}
+    fired = _engine.evaluate_facts([[fact] * 3])
+    assert len({f.fact["serial"] for f in fired}) == 3
+    assert {f.rule.rule_id for f in fired} == {"art_003.p1.no_supervision_relation"}
+
+
+# --- order of facts never matters ------------------------------------------------------------
+
+
+@given(seed=st.integers(0, 10_000), perm_seed=st.integers(0, 10_000))
+def test_permuting_facts_never_changes_the_report(seed: int, perm_seed: int) -> None:
+    doc = random_case(random.Random(seed))
+    expected = enshi_rules.evaluate(doc).to_json()
+    rng = random.Random(perm_seed)
+    shuffled = json.loads(json.dumps(doc))
+    rng.shuffle(shuffled["supervision"]["situations"])
+    rng.shuffle(shuffled["organs"])
+    # and the engine-level facts themselves, in every stage
+    assert enshi_rules.evaluate(shuffled).to_json() == expected
+    from enshi_rules._derive import derive
+    from enshi_rules.facts import load_case
+
+    stages = derive(load_case(doc)).stages
+    fired = _engine.evaluate_facts(stages)
+    permuted = [rng.sample(list(s), len(s)) for s in stages]
+    refired = _engine.evaluate_facts(permuted)
+    key = lambda f: (f.rule.rule_id, json.dumps({k: v for k, v in f.fact.items() if k not in ("id", "serial", "sid")}, sort_keys=True), f.outcome.message)  # noqa: E731
+    assert sorted(map(key, fired)) == sorted(map(key, refired))
+
+
+# --- threads ---------------------------------------------------------------------------------
+
+
+def test_eight_threads_give_the_sequential_reports() -> None:
+    docs = list(case_mix(120, seed=11))
+    expected = [enshi_rules.evaluate(d).to_json() for d in docs]
+    results: dict[int, str] = {}
+    errors: list[BaseException] = []
+
+    def work(k: int) -> None:
+        try:
+            for i in range(k, len(docs), 8):
+                results[i] = enshi_rules.evaluate(docs[i]).to_json()
+        except BaseException as exc:  # collected and re-raised in the main thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert [results[i] for i in range(len(docs))] == expected
+
+
+# --- no process crash: a corpus of 5,000 generated cases in a subprocess ---------------------
+
+_CORPUS = """
+import collections, sys
+import enshi_rules
+from enshi_rules.testing.cases import case_mix
+count = collections.Counter()
+n = 0
+for doc in case_mix(5000, seed=int(sys.argv[1])):
+    report = enshi_rules.evaluate(doc)
+    n += 1
+    for f in report.findings:
+        count[f.rule_id] += 1
+print(n, len(count))
+"""
+
+
+def test_corpus_of_5000_generated_cases_runs_in_a_subprocess_without_crashing() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", _CORPUS, "20250301"], capture_output=True, text=True, timeout=600
+    )
+    # A SIGSEGV shows as returncode -11: the join crash of the field notes would end up here.
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    n, distinct = map(int, proc.stdout.split())
+    assert n == 5000
+    assert distinct >= 25  # the corpus exercises most of the rules, not one branch
+
+
+def test_a_crashing_child_is_seen_by_the_subprocess_harness() -> None:
+    """The harness above can see a crash: a child that segfaults reports a negative status."""
+    proc = subprocess.run(
+        [sys.executable, "-c", "import ctypes; ctypes.string_at(0)"], capture_output=True, timeout=60
+    )
+    assert proc.returncode < 0
