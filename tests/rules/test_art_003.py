@@ -1,0 +1,86 @@
+"""第三条: the supervision relations of 第一款 and the enforcement activities of 第二款."""
+
+from __future__ import annotations
+
+import pytest
+
+from enshi_rules import Modality
+
+from .casebuilder import MARKET, case, only, run
+
+
+def _relation(report):
+    return next(n for n in report.notes if n.rule_id == "art_003.p1.supervision_relation")
+
+
+@pytest.mark.parametrize(
+    ("supervising", "supervised", "organs", "phrase"),
+    [
+        ("422800", "422801", [], "上级人民政府对下级人民政府"),
+        ("422801", "422801.scjgj", [MARKET], "人民政府对其工作部门"),
+        ("422801.sfj", "422801.scjgj", [MARKET], "司法行政部门承担本级人民政府行政执法监督具体工作（人民政府对其工作部门）"),
+        ("422800.sfj", "422802", [], "司法行政部门承担本级人民政府行政执法监督具体工作（上级人民政府对下级人民政府）"),
+        (
+            "422801",
+            "422801.jd1",
+            [{"id": "422801.jd1", "name": "舞阳坝街道办事处", "kind": "派出机关", "level": "街道", "region": "422801", "parent": "422801"}],
+            "人民政府对其派出机关、派出机构",
+        ),
+        (
+            "422800.scjgj",
+            "422801.scjgj",
+            [MARKET, {"id": "422800.scjgj", "name": "恩施州市场监督管理局", "kind": "工作部门", "level": "州", "region": "422800", "parent": "422800", "system": "市场监管"}],
+            "人民政府工作部门对本系统",
+        ),
+    ],
+)
+def test_each_supervision_relation_of_paragraph_1(supervising, supervised, organs, phrase):
+    doc = case()
+    doc["organs"], doc["supervising_organ"], doc["supervised_organ"] = organs, supervising, supervised
+    report = run(doc, "2025-06-30")
+    note = _relation(report)
+    assert note.citation == "《恩施土家族苗族自治州行政执法监督办法》第三条第一款"
+    assert phrase in note.message
+    assert not any(f.rule_id == "art_003.p1.no_supervision_relation" for f in report.findings)
+
+
+@pytest.mark.parametrize(
+    ("supervising", "supervised"),
+    [
+        ("422802.sfj", "422801.scjgj"),  # another county's justice bureau
+        ("422801", "422800"),  # a lower government over a higher one
+        ("422802", "422801"),  # two county governments
+        ("422801.sfj", "422801"),  # a bureau over its own government
+    ],
+)
+def test_no_relation_is_a_violation_by_the_supervisor(supervising, supervised):
+    doc = case()
+    doc["supervising_organ"], doc["supervised_organ"] = supervising, supervised
+    report = run(doc, "2025-06-30")
+    f = only(report, "art_003.p1.no_supervision_relation")
+    assert f.modality is Modality.VIOLATION and (f.article, f.paragraph) == (3, 1)
+    assert f.subject_id == supervising
+    assert not any(n.rule_id == "art_003.p1.supervision_relation" for n in report.notes)
+
+
+def test_listed_enforcement_activity():
+    report = run(case(), "2025-06-30")
+    note = next(n for n in report.notes if n.rule_id.startswith("art_003.p2"))
+    assert note.rule_id == "art_003.p2.listed_activity" and "行政处罚" in note.message
+    assert note.citation == "《恩施土家族苗族自治州行政执法监督办法》第三条第二款" and not note.excludes
+
+
+def test_other_enforcement_activity_asks_for_human_judgement():
+    doc = case()
+    doc["enforcement_action"]["kind"] = "其他"
+    report = run(doc, "2025-06-30")
+    note = next(n for n in report.notes if n.rule_id.startswith("art_003.p2"))
+    assert note.rule_id == "art_003.p2.other_activity" and "人工判断" in note.message
+    assert report.in_scope is True
+
+
+def test_no_enforcement_action_no_activity_note():
+    doc = case()
+    del doc["enforcement_action"]
+    report = run(doc, "2025-06-30")
+    assert not any(n.rule_id.startswith("art_003.p2") for n in report.notes)

@@ -1,0 +1,46 @@
+"""第二十六条: once a situation of items (一)-(六) is confirmed, the supervising organ shall issue a
+《行政执法监督建议书》; each item is cited on its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from enshi_rules import Modality
+
+from .casebuilder import absent, case, letter, only, run
+
+ITEMS = {1: "（一）", 2: "（二）", 3: "（三）", 4: "（四）", 5: "（五）", 6: "（六）"}
+
+
+@pytest.mark.parametrize("item", range(1, 7))
+def test_confirmed_situation_without_letter_obliges_a_letter(item):
+    doc = case(situations=[{"item": item, "confirmed": True, "found_on": "2025-03-10"}])
+    f = only(run(doc, "2025-03-20"), f"art_026.p1.i{item}.letter_required")
+    assert (f.article, f.paragraph, f.item) == (26, 1, item)
+    # a one-paragraph article is cited without 第一款
+    assert f.citation == f"《恩施土家族苗族自治州行政执法监督办法》第二十六条第{ITEMS[item]}项"
+    assert f.modality is Modality.SHALL and f.subject == "恩施市司法局"
+    assert f.facts == (f"situation-{item}",)
+
+
+@pytest.mark.parametrize("item", range(1, 7))
+def test_confirmed_situation_with_letter_is_fulfilled(item):
+    doc = case(situations=[{"item": item, "confirmed": True}], suggestion_letter=letter())
+    report = run(doc, "2025-04-05")
+    f = only(report, f"art_026.p1.i{item}.letter_issued")
+    assert f.facts == (f"situation-{item}", "JYS-1")
+    absent(report, f"art_026.p1.i{item}.letter_required")
+
+
+def test_unconfirmed_situation_creates_no_duty():
+    doc = case(situations=[{"item": 3, "confirmed": False}])
+    absent(run(doc, "2025-03-20"), "art_026")
+
+
+def test_each_confirmed_situation_is_its_own_finding():
+    doc = case(situations=[{"id": "A", "item": 1, "confirmed": True}, {"id": "B", "item": 4, "confirmed": True}, {"id": "C", "item": 4, "confirmed": False}])
+    report = run(doc, "2025-03-20")
+    assert [(f.rule_id, f.facts) for f in report.cites(26)] == [
+        ("art_026.p1.i1.letter_required", ("A",)),
+        ("art_026.p1.i4.letter_required", ("B",)),
+    ]

@@ -1,0 +1,236 @@
+"""第二十七条: the application for review (10 days), the review (15 days), termination when the
+objection is upheld, and rectification (30 days from the letter or from the review answer).
+
+Every period boundary is tested on both sides (the last day, the day after), with the worked
+examples of shared/notes/legal-periods-and-calendar.md.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from enshi_rules import DeadlineStatus, Modality
+
+from .casebuilder import absent, case, letter, only, run
+
+CITE_P1 = "《恩施土家族苗族自治州行政执法监督办法》第二十七条第一款"
+CITE_P2 = "《恩施土家族苗族自治州行政执法监督办法》第二十七条第二款"
+
+
+def objection_case(received: str, filed: str | None, **more):
+    return case(
+        started_on="2025-09-01",
+        suggestion_letter=letter(received=received, issued="2025-09-10"),
+        objection={"id": "FC-1", "filed_on": filed} if filed else None,
+        **more,
+    )
+
+
+# ---- 第一款: 可以自收到之日起十日内申请复查 ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("received", "last_day", "day_after"),
+    [
+        # raw 2025-10-04 is a Saturday in the National Day holiday: rolls to 2025-10-09
+        ("2025-09-24", "2025-10-09", "2025-10-10"),
+        # raw 2025-09-28 is a Sunday but an adjusted working day (调休上班): no roll
+        ("2025-09-18", "2025-09-28", "2025-09-29"),
+    ],
+)
+def test_review_application_on_the_last_day_is_in_time_and_the_day_after_is_late(received, last_day, day_after):
+    on_time = only(run(objection_case(received, last_day), "2025-10-20"), "art_027.p1.review_application.on_time")
+    assert (on_time.article, on_time.paragraph, on_time.item) == (27, 1, None)
+    assert on_time.citation == CITE_P1
+    assert on_time.modality is Modality.MAY
+    assert on_time.status is DeadlineStatus.ON_TIME
+    assert on_time.due == date.fromisoformat(last_day)
+    assert on_time.period_start == date.fromisoformat(received)
+    assert on_time.period_days == 10
+    assert on_time.subject == "恩施市市场监督管理局"
+
+    late = only(run(objection_case(received, day_after), "2025-10-20"), "art_027.p1.review_application.late")
+    assert late.modality is Modality.MAY  # a lapsed permission, not a breached duty
+    assert late.status is DeadlineStatus.LATE
+    assert late.due == date.fromisoformat(last_day)
+    assert late.days_late == 1
+
+
+def test_review_application_window_open_and_closed_without_application():
+    doc = objection_case("2025-09-24", None)
+    pending = only(run(doc, "2025-10-09"), "art_027.p1.review_application.pending")
+    assert pending.status is DeadlineStatus.PENDING and pending.due == date(2025, 10, 9)
+    closed = only(run(doc, "2025-10-10"), "art_027.p1.review_application.overdue")
+    assert closed.modality is Modality.MAY and closed.days_late is None
+
+
+# ---- 第一款: 应当自收到申请之日起十五日内予以复查并答复 -----------------------------------------------
+
+
+def review_case(answered: str | None, upheld: bool = False):
+    ans = {"id": "DF-1", "answered_on": answered, "received_on": answered, "objection_upheld": upheld} if answered else None
+    # letter received 2025-09-10: window to 2025-09-22 (raw 09-20 is a Saturday); applied 2025-09-16
+    return case(
+        started_on="2025-09-01",
+        suggestion_letter=letter(received="2025-09-10", issued="2025-09-08"),
+        objection={"id": "FC-1", "filed_on": "2025-09-16"},
+        review_answer=ans,
+    )
+
+
+def test_review_answered_on_the_last_day_is_on_time():
+    # worked example: received 2025-09-16, 15 days: raw 2025-10-01 -> 2025-10-09
+    f = only(run(review_case("2025-10-09"), "2025-10-20"), "art_027.p1.review.on_time")
+    assert f.citation == CITE_P1 and f.modality is Modality.SHALL
+    assert f.subject == "恩施市司法局"
+    assert (f.period_start, f.due, f.done_on) == (date(2025, 9, 16), date(2025, 10, 9), date(2025, 10, 9))
+
+
+def test_review_answered_the_day_after_is_late_by_one_day():
+    f = only(run(review_case("2025-10-10"), "2025-10-20"), "art_027.p1.review.late")
+    assert f.modality is Modality.VIOLATION and f.days_late == 1 and f.due == date(2025, 10, 9)
+
+
+def test_review_unanswered_is_pending_through_the_last_day_then_overdue():
+    assert only(run(review_case(None), "2025-10-09"), "art_027.p1.review.pending").due == date(2025, 10, 9)
+    f = only(run(review_case(None), "2025-10-13"), "art_027.p1.review.overdue")
+    assert f.modality is Modality.VIOLATION and f.days_late == 4
+
+
+def test_a_late_application_creates_no_review_duty():
+    doc = objection_case("2025-09-24", "2025-10-10")
+    absent(run(doc, "2025-11-30"), "art_027.p1.review.")
+
+
+# ---- 第一款: 经复查异议成立的，应当终止本次监督 ---------------------------------------------------
+
+
+def test_upheld_objection_terminates_the_supervision_and_nothing_follows():
+    report = run(review_case("2025-10-09", upheld=True), "2025-12-31")
+    f = only(report, "art_027.p1.terminate_supervision")
+    assert f.modality is Modality.SHALL and f.citation == CITE_P1
+    absent(report, "art_027.p2")
+    absent(report, "art_028")
+
+
+def test_objection_not_upheld_does_not_terminate():
+    report = run(review_case("2025-10-09", upheld=False), "2025-10-20")
+    absent(report, "art_027.p1.terminate_supervision")
+    only(report, "art_027.p2.rectify_after_review.pending")
+
+
+def test_decision_letter_after_an_upheld_objection_is_a_violation():
+    doc = review_case("2025-10-09", upheld=True)
+    doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-11-20", "received_on": "2025-11-21"}
+    f = only(run(doc, "2025-12-31"), "art_027.p1.continued_after_upheld")
+    assert f.modality is Modality.VIOLATION and f.subject == "恩施市司法局"
+    absent(run(review_case("2025-10-09", upheld=True), "2025-12-31"), "art_027.p1.continued_after_upheld")
+
+
+# ---- 第二款: 无异议的，自收到建议书之日起三十日内完成整改并报送整改情况 ------------------------------------
+
+
+def rectify_case(report_on: str | None):
+    # worked example: received 2025-03-03, 30 days: raw 2025-04-02 (a Wednesday) -> 2025-04-02
+    return case(
+        started_on="2025-03-01",
+        suggestion_letter=letter(received="2025-03-03", issued="2025-03-01"),
+        rectification_report={"id": "ZG-1", "submitted_on": report_on} if report_on else None,
+    )
+
+
+def test_rectification_reported_on_the_last_day_is_on_time():
+    f = only(run(rectify_case("2025-04-02"), "2025-05-01"), "art_027.p2.rectify.on_time")
+    assert (f.article, f.paragraph, f.item) == (27, 2, None) and f.citation == CITE_P2
+    assert f.modality is Modality.SHALL and f.subject == "恩施市市场监督管理局"
+    assert (f.period_start, f.period_days, f.due) == (date(2025, 3, 3), 30, date(2025, 4, 2))
+
+
+def test_rectification_reported_the_day_after_is_late():
+    f = only(run(rectify_case("2025-04-03"), "2025-05-01"), "art_027.p2.rectify.late")
+    assert f.modality is Modality.VIOLATION and f.days_late == 1
+
+
+def test_unreported_rectification_is_pending_on_the_last_day_and_overdue_the_day_after():
+    pending = only(run(rectify_case(None), "2025-04-02"), "art_027.p2.rectify.pending")
+    assert pending.status is DeadlineStatus.PENDING and pending.days_late is None
+    overdue = only(run(rectify_case(None), "2025-04-03"), "art_027.p2.rectify.overdue")
+    assert overdue.status is DeadlineStatus.OVERDUE and overdue.days_late == 1
+    assert overdue.due == date(2025, 4, 2)  # the date by which it would have complied
+
+
+def test_late_application_leaves_the_period_running_from_the_letter():
+    doc = objection_case("2025-09-24", "2025-10-10")
+    f = only(run(doc, "2025-10-20"), "art_027.p2.rectify.pending")
+    # raw 2025-10-24 is a Friday: the period runs from receipt of the letter, as without objection
+    assert f.due == date(2025, 10, 24) and f.period_start == date(2025, 9, 24)
+    absent(run(doc, "2025-10-20"), "art_027.p2.rectify_after_review")
+
+
+def test_pending_review_starts_no_rectification_period():
+    report = run(review_case(None), "2025-10-01")
+    absent(report, "art_027.p2")
+
+
+# ---- 第二款: 经复查异议不成立的，自收到复查答复之日起三十日内 ---------------------------------------------
+
+
+def after_review_case(report_on: str | None):
+    # worked example: received 2026-01-20, 30 days: raw 2026-02-19 (Spring Festival) -> 2026-02-24
+    return case(
+        started_on="2025-12-20",
+        suggestion_letter=letter(received="2025-12-29", issued="2025-12-26"),
+        objection={"id": "FC-1", "filed_on": "2026-01-05"},
+        review_answer={"id": "DF-1", "answered_on": "2026-01-19", "received_on": "2026-01-20", "objection_upheld": False},
+        rectification_report={"id": "ZG-1", "submitted_on": report_on} if report_on else None,
+    )
+
+
+def test_rectification_after_review_rolls_over_the_spring_festival():
+    f = only(run(after_review_case("2026-02-24"), "2026-03-10"), "art_027.p2.rectify_after_review.on_time")
+    assert f.citation == CITE_P2
+    assert (f.period_start, f.due) == (date(2026, 1, 20), date(2026, 2, 24))
+    absent(run(after_review_case("2026-02-24"), "2026-03-10"), "art_027.p2.rectify.")
+
+
+def test_rectification_after_review_the_day_after_is_late():
+    f = only(run(after_review_case("2026-02-25"), "2026-03-10"), "art_027.p2.rectify_after_review.late")
+    assert f.days_late == 1 and f.modality is Modality.VIOLATION
+
+
+def test_rectification_after_review_overdue():
+    f = only(run(after_review_case(None), "2026-03-02"), "art_027.p2.rectify_after_review.overdue")
+    assert f.days_late == 6 and f.due == date(2026, 2, 24)
+
+
+def test_missing_receipt_date_is_named_not_guessed():
+    doc = case(suggestion_letter={"id": "JYS-1", "issued_on": "2025-04-01"})
+    report = run(doc, "2025-06-30")
+    absent(report, "art_027")
+    assert [m.field for m in report.missing_facts] == ["supervision.suggestion_letter.received_on"]
+    assert report.missing_facts[0].needed_for == "第二十七条"
+
+
+def test_time_in_the_post_policy_counts_the_posting_date():
+    from enshi_rules import PeriodPolicy
+
+    doc = rectify_case(None)
+    doc["supervision"]["rectification_report"] = {"id": "ZG-1", "submitted_on": "2025-04-07", "posted_on": "2025-04-02"}
+    default = run(doc, "2025-05-01")
+    only(default, "art_027.p2.rectify.late")
+    import enshi_rules
+
+    posted = enshi_rules.evaluate(doc, as_of="2025-05-01", policy=PeriodPolicy(exclude_time_in_post=True))
+    f = only(posted, "art_027.p2.rectify.on_time")
+    assert f.done_on == date(2025, 4, 2)
+    assert posted.policy.exclude_time_in_post is True
+
+
+def test_working_days_policy_selected_in_the_case_document():
+    doc = rectify_case(None)
+    doc["day_counting"] = "working"
+    f = only(run(doc, "2025-04-01"), "art_027.p2.rectify.pending")
+    # 30 working days after 2025-03-03 (Qingming 04-04 is a holiday) -> 2025-04-15
+    assert f.due == date(2025, 4, 15)

@@ -1,0 +1,102 @@
+"""第二十八条: the decision letter after a missed rectification period, and its execution report."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from enshi_rules import DeadlineStatus, Modality
+
+from .casebuilder import absent, case, letter, only, run
+
+CITE_P1 = "《恩施土家族苗族自治州行政执法监督办法》第二十八条第一款"
+CITE_P2 = "《恩施土家族苗族自治州行政执法监督办法》第二十八条第二款"
+
+
+def default_case(decision_on: str | None = None, received_on: str | None = None, report_on: str | None = None, rect_on: str | None = None):
+    # letter received 2025-03-03: rectification due 2025-04-02 (worked example)
+    doc = case(
+        started_on="2025-03-01",
+        suggestion_letter=letter(received="2025-03-03", issued="2025-03-01"),
+        rectification_report={"id": "ZG-1", "submitted_on": rect_on} if rect_on else None,
+    )
+    if decision_on:
+        doc["supervision"]["decision_letter"] = {
+            "id": "JDS-1", "issued_on": decision_on, "received_on": received_on, "orders": ["限期履行法定职责"],
+        }
+        if received_on is None:
+            del doc["supervision"]["decision_letter"]["received_on"]
+    if report_on:
+        doc["supervision"]["execution_report"] = {"id": "ZX-1", "submitted_on": report_on}
+    return doc
+
+
+# ---- 第一款 -------------------------------------------------------------------------------
+
+
+def test_decision_required_the_day_after_the_rectification_period_ran_out():
+    f = only(run(default_case(), "2025-04-03"), "art_028.p1.decision_required")
+    assert (f.article, f.paragraph, f.item) == (28, 1, None) and f.citation == CITE_P1
+    assert f.modality is Modality.SHALL and f.subject == "恩施市司法局"
+    assert f.facts == ("JYS-1",)
+
+
+def test_no_decision_duty_on_the_last_day_of_the_rectification_period():
+    absent(run(default_case(), "2025-04-02"), "art_028")
+
+
+def test_no_decision_duty_after_an_on_time_rectification():
+    absent(run(default_case(rect_on="2025-04-01"), "2025-06-30"), "art_028")
+
+
+def test_decision_issued_after_default_fulfils_the_duty():
+    report = run(default_case("2025-04-10", "2025-04-11"), "2025-04-20")
+    f = only(report, "art_028.p1.decision_issued")
+    assert f.modality is Modality.SHALL
+    absent(report, "art_028.p1.decision_required")
+    absent(report, "art_028.p1.decision_without_default")
+
+
+def test_decision_issued_after_a_late_rectification_is_still_founded():
+    only(run(default_case("2025-04-10", "2025-04-11", rect_on="2025-04-05"), "2025-04-20"), "art_028.p1.decision_issued")
+
+
+def test_decision_issued_on_the_last_day_of_the_rectification_period_lacks_its_premise():
+    f = only(run(default_case("2025-04-02", "2025-04-02"), "2025-04-20"), "art_028.p1.decision_without_default")
+    assert f.modality is Modality.VIOLATION and f.citation == CITE_P1
+    absent(run(default_case("2025-04-02", "2025-04-02"), "2025-04-20"), "art_028.p1.decision_issued")
+
+
+def test_decision_after_an_on_time_rectification_lacks_its_premise():
+    f = only(run(default_case("2025-04-10", "2025-04-11", rect_on="2025-04-01"), "2025-04-20"), "art_028.p1.decision_without_default")
+    assert f.subject == "恩施市司法局"
+
+
+# ---- 第二款: 自收到决定书之日起三十日内将执行情况报告 ---------------------------------------------------
+
+
+def test_execution_report_on_the_last_day_is_on_time():
+    # decision received 2025-09-16: raw 2025-10-16 (Thursday)
+    f = only(run(default_case("2025-09-15", "2025-09-16", report_on="2025-10-16"), "2025-11-30"), "art_028.p2.execution_report.on_time")
+    assert (f.article, f.paragraph) == (28, 2) and f.citation == CITE_P2
+    assert f.modality is Modality.SHALL and f.subject == "恩施市市场监督管理局"
+    assert (f.period_start, f.period_days, f.due) == (date(2025, 9, 16), 30, date(2025, 10, 16))
+
+
+def test_execution_report_the_day_after_is_late():
+    f = only(run(default_case("2025-09-15", "2025-09-16", report_on="2025-10-17"), "2025-11-30"), "art_028.p2.execution_report.late")
+    assert f.days_late == 1 and f.modality is Modality.VIOLATION
+
+
+def test_execution_report_period_over_national_day():
+    # decision received 2025-09-05: raw 2025-10-05 (National Day holiday) -> 2025-10-09
+    pending = only(run(default_case("2025-09-04", "2025-09-05"), "2025-10-09"), "art_028.p2.execution_report.pending")
+    assert pending.due == date(2025, 10, 9) and pending.status is DeadlineStatus.PENDING
+    overdue = only(run(default_case("2025-09-04", "2025-09-05"), "2025-10-10"), "art_028.p2.execution_report.overdue")
+    assert overdue.days_late == 1
+
+
+def test_missing_receipt_of_the_decision_is_named():
+    report = run(default_case("2025-04-10"), "2025-06-30")
+    absent(report, "art_028.p2")
+    assert [m.field for m in report.missing_facts] == ["supervision.decision_letter.received_on"]
+    assert report.missing_facts[0].needed_for == "第二十八条第二款"
