@@ -1,0 +1,76 @@
+"""The enshi-rules command: exit codes, one-line errors, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from enshi_rules.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_evaluate_text(capsys):
+    assert main(["evaluate", str(ROOT / "examples" / "overdue_decision.json")]) == 0
+    out = capsys.readouterr().out
+    assert "第二十七条第二款" in out and "art_027.p2.rectify.overdue" in out and "逾期 52 日" in out
+
+
+def test_evaluate_json_with_as_of(capsys):
+    assert main(["evaluate", str(ROOT / "examples" / "overdue_decision.json"), "--format", "json", "--as-of", "2025-12-12"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["as_of"] == "2025-12-12"
+    assert "art_028.p2.execution_report.pending" in [f["rule_id"] for f in data["findings"]]
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        (b"{not json", "not valid JSON"),
+        (b"\xff\xfe\x00", "not UTF-8"),
+        (b"[]", "JSON object"),
+        (json.dumps({"case_id": "x", "supervising_organ": "422800"}).encode(), "supervised_organ"),
+        (json.dumps({"case_id": "x", "supervising_organ": "422800", "supervised_organ": "999999"}).encode(), "999999"),
+    ],
+)
+def test_invalid_input_exits_2_with_one_line(tmp_path, capsys, content, needle):
+    p = tmp_path / "case.json"
+    p.write_bytes(content)
+    assert main(["evaluate", str(p)]) == 2
+    err = capsys.readouterr().err
+    assert needle in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_missing_file_exits_2(capsys):
+    assert main(["evaluate", "/nonexistent/case.json"]) == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_year_without_calendar_exits_2(tmp_path, capsys):
+    doc = json.loads((ROOT / "examples" / "rectified_on_time.json").read_text("utf-8"))
+    doc["as_of"] = "2027-03-01"
+    doc["supervision"]["suggestion_letter"].update(issued_on="2026-12-20", received_on="2026-12-28")
+    doc["supervision"]["rectification_report"]["submitted_on"] = "2027-01-10"
+    p = tmp_path / "c.json"
+    p.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    assert main(["evaluate", str(p)]) == 2
+    assert "2027" in capsys.readouterr().err
+
+
+def test_schema(capsys):
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert "supervising_organ" in schema["properties"]
+
+
+def test_console_script_runs_from_stdin():
+    doc = (ROOT / "examples" / "objection_upheld.json").read_bytes()
+    proc = subprocess.run(
+        [sys.executable, "-m", "enshi_rules.cli", "evaluate", "-", "--format", "json"], input=doc, capture_output=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "art_027.p1.terminate_supervision" in proc.stdout.decode()
