@@ -131,6 +131,7 @@ def _parse(doc: Case | Mapping[str, Any] | str | bytes) -> Case:
             p = Problem("", f"不是 UTF-8 编码的文本（第 {exc.start} 字节）", f"not UTF-8 text (byte {exc.start})")
             raise CaseValidationError([p]) from None
     if isinstance(doc, str):
+        doc = doc.removeprefix("\ufeff")  # a UTF-8 byte order mark, as Windows editors write it
         if len(doc.encode("utf-8")) > MAX_DOCUMENT_BYTES:
             raise CaseValidationError([_too_large(len(doc.encode("utf-8")))])
         try:
@@ -140,6 +141,8 @@ def _parse(doc: Case | Mapping[str, Any] | str | bytes) -> Case:
             raise CaseValidationError([p]) from None
         except RecursionError:
             raise CaseValidationError([Problem("", "JSON 嵌套过深", "JSON nested too deeply")]) from None
+        except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+            raise CaseValidationError([Problem("", f"JSON 中有无法读取的值：{exc}", f"unreadable value in JSON: {exc}")]) from None
     if not isinstance(doc, Mapping):
         p = Problem("", "案件文档应为 JSON 对象", f"a case document is a JSON object, not {type(doc).__name__}")
         raise CaseValidationError([p])

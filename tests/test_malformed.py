@@ -1,0 +1,139 @@
+"""Bad input fails precisely: a corpus of malformed case documents, each with its expected error.
+
+Each entry: a name, the input (bytes, text, or a change to a valid case), and the field paths (and a
+phrase of the message) the CaseValidationError must name. Every one also runs through the CLI, which
+must exit 2 with one line and no traceback.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import enshi_rules
+from enshi_rules import CaseValidationError
+from enshi_rules.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+VALID = json.loads((ROOT / "examples" / "overdue_decision.json").read_text("utf-8"))
+
+
+def changed(path: str, value: Any) -> dict[str, Any]:
+    """The valid example with one field set (``a.b[0].c``); ``...`` deletes it."""
+    doc = copy.deepcopy(VALID)
+    parts = path.replace("]", "").replace("[", ".").split(".")
+    cur: Any = doc
+    for p in parts[:-1]:
+        cur = cur[int(p)] if p.isdigit() else cur[p]
+    last = parts[-1]
+    key: Any = int(last) if last.isdigit() else last
+    if value is ...:
+        del cur[key]
+    else:
+        cur[key] = value
+    return doc
+
+
+def deep(n: int) -> str:
+    return "[" * n + "]" * n
+
+
+CORPUS: list[tuple[str, Any, list[str], str]] = [
+    # (name, input, expected field paths, a phrase the message contains)
+    ("not JSON at all", b"this is not json", [""], "不是有效的 JSON"),
+    ("truncated JSON", b'{"case_id": "x", ', [""], "不是有效的 JSON"),
+    ("empty file", b"", [""], "不是有效的 JSON"),
+    ("JSON array", b"[1, 2]", [""], "JSON 对象"),
+    ("JSON string", b'"case"', [""], "JSON 对象"),
+    ("JSON null", b"null", [""], "JSON 对象"),
+    ("UTF-16 bytes", json.dumps(VALID, ensure_ascii=False).encode("utf-16"), [""], "UTF-8"),
+    ("GBK bytes", json.dumps(VALID, ensure_ascii=False).encode("gbk"), [""], "UTF-8"),
+    ("deeply nested JSON", deep(100_000).encode(), [""], "嵌套过深"),
+    ("integer of 5,000 digits", b'{"case_id": ' + b"9" * 5000 + b"}", [""], "无法读取"),
+    ("document over the size limit", b'{"case_id": "' + b"x" * 2_100_000 + b'"}', [""], "文档过大"),
+    ("missing case_id", changed("case_id", ...), ["case_id"], "缺少必填字段"),
+    ("missing supervised organ", changed("supervised_organ", ...), ["supervised_organ"], "缺少必填字段"),
+    ("empty case_id", changed("case_id", ""), ["case_id"], "不能为空"),
+    ("case_id with spaces", changed("case_id", "a b"), ["case_id"], "格式"),
+    ("case_id a number", changed("case_id", 17), ["case_id"], "字符串"),
+    ("unknown top-level field", changed("colour", "red"), ["colour"], "未知字段"),
+    ("unknown nested field", changed("supervision.suggestion_letter.signed_by", "张三"), ["supervision.suggestion_letter.signed_by"], "未知字段"),
+    ("impossible date 2025-02-30", changed("supervision.started_on", "2025-02-30"), ["supervision.started_on"], "日期无效"),
+    ("date in another format", changed("supervision.suggestion_letter.issued_on", "2025/09/22"), ["supervision.suggestion_letter.issued_on"], "日期无效"),
+    ("date with a time", changed("supervision.suggestion_letter.received_on", "2025-09-24T10:00:00"), ["supervision.suggestion_letter.received_on"], "日期"),
+    ("situation item 7", changed("supervision.situations[0].item", 7), ["supervision.situations[0].item"], "数值过大"),
+    ("situation item as text", changed("supervision.situations[0].item", "三"), ["supervision.situations[0].item"], "整数"),
+    ("confirmed as text", changed("supervision.situations[0].confirmed", "是"), ["supervision.situations[0].confirmed"], "true 或 false"),
+    ("huge time limit", changed("supervision.suggestion_letter.rectification_days", 10**30), ["supervision.suggestion_letter.rectification_days"], "数值过大"),
+    ("float time limit", changed("supervision.suggestion_letter.rectification_days", 30.5), ["supervision.suggestion_letter.rectification_days"], "整数"),
+    ("unknown activity kind", changed("enforcement_action.kind", "行政许诺"), ["enforcement_action.kind"], "取值不在允许范围内"),
+    ("bad region code", changed("organs[0].region", "4228"), ["organs[0].region"], "格式"),
+    ("organs not a list", changed("organs", {"id": "x"}), ["organs"], "数组"),
+    ("supervision a string", changed("supervision", "none"), ["supervision"], "对象"),
+    ("unknown supervising organ", changed("supervising_organ", "422899.sfj"), ["supervising_organ"], "未定义"),
+    ("unknown parent organ", changed("organs[0].parent", "422899"), ["organs[0].parent"], "未定义"),
+    ("organ id duplicates a built-in", changed("organs[0].id", "422822.sfj"), ["organs[0].id", "supervised_organ"], "重复"),
+    ("organ supervises itself", changed("supervised_organ", "422822.sfj"), ["supervised_organ"], "同一机关"),
+    ("letter received before issued", changed("supervision.suggestion_letter.received_on", "2025-09-20"), ["supervision.suggestion_letter.received_on"], "早于"),
+    ("decision received before issued", changed("supervision.decision_letter.received_on", "2025-11-09"), ["supervision.decision_letter.received_on"], "早于"),
+    ("act after the as-of date", changed("as_of", "2025-11-11"), ["supervision.decision_letter.received_on"], "晚于判断日"),
+    ("decision letter without suggestion letter", changed("supervision.suggestion_letter", ...), ["supervision.decision_letter"], "第二十八条第一款"),
+    ("too many situations", changed("supervision.situations", [{"id": f"S{i}", "item": 1, "confirmed": False} for i in range(51)]), ["supervision.situations"], "条目过多"),
+    ("two situations with the same id", changed("supervision.situations", [{"item": 2, "confirmed": True}, {"item": 2, "confirmed": False}]), ["supervision.situations[1].id"], "重复"),
+]
+
+OBJECTION_BEFORE_LETTER = changed("supervision.objection", {"filed_on": "2025-09-23"})
+ANSWER_BEFORE_OBJECTION = changed("supervision.objection", {"filed_on": "2025-09-30"})
+ANSWER_BEFORE_OBJECTION["supervision"]["review_answer"] = {"answered_on": "2025-09-29", "objection_upheld": False}
+ANSWER_WITHOUT_OBJECTION = changed("supervision.review_answer", {"answered_on": "2025-09-29", "objection_upheld": False})
+CORPUS += [
+    ("review applied for before the letter arrived", OBJECTION_BEFORE_LETTER, ["supervision.objection.filed_on"], "早于收到建议书"),
+    ("review answered before it was applied for", ANSWER_BEFORE_OBJECTION, ["supervision.review_answer.answered_on"], "早于复查申请"),
+    ("review answer without application", ANSWER_WITHOUT_OBJECTION, ["supervision.review_answer"], "没有复查申请"),
+]
+
+
+def _input(value: Any) -> bytes | dict:
+    return value
+
+
+@pytest.mark.parametrize(("name", "value", "paths", "phrase"), CORPUS, ids=[c[0] for c in CORPUS])
+def test_malformed_input_names_every_problem(name, value, paths, phrase):
+    with pytest.raises(CaseValidationError) as info:
+        enshi_rules.evaluate(value)
+    err = info.value
+    assert [p.path for p in err.problems] == paths, err
+    assert any(phrase in p.message_zh for p in err.problems), err
+    assert all(p.message_en for p in err.problems)
+
+
+@pytest.mark.parametrize(("name", "value", "paths", "phrase"), CORPUS, ids=[c[0] for c in CORPUS])
+def test_malformed_input_through_the_cli_exits_2_with_one_line(tmp_path, capsys, name, value, paths, phrase):
+    p = tmp_path / "case.json"
+    p.write_bytes(value if isinstance(value, bytes) else json.dumps(value, ensure_ascii=False).encode())
+    assert main(["evaluate", str(p)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("enshi-rules: ") and err.count("\n") == 1 and "Traceback" not in err
+    assert phrase in err
+
+
+def test_corpus_has_at_least_thirty_inputs():
+    assert len(CORPUS) >= 30
+
+
+def test_several_problems_are_reported_together():
+    doc = changed("case_id", "")
+    doc["supervision"]["started_on"] = "2025-13-01"
+    doc["colour"] = "red"
+    with pytest.raises(CaseValidationError) as info:
+        enshi_rules.evaluate(doc)
+    assert sorted(p.path for p in info.value.problems) == ["case_id", "colour", "supervision.started_on"]
+
+
+def test_utf8_byte_order_mark_is_accepted():
+    text = "\ufeff" + json.dumps(VALID, ensure_ascii=False)
+    assert enshi_rules.evaluate(text.encode("utf-8")).case_id == VALID["case_id"]
