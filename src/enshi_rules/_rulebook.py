@@ -87,6 +87,7 @@ class Role(enum.StrEnum):
     SUPERVISING = "supervising"  # 行政执法监督机关
     SUPERVISED = "supervised"  # 被监督机关
     CASE = "case"  # the supervision matter as a whole
+    OTHER = "other"  # 其他有关单位和个人 (第二十五条第二款、第三十四条)
 
 
 class Stage(enum.IntEnum):
@@ -175,6 +176,8 @@ class Rule:
 
 _RULE_ID = re.compile(r"^art_(\d{3})(\.p(\d+))?(\.i(\d+))?(\.[a-z][a-z0-9_]*)+$")
 _REGISTRY: dict[str, Rule] = {}
+#: Bumped on every registration, so the engine knows when to recompile (a reload, a new module).
+_generation = 0
 
 _COMPARISONS = frozenset({"$lt", "$lte", "$gt", "$gte", "$neq", "$mt", "$imt"})
 
@@ -226,7 +229,14 @@ def _register(r: Rule) -> None:
         msg = f"rule id {r.rule_id} is declared in both {old.module} and {r.module}"
         raise RuleDefinitionError(msg)
     # Same module again (importlib.reload, a second import under pytest): the new one replaces it.
+    global _generation
     _REGISTRY[r.rule_id] = r
+    _generation += 1
+
+
+def generation() -> int:
+    """A number that changes whenever a rule is (re-)registered."""
+    return _generation
 
 
 def _make_rule(
@@ -418,10 +428,16 @@ _STATUS_ZH = {
 }
 
 
+_loaded = False
+
+
 def all_rules() -> dict[str, Rule]:
     """Every declared rule, by id, after importing every article module (sorted by id)."""
-    from . import rules as _rules_pkg
+    global _loaded
+    if not _loaded:
+        from . import rules as _rules_pkg
 
-    _rules_pkg.load_all()
+        _rules_pkg.load_all()
+        _loaded = True
     return dict(sorted(_REGISTRY.items()))
 

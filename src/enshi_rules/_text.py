@@ -376,6 +376,7 @@ def unit_id(article: int, paragraph: int | None = None, item: int | None = None)
     return _unit_id(*regulation().resolve(article, paragraph, item))
 
 
+@cache  # pure function of its arguments; every finding asks for one
 def citation(
     article: int, paragraph: int | None = None, item: int | None = None, *, with_title: bool = True
 ) -> str:
