@@ -289,3 +289,22 @@ def test_a_crashing_child_is_seen_by_the_subprocess_harness() -> None:
         [sys.executable, "-c", "import ctypes; ctypes.string_at(0)"], capture_output=True, timeout=60
     )
     assert proc.returncode < 0
+
+
+def test_the_same_rule_file_imported_under_a_second_name_is_harmless():
+    import importlib.util
+
+    from enshi_rules.rules import art_027
+
+    doc = _example("objection_upheld.json")
+    before = enshi_rules.evaluate(doc).to_json()
+    spec = importlib.util.spec_from_file_location("enshi_rules.rules.art_027_second_name", art_027.__file__)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["enshi_rules.rules.art_027_second_name"] = mod
+    try:
+        spec.loader.exec_module(mod)
+        assert enshi_rules.evaluate(doc).to_json() == before
+    finally:
+        del sys.modules["enshi_rules.rules.art_027_second_name"]
+        importlib.reload(art_027)
+    assert enshi_rules.evaluate(doc).to_json() == before

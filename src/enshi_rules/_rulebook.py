@@ -27,7 +27,9 @@ Everything here is private; the public names (``Modality``, ``DeadlineStatus``) 
 from __future__ import annotations
 
 import enum
+import os
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -223,12 +225,20 @@ def _check_condition(rule_id: str, node: Any) -> None:
             _check_operand(rule_id, val)  # equality: {"prop": literal}
 
 
+def _source(module: str) -> str:
+    """The file a module was loaded from (a module imported twice under two names is one source)."""
+    mod = sys.modules.get(module)
+    path = getattr(mod, "__file__", None)
+    return os.path.realpath(path) if path else module
+
+
 def _register(r: Rule) -> None:
     old = _REGISTRY.get(r.rule_id)
-    if old is not None and old.module != r.module:
+    if old is not None and _source(old.module) != _source(r.module):
         msg = f"rule id {r.rule_id} is declared in both {old.module} and {r.module}"
         raise RuleDefinitionError(msg)
-    # Same module again (importlib.reload, a second import under pytest): the new one replaces it.
+    # Same module again (importlib.reload, or the same file imported under a second name as
+    # pytest's rootdir-relative imports can do): the new one replaces it.
     global _generation
     _REGISTRY[r.rule_id] = r
     _generation += 1
