@@ -166,6 +166,7 @@ class Rule:
     stage: Stage
     note: bool  # produces an applicability note rather than a finding
     module: str
+    source: str  # the file the module was loaded from
 
     @property
     def citation(self) -> str:
@@ -234,7 +235,7 @@ def _source(module: str) -> str:
 
 def _register(r: Rule) -> None:
     old = _REGISTRY.get(r.rule_id)
-    if old is not None and _source(old.module) != _source(r.module):
+    if old is not None and old.source != r.source:
         msg = f"rule id {r.rule_id} is declared in both {old.module} and {r.module}"
         raise RuleDefinitionError(msg)
     # Same module again (importlib.reload, or the same file imported under a second name as
@@ -294,6 +295,7 @@ def _make_rule(
         stage=stage,
         note=note,
         module=module,
+        source=_source(module),
     )
 
 
