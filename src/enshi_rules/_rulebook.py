@@ -20,6 +20,10 @@ the matched fact itself. Where the law compares two things (a report date agains
 fact design puts both on one fact; where a conclusion feeds another article (28 builds on 27), the
 builder returns a *derived fact* and the engine asserts it in the next round (forward chaining).
 
+Two traps of durable-rules' condition language, measured here: ``m.x != v`` never matches a fact
+that has no ``x`` (write ``(-m.x) | (m.x != v)``), and ``a | b`` fires once per branch that holds
+(the engine keeps one firing per rule and fact, so overlapping branches are harmless).
+
 Everything here is private; the public names (``Modality``, ``DeadlineStatus``) are re-exported by
 ``enshi_rules``.
 """

@@ -49,3 +49,13 @@ def test_unknown_start_is_named_as_missing():
     report = run(doc, "2025-06-30")
     assert [m.field for m in report.missing_facts] == ["supervision.started_on"]
     assert not any(n.rule_id.startswith("art_035") for n in report.notes)
+
+
+def test_a_procedure_from_before_the_calendar_data_is_excluded_not_an_error():
+    # 2003 has no holiday calendar; the case is outside the measures, so no period is computed.
+    doc = case(started_on="2003-05-01", suggestion_letter=letter(received="2003-05-12", issued="2003-05-10"))
+    doc["enforcement_action"]["acted_on"] = "2003-04-01"
+    doc["supervision"]["situations"][0]["found_on"] = "2003-05-01"
+    report = run(doc, "2025-06-30")
+    assert report.in_scope is False and report.findings == () and report.missing_facts == ()
+    assert [n.rule_id for n in report.notes if n.excludes] == ["art_035.p1.not_yet_in_force"]

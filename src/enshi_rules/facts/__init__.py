@@ -32,6 +32,7 @@ from .case import (
     SuggestionLetter,
     Supervision,
 )
+from .measures import measures_problems
 from .organs import DEFAULT_ORGANS, PREFECTURE_CODE, Organ, OrganKind, OrganLevel
 
 __all__ = [
@@ -217,8 +218,11 @@ def _dates(case: Case) -> Iterator[tuple[str, date]]:
         rec = getattr(s, name)
         if rec is None:
             continue
+        # the model's own field values: getattr(rec, f, None) on a field the model lacks goes
+        # through pydantic's __getattr__ and an AttributeError, which cost half of load_case
+        fields = rec.__dict__
         for f in ("issued_on", "received_on", "filed_on", "posted_on", "answered_on", "submitted_on"):
-            v = getattr(rec, f, None)
+            v = fields.get(f)
             if v is not None:
                 yield f"supervision.{name}.{f}", v
 
@@ -290,6 +294,7 @@ def load_case(doc: Case | Mapping[str, Any] | str | bytes, *, as_of: date | None
     when = as_of or case.as_of or date.today()
     organs, problems = _organ_problems(case)
     problems += _timeline_problems(case, when)
+    problems += measures_problems(case, organs, when)
     if problems:
         raise CaseValidationError(problems)
     return LoadedCase(case=case, as_of=when, organs=organs)

@@ -14,6 +14,20 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .measures import (
+    AnnualDuties,
+    Clue,
+    Complaint,
+    Deficiency,
+    Designation,
+    Dispute,
+    Inspection,
+    Liability,
+    MajorDecision,
+    Misconduct,
+    Obstruction,
+    SpecialSource,
+)
 from .organs import Organ
 
 __all__ = [
@@ -90,6 +104,11 @@ class EnforcementAction(_Model):
         description="where it took place (division code); defaults to the supervised organ's region",
     )
     acted_on: date | None = None
+    system: str | None = Field(
+        default=None,
+        max_length=50,
+        description="the line of work (行业) it belongs to, e.g. 市场监管: decides the 行业监督 of 第五条第三款",
+    )
 
 
 class Situation(_Model):
@@ -165,6 +184,17 @@ class Supervision(_Model):
     rectification_report: SubmittedReport | None = None
     decision_letter: DecisionLetter | None = None
     execution_report: SubmittedReport | None = None
+    deficiencies: tuple[Deficiency, ...] = Field(
+        default=(), max_length=100, description="deficiencies against 第十二条至第十四条"
+    )
+    special_source: SpecialSource | None = Field(
+        default=None, description="第二十一条: the source of a 专项行政执法监督"
+    )
+    serious_impact: bool = Field(
+        default=False, description="第二十九条第二款: 违法或者不当等情况突出、造成重大影响"
+    )
+    circulated_on: date | None = Field(default=None, description="第二十九条第一款: 通报 on")
+    head_interviewed_on: date | None = Field(default=None, description="第二十九条第二款: 约谈负责人 on")
 
 
 class Case(_Model):
@@ -180,3 +210,13 @@ class Case(_Model):
     enforcement_action: EnforcementAction | None = None
     special_supervision: SpecialSupervision | None = None
     supervision: Supervision = Supervision()
+    designation: Designation | None = None
+    dispute: Dispute | None = None
+    inspections: tuple[Inspection, ...] = Field(default=(), max_length=50)
+    annual_duties: tuple[AnnualDuties, ...] = Field(default=(), max_length=100)
+    complaints: tuple[Complaint, ...] = Field(default=(), max_length=200)
+    major_decisions: tuple[MajorDecision, ...] = Field(default=(), max_length=200)
+    liabilities: tuple[Liability, ...] = Field(default=(), max_length=100)
+    conduct: tuple[Misconduct, ...] = Field(default=(), max_length=100, description="第三十三条: supervisors' misconduct")
+    obstructions: tuple[Obstruction, ...] = Field(default=(), max_length=100)
+    clues: tuple[Clue, ...] = Field(default=(), max_length=100)

@@ -10,6 +10,10 @@ How the organs stand to each other is computed from the organ tree (``_derive.re
 which relations are supervision under these measures is decided here. A 司法行政部门 doing its
 government's supervision work (第五条第一款) is treated as that government for 第一款
 (interpretation "司法行政部门代行本级政府监督", docs/interpretations.md).
+
+The relations that only 第五条第三款 (乡镇、街道综合行政执法; 行业监督), 第五条第二款 (法制机构) or
+第六条第一款 (指定监督) create are noted by those articles' modules, not here; an organ with none of
+them is without competence (``no_supervision_relation``, and ``art_005.p4`` for a 司法所).
 """
 
 from __future__ import annotations
@@ -39,12 +43,24 @@ def _relation_outcome(f: Fact) -> Outcome:
     )
 
 
+_ARTICLE_3 = (
+    (m.kind == "relation")
+    & (m.relation != "none")
+    & (m.relation != "township_county")
+    & (m.relation != "township_trade")
+    & (m.relation != "office_for_department")
+    & (m.relation != "designated")
+    & (m.relation != "upper_supervisor")
+    & ((-m.via) | (m.via != "township_county"))
+)
+
+
 @rule(
     "art_003.p1.supervision_relation",
     article=3, paragraph=1,
     modality=Modality.MAY,
     subject=Role.SUPERVISING,
-    when=(m.kind == "relation") & (m.relation != "none"),
+    when=_ARTICLE_3,
     summary="监督机关与被监督机关之间属于第三条第一款所列监督关系的，确认双方为行政执法监督机关和被监督机关。",
     stage=Stage.APPLICABILITY,
     note=True,

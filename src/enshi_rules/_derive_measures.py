@@ -1,0 +1,226 @@
+"""Engine facts for the optional sections of a case (``facts/measures.py``).
+
+Like :mod:`enshi_rules._derive`, this module computes and never decides: it counts supervisors,
+finds the common superior of two organs in the tree, dates a year, and puts on one fact everything
+a rule compares. Every fact has a ``kind``, an ``as_of`` and ordinal dates. A fact about an organ
+other than the case's two, or about a person, carries ``subject_name`` / ``subject_id`` (the
+finding's subject).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ._derive import MissingFact, _ancestors, _put, situation_id
+from .facts import LoadedCase, OrganKind
+from .facts.measures import Liability, Misconduct
+
+__all__ = ["measures_facts"]
+
+
+def _ord(d: date | None) -> int | None:
+    return None if d is None else d.toordinal()
+
+
+def _person(rec: Liability | Misconduct, default_organ: str, lc: LoadedCase) -> tuple[str, str]:
+    o = lc.organs[rec.organ or default_organ]
+    return f"{o.name}{rec.person}（{rec.role.value}）", o.id
+
+
+def measures_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, Any]], list[MissingFact]]:
+    case, organs = lc.case, dict(lc.organs)
+    out: list[dict[str, Any]] = []
+    missing: list[MissingFact] = []
+    s = case.supervision
+
+    # 第六条第二款
+    if case.dispute is not None:
+        dp = case.dispute
+        a, b = organs[dp.organs[0]], organs[dp.organs[1]]
+        above_b = set(_ancestors(b, organs))
+        superior = next((organs[o] for o in _ancestors(a, organs) if o in above_b), None)
+        fact = _put(
+            {
+                "kind": "dispute", **base, "refs": [dp.id],
+                "subject_name": f"{a.name}、{b.name}", "subject_id": f"{a.id},{b.id}",
+                "negotiated": dp.negotiated, "agreed": dp.agreed,
+            },
+            referred_to=dp.referred_to,
+            referred_to_name=organs[dp.referred_to].name if dp.referred_to else None,
+            referred_on=_ord(dp.referred_on),
+        )
+        if superior is not None:
+            justice = next(
+                (o for o in organs.values() if o.kind is OrganKind.JUSTICE and o.parent == superior.id), superior
+            )
+            if justice.id in dp.organs:  # a disputing 司法局 cannot arbitrate for its government
+                justice = superior
+            fact.update(
+                superior=superior.id, superior_name=superior.name,
+                superior_justice=justice.id, superior_justice_name=justice.name,
+            )
+        else:
+            missing.append(
+                MissingFact("dispute.organs", "第六条第二款", "机关名录中没有争议双方的共同上一级机关，无法判断应报请哪一机关协调。")
+            )
+        out.append(fact)
+
+    # 第十七条、第二十三条、第二十四条
+    for ins in case.inspections:
+        acting = [p for p in ins.supervisors if not p.withdrew]
+        uncertified = [p.name for p in acting if not p.certificate_shown]
+        stayed = [p.name for p in acting if p.conflict_of_interest]
+        withdrew = [p.name for p in ins.supervisors if p.withdrew and p.conflict_of_interest]
+        out.append(
+            _put(
+                {
+                    "kind": "inspection", **base, "refs": [ins.id], "on_site": ins.on_site,
+                    "listed": len(ins.supervisors), "acting": len(acting),
+                    "uncertified": len(uncertified), "uncertified_names": uncertified,
+                    "conflicted": len(stayed), "conflicted_names": stayed,
+                    "withdrew": len(withdrew), "withdrew_names": withdrew,
+                    "confidential": [c.value for c in ins.confidential],
+                    "confidential_count": len(ins.confidential),
+                    "breached": ins.confidentiality_breached,
+                },
+                conducted=_ord(ins.conducted_on),
+            )
+        )
+        for item in ins.measures:
+            out.append({"kind": "measure", **base, "refs": [ins.id], "item": item})
+
+    # 第十五条、第十八条、第十九条
+    for a in case.annual_duties:
+        o = organs[a.organ]
+        out.append(
+            _put(
+                {
+                    "kind": "annual", **base, "refs": [f"{a.organ}@{a.year}"],
+                    "subject_name": o.name, "subject_id": o.id, "organ_kind": o.kind.value,
+                    "year": a.year,
+                    "year_start": date(a.year, 1, 1).toordinal(), "year_end": date(a.year, 12, 31).toordinal(),
+                    "reviews": len(a.case_file_reviews), "assessments": len(a.assessments),
+                    "internal": sum(1 for x in a.assessments if x.internal),
+                    "external": sum(1 for x in a.assessments if x.external),
+                    "special": sum(1 for x in a.assessments if x.scope.value == "专项"),
+                },
+                list_on=_ord(a.responsibility_list_on),
+                plan_on=_ord(a.annual_plan_on),
+            )
+        )
+
+    # 第十条第二款
+    for c in case.complaints:
+        out.append(
+            _put(
+                {
+                    "kind": "complaint", **base, "refs": [c.id], "complainant": c.complainant.value,
+                    "complaint_kind": c.kind, "received": c.received_on.toordinal(),
+                },
+                handled=_ord(c.handled_on),
+            )
+        )
+
+    # 第二十二条
+    for md in case.major_decisions:
+        out.append(
+            _put(
+                {"kind": "major_decision", **base, "refs": [md.id]},
+                made=_ord(md.made_on),
+                filed=_ord(md.filed_on),
+                reviewed=_ord(md.reviewed_on),
+                result=md.review_result.value if md.review_result else None,
+            )
+        )
+
+    # 第十二条至第十四条 (each maps to a 第二十六条 item; the rules say which)
+    letter = s.suggestion_letter
+    recorded = sorted({str(x.item) for x in s.situations})
+    for df in s.deficiencies:
+        did = df.id or f"deficiency-{df.article}-{df.item}"
+        out.append(
+            _put(
+                {
+                    "kind": "deficiency", **base, "refs": [did], "article": df.article, "item": df.item,
+                    "confirmed": df.confirmed, "situation_items": recorded, "description": df.description,
+                },
+                found=_ord(df.found_on),
+                letter=_ord(letter.issued_on) if letter else None,
+                letter_id=letter.id if letter else None,
+            )
+        )
+
+    # 第三十二条
+    for lb in case.liabilities:
+        name, oid = _person(lb, case.supervised_organ, lc)
+        t = lb.tolerance
+        out.append(
+            {
+                "kind": "liability", **base, "refs": [lb.id], "subject_name": name, "subject_id": oid,
+                "person": lb.person, "role": lb.role.value, "item": lb.behaviour,
+                "confirmed": lb.confirmed, "crime": lb.suspected_crime, "description": lb.description,
+                "claimed": t is not None,
+                # a condition not established (null) is as good as absent: 容错 needs each one shown
+                "lawful": bool(t and t.lawful_performance),
+                "objective": bool(t and t.objective_cause),
+                "performed": bool(t and t.duties_performed),
+                "disproved": [
+                    k for k in ("lawful_performance", "objective_cause", "duties_performed")
+                    if t is not None and getattr(t, k) is False
+                ],
+            }
+        )
+
+    # 第三十三条
+    for mc in case.conduct:
+        name, oid = _person(mc, case.supervising_organ, lc)
+        out.append(
+            {
+                "kind": "misconduct", **base, "refs": [mc.id], "subject_name": name, "subject_id": oid,
+                "behaviour": mc.behaviour.value, "confirmed": mc.confirmed, "crime": mc.suspected_crime,
+                "description": mc.description,
+            }
+        )
+
+    # 第二十五条、第三十四条
+    for ob in case.obstructions:
+        fact = {
+            "kind": "obstruction", **base, "refs": [ob.id], "party": ob.party.value, "actor": ob.actor,
+            "conduct": ob.conduct.value, "confirmed": ob.confirmed,
+        }
+        if ob.party.value == "其他单位和个人":
+            fact.update(subject_name=ob.actor, subject_id=ob.actor)
+        out.append(_put(fact, on=_ord(ob.on)))
+
+    # 第三十一条
+    for cl in case.clues:
+        out.append(
+            _put(
+                {
+                    "kind": "clue", **base, "refs": [cl.id], "person": cl.person, "clue_kind": cl.kind.value,
+                    "found": cl.found_on.toordinal(), "transferred_to": cl.transferred_to,
+                },
+                transferred=_ord(cl.transferred_on),
+            )
+        )
+
+    # 第二十一条、第二十九条、第三十条: the supervision's follow-up, one fact
+    confirmed = [situation_id(x) for x in s.situations if x.confirmed]
+    confirmed += [d.id or f"deficiency-{d.article}-{d.item}" for d in s.deficiencies if d.confirmed]
+    dec = s.decision_letter
+    if confirmed or letter or dec or s.special_source or s.circulated_on or s.head_interviewed_on or s.serious_impact:
+        out.append(
+            _put(
+                {
+                    "kind": "followup", **base, "refs": sorted(confirmed) or [case.case_id],
+                    "confirmed": len(confirmed), "serious": s.serious_impact,
+                },
+                letter=_ord(letter.issued_on) if letter else None,
+                decision=_ord(dec.issued_on) if dec else None,
+                source=s.special_source.value if s.special_source else None,
+                circulated=_ord(s.circulated_on),
+                interviewed=_ord(s.head_interviewed_on),
+            )
+        )
+    return out, missing

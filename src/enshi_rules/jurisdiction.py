@@ -1,0 +1,261 @@
+"""Who may supervise whom (第三条第一款、第五条、第六条), as plain functions.
+
+The organ tree is the built-in registry (:data:`~enshi_rules.facts.DEFAULT_ORGANS`: 州人民政府, the
+eight county-level governments and each one's 司法局) plus whatever organs the caller adds: a
+mapping or a list of :class:`~enshi_rules.facts.Organ` (or plain dicts), or a registry file read
+with :func:`load_registry`. The relation between two organs is computed by the same function the
+rules use (``_derive.relation_between``), so these answers and the findings of an evaluation never
+disagree.
+
+    >>> from enshi_rules import jurisdiction
+    >>> [c.supervisor for c in jurisdiction.supervisors_of("422801")]
+    ['422800', '422800.sfj']
+    >>> jurisdiction.common_superior("422801", "422802").id
+    '422800'
+
+The interpretive choices behind these answers are registered for legal review as A02-2, A03-1,
+A03-2, A03-3, A05-1, A05-2, A05-3, A06-1, A06-2, A06-3 in ``data/interpretations.yaml``
+(docs/interpretations.md); change both together.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ._derive import _ancestors, designation_basis, relation_between, supervises_through
+from ._text import citation
+from .errors import CaseValidationError, Problem
+from .facts.organs import DEFAULT_ORGANS, Organ, OrganKind
+
+__all__ = [
+    "Competence",
+    "common_superior",
+    "competence",
+    "is_competent",
+    "justice_bureau_of",
+    "load_registry",
+    "organ_registry",
+    "supervisors_of",
+]
+
+#: Which unit of the measures makes each relation a supervision relation, and how to say it.
+_BASIS: dict[str, tuple[tuple[int, int], str]] = {
+    "upper_government": ((3, 1), "上级人民政府对下级人民政府"),
+    "own_department": ((3, 1), "人民政府对其工作部门"),
+    "own_dispatched": ((3, 1), "人民政府对其派出机关、派出机构"),
+    "own_system": ((3, 1), "人民政府工作部门对本系统"),
+    "justice_for_government": ((5, 1), "司法行政部门承担本级人民政府行政执法监督具体工作"),
+    "office_for_department": ((5, 2), "工作部门的法制机构承担本系统行政执法监督具体工作"),
+    "township_county": ((5, 3), "县（市）人民政府对乡（镇）、街道综合行政执法工作"),
+    "township_trade": ((5, 3), "相关职能部门对乡（镇）、街道综合行政执法的行业监督"),
+    "designated": ((6, 1), "上级行政执法监督机关指定监督"),
+    "upper_supervisor": ((6, 1), "上级行政执法监督机关层级监督"),
+}
+
+
+@dataclass(frozen=True)
+class Competence:
+    """Why ``supervisor`` may supervise ``supervised``: the relation, and the unit that grants it.
+
+    ``via`` is the relation the supervisor borrows (the government's for its 司法局, the
+    department's for its 法制机构, the designating organ's for a designation). ``assists_only``
+    marks a 司法所, which helps the county 司法局 but is not a supervising organ (第五条第四款).
+    """
+
+    supervisor: str
+    supervisor_name: str
+    supervised: str
+    relation: str
+    via: str | None
+    citation: str
+    description: str
+    assists_only: bool = False
+
+
+def organ_registry(organs: Mapping[str, Organ] | Iterable[Organ | Mapping[str, Any]] | None = None) -> dict[str, Organ]:
+    """The built-in registry plus ``organs`` (an organ given again replaces the built-in one)."""
+    out = dict(DEFAULT_ORGANS)
+    if organs is None:
+        return out
+    items = organs.values() if isinstance(organs, Mapping) else organs
+    for o in items:
+        organ = o if isinstance(o, Organ) else Organ.model_validate(dict(o))
+        out[organ.id] = organ
+    return out
+
+
+def load_registry(path: str | Path) -> dict[str, Organ]:
+    """Read a registry file: a JSON array of organs, or an object with an ``organs`` array.
+
+    Returns the built-in registry plus the file's organs; a problem in the file raises
+    :class:`~enshi_rules.errors.CaseValidationError` naming each bad entry.
+    """
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    entries = data.get("organs") if isinstance(data, dict) else data
+    if not isinstance(entries, list):
+        raise CaseValidationError([Problem("organs", "机关名录应为数组", "a registry is a JSON array of organs")])
+    problems: list[Problem] = []
+    organs: list[Organ] = []
+    for i, e in enumerate(entries):
+        try:
+            organs.append(Organ.model_validate(e))
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                loc = ".".join(str(x) for x in err["loc"])
+                problems.append(Problem(f"organs[{i}].{loc}", "机关信息无效", err["msg"]))
+    reg = organ_registry(organs)
+    for i, o in enumerate(organs):
+        if o.parent is not None and o.parent not in reg:
+            problems.append(Problem(f"organs[{i}].parent", f"上级机关 {o.parent} 未定义", f"parent organ {o.parent} is not defined"))
+    if problems:
+        raise CaseValidationError(problems)
+    return reg
+
+
+def _get(organs: Mapping[str, Organ], oid: str) -> Organ:
+    try:
+        return organs[oid]
+    except KeyError:
+        raise KeyError(f"organ {oid!r} is not in the registry") from None
+
+
+def _competence(sup: Organ, sub: Organ, rel: str, via: str | None) -> Competence:
+    (a, p), text = _BASIS[rel]
+    if via is not None and via in _BASIS:
+        text = f"{text}（{_BASIS[via][1]}）"
+    return Competence(
+        supervisor=sup.id, supervisor_name=sup.name, supervised=sub.id, relation=rel, via=via,
+        citation=citation(a, p, with_title=False), description=text,
+    )
+
+
+def competence(
+    supervisor: str,
+    supervised: str,
+    *,
+    organs: Mapping[str, Organ] | Iterable[Organ | Mapping[str, Any]] | None = None,
+    trade: str | None = None,
+    designated_by: str | None = None,
+) -> Competence | None:
+    """Why ``supervisor`` may supervise ``supervised``, or ``None`` if it may not.
+
+    ``trade`` is the line of work of the enforcement (for 行业监督 of 乡镇、街道, 第五条第三款);
+    ``designated_by`` an upper supervising organ that designated ``supervisor`` (第六条第一款): the
+    designation confers competence when the designating organ itself has it. A 司法所 never has
+    competence (第五条第四款).
+    """
+    reg = organ_registry(organs)
+    sup, sub = _get(reg, supervisor), _get(reg, supervised)
+    if sup.id == sub.id:
+        return None
+    if sub.vertically_managed:  # 第二条第二款: outside these measures
+        return None
+    rel, via = relation_between(sup, sub, reg, trade=trade)
+    if rel != "none":
+        return _competence(sup, sub, rel, via)
+    if supervises_through(sup, sub, reg, trade=trade):
+        return _competence(sup, sub, "upper_supervisor", None)
+    if designated_by is not None and sup.kind is not OrganKind.JUDICIAL_OFFICE:
+        d = _get(reg, designated_by)
+        drel = designation_basis(d, sub, reg, trade=trade)
+        if drel != "none":
+            return _competence(sup, sub, "designated", drel)
+    return None
+
+
+def is_competent(
+    supervisor: str,
+    supervised: str,
+    *,
+    organs: Mapping[str, Organ] | Iterable[Organ | Mapping[str, Any]] | None = None,
+    trade: str | None = None,
+    designated_by: str | None = None,
+) -> bool:
+    """Whether ``supervisor`` may supervise ``supervised`` (see :func:`competence`)."""
+    return competence(supervisor, supervised, organs=organs, trade=trade, designated_by=designated_by) is not None
+
+
+def supervisors_of(
+    organ: str,
+    *,
+    organs: Mapping[str, Organ] | Iterable[Organ | Mapping[str, Any]] | None = None,
+    trade: str | None = None,
+    include_assistants: bool = False,
+) -> tuple[Competence, ...]:
+    """Every organ of the registry that may supervise ``organ`` directly, with its basis (an upper
+    supervising organ above one that supervises it is listed as ``upper_supervisor``, 第六条第一款).
+
+    With ``include_assistants``, the 司法所 that may assist (第五条第四款: a 司法所 under the county
+    司法局 that supervises a 乡（镇）or 街道) are listed too, marked ``assists_only``. Designated
+    supervision (第六条第一款) is not listed: any organ may be designated by one listed here.
+    """
+    reg = organ_registry(organs)
+    sub = _get(reg, organ)
+    out: list[Competence] = []
+    if sub.vertically_managed:  # 第二条第二款: outside these measures
+        return ()
+    direct = {}
+    for sup in reg.values():
+        if sup.id != sub.id:
+            rel, via = relation_between(sup, sub, reg, trade=trade)
+            if rel != "none":
+                direct[sup.id] = (rel, via)
+    for sup in reg.values():
+        if sup.id == sub.id:
+            continue
+        rel, via = direct.get(sup.id, ("none", None))
+        if rel != "none":
+            out.append(_competence(sup, sub, rel, via))
+        elif sup.kind is not OrganKind.JUDICIAL_OFFICE and supervises_through(sup, sub, reg, trade=trade):
+            out.append(_competence(sup, sub, "upper_supervisor", None))
+        elif include_assistants and sup.kind is OrganKind.JUDICIAL_OFFICE and sup.parent in reg:
+            bureau = reg[sup.parent]
+            if bureau.kind is OrganKind.JUSTICE and relation_between(bureau, sub, reg, trade=trade)[0] != "none":
+                out.append(
+                    Competence(
+                        supervisor=sup.id, supervisor_name=sup.name, supervised=sub.id, relation="assists",
+                        via=None, citation=citation(5, 4, with_title=False),
+                        description=f"司法所协助{bureau.name}开展行政执法监督工作", assists_only=True,
+                    )
+                )
+    return tuple(sorted(out, key=lambda c: (c.supervisor != c.supervisor.split(".")[0], c.supervisor)))
+
+
+def common_superior(
+    a: str,
+    b: str,
+    *,
+    organs: Mapping[str, Organ] | Iterable[Organ | Mapping[str, Any]] | None = None,
+) -> Organ | None:
+    """The 共同上一级行政执法监督机关 of two supervising organs in dispute (第六条第二款).
+
+    It is the nearest organ above both in the organ tree (not either of them). For two departments
+    of one government it is that government; for two county governments, 州人民政府. ``None`` when
+    the registry holds no organ above both (the dispute then goes beyond the prefecture).
+    """
+    reg = organ_registry(organs)
+    oa, ob = _get(reg, a), _get(reg, b)
+    above_b = set(_ancestors(ob, reg))
+    for oid in _ancestors(oa, reg):
+        if oid in above_b:
+            return reg[oid]
+    return None
+
+
+def justice_bureau_of(
+    government: str,
+    *,
+    organs: Mapping[str, Organ] | Iterable[Organ | Mapping[str, Any]] | None = None,
+) -> Organ | None:
+    """The 司法行政部门 of a government (its supervision body, 第五条第一款), if registered."""
+    reg = organ_registry(organs)
+    for o in reg.values():
+        if o.kind is OrganKind.JUSTICE and o.parent == government:
+            return o
+    return None

@@ -1,0 +1,64 @@
+"""Shared shape of the yearly duties of 第十五条、第十八条、第十九条 (a helper, not an article).
+
+A yearly duty is judged for one organ and one calendar year (an ``annual`` fact) as of a date. A
+year is not judged before it ends: until 31 December has passed, a duty not yet done is ``pending``
+(``shall``); done within the year it is ``on_time``; the year over and not done, ``overdue``
+(``violation``); a dated act done only after the year, ``late`` (``violation``). The findings carry
+the status but no period: the "period" is the calendar year itself.
+
+The interpretive choices above are registered for legal review as A15-1 in
+``data/interpretations.yaml`` (docs/interpretations.md); change both together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .._rulebook import DeadlineStatus, Fact, Modality, Outcome, Role, m, rule
+
+S = DeadlineStatus
+_MODALITY = {S.PENDING: Modality.SHALL, S.ON_TIME: Modality.SHALL, S.LATE: Modality.VIOLATION, S.OVERDUE: Modality.VIOLATION}
+_SUFFIX = {S.PENDING: "pending", S.ON_TIME: "on_time", S.LATE: "late", S.OVERDUE: "overdue"}
+_STATUS_ZH = {S.PENDING: "年度未结束、尚未完成", S.ON_TIME: "已在年度内完成", S.LATE: "年度结束后才完成", S.OVERDUE: "年度结束仍未完成"}
+
+_ANNUAL = m.kind == "annual"
+
+
+def dated_duty(prefix: str, *, article: int, done: str, what: str, messages: dict[DeadlineStatus, Callable[[Fact], str]]) -> None:
+    """A duty met by one dated act within the year (``done`` names the fact's date property)."""
+    d = getattr(m, done)
+    conditions: dict[DeadlineStatus, Any] = {
+        S.PENDING: _ANNUAL & (-d) & (m.as_of <= m.year_end),
+        S.ON_TIME: _ANNUAL & (+d) & (d <= m.year_end),
+        S.LATE: _ANNUAL & (+d) & (d > m.year_end),
+        S.OVERDUE: _ANNUAL & (-d) & (m.as_of > m.year_end),
+    }
+    for st, cond in conditions.items():
+        _declare(prefix, article, st, cond, what, messages[st])
+
+
+def counted_duty(prefix: str, *, article: int, count: str, what: str, messages: dict[DeadlineStatus, Callable[[Fact], str]]) -> None:
+    """A duty met by at least one act in the year (``count`` names the fact's count property)."""
+    c = getattr(m, count)
+    conditions: dict[DeadlineStatus, Any] = {
+        S.PENDING: _ANNUAL & (c == 0) & (m.as_of <= m.year_end),
+        S.ON_TIME: _ANNUAL & (c >= 1),
+        S.OVERDUE: _ANNUAL & (c == 0) & (m.as_of > m.year_end),
+    }
+    for st, cond in conditions.items():
+        _declare(prefix, article, st, cond, what, messages[st])
+
+
+def _declare(prefix: str, article: int, st: DeadlineStatus, cond: Any, what: str, text: Callable[[Fact], str]) -> None:
+    def build(f: Fact, *, _text: Callable[[Fact], str] = text, _st: DeadlineStatus = st) -> Outcome:
+        return Outcome(f"{f['year']}年度：" + _text(f), status=_st)
+
+    rule(
+        f"{prefix}.{_SUFFIX[st]}",
+        article=article, paragraph=1,
+        modality=_MODALITY[st],
+        subject=Role.SUPERVISING,
+        when=cond,
+        summary=f"行政执法监督机关{what}（状态：{_STATUS_ZH[st]}）",
+    )(build)

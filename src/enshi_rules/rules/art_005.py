@@ -1,0 +1,128 @@
+"""第五条　州、县（市）人民政府统一领导本行政区域的行政执法监督工作，建立行政执法监督联席会议机制，保障所需
+工作经费。司法行政部门作为同级人民政府的行政执法监督机构，承担本级人民政府行政执法监督具体工作，负责行政执法
+工作的统筹协调、规范管理、指导监督和激励保障。
+
+　　州、县（市）人民政府工作部门负责本系统的行政执法监督工作，其法制机构或者其他指定机构承担本系统行政执法
+监督具体工作，并接受同级司法行政部门的监督和业务指导。
+
+　　乡（镇）人民政府、街道办事处的综合行政执法工作受所在地县（市）人民政府监督，同时接受相关职能部门的行业
+监督和业务指导。
+
+　　司法所协助县（市）司法行政部门开展对乡（镇）人民政府、街道办事处的行政执法监督工作。
+
+Who may supervise whom is computed once, in ``_derive.relation_between`` (also behind
+:mod:`enshi_rules.jurisdiction`); this module notes the relations this article adds to 第三条第一款
+and finds a 司法所 acting as a supervising organ.
+
+Interpretations:
+
+* 第一款, second sentence: a 司法行政部门 doing its government's supervision is treated as that
+  government (as in 第三条); here it is noted only where the government's relation comes from this
+  article (the county's supervision of 乡镇、街道 comprehensive enforcement, 第三款).
+* 第三款 "所在地县（市）人民政府": the county-level government above the 乡（镇）or 街道 in the organ
+  tree; 州人民政府 is not "所在地" for this paragraph (it supervises the township government as an upper
+  government under 第三条). "相关职能部门的行业监督": a department (of the county or the prefecture)
+  whose ``system`` is the line of work of the enforcement under supervision
+  (``enforcement_action.system``, else the supervised organ's own ``system``).
+* 第四款: a 司法所 only assists; a supervision carried out in its own name is without competence,
+  whatever designation it holds (a designation cannot make an assisting body a supervising organ).
+* Not operative (no case document can show them): 第一款's organisational duties of the
+  governments (统一领导, 联席会议机制, 工作经费) and of the 司法行政部门 (统筹协调、规范管理、指导监督、
+  激励保障), and 第二款's 接受同级司法行政部门的监督和业务指导. They are standing duties without an
+  event, a time limit or a criterion of fulfilment that a supervision record could show.
+
+The interpretive choices above are registered for legal review as A03-1, A05-1, A05-2, A05-3, A05-4
+in ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
+"""
+
+from __future__ import annotations
+
+from .._rulebook import Fact, Modality, Outcome, Role, Stage, m, rule
+
+_REL = m.kind == "relation"
+
+# 第一款 (with 第三款): the 司法局 doing the county government's supervision of 乡镇、街道
+
+
+@rule(
+    "art_005.p1.justice_for_county_over_township",
+    article=5, paragraph=1,
+    modality=Modality.MAY,
+    subject=Role.SUPERVISING,
+    when=_REL & (m.relation == "justice_for_government") & (m.via == "township_county"),
+    summary="县（市）司法行政部门承担本级人民政府对乡镇、街道综合行政执法工作的监督具体工作的，确认其为行政执法监督机构。",
+    stage=Stage.APPLICABILITY,
+    note=True,
+)
+def justice_for_county_over_township(f: Fact) -> Outcome:
+    return Outcome(
+        f"{f['supervisor_name']}作为同级人民政府的行政执法监督机构，承担县（市）人民政府对{f['supervised_name']}综合行政执法工作的监督具体工作。"
+    )
+
+
+# 第二款
+
+
+@rule(
+    "art_005.p2.legal_office_for_department",
+    article=5, paragraph=2,
+    modality=Modality.MAY,
+    subject=Role.SUPERVISING,
+    when=_REL & (m.relation == "office_for_department"),
+    summary="工作部门的法制机构承担本系统行政执法监督具体工作的，确认其监督关系。",
+    stage=Stage.APPLICABILITY,
+    note=True,
+)
+def legal_office_for_department(f: Fact) -> Outcome:
+    return Outcome(f"{f['supervisor_name']}作为工作部门的法制机构，承担本系统行政执法监督具体工作，对{f['supervised_name']}实施监督。")
+
+
+# 第三款
+
+
+@rule(
+    "art_005.p3.county_over_township_enforcement",
+    article=5, paragraph=3,
+    modality=Modality.MAY,
+    subject=Role.SUPERVISING,
+    when=_REL & (m.relation == "township_county"),
+    summary="县（市）人民政府监督所在地乡（镇）人民政府、街道办事处综合行政执法工作的，确认其监督关系。",
+    stage=Stage.APPLICABILITY,
+    note=True,
+)
+def county_over_township_enforcement(f: Fact) -> Outcome:
+    return Outcome(f"{f['supervised_name']}的综合行政执法工作受所在地{f['supervisor_name']}监督。")
+
+
+@rule(
+    "art_005.p3.trade_supervision",
+    article=5, paragraph=3,
+    modality=Modality.MAY,
+    subject=Role.SUPERVISING,
+    when=_REL & (m.relation == "township_trade"),
+    summary="相关职能部门对乡（镇）、街道综合行政执法进行行业监督的，确认其监督关系。",
+    stage=Stage.APPLICABILITY,
+    note=True,
+)
+def trade_supervision(f: Fact) -> Outcome:
+    trade = f.get("trade") or "本行业"
+    return Outcome(f"{f['supervisor_name']}作为相关职能部门，对{f['supervised_name']}的综合行政执法（{trade}）进行行业监督和业务指导。")
+
+
+# 第四款
+
+
+@rule(
+    "art_005.p4.judicial_office_assists_only",
+    article=5, paragraph=4,
+    modality=Modality.VIOLATION,
+    subject=Role.SUPERVISING,
+    when=_REL & (m.supervisor_kind == "司法所"),
+    summary="司法所以自己名义实施行政执法监督的，认定其无监督权限：司法所只协助县（市）司法行政部门开展监督。",
+    stage=Stage.APPLICABILITY,
+)
+def judicial_office_assists_only(f: Fact) -> Outcome:
+    return Outcome(
+        f"{f['supervisor_name']}是司法所，只能协助县（市）司法行政部门开展对乡（镇）人民政府、街道办事处的行政执法监督工作，"
+        f"不能以自己名义对{f['supervised_name']}实施行政执法监督。"
+    )

@@ -1,0 +1,157 @@
+"""第六条　行政执法监督实行层级监督和属地监督。上级行政执法监督机关可以直接监督或者指定监督。
+
+　　不同行政执法监督机关对同一监督事项存在争议的，应当协商解决；协商不成的，报请共同上一级行政执法监督机关
+协调处理。
+
+Interpretations:
+
+* 第一款 "直接监督": an organ that supervises (through any chain of supervision relations) an organ
+  that supervises the supervised organ is its 上级行政执法监督机关 and may supervise it directly
+  (州人民政府 over a county's departments); noted by ``direct_supervision``.
+* 第一款 "指定监督": the case records the designation (``designation.designated_by``). It gives the
+  designated organ competence when the designating organ itself could supervise the supervised organ
+  directly (any relation of 第三条第一款 or 第五条); a designation by an organ without that
+  competence confers none. "层级监督和属地监督" is a principle realised by the relations themselves;
+  it adds no rule of its own.
+* 第二款 "共同上一级行政执法监督机关": the nearest organ above both disputing organs in the organ tree
+  (:func:`enshi_rules.jurisdiction.common_superior`); a report to that government's 司法行政部门
+  counts as a report to the government (第五条第一款: it does the government's supervision work).
+  "协商不成" is read from the case (``negotiated`` true, ``agreed`` false); the measures set no time
+  for negotiating, so a dispute still being negotiated is a pending duty, never a violation.
+
+The interpretive choices above are registered for legal review as A06-1, A06-2, A06-3, A06-4 in
+``data/interpretations.yaml`` (docs/interpretations.md); change both together.
+"""
+
+from __future__ import annotations
+
+from .._rulebook import Fact, Modality, Outcome, Role, Stage, m, rule
+
+# 第一款
+
+
+@rule(
+    "art_006.p1.designated_supervision",
+    article=6, paragraph=1,
+    modality=Modality.MAY,
+    subject=Role.SUPERVISING,
+    when=(m.kind == "relation") & (m.relation == "designated"),
+    summary="上级行政执法监督机关指定监督、且指定机关本身有权监督被监督机关的，确认被指定机关的监督权限。",
+    stage=Stage.APPLICABILITY,
+    note=True,
+)
+def designated_supervision(f: Fact) -> Outcome:
+    return Outcome(f"{f['supervisor_name']}经{f['designator_name']}指定，对{f['supervised_name']}实施行政执法监督（指定监督）。")
+
+
+@rule(
+    "art_006.p1.designation_without_competence",
+    article=6, paragraph=1,
+    modality=Modality.VIOLATION,
+    subject=Role.SUPERVISING,
+    when=(m.kind == "relation") & (+m.designated_by) & (m.designator_relation == "none"),
+    summary="指定监督的机关本身无权监督被监督机关的，认定该指定不能授予监督权限。",
+    stage=Stage.APPLICABILITY,
+)
+def designation_without_competence(f: Fact) -> Outcome:
+    return Outcome(
+        f"{f['designator_name']}不是{f['supervised_name']}的上级行政执法监督机关，其指定不能使{f['supervisor_name']}取得监督权限。"
+    )
+
+
+# 第二款
+
+_DISPUTE = m.kind == "dispute"
+
+
+@rule(
+    "art_006.p2.negotiate",
+    article=6, paragraph=2,
+    modality=Modality.SHALL,
+    subject=Role.SUPERVISING,
+    when=_DISPUTE & (m.negotiated == False) & (-m.referred_to),  # noqa: E712
+    summary="不同监督机关对同一监督事项存在争议、尚未协商的，认定应当协商解决。",
+)
+def negotiate(f: Fact) -> Outcome:
+    return Outcome(f"{f['subject_name']}对同一监督事项存在争议，应当协商解决。")
+
+
+@rule(
+    "art_006.p2.settled_by_negotiation",
+    article=6, paragraph=2,
+    modality=Modality.SHALL,
+    subject=Role.SUPERVISING,
+    when=_DISPUTE & (m.agreed == True),  # noqa: E712
+    summary="争议经协商解决的，认定协商义务已履行。",
+)
+def settled_by_negotiation(f: Fact) -> Outcome:
+    return Outcome(f"{f['subject_name']}之间的争议已协商解决。")
+
+
+@rule(
+    "art_006.p2.referred_without_negotiation",
+    article=6, paragraph=2,
+    modality=Modality.VIOLATION,
+    subject=Role.SUPERVISING,
+    when=_DISPUTE & (m.negotiated == False) & (+m.referred_to),  # noqa: E712
+    summary="争议未经协商即报请协调的，认定未先行协商。",
+)
+def referred_without_negotiation(f: Fact) -> Outcome:
+    return Outcome(f"{f['subject_name']}未经协商即报请{f['referred_to_name']}协调，应当先行协商解决。")
+
+
+@rule(
+    "art_006.p2.refer_to_common_superior",
+    article=6, paragraph=2,
+    modality=Modality.SHALL,
+    subject=Role.SUPERVISING,
+    when=_DISPUTE & (m.negotiated == True) & (m.agreed == False) & (-m.referred_to) & (+m.superior),  # noqa: E712
+    summary="争议协商不成、尚未报请协调的，认定应当报请共同上一级行政执法监督机关协调处理。",
+)
+def refer_to_common_superior(f: Fact) -> Outcome:
+    via = "" if f["superior_justice"] == f["superior"] else f"（由{f['superior_justice_name']}承担具体工作）"
+    return Outcome(f"{f['subject_name']}协商不成，应当报请共同上一级行政执法监督机关{f['superior_name']}{via}协调处理；尚未报请。")
+
+
+# Exclusive disjuncts: durable-rules fires once per matching disjunct.
+_RIGHT = (m.referred_to == m.superior) | ((m.referred_to != m.superior) & (m.referred_to == m.superior_justice))
+
+
+@rule(
+    "art_006.p2.referred_to_common_superior",
+    article=6, paragraph=2,
+    modality=Modality.SHALL,
+    subject=Role.SUPERVISING,
+    when=_DISPUTE & (m.negotiated == True) & (+m.referred_to) & (+m.superior) & _RIGHT,  # noqa: E712
+    summary="争议协商不成、已报请共同上一级行政执法监督机关协调处理的，认定义务已履行。",
+)
+def referred_to_common_superior(f: Fact) -> Outcome:
+    return Outcome(f"{f['subject_name']}协商不成，已报请共同上一级行政执法监督机关{f['referred_to_name']}协调处理。")
+
+
+@rule(
+    "art_006.p2.referred_to_wrong_organ",
+    article=6, paragraph=2,
+    modality=Modality.VIOLATION,
+    subject=Role.SUPERVISING,
+    when=_DISPUTE & (+m.referred_to) & (+m.superior) & (m.referred_to != m.superior) & (m.referred_to != m.superior_justice),
+    summary="争议报请的机关不是双方共同上一级行政执法监督机关的，认定报请对象错误。",
+)
+def referred_to_wrong_organ(f: Fact) -> Outcome:
+    return Outcome(
+        f"{f['subject_name']}将争议报请{f['referred_to_name']}协调，但双方的共同上一级行政执法监督机关是{f['superior_name']}。"
+    )
+
+
+@rule(
+    "art_006.p1.direct_supervision",
+    article=6, paragraph=1,
+    modality=Modality.MAY,
+    subject=Role.SUPERVISING,
+    when=(m.kind == "relation") & (m.relation == "upper_supervisor"),
+    summary="上级行政执法监督机关越过中间层级直接监督的，确认其监督权限（层级监督）。",
+    stage=Stage.APPLICABILITY,
+    note=True,
+)
+def direct_supervision(f: Fact) -> Outcome:
+    return Outcome(f"{f['supervisor_name']}是{f['supervised_name']}的上级行政执法监督机关，可以直接监督。")

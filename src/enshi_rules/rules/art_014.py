@@ -1,0 +1,45 @@
+"""第十四条　对严格规范公正文明执法情况的监督包括下列内容：
+　　（一）行政执法主体是否具有主体资格、行政执法权限是否合法；
+　　（二）行政执法认定的事实是否清楚、证据是否确实充分；
+　　（三）行政执法程序是否合法；
+　　（四）行政执法适用法律是否正确；
+　　（五）行政执法决定是否合法、适当；
+　　（六）行政执法案卷是否真实、规范、完整；
+　　（七）行政执法人员行政执法证件管理、使用情况；
+　　（八）行政执法人员教育培训情况；
+　　（九）行政执法装备配备等行政执法保障标准落实情况；
+　　（十）统一制式服装、标志管理使用情况；
+　　（十一）其他影响行政执法合法性、适当性的情况。
+
+A confirmed deficiency (``article: 14``) is a finding citing its item, and the 第二十六条 situation
+it triggers. Interpretation of the mapping (the measures do not give it):
+
+* （一）主体、权限 and （三）程序 -> 第二十六条第（一）项 (主体、权限、程序不合法);
+* （二）事实证据, （四）适用法律, （五）决定 -> 第（二）项 (决定不合法或者明显不当): unclear facts or
+  a wrong legal basis make the decision unlawful;
+* （七）证件, （八）培训, （十）服装标志 -> 第（五）项 (队伍管理、证件管理不规范);
+* （六）案卷, （九）装备保障, （十一）其他 -> 第（六）项 (其他违反法律法规规定的情形).
+
+The interpretive choices above are registered for legal review as A12-1, A14-1, D-2 in
+``data/interpretations.yaml`` (docs/interpretations.md); change both together.
+"""
+
+from __future__ import annotations
+
+from ._content import declare_items
+
+ITEMS: dict[int, tuple[str, str, int]] = {
+    1: ("subject_and_authority", "行政执法主体资格、行政执法权限", 1),
+    2: ("facts_and_evidence", "行政执法认定的事实、证据", 2),
+    3: ("procedure", "行政执法程序", 1),
+    4: ("applied_law", "行政执法适用法律", 2),
+    5: ("decision", "行政执法决定的合法性、适当性", 2),
+    6: ("case_file", "行政执法案卷的真实、规范、完整", 6),
+    7: ("certificates", "行政执法人员行政执法证件管理、使用", 5),
+    8: ("training", "行政执法人员教育培训", 5),
+    9: ("equipment", "行政执法装备配备等保障标准落实", 6),
+    10: ("uniforms", "统一制式服装、标志管理使用", 5),
+    11: ("other_legality", "其他影响行政执法合法性、适当性的情况", 6),
+}
+
+declare_items(14, ITEMS)

@@ -1,0 +1,24 @@
+"""第十七条　行政执法监督机关可以组织开展相关领域法律、法规、规章和行政执法重要制度实施情况等行政执法监督检查。
+
+A permission (可以): reported as ``may`` for each recorded inspection (监督检查), never as a duty.
+
+The interpretive choices above are registered for legal review as M-1 in
+``data/interpretations.yaml`` (docs/interpretations.md); change both together.
+"""
+
+from __future__ import annotations
+
+from .._rulebook import Fact, Modality, Outcome, Role, m, rule
+
+
+@rule(
+    "art_017.p1.inspection",
+    article=17, paragraph=1,
+    modality=Modality.MAY,
+    subject=Role.SUPERVISING,
+    when=(m.kind == "inspection"),
+    summary="监督机关组织开展行政执法监督检查的，认定属于第十七条许可的监督方式。",
+)
+def inspection(f: Fact) -> Outcome:
+    when = f"于{f.zh('conducted')}" if "conducted" in f else ""
+    return Outcome(f"监督机关{when}组织开展行政执法监督检查，属于可以采取的监督方式。")

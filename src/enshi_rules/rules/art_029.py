@@ -1,0 +1,66 @@
+"""第二十九条　行政执法监督机关可以对行政执法监督工作中的有关情况进行通报，可以编撰发布典型案例。
+
+　　行政执法监督机关发现被监督机关行政执法行为违法或者不当等情况突出、造成重大影响的，或者对被监督机关制发了
+《行政执法监督决定书》的，可以对被监督机关的负责人进行约谈。
+
+Permissions (可以), never obligations: the findings are ``may`` and say when the condition for the
+permission holds. Interpretations:
+
+* 第一款: reported when the supervision has a confirmed situation or deficiency ("有关情况" worth
+  circulating) or a circulation is recorded.
+* 第二款: the interview of the head is available when a 决定书 was issued or the case records
+  ``serious_impact`` (情况突出、造成重大影响). An interview recorded without either condition is
+  not a breach of these measures (they do not forbid it); it is reported as lacking this article's
+  basis.
+
+The interpretive choices above are registered for legal review as M-1, A29-1, A29-2 in
+``data/interpretations.yaml`` (docs/interpretations.md); change both together.
+"""
+
+from __future__ import annotations
+
+from .._rulebook import Fact, Modality, Outcome, Role, m, rule
+
+_F = m.kind == "followup"
+
+
+@rule(
+    "art_029.p1.circulate",
+    article=29, paragraph=1,
+    modality=Modality.MAY,
+    subject=Role.SUPERVISING,
+    when=_F & ((m.confirmed > 0) | ((m.confirmed == 0) & (+m.circulated))),
+    summary="监督工作中查实有关情况的，认定监督机关可以进行通报、编撰发布典型案例。",
+)
+def circulate(f: Fact) -> Outcome:
+    done = f"已于{f.zh('circulated')}通报。" if "circulated" in f else ""
+    return Outcome("监督机关可以对本次监督中的有关情况进行通报，可以编撰发布典型案例。" + done)
+
+
+_GROUND = (+m.decision) | ((-m.decision) & (m.serious == True))  # noqa: E712
+
+
+@rule(
+    "art_029.p2.interview_head",
+    article=29, paragraph=2,
+    modality=Modality.MAY,
+    subject=Role.SUPERVISING,
+    when=_F & _GROUND,
+    summary="被监督机关违法或者不当情况突出、造成重大影响，或者已被制发决定书的，认定监督机关可以约谈其负责人。",
+)
+def interview_head(f: Fact) -> Outcome:
+    why = f"已于{f.zh('decision')}对被监督机关制发《行政执法监督决定书》" if "decision" in f else "被监督机关违法或者不当等情况突出、造成重大影响"
+    done = f"已于{f.zh('interviewed')}约谈。" if "interviewed" in f else ""
+    return Outcome(f"{why}，监督机关可以对被监督机关的负责人进行约谈。" + done)
+
+
+@rule(
+    "art_029.p2.interview_without_ground",
+    article=29, paragraph=2,
+    modality=Modality.MAY,
+    subject=Role.SUPERVISING,
+    when=_F & (+m.interviewed) & (-m.decision) & (m.serious == False),  # noqa: E712
+    summary="既未制发决定书、也无情况突出造成重大影响而约谈负责人的，提示该约谈缺少第二十九条第二款的依据。",
+)
+def interview_without_ground(f: Fact) -> Outcome:
+    return Outcome(f"监督机关于{f.zh('interviewed')}约谈被监督机关负责人，但既未制发决定书，也未记录情况突出、造成重大影响，该约谈缺少第二十九条第二款的依据。")

@@ -1,0 +1,26 @@
+"""第三十条　行政执法监督结果应当纳入法治建设绩效考核指标体系，作为被监督机关主要负责人履行推进法治建设第一责任人
+职责和相关人员追责问责的重要依据。
+
+Informational: once a supervision has a result (a 建议书 or 决定书 issued), the finding reminds that the
+result goes into the rule-of-law performance assessment. Who keeps that assessment (usually the
+committee office for law-based governance) is outside the case, so the subject is the case.
+
+The interpretive choices above are registered for legal review as A30-1 in
+``data/interpretations.yaml`` (docs/interpretations.md); change both together.
+"""
+
+from __future__ import annotations
+
+from .._rulebook import Fact, Modality, Outcome, Role, m, rule
+
+
+@rule(
+    "art_030.p1.performance_assessment",
+    article=30, paragraph=1,
+    modality=Modality.SHALL,
+    subject=Role.CASE,
+    when=(m.kind == "followup") & ((+m.letter) | ((-m.letter) & (+m.decision))),
+    summary="监督已有结果（制发建议书或决定书）的，提示该结果应当纳入法治建设绩效考核指标体系。",
+)
+def performance_assessment(f: Fact) -> Outcome:
+    return Outcome("本次行政执法监督结果应当纳入法治建设绩效考核指标体系，作为被监督机关主要负责人履行推进法治建设第一责任人职责和相关人员追责问责的重要依据。")

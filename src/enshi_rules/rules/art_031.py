@@ -1,0 +1,39 @@
+"""第三十一条　行政执法监督机关实施行政执法监督时，发现行政执法人员涉嫌违纪或贪污贿赂、失职渎职等职务违法犯罪的
+问题线索，依纪依法移送监察机关。
+
+"依纪依法移送" is read as a duty of the supervising organ (the article leaves no alternative
+course). The measures set no time limit, so a clue not yet transferred is an outstanding duty
+(``shall``), not a violation; the officer judges whether the delay is unreasonable.
+
+The interpretive choices above are registered for legal review as A31-1 in
+``data/interpretations.yaml`` (docs/interpretations.md); change both together.
+"""
+
+from __future__ import annotations
+
+from .._rulebook import Fact, Modality, Outcome, Role, m, rule
+
+
+@rule(
+    "art_031.p1.transfer_required",
+    article=31, paragraph=1,
+    modality=Modality.SHALL,
+    subject=Role.SUPERVISING,
+    when=(m.kind == "clue") & (-m.transferred),
+    summary="监督中发现行政执法人员涉嫌违纪或职务违法犯罪问题线索、尚未移送的，认定应当移送监察机关。",
+)
+def transfer_required(f: Fact) -> Outcome:
+    return Outcome(f"于{f.zh('found')}发现{f['person']}涉嫌{f['clue_kind']}的问题线索，应当依纪依法移送监察机关；尚未移送。")
+
+
+@rule(
+    "art_031.p1.transferred",
+    article=31, paragraph=1,
+    modality=Modality.SHALL,
+    subject=Role.SUPERVISING,
+    when=(m.kind == "clue") & (+m.transferred),
+    summary="监督中发现的问题线索已移送监察机关的，认定该项义务已履行。",
+)
+def transferred(f: Fact) -> Outcome:
+    to = f["transferred_to"] or "监察机关"
+    return Outcome(f"{f['person']}涉嫌{f['clue_kind']}的问题线索已于{f.zh('transferred')}移送{to}。")

@@ -1,0 +1,160 @@
+"""第三十二条　被监督机关及其工作人员有下列行为之一的，根据情节对直接负责的主管人员和其他直接责任人员依纪依法予以
+处理；构成犯罪的，依法追究刑事责任：
+　　（一）不履行或者不正确履行行政执法职责的；
+　　（二）粗暴、野蛮等不文明执法造成不良影响的；
+　　（三）执法主体、权限、程序不合法，执法决定不合法或者明显不当的；
+　　（四）不配合、不接受行政执法监督或者弄虚作假的；
+　　（五）拒不执行行政执法监督决定的；
+　　（六）利用行政执法职权谋取不正当利益的；
+　　（七）其他违法或者不当的行政执法行为。
+
+　　行政执法人员在依法履职过程中，由于客观因素或者难以预见情形虽然造成一定损失或者不良影响，但是已经按照职能
+分工、岗位职责和监督管理工作计划要求履行职责的，按照有关规定和程序予以容错。
+
+Each record of ``liabilities`` names a person of the supervised organ, the role (直接负责的主管人员 or
+其他直接责任人员) and the behaviour (第一款 item 1-7); only a record confirmed by the investigation
+(经调查属实) gives a finding. The finding's subject is the person.
+
+容错 (第二款) is an exception to 第一款, declared as its own rule: when it holds, the 第一款 finding
+does not fire and ``art_032.p2.tolerance`` (an ``exemption``) reports the liability as defeated,
+with the conditions that held. Its three conditions must each be *established* (``true``): 在依法
+履职过程中; 由于客观因素或者难以预见情形; 已经按照职能分工、岗位职责和监督管理工作计划要求履行职责
+("虽然造成一定损失或者不良影响" is a concession, not a condition). A condition disproved (``false``) or
+not established (``null``) leaves the 第一款 finding in force, and its message says which condition
+is missing.
+
+Behaviours 容错 can never cover (the 第一款 finding fires whatever the 容错 record says, and says
+why):
+
+* （二）粗暴、野蛮等不文明执法: the way of acting is itself the wrong; it is not a loss from objective
+  factors and cannot be 依法履职.
+* （四）不配合、不接受行政执法监督或者弄虚作假, （五）拒不执行行政执法监督决定: refusal and falsification
+  are deliberate; "拒不" and "弄虚作假" exclude 客观因素或者难以预见情形.
+* （六）利用行政执法职权谋取不正当利益: self-dealing is the opposite of 依法履职 and of performing duties
+  according to the post; no loss here comes from objective factors.
+
+Items （一）（三）（七） can be covered: an incorrect performance, an unlawful or clearly inappropriate
+decision, or another unlawful act can result from objective factors or unforeseeable circumstances
+while the officer acted lawfully and to plan (e.g. facts concealed by the party, a sudden change of
+circumstances). A suspected crime (构成犯罪) is never covered: 容错 is granted "按照有关规定和程序" of
+discipline and administration, and cannot set aside criminal law; ``art_032.p1.criminal_liability``
+reports it, and the 第一款 finding stands.
+
+Interpretation: 容错 is written for 行政执法人员; a 直接负责的主管人员 who is an enforcement officer
+may invoke it as well (the record says whether the conditions hold for that person).
+
+The interpretive choices above are registered for legal review as A32-1, A32-2, A32-3, A32-4, A32-5,
+D-2 in ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
+"""
+
+from __future__ import annotations
+
+from .._rulebook import Fact, Modality, Outcome, Role, m, rule
+
+#: 第一款's behaviours, by item.
+BEHAVIOURS: dict[int, tuple[str, str]] = {
+    1: ("duty_not_performed", "不履行或者不正确履行行政执法职责"),
+    2: ("uncivil_enforcement", "粗暴、野蛮等不文明执法造成不良影响"),
+    3: ("unlawful_enforcement", "执法主体、权限、程序不合法，执法决定不合法或者明显不当"),
+    4: ("obstructed_supervision", "不配合、不接受行政执法监督或者弄虚作假"),
+    5: ("refused_decision", "拒不执行行政执法监督决定"),
+    6: ("improper_gain", "利用行政执法职权谋取不正当利益"),
+    7: ("other_unlawful_act", "其他违法或者不当的行政执法行为"),
+}
+
+#: Behaviours 容错 can cover (see the module docstring for why the others never can).
+TOLERABLE = (1, 3, 7)
+
+#: 容错's conditions: fact property -> (record field, wording of 第二款).
+CONDITIONS = {
+    "lawful": ("lawful_performance", "在依法履职过程中"),
+    "objective": ("objective_cause", "由于客观因素或者难以预见情形"),
+    "performed": ("duties_performed", "已经按照职能分工、岗位职责和监督管理工作计划要求履行职责"),
+}
+
+_CONFIRMED = (m.kind == "liability") & (m.confirmed == True)  # noqa: E712
+_TOLERANCE_HOLDS = (m.claimed == True) & (m.lawful == True) & (m.objective == True) & (m.performed == True) & (m.crime == False)  # noqa: E712
+# The disjuncts exclude each other: durable-rules fires a rule once per matching disjunct.
+_TOLERANCE_FAILS = (
+    (m.claimed == False)  # noqa: E712
+    | ((m.claimed == True) & (m.crime == True))  # noqa: E712
+    | ((m.claimed == True) & (m.crime == False) & (m.lawful == False))  # noqa: E712
+    | ((m.claimed == True) & (m.crime == False) & (m.lawful == True) & (m.objective == False))  # noqa: E712
+    | ((m.claimed == True) & (m.crime == False) & (m.lawful == True) & (m.objective == True) & (m.performed == False))  # noqa: E712
+)
+
+
+def _tolerable_item() -> object:
+    cond = m.item == TOLERABLE[0]
+    for i in TOLERABLE[1:]:
+        cond = cond | (m.item == i)
+    return cond
+
+
+def _tolerance_text(f: Fact, item: int) -> str:
+    if not f["claimed"]:
+        return ""
+    if item not in TOLERABLE:
+        return f"本项行为（{BEHAVIOURS[item][1]}）不属于可以容错的情形，主张容错不能成立。"
+    if f["crime"]:
+        return "涉嫌构成犯罪，不适用容错。"
+    missing = [words for key, (field, words) in CONDITIONS.items() if not f[key]]
+    disproved = {CONDITIONS[k][1] for k in CONDITIONS if CONDITIONS[k][0] in f["disproved"]}
+    parts = [f"{w}（{'经查不成立' if w in disproved else '未能认定'}）" for w in missing]
+    return "主张容错，但不具备第三十二条第二款的条件：" + "；".join(parts) + "。"
+
+
+def _declare(item: int, name: str, behaviour: str) -> None:
+    when = _CONFIRMED & (m.item == item)
+    if item in TOLERABLE:
+        when = when & _TOLERANCE_FAILS
+
+    @rule(
+        f"art_032.p1.i{item}.{name}",
+        article=32, paragraph=1, item=item,
+        modality=Modality.VIOLATION,
+        subject=Role.SUPERVISED,
+        when=when,
+        summary=f"被监督机关工作人员有“{behaviour}”行为、经调查属实"
+        + ("且不具备容错条件" if item in TOLERABLE else "（不适用容错）")
+        + "的，认定对直接负责的主管人员和其他直接责任人员依纪依法予以处理。",
+    )
+    def liability(f: Fact) -> Outcome:
+        text = f"经调查属实，{f['person']}（{f['role']}）有{behaviour}的行为，应当根据情节依纪依法予以处理。"
+        return Outcome(text + _tolerance_text(f, item))
+
+
+for _item, (_name, _behaviour) in BEHAVIOURS.items():
+    _declare(_item, _name, _behaviour)
+
+
+@rule(
+    "art_032.p1.criminal_liability",
+    article=32, paragraph=1,
+    modality=Modality.VIOLATION,
+    subject=Role.SUPERVISED,
+    when=_CONFIRMED & (m.crime == True),  # noqa: E712
+    summary="第三十二条第一款所列行为涉嫌构成犯罪的，认定依法追究刑事责任（容错不适用）。",
+)
+def criminal_liability(f: Fact) -> Outcome:
+    return Outcome(f"{f['person']}（{f['role']}）的行为涉嫌构成犯罪，应当依法追究刑事责任；容错不适用于犯罪。")
+
+
+# 第二款 — 容错, an exception that defeats the 第一款 finding
+
+
+@rule(
+    "art_032.p2.tolerance",
+    article=32, paragraph=2,
+    modality=Modality.EXEMPTION,
+    subject=Role.SUPERVISED,
+    when=_CONFIRMED & _tolerable_item() & _TOLERANCE_HOLDS,
+    summary="第三十二条第一款第（一）（三）（七）项行为同时具备依法履职、客观因素或难以预见情形、已按职能分工岗位职责和工作计划履职三项条件的，认定予以容错，第一款的责任认定不成立。",
+)
+def tolerance(f: Fact) -> Outcome:
+    item = f["item"]
+    held = "；".join(words for _, words in CONDITIONS.values())
+    return Outcome(
+        f"{f['person']}（{f['role']}）虽有{BEHAVIOURS[item][1]}的情形（第三十二条第一款第（{'一二三四五六七'[item - 1]}）项），"
+        f"但具备容错条件：{held}。应当按照有关规定和程序予以容错，第一款的责任认定不成立。"
+    )

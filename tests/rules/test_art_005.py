@@ -1,0 +1,84 @@
+"""第五条: the 司法局 for its government over 乡镇, 法制机构, 乡镇、街道 enforcement, 司法所."""
+
+from __future__ import annotations
+
+from .mcase import case, check, check_note, only, absent, run
+
+SFJ = "恩施市司法局"
+
+
+def test_p1_justice_for_county_over_township_enforcement():
+    r = run(case(supervising_organ="422801.sfj", supervised_organ="422801.lhz.zhzf"))
+    n = check_note(r, "art_005.p1.justice_for_county_over_township", 5, 1, "may", "supervising")
+    assert "综合行政执法" in n.message
+    absent(r, "art_003.p1.supervision_relation")
+    absent(r, "art_003.p1.no_supervision_relation")
+
+
+def test_p1_not_for_a_department_supervised_by_the_bureau():
+    r = run(case())  # 恩施市司法局 over 恩施市市场监督管理局: 第三条 relation
+    absent(r, "art_005.p1.justice_for_county_over_township")
+    assert any(n.rule_id == "art_003.p1.supervision_relation" for n in r.notes)
+
+
+def test_p2_legal_office_for_its_department():
+    r = run(case(supervising_organ="422800.scjgj.fgk", supervised_organ="422801.scjgj"))
+    n = check_note(r, "art_005.p2.legal_office_for_department", 5, 2, "may", "supervising")
+    assert "法制机构" in n.message
+    absent(r, "art_003.p1.no_supervision_relation")
+
+
+def test_p2_legal_office_of_another_system_has_no_relation():
+    doc = case(supervising_organ="422800.scjgj.fgk", supervised_organ="422801.scjgj")
+    doc["organs"][0] = {**doc["organs"][0], "system": "自然资源"}
+    r = run(doc)
+    absent(r, "art_005.p2.legal_office_for_department")
+    only(r, "art_003.p1.no_supervision_relation")
+
+
+def test_p3_county_government_over_township_enforcement():
+    r = run(case(supervising_organ="422801", supervised_organ="422801.lhz.zhzf"))
+    check_note(r, "art_005.p3.county_over_township_enforcement", 5, 3, "may", "supervising")
+    absent(r, "art_003.p1.no_supervision_relation")
+
+
+def test_p3_another_county_is_not_the_local_government():
+    r = run(case(supervising_organ="422802", supervised_organ="422801.lhz.zhzf"))
+    absent(r, "art_005.p3.county_over_township_enforcement")
+    only(r, "art_003.p1.no_supervision_relation")
+
+
+def test_p3_trade_supervision_by_the_competent_department():
+    doc = case(supervising_organ="422801.scjgj", supervised_organ="422801.lhz.zhzf")
+    doc["enforcement_action"]["system"] = "市场监管"
+    r = run(doc)
+    n = check_note(r, "art_005.p3.trade_supervision", 5, 3, "may", "supervising")
+    assert "市场监管" in n.message
+
+
+def test_p3_no_trade_supervision_for_another_trade():
+    doc = case(supervising_organ="422801.scjgj", supervised_organ="422801.lhz.zhzf")
+    doc["enforcement_action"]["system"] = "自然资源"
+    r = run(doc)
+    absent(r, "art_005.p3.trade_supervision")
+    only(r, "art_003.p1.no_supervision_relation")
+
+
+def test_p4_judicial_office_cannot_supervise_in_its_own_name():
+    r = run(case(supervising_organ="422801.sfj.lhs", supervised_organ="422801.lhz.zhzf"))
+    f = only(r, "art_005.p4.judicial_office_assists_only")
+    check(f, "art_005.p4.judicial_office_assists_only", 5, 4, None, "violation", "恩施市司法局龙凤司法所")
+    assert f.citation.endswith("第五条第四款")
+
+
+def test_p4_not_for_the_county_bureau_it_assists():
+    r = run(case(supervising_organ="422801.sfj", supervised_organ="422801.lhz.zhzf"))
+    absent(r, "art_005.p4.judicial_office_assists_only")
+
+
+def test_p4_a_designation_does_not_make_a_judicial_office_competent():
+    doc = case(supervising_organ="422801.sfj.lhs", supervised_organ="422801.lhz.zhzf",
+               designation={"designated_by": "422801"})
+    r = run(doc)
+    only(r, "art_005.p4.judicial_office_assists_only")
+    only(r, "art_003.p1.no_supervision_relation")

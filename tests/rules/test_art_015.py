@@ -1,0 +1,80 @@
+"""第十五条: 权责清单 and the yearly plan, judged per organ and year."""
+
+from __future__ import annotations
+
+import pytest
+
+from .annual_cases import AFTER, DURING, SUBJECT, annual, no_annual_record, rules_of
+from .mcase import absent, check, only, run
+
+
+@pytest.mark.parametrize(("name", "field"), [("responsibility_list", "responsibility_list_on"), ("annual_plan", "annual_plan_on")])
+def test_made_within_the_year(name, field):
+    rid = f"art_015.p1.{name}.on_time"
+    f = only(run(annual(), AFTER), rid)
+    check(f, rid, 15, 1, None, "shall", SUBJECT)
+    assert f.status.value == "on_time" and f.subject_id == "422801.sfj"
+
+
+@pytest.mark.parametrize(("name", "field"), [("responsibility_list", "responsibility_list_on"), ("annual_plan", "annual_plan_on")])
+def test_missing_after_the_year_is_a_violation(name, field):
+    rid = f"art_015.p1.{name}.overdue"
+    r = run(annual(**{field: None}), AFTER)
+    check(only(r, rid), rid, 15, 1, None, "violation", SUBJECT)
+    absent(r, f"art_015.p1.{name}.on_time")
+
+
+@pytest.mark.parametrize(("name", "field"), [("responsibility_list", "responsibility_list_on"), ("annual_plan", "annual_plan_on")])
+def test_a_year_is_not_judged_before_it_ends(name, field):
+    r = run(annual(**{field: None}), DURING)
+    check(only(r, f"art_015.p1.{name}.pending"), f"art_015.p1.{name}.pending", 15, 1, None, "shall", SUBJECT)
+    absent(r, f"art_015.p1.{name}.overdue")
+
+
+def test_pending_only_while_missing():
+    absent(run(annual(), DURING), "art_015.p1.annual_plan.pending")
+
+
+def test_plan_made_after_the_year_is_late():
+    r = run(annual(annual_plan_on="2026-01-03"), AFTER)
+    check(only(r, "art_015.p1.annual_plan.late"), "art_015.p1.annual_plan.late", 15, 1, None, "violation", SUBJECT)
+
+
+def test_plan_made_within_the_year_is_not_late():
+    absent(run(annual(), AFTER), "art_015.p1.annual_plan.late")
+
+
+def test_responsibility_list_made_after_the_year_is_late():
+    r = run(annual(responsibility_list_on="2026-01-03"), AFTER)
+    f = only(r, "art_015.p1.responsibility_list.late")
+    check(f, "art_015.p1.responsibility_list.late", 15, 1, None, "violation", SUBJECT)
+    assert f.status.value == "late" and f.subject_id == "422801.sfj"
+    assert f.citation == "《恩施土家族苗族自治州行政执法监督办法》第十五条"
+    assert f.message == "2025年度：至年度结束未制定行政执法监督权责清单，2026年1月3日才制定。"
+    absent(r, "art_015.p1.responsibility_list.on_time")
+    absent(r, "art_015.p1.responsibility_list.overdue")
+    check(only(r, "art_015.p1.annual_plan.on_time"), "art_015.p1.annual_plan.on_time", 15, 1, None, "shall", SUBJECT)
+
+
+def test_responsibility_list_made_on_the_last_day_of_the_year_is_not_late():
+    r = run(annual(responsibility_list_on="2025-12-31"), AFTER)
+    absent(r, "art_015.p1.responsibility_list.late")
+    f = only(r, "art_015.p1.responsibility_list.on_time")
+    check(f, "art_015.p1.responsibility_list.on_time", 15, 1, None, "shall", SUBJECT)
+    assert f.status.value == "on_time" and f.message == "2025年度：已于2025年12月31日制定行政执法监督权责清单。"
+
+
+def test_no_annual_record_no_finding_under_article_15():
+    """Near-identical to the cases above without the organ's annual-duties record: nothing of 第十五条
+    is judged (no organ and year), while the rest of the case is evaluated as before."""
+    assert rules_of(15) == [
+        "art_015.p1.annual_plan.late", "art_015.p1.annual_plan.on_time", "art_015.p1.annual_plan.overdue",
+        "art_015.p1.annual_plan.pending", "art_015.p1.responsibility_list.late",
+        "art_015.p1.responsibility_list.on_time", "art_015.p1.responsibility_list.overdue",
+        "art_015.p1.responsibility_list.pending",
+    ]
+    r = run(no_annual_record(), AFTER)
+    for rid in rules_of(15):
+        absent(r, rid)
+    assert [f.rule_id for f in r.findings if f.article == 15] == []
+    assert [n.rule_id for n in r.notes] == ["art_003.p1.supervision_relation", "art_003.p2.listed_activity", "art_035.p1.in_force"]

@@ -1,0 +1,99 @@
+"""第二十四条: on-site supervision — certificates, at least two, withdrawal, confidentiality."""
+
+from __future__ import annotations
+
+from .mcase import absent, case, check, only, run
+
+SFJ = "恩施市司法局"
+
+
+def _sv(name, shown=True, conflict=False, withdrew=False):
+    return {"name": name, "certificate_no": f"HB-{name}", "certificate_shown": shown,
+            "conflict_of_interest": conflict, "withdrew": withdrew}
+
+
+def _ins(supervisors, **kw):
+    rec = {"id": "JC-1", "on_site": True, "conducted_on": "2025-05-20", "supervisors": supervisors}
+    rec.update(kw)
+    return case(inspections=[rec])
+
+
+TWO = [_sv("刘某"), _sv("陈某")]
+
+
+def test_i1_at_least_two():
+    f = only(run(_ins(TWO)), "art_024.p1.i1.at_least_two")
+    check(f, "art_024.p1.i1.at_least_two", 24, 1, 1, "shall_not", SFJ)
+    assert f.citation.endswith("第二十四条第（一）项")
+
+
+def test_i1_too_few():
+    r = run(_ins(TWO[:1]))
+    check(only(r, "art_024.p1.i1.too_few_supervisors"), "art_024.p1.i1.too_few_supervisors", 24, 1, 1, "violation", SFJ)
+    absent(r, "art_024.p1.i1.at_least_two")
+
+
+def test_i1_two_is_not_too_few():
+    absent(run(_ins(TWO)), "art_024.p1.i1.too_few_supervisors")
+
+
+def test_i1_a_withdrawn_supervisor_does_not_count():
+    r = run(_ins([*TWO[:1], _sv("陈某", conflict=True, withdrew=True)]))
+    only(r, "art_024.p1.i1.too_few_supervisors")
+
+
+def test_i1_not_on_site_no_rule_of_item_1():
+    r = run(_ins(TWO[:1], on_site=False))
+    absent(r, "art_024.p1.i1.too_few_supervisors")
+    absent(r, "art_024.p1.i1.at_least_two")
+
+
+def test_i1_certificates_shown():
+    f = only(run(_ins(TWO)), "art_024.p1.i1.certificates_shown")
+    check(f, "art_024.p1.i1.certificates_shown", 24, 1, 1, "shall", SFJ)
+
+
+def test_i1_certificate_not_shown():
+    r = run(_ins([_sv("刘某"), _sv("陈某", shown=False)]))
+    f = only(r, "art_024.p1.i1.certificate_not_shown")
+    check(f, "art_024.p1.i1.certificate_not_shown", 24, 1, 1, "violation", SFJ)
+    assert "陈某" in f.message
+    absent(r, "art_024.p1.i1.certificates_shown")
+
+
+def test_i1_all_shown_is_no_violation():
+    absent(run(_ins(TWO)), "art_024.p1.i1.certificate_not_shown")
+
+
+def test_i2_withdrawal_required():
+    r = run(_ins([*TWO, _sv("周某", conflict=True)]))
+    f = only(r, "art_024.p1.i2.withdrawal_required")
+    check(f, "art_024.p1.i2.withdrawal_required", 24, 1, 2, "violation", SFJ)
+    assert "周某" in f.message
+
+
+def test_i2_withdrew():
+    r = run(_ins([*TWO, _sv("周某", conflict=True, withdrew=True)]))
+    check(only(r, "art_024.p1.i2.withdrew"), "art_024.p1.i2.withdrew", 24, 1, 2, "shall", SFJ)
+    absent(r, "art_024.p1.i2.withdrawal_required")
+
+
+def test_i2_no_conflict_no_withdrawal_finding():
+    absent(run(_ins(TWO)), "art_024.p1.i2.withdrew")
+
+
+def test_i3_confidentiality():
+    r = run(_ins(TWO, confidential=["商业秘密"]))
+    f = only(r, "art_024.p1.i3.confidentiality")
+    check(f, "art_024.p1.i3.confidentiality", 24, 1, 3, "shall", SFJ)
+    absent(r, "art_024.p1.i3.confidentiality_breached")
+
+
+def test_i3_nothing_confidential():
+    absent(run(_ins(TWO)), "art_024.p1.i3.confidentiality")
+
+
+def test_i3_breached():
+    r = run(_ins(TWO, confidential=["个人隐私"], confidentiality_breached=True))
+    check(only(r, "art_024.p1.i3.confidentiality_breached"), "art_024.p1.i3.confidentiality_breached", 24, 1, 3, "violation", SFJ)
+    absent(r, "art_024.p1.i3.confidentiality")

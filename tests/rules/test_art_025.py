@@ -1,0 +1,42 @@
+"""第二十五条: the supervised organ and others must cooperate; refusing or obstructing is a finding."""
+
+from __future__ import annotations
+
+import pytest
+
+from .mcase import absent, case, check, only, run
+
+
+def _ob(party="被监督机关", conduct="拒绝", confirmed=True, actor="恩施市市场监督管理局执法大队"):
+    return case(obstructions=[{"id": "ZA-1", "party": party, "actor": actor, "conduct": conduct, "on": "2025-05-20", "confirmed": confirmed}])
+
+
+@pytest.mark.parametrize("conduct", ["拒绝", "阻碍"])
+def test_p1_refused_or_obstructed(conduct):
+    f = only(run(_ob(conduct=conduct)), "art_025.p1.refused_or_obstructed")
+    check(f, "art_025.p1.refused_or_obstructed", 25, 1, None, "violation", "恩施市市场监督管理局")
+
+
+def test_p1_unconfirmed_refusal_is_no_finding():
+    absent(run(_ob(confirmed=False)), "art_025.p1.refused_or_obstructed")
+
+
+@pytest.mark.parametrize("conduct", ["不如实反映情况", "不提供资料", "不配合"])
+def test_p1_did_not_cooperate(conduct):
+    r = run(_ob(conduct=conduct))
+    f = only(r, "art_025.p1.did_not_cooperate")
+    check(f, "art_025.p1.did_not_cooperate", 25, 1, None, "violation", "恩施市市场监督管理局")
+    absent(r, "art_025.p1.refused_or_obstructed")
+
+
+def test_p1_refusal_is_not_mere_non_cooperation():
+    absent(run(_ob(conduct="拒绝")), "art_025.p1.did_not_cooperate")
+
+
+def test_p2_other_party_did_not_assist():
+    f = only(run(_ob(party="其他单位和个人", conduct="不配合", actor="恩施某物业公司")), "art_025.p2.other_party_did_not_assist")
+    check(f, "art_025.p2.other_party_did_not_assist", 25, 2, None, "violation", "恩施某物业公司")
+
+
+def test_p2_not_for_the_supervised_organ():
+    absent(run(_ob(conduct="不配合")), "art_025.p2.other_party_did_not_assist")

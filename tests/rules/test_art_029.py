@@ -1,0 +1,43 @@
+"""第二十九条: circulation and interviewing the head are permissions (可以)."""
+
+from __future__ import annotations
+
+from .mcase import absent, case, check, only, run, sup
+
+SIT = [{"id": "QX-1", "item": 1, "confirmed": True, "found_on": "2025-05-06"}]
+
+
+def test_p1_circulate_when_something_was_confirmed():
+    f = only(run(sup(case(), situations=SIT)), "art_029.p1.circulate")
+    check(f, "art_029.p1.circulate", 29, 1, None, "may", "恩施市司法局")
+
+
+def test_p1_nothing_confirmed_nothing_to_circulate():
+    absent(run(sup(case(), situations=[{**SIT[0], "confirmed": False}])), "art_029.p1.circulate")
+
+
+def test_p2_interview_after_serious_impact():
+    f = only(run(sup(case(), situations=SIT, serious_impact=True)), "art_029.p2.interview_head")
+    check(f, "art_029.p2.interview_head", 29, 2, None, "may", "恩施市司法局")
+
+
+def test_p2_no_interview_permission_without_its_condition():
+    absent(run(sup(case(), situations=SIT)), "art_029.p2.interview_head")
+
+
+def test_p2_interview_after_decision_letter():
+    doc = sup(case(), situations=SIT,
+              suggestion_letter={"id": "JYS-1", "issued_on": "2025-05-20", "received_on": "2025-05-21"},
+              decision_letter={"id": "JDS-1", "issued_on": "2025-07-20", "received_on": "2025-07-21"})
+    f = only(run(doc), "art_029.p2.interview_head")
+    assert "决定书" in f.message
+
+
+def test_p2_interview_without_ground():
+    r = run(sup(case(), situations=SIT, head_interviewed_on="2025-06-01"))
+    check(only(r, "art_029.p2.interview_without_ground"), "art_029.p2.interview_without_ground", 29, 2, None, "may", "恩施市司法局")
+    absent(r, "art_029.p2.interview_head")
+
+
+def test_p2_interview_with_ground_is_not_without_ground():
+    absent(run(sup(case(), situations=SIT, serious_impact=True, head_interviewed_on="2025-06-01")), "art_029.p2.interview_without_ground")

@@ -1,0 +1,95 @@
+"""第三十二条: the seven behaviours (第一款), criminal liability, and 容错 (第二款) as an exception."""
+
+from __future__ import annotations
+
+import pytest
+
+from enshi_rules.rules.art_032 import BEHAVIOURS, TOLERABLE
+
+from .mcase import absent, case, check, only, run
+
+PERSON = "恩施市市场监督管理局张某（直接负责的主管人员）"
+ALL_HOLD = {"lawful_performance": True, "objective_cause": True, "duties_performed": True}
+
+
+def _liab(item: int, **kw):
+    rec = {"id": "ZR-1", "person": "张某", "role": "直接负责的主管人员", "behaviour": item, "confirmed": True}
+    rec.update(kw)
+    return case(liabilities=[rec])
+
+
+@pytest.mark.parametrize("item", sorted(BEHAVIOURS))
+def test_p1_each_behaviour_confirmed_is_a_liability(item):
+    rid = f"art_032.p1.i{item}.{BEHAVIOURS[item][0]}"
+    f = only(run(_liab(item)), rid)
+    check(f, rid, 32, 1, item, "violation", PERSON)
+    assert f.citation.endswith(f"第三十二条第一款第（{'一二三四五六七'[item - 1]}）项")
+    assert f.subject_id == "422801.scjgj"
+
+
+@pytest.mark.parametrize("item", sorted(BEHAVIOURS))
+def test_p1_unconfirmed_behaviour_gives_no_finding(item):
+    absent(run(_liab(item, confirmed=False)), f"art_032.p1.i{item}.{BEHAVIOURS[item][0]}")
+
+
+def test_p1_other_directly_responsible_person_of_another_organ():
+    f = only(run(_liab(6, person="李某", role="其他直接责任人员", organ="422801")), "art_032.p1.i6.improper_gain")
+    assert f.subject == "恩施市人民政府李某（其他直接责任人员）"
+
+
+def test_p1_criminal_liability():
+    r = run(_liab(6, suspected_crime=True))
+    f = only(r, "art_032.p1.criminal_liability")
+    check(f, "art_032.p1.criminal_liability", 32, 1, None, "violation", PERSON)
+    only(r, "art_032.p1.i6.improper_gain")
+
+
+def test_p1_no_criminal_liability_without_a_suspected_crime():
+    absent(run(_liab(6)), "art_032.p1.criminal_liability")
+
+
+@pytest.mark.parametrize("item", TOLERABLE)
+def test_p2_tolerance_holds_and_defeats_the_liability(item):
+    r = run(_liab(item, tolerance=ALL_HOLD))
+    f = only(r, "art_032.p2.tolerance")
+    check(f, "art_032.p2.tolerance", 32, 2, None, "exemption", PERSON)
+    assert "在依法履职过程中" in f.message and "客观因素" in f.message and "监督管理工作计划" in f.message
+    absent(r, f"art_032.p1.i{item}.{BEHAVIOURS[item][0]}")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("objective_cause", False, "由于客观因素或者难以预见情形（经查不成立）"),
+        ("duties_performed", None, "监督管理工作计划要求履行职责（未能认定）"),
+        ("lawful_performance", False, "在依法履职过程中（经查不成立）"),
+    ],
+)
+def test_p2_one_condition_missing_keeps_the_liability_and_says_which(field, value, says):
+    r = run(_liab(3, tolerance={**ALL_HOLD, field: value}))
+    absent(r, "art_032.p2.tolerance")
+    f = only(r, "art_032.p1.i3.unlawful_enforcement")
+    assert says in f.message
+    assert f.message.count("（经查不成立）") + f.message.count("（未能认定）") == 1
+
+
+@pytest.mark.parametrize("item", [2, 4, 5, 6])
+def test_p2_never_covers_deliberate_behaviour(item):
+    r = run(_liab(item, tolerance=ALL_HOLD))
+    absent(r, "art_032.p2.tolerance")
+    f = only(r, f"art_032.p1.i{item}.{BEHAVIOURS[item][0]}")
+    assert "不属于可以容错的情形" in f.message
+
+
+def test_p2_never_covers_a_crime():
+    r = run(_liab(1, tolerance=ALL_HOLD, suspected_crime=True))
+    absent(r, "art_032.p2.tolerance")
+    assert "不适用容错" in only(r, "art_032.p1.i1.duty_not_performed").message
+    only(r, "art_032.p1.criminal_liability")
+
+
+def test_unknown_organ_is_a_data_error():
+    import enshi_rules
+
+    with pytest.raises(enshi_rules.CaseValidationError, match=r"liabilities\[0\]\.organ"):
+        run(_liab(1, organ="nowhere"))

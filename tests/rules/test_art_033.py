@@ -1,0 +1,34 @@
+"""第三十三条: misconduct of the supervisors."""
+
+from __future__ import annotations
+
+import pytest
+
+from .mcase import absent, case, check, only, run
+
+WHO = "恩施市司法局王某（其他直接责任人员）"
+
+
+def _mc(confirmed=True, crime=False, behaviour="玩忽职守"):
+    return case(conduct=[{"id": "WG-1", "person": "王某", "role": "其他直接责任人员", "behaviour": behaviour,
+                          "confirmed": confirmed, "suspected_crime": crime}])
+
+
+@pytest.mark.parametrize("behaviour", ["滥用职权", "玩忽职守", "徇私舞弊"])
+def test_misconduct_confirmed(behaviour):
+    f = only(run(_mc(behaviour=behaviour)), "art_033.p1.supervisor_misconduct")
+    check(f, "art_033.p1.supervisor_misconduct", 33, 1, None, "violation", WHO)
+    assert behaviour in f.message and f.subject_id == "422801.sfj"
+
+
+def test_misconduct_unconfirmed():
+    absent(run(_mc(confirmed=False)), "art_033.p1.supervisor_misconduct")
+
+
+def test_criminal_liability():
+    f = only(run(_mc(crime=True)), "art_033.p1.criminal_liability")
+    check(f, "art_033.p1.criminal_liability", 33, 1, None, "violation", WHO)
+
+
+def test_no_criminal_liability_without_suspected_crime():
+    absent(run(_mc()), "art_033.p1.criminal_liability")
