@@ -308,3 +308,11 @@ def test_the_same_rule_file_imported_under_a_second_name_is_harmless():
         del sys.modules["enshi_rules.rules.art_027_second_name"]
         importlib.reload(art_027)
     assert enshi_rules.evaluate(doc).to_json() == before
+
+
+def test_a_rule_with_overlapping_or_branches_concludes_once_per_fact():
+    # decision issued on the last day of an on-time rectification: both branches of the condition
+    # of art_028.p1.decision_without_default hold; durable fires once per branch.
+    fact = {"kind": "rectification_outcome", "as_of": 2, "status": "on_time", "due": 5, "decision_issued": 5, "refs": ["x"]}
+    fired = _engine.evaluate_facts([[fact]])
+    assert [f.rule.rule_id for f in fired] == ["art_028.p1.decision_without_default"]

@@ -13,13 +13,15 @@ applicability rule excluded the case.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from typing import Any
 
 from . import _periods
 from ._periods import DayCounting, PeriodPolicy
-from .facts import LoadedCase, Organ, OrganKind, Situation
+from .facts import LoadedCase, Organ, OrganKind, OrganLevel, Situation
 from .rules import art_027, art_028
 
 __all__ = ["Derived", "MissingFact", "derive", "relation_between"]
@@ -36,9 +38,26 @@ class MissingFact:
 
 @dataclass(frozen=True)
 class Derived:
-    stages: tuple[tuple[dict[str, Any], ...], ...]
-    missing: tuple[MissingFact, ...]
+    """Stage 0 at once; stage 1 (the procedure and the other articles) on first use."""
+
+    stage0: tuple[dict[str, Any], ...]
+    missing_before: tuple[MissingFact, ...]  # what stage 0 lacks
     policy: PeriodPolicy
+    _procedure: Callable[[], tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]]
+
+    @cached_property
+    def procedure(self) -> tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]:
+        return self._procedure()
+
+    @property
+    def stages(self) -> tuple[tuple[dict[str, Any], ...], ...]:
+        """Both stages (computes stage 1)."""
+        return (self.stage0, self.procedure[0])
+
+    @property
+    def missing(self) -> tuple[MissingFact, ...]:
+        """Everything the case lacks (computes stage 1)."""
+        return self.missing_before + self.procedure[1]
 
 
 def situation_id(sit: Situation) -> str:
@@ -76,9 +95,15 @@ def _ancestors(o: Organ, organs: dict[str, Organ]) -> list[str]:
 
 _DEPARTMENT_KINDS = (OrganKind.DEPARTMENT, OrganKind.JUSTICE)
 _DISPATCHED_KINDS = (OrganKind.DISPATCHED_ORGAN, OrganKind.DISPATCHED_AGENCY)
+_TOWNSHIP_LEVELS = (OrganLevel.TOWNSHIP, OrganLevel.STREET)
+
+#: Relations that 第五条 and 第六条 add to those of 第三条第一款 (their notes cite those articles).
+BEYOND_ARTICLE_3 = ("township_county", "township_trade", "office_for_department", "designated", "upper_supervisor")
 
 
-def relation_between(sup: Organ, sub: Organ, organs: dict[str, Organ]) -> tuple[str, str | None]:
+def relation_between(
+    sup: Organ, sub: Organ, organs: dict[str, Organ], *, trade: str | None = None
+) -> tuple[str, str | None]:
     """How ``sup`` stands to ``sub`` in the organ tree, as one of the 第三条第一款 relations.
 
     Returns ``(relation, via)``: ``upper_government`` (上级人民政府对下级人民政府),
@@ -86,7 +111,17 @@ def relation_between(sup: Organ, sub: Organ, organs: dict[str, Organ]) -> tuple[
     ``own_system`` (工作部门对本系统), ``justice_for_government`` (司法行政部门 doing its
     government's supervision work, 第五条第一款; ``via`` is the government's own relation), or
     ``none``. Whether the relation makes the supervisor competent is for the rules of 第三条.
+
+    第五条 adds: ``township_county`` (the 县（市）人民政府 over the 综合行政执法 of a 乡（镇）or
+    街道 in its area, 第三款), ``township_trade`` (a department of a government above the 乡（镇）or
+    街道 whose ``system`` is the trade of the enforcement, ``trade`` or else the organ's own system:
+    行业监督, 第三款) and ``office_for_department`` (a department's 法制机构 doing its department's
+    supervision work, 第二款; ``via`` is the department's relation). A 司法所 never supervises
+    (第五条第四款). ``designated`` (第六条第一款) is not a tree relation: :func:`derive` sets it from
+    the case's ``designation``.
     """
+    if sup.kind is OrganKind.JUDICIAL_OFFICE:
+        return "none", None
     if sup.kind is OrganKind.GOVERNMENT:
         if sub.kind is OrganKind.GOVERNMENT and sup.id in _ancestors(sub, organs):
             return "upper_government", None
@@ -94,6 +129,24 @@ def relation_between(sup: Organ, sub: Organ, organs: dict[str, Organ]) -> tuple[
             return "own_department", None
         if sub.parent == sup.id and sub.kind in _DISPATCHED_KINDS:
             return "own_dispatched", None
+        if (
+            sup.level is OrganLevel.COUNTY
+            and sub.kind is OrganKind.TOWNSHIP_ENFORCEMENT
+            and sub.level in _TOWNSHIP_LEVELS
+            and sup.id in _ancestors(sub, organs)
+        ):
+            return "township_county", None
+    line = trade or sub.system
+    if sup.kind in _DEPARTMENT_KINDS and sup.system and sub.level in _TOWNSHIP_LEVELS and line == sup.system:
+        sup_gov = _government_of(sup, organs)
+        if sup_gov is not None and sup_gov.id in _ancestors(sub, organs):
+            return "township_trade", None
+    if sup.kind is OrganKind.LEGAL_OFFICE and sup.parent and sup.parent in organs:
+        dept = organs[sup.parent]
+        if dept.kind in _DEPARTMENT_KINDS and dept.id != sub.id:
+            via, _ = relation_between(dept, sub, organs, trade=trade)
+            if via != "none":
+                return "office_for_department", via
     if sup.kind in _DEPARTMENT_KINDS and sup.system and sub.system == sup.system:
         sup_gov, sub_gov = _government_of(sup, organs), _government_of(sub, organs)
         below = sup.id in _ancestors(sub, organs) or (
@@ -104,10 +157,43 @@ def relation_between(sup: Organ, sub: Organ, organs: dict[str, Organ]) -> tuple[
     if sup.kind is OrganKind.JUSTICE and sup.parent and sup.parent in organs:
         gov = organs[sup.parent]
         if gov.kind is OrganKind.GOVERNMENT and gov.id != sub.id:
-            via, _ = relation_between(gov, sub, organs)
+            via, _ = relation_between(gov, sub, organs, trade=trade)
             if via != "none":
                 return "justice_for_government", via
     return "none", None
+
+
+def designation_basis(designator: Organ, sub: Organ, organs: dict[str, Organ], *, trade: str | None = None) -> str:
+    """Whether ``designator`` is a 上级行政执法监督机关 of ``sub`` (第六条第一款), and how.
+
+    Its own relation to ``sub`` when it has one; ``upper_supervisor`` when it supervises an organ
+    that supervises ``sub`` (层级监督: 州人民政府 over a county department, through the county
+    government); else ``none``.
+    """
+    rel, _ = relation_between(designator, sub, organs, trade=trade)
+    if rel != "none":
+        return rel
+    return "upper_supervisor" if supervises_through(designator, sub, organs, trade=trade) else "none"
+
+
+def supervises_through(sup: Organ, sub: Organ, organs: dict[str, Organ], *, trade: str | None = None) -> bool:
+    """Whether ``sup`` supervises, directly or through a chain of organs each supervising the next,
+    an organ that supervises ``sub`` (层级监督; 第六条第一款 上级行政执法监督机关可以直接监督)."""
+    if sup.kind is OrganKind.JUDICIAL_OFFICE or sup.id == sub.id:
+        return False
+    frontier = [o for o in organs.values() if o.id != sub.id and relation_between(o, sub, organs, trade=trade)[0] != "none"]
+    seen = {o.id for o in frontier} | {sub.id}
+    while frontier:
+        if any(o.id == sup.id for o in frontier):
+            return True
+        nxt = []
+        for mid in frontier:
+            for o in organs.values():
+                if o.id not in seen and relation_between(o, mid, organs)[0] != "none":
+                    seen.add(o.id)
+                    nxt.append(o)
+        frontier = nxt
+    return False
 
 
 def _policy(lc: LoadedCase) -> PeriodPolicy:
@@ -144,7 +230,16 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
     )
     if action:
         case_fact["refs"] = [case.case_id, action.id]
-    rel, via = relation_between(sup, sub, organs)
+    trade = action.system if action else None
+    rel, via = relation_between(sup, sub, organs, trade=trade)
+    if rel == "none" and supervises_through(sup, sub, organs, trade=trade):
+        rel = "upper_supervisor"  # 第六条第一款: 上级行政执法监督机关直接监督
+    designator = organs.get(case.designation.designated_by) if case.designation else None
+    designator_rel = None
+    if designator is not None:  # 第六条第一款: the designating organ's own relation to the supervised organ
+        designator_rel = designation_basis(designator, sub, organs, trade=trade)
+        if rel == "none" and designator_rel != "none" and sup.kind is not OrganKind.JUDICIAL_OFFICE:
+            rel, via = "designated", designator_rel
     relation_fact = _put(
         {"kind": "relation", **base, "refs": [sup.id, sub.id], "relation": rel},
         via=via,
@@ -152,123 +247,140 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
         supervised_kind=sub.kind.value,
         supervisor_name=sup.name,
         supervised_name=sub.name,
+        designated_by=designator.id if designator else None,
+        designator_name=designator.name if designator else None,
+        designator_relation=designator_rel,
+        trade=trade,
     )
     stage0 = (case_fact, relation_fact)
 
-    # ---- stage 1: the procedure (第二十六条至第二十八条)
-    stage1: list[dict[str, Any]] = []
-    letter, obj, ans = s.suggestion_letter, s.objection, s.review_answer
-    rect, dec, exe = s.rectification_report, s.decision_letter, s.execution_report
+    missing_before = tuple(missing)
 
-    def due(start: date, days: int, field: str) -> int:
-        return _periods.due_date(start, days, pol, field=field).toordinal()
+    def procedure() -> tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]:
+        # Computed only when no applicability rule excluded the case: an excluded case (say, one
+        # from 2003) must not need a holiday calendar for periods nobody will judge.
+        missing: list[MissingFact] = []
+        # ---- stage 1: the procedure (第二十六条至第二十八条)
+        stage1: list[dict[str, Any]] = []
+        letter, obj, ans = s.suggestion_letter, s.objection, s.review_answer
+        rect, dec, exe = s.rectification_report, s.decision_letter, s.execution_report
 
-    def act(rec: Any, field: str = "submitted_on") -> int | None:
-        if rec is None:
-            return None
-        return _ord(_periods.effective_act_date(getattr(rec, field), getattr(rec, "posted_on", None), pol))
+        def due(start: date, days: int, field: str) -> int:
+            return _periods.due_date(start, days, pol, field=field).toordinal()
 
-    for sit in s.situations:
-        stage1.append(
-            _put(
-                {"kind": "situation", **base, "refs": [situation_id(sit)], "item": sit.item, "confirmed": sit.confirmed},
-                letter=_ord(letter.issued_on) if letter else None,
-            )
-        )
-        if letter:
-            stage1[-1]["refs"].append(letter.id)
+        def act(rec: Any, field: str = "submitted_on") -> int | None:
+            if rec is None:
+                return None
+            return _ord(_periods.effective_act_date(getattr(rec, field), getattr(rec, "posted_on", None), pol))
 
-    window_due = None
-    if letter and letter.received_on is None:
-        missing.append(
-            MissingFact(
-                "supervision.suggestion_letter.received_on",
-                "第二十七条",
-                "缺少被监督机关收到《行政执法监督建议书》的日期，无法计算申请复查和整改的期限。",
-            )
-        )
-    if letter and letter.received_on:
-        received = letter.received_on
-        window_due = due(received, art_027.OBJECTION_DAYS, "supervision.suggestion_letter.received_on")
-        stage1.append(
-            _put(
-                {"kind": "objection", **base, "refs": [letter.id], "received": received.toordinal(), "window_due": window_due},
-                filed=act(obj, "filed_on"),
-            )
-        )
-        if obj:
-            stage1[-1]["refs"].append(obj.id)
-        rect_fact = _put(
-            {
-                "kind": "rectification",
-                **base,
-                "refs": [letter.id],
-                "letter_received": received.toordinal(),
-                "letter_due": due(received, art_027.RECTIFICATION_DAYS, "supervision.suggestion_letter.received_on"),
-                "window_due": window_due,
-            },
-            filed=act(obj, "filed_on"),
-            upheld=ans.objection_upheld if ans else None,
-            answer_received=_ord(ans.received_on) if ans else None,
-            answer_due=(
-                due(ans.received_on, art_027.RECTIFICATION_DAYS, "supervision.review_answer.received_on")
-                if ans and ans.received_on
-                else None
-            ),
-            done=act(rect),
-            decision_issued=_ord(dec.issued_on) if dec else None,
-        )
-        for rec in (obj, ans, rect, dec):
-            if rec is not None:
-                rect_fact["refs"].append(rec.id or "supervision.rectification_report")
-        stage1.append(rect_fact)
-        if ans and ans.received_on is None and not ans.objection_upheld:
-            missing.append(
-                MissingFact(
-                    "supervision.review_answer.received_on",
-                    "第二十七条第二款",
-                    "缺少被监督机关收到复查答复的日期，无法计算经复查后的整改期限。",
+        for sit in s.situations:
+            stage1.append(
+                _put(
+                    {"kind": "situation", **base, "refs": [situation_id(sit)], "item": sit.item, "confirmed": sit.confirmed},
+                    letter=_ord(letter.issued_on) if letter else None,
                 )
             )
-    if obj:
-        review = _put(
-            {
-                "kind": "review",
-                **base,
-                "refs": [obj.id],
-                "received": obj.filed_on.toordinal(),
-                "due": due(obj.filed_on, art_027.REVIEW_DAYS, "supervision.objection.filed_on"),
-                "filed": act(obj, "filed_on"),
-            },
-            window_due=window_due,
-            answered=_ord(ans.answered_on) if ans else None,
-            upheld=ans.objection_upheld if ans else None,
-            decision_issued=_ord(dec.issued_on) if dec else None,
-        )
-        for rec in (ans, dec):
-            if rec is not None:
-                review["refs"].append(rec.id)
-        stage1.append(review)
-    if dec and dec.received_on is None:
-        missing.append(
-            MissingFact(
-                "supervision.decision_letter.received_on",
-                "第二十八条第二款",
-                "缺少被监督机关收到《行政执法监督决定书》的日期，无法计算执行情况报告的期限。",
+            if letter:
+                stage1[-1]["refs"].append(letter.id)
+
+        window_due = None
+        if letter and letter.received_on is None:
+            missing.append(
+                MissingFact(
+                    "supervision.suggestion_letter.received_on",
+                    "第二十七条",
+                    "缺少被监督机关收到《行政执法监督建议书》的日期，无法计算申请复查和整改的期限。",
+                )
             )
-        )
-    if dec and dec.received_on:
-        execution = _put(
-            {
-                "kind": "execution",
-                **base,
-                "refs": [dec.id],
-                "received": dec.received_on.toordinal(),
-                "due": due(dec.received_on, art_028.EXECUTION_REPORT_DAYS, "supervision.decision_letter.received_on"),
-            },
-            done=act(exe),
-        )
-        if exe:
-            execution["refs"].append(exe.id or "supervision.execution_report")
-        stage1.append(execution)
-    return Derived(stages=(stage0, tuple(stage1)), missing=tuple(missing), policy=pol)
+        if letter and letter.received_on:
+            received = letter.received_on
+            window_due = due(received, art_027.OBJECTION_DAYS, "supervision.suggestion_letter.received_on")
+            stage1.append(
+                _put(
+                    {"kind": "objection", **base, "refs": [letter.id], "received": received.toordinal(), "window_due": window_due},
+                    filed=act(obj, "filed_on"),
+                )
+            )
+            if obj:
+                stage1[-1]["refs"].append(obj.id)
+            rect_fact = _put(
+                {
+                    "kind": "rectification",
+                    **base,
+                    "refs": [letter.id],
+                    "letter_received": received.toordinal(),
+                    "letter_due": due(received, art_027.RECTIFICATION_DAYS, "supervision.suggestion_letter.received_on"),
+                    "window_due": window_due,
+                },
+                filed=act(obj, "filed_on"),
+                upheld=ans.objection_upheld if ans else None,
+                answer_received=_ord(ans.received_on) if ans else None,
+                answer_due=(
+                    due(ans.received_on, art_027.RECTIFICATION_DAYS, "supervision.review_answer.received_on")
+                    if ans and ans.received_on
+                    else None
+                ),
+                done=act(rect),
+                decision_issued=_ord(dec.issued_on) if dec else None,
+            )
+            for rec in (obj, ans, rect, dec):
+                if rec is not None:
+                    rect_fact["refs"].append(rec.id or "supervision.rectification_report")
+            stage1.append(rect_fact)
+            if ans and ans.received_on is None and not ans.objection_upheld:
+                missing.append(
+                    MissingFact(
+                        "supervision.review_answer.received_on",
+                        "第二十七条第二款",
+                        "缺少被监督机关收到复查答复的日期，无法计算经复查后的整改期限。",
+                    )
+                )
+        if obj:
+            review = _put(
+                {
+                    "kind": "review",
+                    **base,
+                    "refs": [obj.id],
+                    "received": obj.filed_on.toordinal(),
+                    "due": due(obj.filed_on, art_027.REVIEW_DAYS, "supervision.objection.filed_on"),
+                    "filed": act(obj, "filed_on"),
+                },
+                window_due=window_due,
+                answered=_ord(ans.answered_on) if ans else None,
+                upheld=ans.objection_upheld if ans else None,
+                decision_issued=_ord(dec.issued_on) if dec else None,
+            )
+            for rec in (ans, dec):
+                if rec is not None:
+                    review["refs"].append(rec.id)
+            stage1.append(review)
+        if dec and dec.received_on is None:
+            missing.append(
+                MissingFact(
+                    "supervision.decision_letter.received_on",
+                    "第二十八条第二款",
+                    "缺少被监督机关收到《行政执法监督决定书》的日期，无法计算执行情况报告的期限。",
+                )
+            )
+        if dec and dec.received_on:
+            execution = _put(
+                {
+                    "kind": "execution",
+                    **base,
+                    "refs": [dec.id],
+                    "received": dec.received_on.toordinal(),
+                    "due": due(dec.received_on, art_028.EXECUTION_REPORT_DAYS, "supervision.decision_letter.received_on"),
+                },
+                done=act(exe),
+            )
+            if exe:
+                execution["refs"].append(exe.id or "supervision.execution_report")
+            stage1.append(execution)
+        from ._derive_measures import measures_facts  # noqa: PLC0415 - it builds on this module
+
+        more, more_missing = measures_facts(lc, base)
+        stage1.extend(more)
+        missing.extend(more_missing)
+        return tuple(stage1), tuple(missing)
+
+    return Derived(stage0=stage0, missing_before=missing_before, policy=pol, _procedure=procedure)

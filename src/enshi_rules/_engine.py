@@ -23,6 +23,10 @@ global host, re-registration       no ``durable.lang`` host is ever created; thi
 background threads                 none: the C engine is called directly, nothing is dispatched
 1,024 live states                  every evaluation has its own sid and its state is deleted in a
                                    ``finally`` block, also when something fails
+``a | b`` fires once per branch   a rule fires at most once per fact: repeated matches of one
+                                   rule on one fact are dropped when the engine is drained
+``x != v`` never matches a fact    documented in ``_rulebook``: write ``(-m.x) | (m.x != v)``
+without ``x``
 threads racing on the ruleset      one lock around each evaluation
 dates are not JSON                 facts carry dates as ordinal day numbers (``date.toordinal``);
                                    anything but JSON scalars or lists of strings is refused
@@ -61,6 +65,8 @@ _RECEIPT = "engine.receipt"
 _RECEIPT_CONDITION = {"$ex": {"kind": 1}}
 
 _LOCK = threading.RLock()
+#: ``json.dumps(x, ensure_ascii=False)`` without building an encoder on every call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 _SERIAL = itertools.count(1)
 _RESERVED = frozenset({"sid", "id", "serial"})
 
@@ -141,7 +147,7 @@ def _prepare(fact: Mapping[str, Any], sid: str) -> dict[str, Any]:
 
 def _assert_and_drain(rs: _CompiledRuleset, batch: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
     try:
-        code, state = _dre.assert_facts(rs.handle, json.dumps(batch, ensure_ascii=False))
+        code, state = _dre.assert_facts(rs.handle, _ENCODE(batch))
     except Exception as exc:
         raise EngineError(f"durable-rules failed while matching: {exc}") from exc
     # 0: every fact matched a rule (the receipt rule guarantees it). 1 would mean a fact went
@@ -149,17 +155,26 @@ def _assert_and_drain(rs: _CompiledRuleset, batch: list[dict[str, Any]]) -> list
     if code != 0:
         raise EngineError(f"durable-rules answered code {code} to a batch of {len(batch)} facts")
     matches: list[tuple[str, dict[str, Any]]] = []
+    seen: set[tuple[str, int]] = set()
     received: list[int] = []
     try:
         raw = _dre.start_action_for_state(rs.handle, state)
+        messages: list[str] = []
         message = raw[1] if raw else None
         while message:
-            for rule_id, body in json.loads(message).items():
+            messages.append(message)
+            message = _dre.complete_and_start_action(rs.handle, state)
+        # one decode for the whole drain (a dozen small ``json.loads`` calls cost more than the parse)
+        decoded = json.loads("[" + ",".join(messages) + "]")
+        for one in decoded:
+            for rule_id, body in one.items():
                 if rule_id == _RECEIPT:
                     received.append(body["m"]["serial"])
-                else:
+                elif (rule_id, body["m"]["serial"]) not in seen:
+                    # durable fires an ``a | b`` condition once per matching branch: a rule
+                    # concludes once per fact, however many of its branches hold.
+                    seen.add((rule_id, body["m"]["serial"]))
                     matches.append((rule_id, body["m"]))
-            message = _dre.complete_and_start_action(rs.handle, state)
     except Exception as exc:
         raise EngineError(f"durable-rules failed while firing rules: {exc}") from exc
     if sorted(received) != sorted(f["serial"] for f in batch):
@@ -177,11 +192,13 @@ def _build(rule: Rule, fact: dict[str, Any]) -> Outcome:
     return out
 
 
-def evaluate_facts(stages: Sequence[Sequence[Mapping[str, Any]]]) -> list[Fired]:
+def evaluate_facts(
+    stages: Sequence[Sequence[Mapping[str, Any]] | Callable[[], Sequence[Mapping[str, Any]]]],
+) -> list[Fired]:
     """Assert each stage's facts, fire rules to a fixpoint, and return every firing in order.
 
     A stage whose firings include an excluding applicability note ends the evaluation: later
-    stages are never asserted. The firing order is deterministic: by round, then rule id, then the
+    stages are never asserted (a stage given as a function is not even called). The firing order is deterministic: by round, then rule id, then the
     fact's serial (durable-rules' own order is not relied on).
     """
     with _LOCK:
@@ -191,7 +208,8 @@ def evaluate_facts(stages: Sequence[Sequence[Mapping[str, Any]]]) -> list[Fired]
         total = 0
         asserted = False  # durable creates the state on the first assert; nothing to delete before
         try:
-            for stage_facts in stages:
+            for stage in stages:
+                stage_facts = stage() if callable(stage) else stage
                 pending = [dict(f) for f in stage_facts]
                 rounds = 0
                 while pending:

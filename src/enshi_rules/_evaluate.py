@@ -34,7 +34,10 @@ def _as_of(value: date | str | None) -> date | None:
     raise CaseValidationError([p])
 
 
-def _subject(role: Role, lc: LoadedCase) -> tuple[str, str]:
+def _subject(role: Role, lc: LoadedCase, fact: Mapping[str, Any] | None = None) -> tuple[str, str]:
+    # A fact about another organ or a person (annual duties, liabilities) names its own subject.
+    if fact is not None and isinstance(fact.get("subject_name"), str):
+        return fact["subject_name"], str(fact.get("subject_id") or fact["subject_name"])
     if role is Role.SUPERVISING:
         o = lc.organs[lc.case.supervising_organ]
         return o.name, o.id
@@ -68,7 +71,7 @@ def evaluate(
     """
     lc = load_case(case, as_of=_as_of(as_of))
     derived = derive(lc, policy)
-    fired = _engine.evaluate_facts(derived.stages)
+    fired = _engine.evaluate_facts([derived.stage0, lambda: derived.procedure[0]])
 
     notes: list[Note] = []
     findings: list[Finding] = []
@@ -83,7 +86,7 @@ def evaluate(
                 )
             )
             continue
-        name, oid = _subject(r.subject, lc)
+        name, oid = _subject(r.subject, lc, fact)
         start = due = done = None
         days_late = None
         if out.deadline is not None:
@@ -135,8 +138,7 @@ def evaluate(
         timeline=tuple(timeline),
         missing_facts=tuple(
             MissingFact(field=m.field, needed_for=m.needed_for, reason=m.reason)
-            for m in derived.missing
             # an excluded case is not judged, so what its procedure lacks does not matter
-            if in_scope or m.needed_for == "第三十五条"
+            for m in (derived.missing if in_scope else derived.missing_before)
         ),
     )
