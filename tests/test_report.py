@@ -15,6 +15,7 @@ from enshi_rules import CaseValidationError, Report
 from enshi_rules.testing.cases import random_case
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.json"))
+OVERDUE = Path(__file__).resolve().parents[1] / "examples" / "overdue_decision.json"
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
@@ -40,7 +41,7 @@ def test_any_generated_case_evaluates_the_same_twice_and_after_a_json_round_trip
 
 
 def test_findings_are_sorted_by_citation():
-    report = enshi_rules.evaluate((EXAMPLES[1]).read_bytes())
+    report = enshi_rules.evaluate(OVERDUE.read_bytes())
     keys = [(f.article, f.paragraph or 0, f.item or 0, f.rule_id) for f in report.findings]
     assert keys == sorted(keys)
 
@@ -68,7 +69,7 @@ def test_bad_as_of_is_named(bad):
 
 
 def test_timeline_lists_every_time_limit_in_due_order():
-    report = enshi_rules.evaluate((EXAMPLES[1]).read_bytes())
+    report = enshi_rules.evaluate(OVERDUE.read_bytes())
     assert [(t.rule_id, t.due.isoformat(), t.status.value) for t in report.timeline] == [
         ("art_027.p1.review_application.overdue", "2025-10-09", "overdue"),
         ("art_027.p2.rectify.overdue", "2025-10-24", "overdue"),

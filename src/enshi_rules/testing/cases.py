@@ -3,7 +3,9 @@
 ``random_case(rng)`` draws one case document (a plain dict, valid by construction) covering the
 procedure of 第二十六条至第二十八条: clean cases, objections upheld and not, late and missing
 reports, decision letters, and the applicability edge cases of 第二条 and 第三十五条.
-``case_mix(n, seed)`` yields ``n`` of them, reproducibly.
+``case_mix(n, seed)`` yields ``n`` of them, reproducibly. ``platform_mix(n, seed)`` is the mix a
+supervision platform sees (the benchmark's): the same cases, and a share of them also charging
+persons of the supervised organ under 第三十二条 (when the case model has ``liabilities``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
-__all__ = ["case_mix", "random_case"]
+__all__ = ["case_mix", "platform_mix", "random_case"]
 
 _COUNTIES = ("422801", "422802", "422822", "422823", "422825", "422826", "422827", "422828")
 _SYSTEMS = (("scjgj", "市场监督管理局", "市场监管"), ("zrzyj", "自然资源和规划局", "自然资源"), ("jtysj", "交通运输局", "交通运输"))
@@ -113,3 +115,46 @@ def case_mix(n: int, seed: int = 20250301) -> Iterator[dict[str, Any]]:
     rng = random.Random(seed)
     for i in range(n):
         yield random_case(rng, i)
+
+
+_PERSONS = ("张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆", "向琴", "田军", "覃丽", "谭明")
+_ROLES = ("直接负责的主管人员", "其他直接责任人员")
+
+
+def _liability(rng: random.Random, k: int) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": f"ZR-{k + 1}",
+        "person": rng.choice(_PERSONS),
+        "role": rng.choice(_ROLES),
+        "behaviour": rng.randint(1, 7),
+        "confirmed": rng.random() < 0.85,
+    }
+    if rng.random() < 0.05:
+        out["suspected_crime"] = True
+    if rng.random() < 0.2:  # 容错 claimed: each condition established, disproved or unknown
+        out["tolerance"] = {
+            f: rng.choice((True, True, False, None))
+            for f in ("lawful_performance", "objective_cause", "duties_performed")
+        }
+    return out
+
+
+def _has_liabilities() -> bool:
+    from ..facts import Case
+
+    return "liabilities" in Case.model_fields
+
+
+def platform_mix(n: int, seed: int = 20250301, *, liability_share: float = 0.05) -> Iterator[dict[str, Any]]:
+    """``n`` cases as a supervision platform sees them: :func:`case_mix` (most clean, some overdue,
+    some with objections, some outside the measures) with ``liability_share`` of them also charging
+    one or two persons under 第三十二条. Reproducible; the procedure part equals ``case_mix(n, seed)``.
+    """
+    rng = random.Random(seed)
+    extra = random.Random(seed ^ 0x5EED)  # its own stream, so the procedure part stays case_mix's
+    liabilities = liability_share > 0 and _has_liabilities()
+    for i in range(n):
+        doc = random_case(rng, i)
+        if liabilities and extra.random() < liability_share:
+            doc["liabilities"] = [_liability(extra, k) for k in range(extra.randint(1, 2))]
+        yield doc

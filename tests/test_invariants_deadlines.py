@@ -1,0 +1,192 @@
+"""Deadline invariants, end to end through ``enshi_rules.evaluate`` (issue 5).
+
+``tests/test_periods.py`` already proves the properties of ``due_date`` itself (minimal roll, a
+working day, monotonic in the start and in the length, working-days never earlier, agreement with
+the ``holidays`` package, errors for years without data). This module proves what an evaluation
+makes of them, for every time limit of 第二十七条 and 第二十八条 (``strategies.deadline_cases``):
+
+- the finding's last day is the independent roll-forward of start + n, and the period is reported
+  as it was computed;
+- an act on the last day is on time, an act k days after it is late by exactly k days;
+- a done act is judged the same whatever the as-of date;
+- an act not done is pending through the last day and overdue from the next day, by as many days;
+- the working-days policy never gives an earlier last day, in a real evaluation either;
+- a period that needs a year without calendar data raises ``CalendarDataError`` naming the year and
+  the field, never a report; an as-of date in such a year needs no data.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import holidays
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import enshi_rules
+from enshi_rules import CalendarDataError, DayCounting, DeadlineStatus, Modality, PeriodPolicy, Report
+from enshi_rules._periods import due_date
+from enshi_rules.testing import assert_finding
+from enshi_rules.testing.strategies import LAST_CALENDAR_YEAR, DeadlineCase, calendar_dates, deadline_cases
+
+S = DeadlineStatus
+ONE = timedelta(days=1)
+
+# --- an independent calendar: the `holidays` package (China, with its adjusted working days) ----
+
+_CN = holidays.China(years=range(2025, LAST_CALENDAR_YEAR + 1))
+_ADJUSTED = getattr(_CN, "weekend_workdays", set())
+
+
+def _independent_roll(raw: date) -> date:
+    d = raw
+    while not ((d.weekday() < 5 and d not in _CN) or d in _ADJUSTED):
+        d += ONE
+    return d
+
+
+def _the_finding(report: Report, dc: DeadlineCase):
+    """The one finding of the case's time limit (assert_finding shows the report if it is not there)."""
+    return assert_finding(report, rule_id=dc.obligation.rule_prefix + ".*", count=1)
+
+
+def _expected(dc: DeadlineCase, due: date) -> tuple[DeadlineStatus, int | None]:
+    if dc.act_on is not None:
+        if dc.act_on <= due:
+            return S.ON_TIME, None
+        return S.LATE, (dc.act_on - due).days
+    if dc.as_of <= due:
+        return S.PENDING, None
+    # a permission whose window closed unused is not "late" by any number of days
+    return S.OVERDUE, None if dc.obligation.permission else (dc.as_of - due).days
+
+
+# --------------------------------------------------------------------------- the finding itself
+
+
+@given(dc=deadline_cases())
+def test_each_time_limit_is_reported_with_its_independently_computed_last_day_and_status(dc: DeadlineCase) -> None:
+    report = enshi_rules.evaluate(dc.document)
+    f = _the_finding(report, dc)
+    due = _independent_roll(dc.start + timedelta(days=dc.days))
+    assert f.due == due
+    assert (f.period_start, f.period_days) == (dc.start, dc.days)
+    status, days_late = _expected(dc, due)
+    assert (f.status, f.days_late, f.done_on) == (status, days_late, dc.act_on)
+    assert f.rule_id == f"{dc.obligation.rule_prefix}.{status.value}"
+    assert f.citation.endswith(dc.obligation.cite)
+    if dc.obligation.permission:
+        assert f.modality is Modality.MAY
+    else:
+        assert f.modality is (Modality.VIOLATION if status in (S.LATE, S.OVERDUE) else Modality.SHALL)
+    # the timeline reports the same period
+    entries = [t for t in report.timeline if t.rule_id == f.rule_id]
+    assert [(t.due, t.status, t.days_late) for t in entries] == [(f.due, f.status, f.days_late)]
+
+
+@given(dc=deadline_cases(), k=st.integers(1, 30))
+def test_an_act_on_the_last_day_is_on_time_and_k_days_after_it_is_late_by_k_days(dc: DeadlineCase, k: int) -> None:
+    due = due_date(dc.start, dc.days)
+    on_time = _the_finding(enshi_rules.evaluate(dc.with_act(due).document), dc)
+    assert (on_time.status, on_time.due, on_time.done_on, on_time.days_late) == (S.ON_TIME, due, due, None)
+    late = _the_finding(enshi_rules.evaluate(dc.with_act(due + timedelta(days=k)).document), dc)
+    assert (late.status, late.due, late.days_late) == (S.LATE, due, k)
+    # and the first day of the period (the day after the start) is on time too
+    first = _the_finding(enshi_rules.evaluate(dc.with_act(dc.start + ONE).document), dc)
+    assert first.status is S.ON_TIME
+
+
+@given(dc=deadline_cases(), later=st.integers(0, 400), around=st.integers(-3, 3))
+def test_a_done_act_is_judged_the_same_whatever_the_as_of_date(dc: DeadlineCase, later: int, around: int) -> None:
+    if dc.act_on is None:
+        dc = dc.with_act(due_date(dc.start, dc.days) + timedelta(days=around))
+    floor = max(dc.last_event, dc.act_on)
+    first = _the_finding(enshi_rules.evaluate(dc.at(floor).document), dc)
+    again = _the_finding(enshi_rules.evaluate(dc.at(floor + timedelta(days=later)).document), dc)
+    assert first == again  # status, due, days late, message: everything
+
+
+@given(dc=deadline_cases(), k=st.integers(1, 60), before=st.integers(0, 30))
+def test_an_act_not_done_is_pending_through_the_last_day_and_overdue_from_the_next(
+    dc: DeadlineCase, k: int, before: int
+) -> None:
+    dc = dc.with_act(None)
+    due = due_date(dc.start, dc.days)
+    assert dc.last_event < due  # nothing in the case is dated after the start of the period
+    earlier = max(dc.last_event, due - timedelta(days=before))
+    for as_of in (earlier, due):
+        f = _the_finding(enshi_rules.evaluate(dc.at(as_of).document), dc)
+        assert (f.status, f.due, f.days_late) == (S.PENDING, due, None)
+    f = _the_finding(enshi_rules.evaluate(dc.at(due + timedelta(days=k)).document), dc)
+    assert (f.status, f.due) == (S.OVERDUE, due)
+    assert f.days_late == (None if dc.obligation.permission else k)
+
+
+@given(dc=deadline_cases())
+def test_the_working_days_policy_never_gives_an_earlier_last_day(dc: DeadlineCase) -> None:
+    calendar = _the_finding(enshi_rules.evaluate(dc.document), dc)
+    working_report = enshi_rules.evaluate(dc.document, policy=PeriodPolicy(DayCounting.WORKING))
+    working = _the_finding(working_report, dc)
+    assert working.due == due_date(dc.start, dc.days, PeriodPolicy(DayCounting.WORKING))
+    assert working.due >= calendar.due
+    assert working_report.policy.day_counting == "working"
+    # a longer period can only help the one who must act
+    rank = {S.ON_TIME: 0, S.PENDING: 0, S.LATE: 1, S.OVERDUE: 1}
+    assert rank[working.status] <= rank[calendar.status]
+
+
+# --------------------------------------------------------------------------- years without data
+
+NO_DATA = LAST_CALENDAR_YEAR + 1
+
+
+def _letter_case(received: date, as_of: date) -> dict:
+    return {
+        "case_id": "NO-DATA",
+        "supervising_organ": "422800",  # 州人民政府 over 恩施市人民政府: 上级人民政府对下级人民政府
+        "supervised_organ": "422801",
+        "as_of": as_of.isoformat(),
+        "supervision": {
+            "started_on": "2025-03-10",
+            "situations": [{"item": 1, "confirmed": True, "found_on": "2025-03-10"}],
+            "suggestion_letter": {"issued_on": received.isoformat(), "received_on": received.isoformat()},
+        },
+    }
+
+
+@given(received=st.dates(min_value=date(NO_DATA, 1, 1), max_value=date(NO_DATA + 8, 12, 31)), wait=st.integers(0, 400))
+def test_a_period_starting_in_a_year_without_calendar_data_raises_naming_year_and_field(received: date, wait: int) -> None:
+    with pytest.raises(CalendarDataError) as info:
+        enshi_rules.evaluate(_letter_case(received, received + timedelta(days=wait)))
+    assert info.value.year >= NO_DATA
+    assert info.value.field == "supervision.suggestion_letter.received_on"
+    assert str(info.value.year) in str(info.value)
+
+
+@given(received=st.dates(min_value=date(LAST_CALENDAR_YEAR, 10, 1), max_value=date(LAST_CALENDAR_YEAR, 12, 31)))
+def test_a_period_running_into_a_year_without_data_raises_or_stays_inside_the_data(received: date) -> None:
+    try:
+        report = enshi_rules.evaluate(_letter_case(received, date(NO_DATA, 6, 30)))
+    except CalendarDataError as exc:
+        assert exc.year == NO_DATA
+        assert exc.field == "supervision.suggestion_letter.received_on"
+    else:
+        assert report.timeline, "a letter with a receipt date always starts periods"
+        assert all(t.due.year <= LAST_CALENDAR_YEAR for t in report.timeline)
+
+
+@given(dc=deadline_cases(), years=st.integers(1, 10))
+def test_an_as_of_date_in_a_year_without_data_needs_no_data(dc: DeadlineCase, years: int) -> None:
+    far = date(LAST_CALENDAR_YEAR + years, 6, 30)
+    f = _the_finding(enshi_rules.evaluate(dc.at(far).document), dc)
+    assert f.due == due_date(dc.start, dc.days)
+    assert f.status in (S.ON_TIME, S.LATE, S.OVERDUE)  # nothing is still pending years later
+
+
+# --------------------------------------------------------------------------- the strategies themselves
+
+
+@given(d=calendar_dates())
+def test_calendar_dates_never_leave_the_data(d: date) -> None:
+    assert enshi_rules._periods.is_working_day(d) in (True, False)
