@@ -10,6 +10,7 @@ equal). Everything in a module whose name starts with an underscore is private.
 
 from __future__ import annotations
 
+from ._batch import BatchError, BatchResult, evaluate_many
 from ._evaluate import evaluate
 from ._periods import DayCounting, PeriodPolicy
 from ._rulebook import DeadlineStatus, Modality
@@ -28,6 +29,8 @@ from .report import Finding, MissingFact, Note, Policy, Report, TimelineEntry
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchError",
+    "BatchResult",
     "CalendarDataError",
     "Case",
     "CaseValidationError",
@@ -48,5 +51,6 @@ __all__ = [
     "TimelineEntry",
     "__version__",
     "evaluate",
+    "evaluate_many",
     "load_case",
 ]

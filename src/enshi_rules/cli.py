@@ -3,7 +3,10 @@
 ``enshi-rules evaluate CASE.json [--as-of DATE] [--format text|json]`` evaluates one case;
 ``enshi-rules schema`` prints the JSON Schema of the case document. Exit status: 0 on success, 2 for
 unreadable or invalid input (one line naming the problem and the field, never a traceback), 1 for an
-engine failure.
+engine failure. ``enshi-rules batch IN.jsonl [-o OUT.jsonl] [--jobs N] [--as-of DATE]`` evaluates
+one case per line (``_batch_cli``; exit 1 if any record failed). ``enshi-rules trace --check``
+checks article_map.yaml (exit 1 on any problem); ``enshi-rules articles [N]`` prints an article with
+its units' ids and rules (``_trace``).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import _batch_cli, _trace
 from ._evaluate import evaluate
 from ._rulebook import DeadlineStatus, Modality
 from .errors import CalendarDataError, CaseValidationError, EngineError
@@ -134,6 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.set_defaults(func=_cmd_evaluate)
     s = sub.add_parser("schema", help="print the JSON Schema of the case document")
     s.set_defaults(func=_cmd_schema)
+    _batch_cli.add_parser(sub)
+    _trace.add_subcommands(sub)  # trace --check/--coverage/--write-docs, articles [N]
     return p
 
 

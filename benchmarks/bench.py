@@ -1,0 +1,516 @@
+"""Where the time goes: enshi-rules against durable-rules' public API and its raw engine.
+
+    python benchmarks/bench.py            # the full run (several minutes: 200,000 cases for RSS)
+    python benchmarks/bench.py --quick    # under a minute; RSS from 10,000 to 20,000 cases only
+
+On the same generated cases (``enshi_rules.testing.cases.platform_mix``, seeded), in one run:
+
+``library``     ``enshi_rules.evaluate`` per case: the whole pipeline from the case document to the
+                Report (validation, derived facts and legal periods, the engine, the cited report);
+``public_api``  the same pipeline with the engine step done the way durable-rules documents it: a
+                ``durable.lang`` ruleset with the same conditions (``_rulebook.all_rules()``) and
+                Python actions that call the same builders, the global ``assert_facts``, one sid per
+                case, ``delete_state`` afterwards. It runs in a subprocess, so durable's global host
+                and its threads never touch the library, and its reports are checked to be the
+                library's;
+``floor``       the engine's matching alone for exactly the facts the library asserts (recorded
+                from a library pass, JSON text prepared in advance): ``durable_rules_engine``
+                ``assert_facts`` + draining the matches without decoding them + ``delete_state``;
+
+and also the library's own stages (load/validate, derive, engine, report), batch throughput with 1
+and 2 jobs (``evaluate_many`` yielding Report objects, and the ``enshi-rules batch`` path with
+JSON lines in and out), p50/p99 latency of single evaluations, and RSS after 10,000 and 200,000
+cases (in a fresh subprocess).
+
+Each timed figure is the best of a few rounds (the machine is shared; the best round is the one
+least disturbed). Compare figures only as ratios within one run. The last line of output is one
+JSON object with every figure (``library_us_per_case``, ``public_api_us_per_case``,
+``floor_us_per_case``, ...). Nothing here is a timed test; ``tests/test_bench.py`` only checks that
+``--quick`` runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import hashlib
+import itertools
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+try:
+    import enshi_rules
+except ImportError:  # run from a checkout without installing
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    import enshi_rules
+
+import durable_rules_engine as dre
+
+from enshi_rules import _batch, _batch_cli, _engine, _rulebook
+from enshi_rules._derive import derive
+from enshi_rules.facts import load_case
+from enshi_rules.testing.cases import platform_mix
+
+TARGETS = {
+    "library_5x_faster_than_public_api": "public_api / library >= 5",
+    "library_within_2x_of_floor": "library / floor <= 2",
+    "p99_under_2ms": "p99 latency < 2 ms",
+    "jobs2_at_least_1_7x_jobs1": "2 jobs >= 1.7x the throughput of 1 (enshi-rules batch path, steady state)",
+    "rss_growth_under_20mb": "RSS growth < 20 MB from 10,000 to 200,000 cases",
+}
+
+
+def _us(ns: float, n: int) -> float:
+    return ns / n / 1000.0
+
+
+def _digest(texts: Iterable[str]) -> str:
+    h = hashlib.sha256()
+    for t in texts:
+        h.update(t.encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()[:16]
+
+
+def _rss_kb() -> int:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+
+
+# --------------------------------------------------------------------------- library and floor
+
+
+def _time_library(cases: list[dict[str, Any]], latencies: list[int]) -> int:
+    evaluate = enshi_rules.evaluate
+    clock = time.perf_counter_ns
+    total = 0
+    for c in cases:
+        t = clock()
+        evaluate(c)
+        d = clock() - t
+        latencies.append(d)
+        total += d
+    return total
+
+
+def _time_stages(cases: list[dict[str, Any]]) -> dict[str, int]:
+    clock = time.perf_counter_ns
+    t0 = clock()
+    loaded = [load_case(c) for c in cases]
+    t1 = clock()
+    stages = [derive(lc).stages for lc in loaded]  # every stage computed here, none left for the engine
+    t2 = clock()
+    for st in stages:
+        _engine.evaluate_facts(st)
+    t3 = clock()
+    return {"load": t1 - t0, "derive": t2 - t1, "engine": t3 - t2}
+
+
+def _record_engine_input(cases: list[dict[str, Any]]) -> list[tuple[str, list[str]]]:
+    """The exact JSON batches the library asserts for each case (with their sid), from one pass."""
+    recorded: list[tuple[str, list[str]]] = []
+    current: list[str] = []
+    original = _engine._assert_and_drain
+
+    def spy(rs: Any, batch: list[dict[str, Any]]) -> Any:
+        current.append(json.dumps(batch, ensure_ascii=False))
+        return original(rs, batch)
+
+    _engine._assert_and_drain = spy
+    try:
+        for c in cases:
+            current = []
+            enshi_rules.evaluate(c)
+            if current:
+                recorded.append((json.loads(current[0])[0]["sid"], current))
+    finally:
+        _engine._assert_and_drain = original
+    return recorded
+
+
+def _time_floor(handle: int, recorded: list[tuple[str, list[str]]]) -> tuple[int, int]:
+    """durable_rules_engine alone: assert the prepared facts, drain the matches, delete the state."""
+    assert_facts, start, complete, delete = (
+        dre.assert_facts, dre.start_action_for_state, dre.complete_and_start_action, dre.delete_state,
+    )
+    fired = 0
+    t = time.perf_counter_ns()
+    for sid, batches in recorded:
+        for text in batches:
+            _, state = assert_facts(handle, text)
+            message = start(handle, state)
+            while message:
+                fired += 1
+                message = complete(handle, state)
+        delete(handle, sid)
+    return time.perf_counter_ns() - t, fired
+
+
+# --------------------------------------------------------------------------- public API (subprocess)
+
+
+def _public_api_main(n: int, seed: int, rounds: int) -> None:
+    """Run in a subprocess: the pipeline with durable.lang's documented API as its engine."""
+    import durable.lang as dl
+
+    from enshi_rules._engine import Fired
+    from enshi_rules._rulebook import Fact
+
+    rules = _rulebook.all_rules()
+    current: list[Fired] = []
+    serial = itertools.count(1)
+
+    class Condition(dl.value):
+        """A rule's condition, already in durable's JSON form (what ``m.x == ...`` defines to)."""
+
+        def __init__(self, definition: dict[str, Any]) -> None:
+            super().__init__("$m")
+            self._definition = definition
+
+        def define(self) -> dict[str, Any]:
+            return self._definition
+
+    seen: set[tuple[str, int]] = set()
+
+    def action_for(rule: Any) -> Callable[[Any], None]:
+        def action(c: Any) -> None:
+            fact = c.m._d
+            if (rule.rule_id, fact["serial"]) in seen:  # an ``a | b`` condition fires once per branch
+                return
+            seen.add((rule.rule_id, fact["serial"]))
+            out = rule.build(Fact(fact))
+            current.append(Fired(rule, fact, out))
+            for d in out.derived:  # forward chaining, the documented way: assert from the action
+                k = next(serial)
+                c.assert_fact(dict(d, id=f"f{k}", serial=k))
+
+        return action
+
+    def receipt(c: Any) -> None:
+        """durable-rules needs every fact to match some rule (an unmatched one corrupts its heap)."""
+
+    with dl.ruleset("enshi_public"):
+        for r in rules.values():
+            dl.when_all(Condition(dict(r.condition)))(action_for(r))
+        dl.when_all(Condition({"$ex": {"kind": 1}}))(receipt)
+
+    def evaluate_facts(stages: Any) -> list[Fired]:
+        current.clear()
+        seen.clear()
+        sid = f"p{next(serial)}"
+        try:
+            for stage in stages:
+                batch = []
+                for f in stage() if callable(stage) else stage:  # a later stage may be computed lazily
+                    k = next(serial)
+                    batch.append(dict(f, sid=sid, id=f"f{k}", serial=k))
+                dl.assert_facts("enshi_public", batch)
+                if any(fr.outcome.excludes for fr in current):
+                    break
+        finally:
+            dl.delete_state("enshi_public", sid)
+        return list(current)
+
+    _engine.evaluate_facts = evaluate_facts  # the library's own engine is never used here
+    cases = list(platform_mix(n, seed))
+    stages = [derive(load_case(c)).stages for c in cases]
+    for c in cases[:100]:
+        enshi_rules.evaluate(c)
+    best = best_engine = None
+    for _ in range(rounds):
+        gc.collect()
+        t = time.perf_counter_ns()
+        for c in cases:
+            enshi_rules.evaluate(c)
+        d = time.perf_counter_ns() - t
+        best = d if best is None else min(best, d)
+        gc.collect()
+        t = time.perf_counter_ns()
+        for st in stages:
+            evaluate_facts(st)
+        d = time.perf_counter_ns() - t
+        best_engine = d if best_engine is None else min(best_engine, d)
+    digest = _digest(enshi_rules.evaluate(c).to_json(indent=None) for c in cases)
+    print(json.dumps({"us_per_case": _us(best, n), "engine_us_per_case": _us(best_engine, n), "digest": digest}))
+
+
+def _public_api(n: int, seed: int, rounds: int) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--_public-api", str(n), str(seed), str(rounds)]
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
+    if p.returncode != 0:
+        return {"error": f"public_api subprocess failed ({p.returncode}): {p.stderr.strip()[-500:]}"}
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+# --------------------------------------------------------------------------- RSS (subprocess)
+
+
+def _rss_main(first: int, last: int, seed: int) -> None:
+    """Run in a fresh subprocess: RSS after ``first`` and after ``last`` evaluations."""
+    at: dict[str, int] = {}
+    for i, c in enumerate(platform_mix(last, seed), 1):
+        enshi_rules.evaluate(c)
+        if i in (first, last):
+            gc.collect()
+            at[str(i)] = _rss_kb()
+    print(json.dumps(at))
+
+
+def _rss(first: int, last: int, seed: int) -> dict[str, int]:
+    cmd = [sys.executable, __file__, "--_rss", str(first), str(last), str(seed)]
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=3600, check=True)
+    return {int(k): v for k, v in json.loads(p.stdout.strip().splitlines()[-1]).items()}
+
+
+# --------------------------------------------------------------------------- batch
+
+
+def _cpu() -> float:
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    return me.ru_utime + me.ru_stime
+
+
+def _time_batch(run: Callable[[dict[str, float]], Iterable[Any]]) -> dict[str, float]:
+    """Records per second (steady: after the first result; wall: the whole call) and CPU per record."""
+    stats: dict[str, float] = {}
+    c0 = _cpu()
+    t0 = time.perf_counter()
+    first = None
+    n = 0
+    for _ in run(stats):
+        n += 1
+        if first is None:
+            first = time.perf_counter()
+    t1 = time.perf_counter()
+    c1 = _cpu()
+    assert first is not None
+    return {
+        "steady": (n - 1) / max(t1 - first, 1e-9),
+        "wall": n / (t1 - t0),
+        "parent_cpu_us": (c1 - c0) / n * 1e6,
+        "worker_cpu_us": stats.get("worker_cpu_s", 0.0) / n * 1e6,  # as the workers report it
+    }
+
+
+def _batch_figures(n: int, seed: int) -> dict[str, float]:
+    cases = list(platform_mix(n, seed + 1))
+    lines = [json.dumps(c, ensure_ascii=False).encode("utf-8") for c in cases]
+    # start the fork server before timing: a long-running platform pays that once, not per batch
+    list(enshi_rules.evaluate_many(cases[:4], jobs=2))
+
+    def objects(jobs: int, stats: dict[str, float]) -> Iterable[Any]:
+        for r in _batch._results(cases, None, jobs, stats):  # what evaluate_many(cases, jobs=jobs) returns
+            assert r.report is not None, r.error
+            yield r
+
+    def texts(jobs: int, stats: dict[str, float]) -> Iterable[Any]:
+        for r in _batch._results(cases, None, jobs, stats):
+            assert r.report_json is not None, r.error
+            yield r
+
+    def cli(jobs: int, stats: dict[str, float]) -> Iterable[Any]:
+        for _, ok, value in _batch.iter_values(lines, task=_batch_cli.jsonl_task, jobs=jobs, stats=stats):
+            assert ok, value
+            yield value
+
+    out: dict[str, float] = {}
+    for name, run in (("cli", cli), ("json", texts), ("report", objects)):
+        one = _time_batch(lambda stats, run=run: run(1, stats))
+        two = _time_batch(lambda stats, run=run: run(2, stats))
+        c1 = one["parent_cpu_us"]
+        cw, cp = two["worker_cpu_us"], two["parent_cpu_us"]
+        # what 2 jobs would give on two otherwise idle cores, from the CPU each process used:
+        # two workers share 2 cores with the parent, no worker can use more than one
+        projected = min(2 / (cw + cp), 1 / max(cw / 2, 1e-9), 1 / max(cp, 1e-9)) * c1
+        out.update(
+            {
+                f"batch_{name}_jobs1_per_s": round(one["steady"], 1),
+                f"batch_{name}_jobs2_per_s": round(two["steady"], 1),
+                f"batch_{name}_speedup": round(two["steady"] / one["steady"], 2),
+                f"batch_{name}_wall_speedup": round(two["wall"] / one["wall"], 2),
+                f"batch_{name}_cpu_us_jobs1": round(c1, 1),
+                f"batch_{name}_cpu_us_jobs2_workers": round(cw, 1),
+                f"batch_{name}_cpu_us_jobs2_parent": round(cp, 1),
+                f"batch_{name}_projected_speedup": round(projected, 2),
+            }
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _mix(cases: list[dict[str, Any]], reports: list[Any]) -> dict[str, int]:
+    mix = {"cases": len(cases), "clean": 0, "late_or_overdue": 0, "objection": 0, "liability": 0, "outside": 0}
+    for c, r in zip(cases, reports, strict=True):
+        late = any(f.status is not None and f.status.value in ("late", "overdue") for f in r.findings)
+        mix["late_or_overdue"] += late
+        mix["objection"] += "objection" in c.get("supervision", {})
+        mix["liability"] += bool(c.get("liabilities"))
+        mix["outside"] += not r.in_scope
+        mix["clean"] += r.in_scope and not late and not any(f.modality.value == "violation" for f in r.findings)
+    return mix
+
+
+def _pct(sorted_ns: list[int], q: float) -> float:
+    i = min(len(sorted_ns) - 1, max(0, round(q * (len(sorted_ns) - 1))))
+    return sorted_ns[i] / 1000.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="a run under a minute (RSS to 20,000 cases only)")
+    ap.add_argument("--cases", type=int, default=None, help="cases for library/public_api/floor")
+    ap.add_argument("--seed", type=int, default=20250301)
+    args = ap.parse_args(argv)
+    quick = args.quick
+    n = args.cases or (1_000 if quick else 5_000)
+    rounds = 2 if quick else 3
+    batch_n = 2_000 if quick else 20_000
+    rss_last = 20_000 if quick else 200_000
+    say = print
+    load_before = os.getloadavg()[0]
+
+    say(f"enshi-rules {enshi_rules.__version__} benchmark ({'quick' if quick else 'full'}), Python {sys.version.split()[0]}, "
+        f"{len(_rulebook.all_rules())} rules, seed {args.seed}, {os.cpu_count()} CPUs, load average {load_before:.2f}")
+    cases = list(platform_mix(n, args.seed))
+    reports = [enshi_rules.evaluate(c) for c in cases]  # also the warm-up
+    mix = _mix(cases, reports)
+    say("case mix: " + ", ".join(f"{k} {v}" for k, v in mix.items()))
+    library_digest = _digest(r.to_json(indent=None) for r in reports)
+    del reports
+
+    recorded = _record_engine_input(cases)
+    facts = sum(len(json.loads(b)) for _, batches in recorded for b in batches)
+    handle = _engine._ruleset().handle
+
+    latencies: list[int] = []
+    best: dict[str, int] = {}
+    fired = 0
+    for _ in range(rounds):
+        gc.collect()
+        lib = _time_library(cases, latencies)
+        gc.collect()
+        flo, fired = _time_floor(handle, recorded)
+        gc.collect()
+        stages = _time_stages(cases)
+        for k, v in {"library": lib, "floor": flo, **stages}.items():
+            best[k] = min(best.get(k, v), v)
+    us = {k: _us(v, n) for k, v in best.items()}
+    us["report"] = max(us["library"] - us["load"] - us["derive"] - us["engine"], 0.0)
+    us["glue"] = max(us["engine"] - us["floor"], 0.0)
+
+    public = _public_api(n, args.seed, rounds)
+    public_us = public.get("us_per_case")
+    public_engine_us = public.get("engine_us_per_case")
+    lat = sorted(latencies)
+    p50, p99 = _pct(lat, 0.50), _pct(lat, 0.99)
+
+    say(f"\nper case, best of {rounds} rounds over {n:,} cases ({facts / n:.1f} facts and {fired / n:.1f} engine "
+        f"firings per case, receipts included):")
+    rows = [
+        ("public_api", public_us, "the pipeline with durable.lang's documented API as its engine"),
+        ("library", us["library"], "enshi_rules.evaluate, case document to Report"),
+        ("floor", us["floor"], "durable_rules_engine assert_facts + drain + delete_state, nothing else"),
+    ]
+    for name, v, what in rows:
+        shown = f"{v:9.1f} µs" if v is not None else "   failed  "
+        ratio = f"{v / us['library']:6.2f}x library" if v is not None else ""
+        say(f"  {name:<11}{shown}  {ratio}   {what}")
+    if "error" in public:
+        say("  " + public["error"])
+    elif public["digest"] != library_digest:
+        say("  WARNING: public_api reports differ from the library's")
+    else:
+        say("  (public_api's reports are identical to the library's)")
+    if public_engine_us is not None:
+        say(f"engine step alone (the same facts in, firings with their outcomes out): public_api {public_engine_us:.1f} µs, "
+            f"library {us['engine']:.1f} µs ({public_engine_us / us['engine']:.2f}x), floor {us['floor']:.1f} µs")
+    say("\nwhere the library's time goes (µs per case, share of library):")
+    for k, what in (
+        ("load", "load_case: JSON/pydantic validation, organ tree, timeline checks"),
+        ("derive", "derive: flat facts, legal periods with the holiday calendar"),
+        ("floor", "engine: durable-rules matching itself (the floor)"),
+        ("glue", "engine: fact checks, JSON in/out, receipts, builders, forward chaining"),
+        ("report", "report: Finding/Report models, citations, sorting"),
+    ):
+        say(f"  {k:<7}{us[k]:8.1f}  {us[k] / us['library']:5.0%}  {what}")
+    say(f"\nlatency of single evaluations ({len(lat):,} calls): p50 {p50:.0f} µs, p99 {p99:.0f} µs, max {lat[-1] / 1000:.0f} µs")
+
+    say(f"\nbatch throughput, {batch_n:,} cases (steady state = after the first result; wall includes starting workers):")
+    batch = _batch_figures(batch_n, args.seed)
+    for name, what in (
+        ("cli", "enshi-rules batch path, JSON lines in and out"),
+        ("json", "evaluate_many, consumer takes report_json"),
+        ("report", "evaluate_many, consumer takes Report objects"),
+    ):
+        b = {k.removeprefix(f"batch_{name}_"): v for k, v in batch.items() if k.startswith(f"batch_{name}_")}
+        say(
+            f"  {what}: jobs=1 {b['jobs1_per_s']:,.0f}/s, jobs=2 {b['jobs2_per_s']:,.0f}/s -> {b['speedup']:.2f}x "
+            f"(wall {b['wall_speedup']:.2f}x); CPU per case {b['cpu_us_jobs1']:.0f} µs in-process, "
+            f"{b['cpu_us_jobs2_workers']:.0f} µs in workers + {b['cpu_us_jobs2_parent']:.0f} µs in the parent "
+            f"-> {b['projected_speedup']:.2f}x on two idle cores"
+        )
+
+    rss = _rss(10_000, rss_last, args.seed)
+    growth_mb = (rss[rss_last] - rss[10_000]) / 1024
+    say(f"\nRSS (fresh process): {rss[10_000] / 1024:.1f} MB after 10,000 cases, {rss[rss_last] / 1024:.1f} MB after "
+        f"{rss_last:,}: {growth_mb:+.1f} MB" + ("  (--quick: 200,000 skipped)" if quick else ""))
+    load_after = os.getloadavg()[0]
+
+    met = {
+        "library_5x_faster_than_public_api": public_us is not None and public_us / us["library"] >= 5,
+        "library_within_2x_of_floor": us["library"] / us["floor"] <= 2,
+        "p99_under_2ms": p99 < 2000,
+        "jobs2_at_least_1_7x_jobs1": batch["batch_cli_speedup"] >= 1.7,
+        "rss_growth_under_20mb": growth_mb < 20,
+    }
+    say(f"\ntargets (issue 6; load average {load_before:.2f} before, {load_after:.2f} after):")
+    for k, ok in met.items():
+        say(f"  {'met   ' if ok else 'MISSED'}  {TARGETS[k]}")
+
+    result = {
+        "quick": quick,
+        "cases": n,
+        "seed": args.seed,
+        "rules": len(_rulebook.all_rules()),
+        "load_average": [round(load_before, 2), round(load_after, 2)],
+        "mix": mix,
+        "library_us_per_case": round(us["library"], 1),
+        "public_api_us_per_case": None if public_us is None else round(public_us, 1),
+        "floor_us_per_case": round(us["floor"], 1),
+        "public_api_over_library": None if public_us is None else round(public_us / us["library"], 2),
+        "library_over_floor": round(us["library"] / us["floor"], 2),
+        "public_api_engine_us_per_case": None if public_engine_us is None else round(public_engine_us, 1),
+        "public_api_engine_over_library_engine": (
+            None if public_engine_us is None else round(public_engine_us / us["engine"], 2)
+        ),
+        "public_api_agrees": public.get("digest") == library_digest,
+        "stages_us_per_case": {k: round(us[k], 1) for k in ("load", "derive", "engine", "floor", "glue", "report")},
+        "p50_us": round(p50, 1),
+        "p99_us": round(p99, 1),
+        **batch,
+        "rss_mb_at_10000": round(rss[10_000] / 1024, 1),
+        f"rss_mb_at_{rss_last}": round(rss[rss_last] / 1024, 1),
+        "rss_growth_mb": round(growth_mb, 1),
+        "rss_growth_span": f"10000-{rss_last}",
+        "targets_met": met,
+    }
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--_public-api":
+        _public_api_main(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+    elif len(sys.argv) > 1 and sys.argv[1] == "--_rss":
+        _rss_main(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+    else:
+        raise SystemExit(main())

@@ -1,0 +1,251 @@
+"""``enshi-rules batch IN.jsonl [-o OUT.jsonl] [--jobs N] [--as-of DATE]``.
+
+One case document per input line (``-`` reads standard input; blank lines are skipped), one output
+line per case, in input order:
+
+- a report, exactly as ``Report.to_json(indent=None)`` writes it (``Report.from_json`` reads it
+  back);
+- or, for a record that could not be evaluated, ``{"line": N, "error": {"kind", "type", "message",
+  "problems"?}}`` with its line number in the input (see :class:`enshi_rules.BatchError`).
+
+Memory stays constant whatever the input size: lines are read as they are needed, reports are
+written as they come, and a line longer than a case document may be is skipped without being held.
+A progress line is drawn on standard error when it is a terminal; a summary (cases, findings by
+article, errors) is printed on standard error at the end. Exit status: 0 if every record gave a
+report, 1 if any record failed, 2 for unusable arguments or an input/output file that cannot be
+opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import stat
+import sys
+import time
+from collections import Counter, deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import IO, Any
+
+from . import _batch, _evaluate
+from ._text import article_label
+from .errors import CaseValidationError, Problem
+from .facts import MAX_DOCUMENT_BYTES
+
+__all__ = ["add_parser", "run"]
+
+#: Longest input line read into memory: a case document at its size limit, and its line ending.
+_MAX_LINE = MAX_DOCUMENT_BYTES + 2
+
+
+@dataclass(frozen=True)
+class _Oversized:
+    """Stands for a line too long to hold; evaluating it gives the size error."""
+
+    size: int
+
+
+def jsonl_task(payload: Any, as_of: date | None) -> tuple[str, tuple[int, ...]]:
+    """One input line to ``(report JSON line, articles of its findings)`` (runs in a worker)."""
+    if isinstance(payload, _Oversized):
+        p = Problem(
+            "",
+            f"记录过长（超过 {payload.size} 字节，上限 {MAX_DOCUMENT_BYTES} 字节）",
+            f"record too long (more than {payload.size} bytes, limit {MAX_DOCUMENT_BYTES})",
+        )
+        raise CaseValidationError([p])
+    report = _evaluate.evaluate(payload, as_of=as_of)
+    return report.to_json(indent=None), tuple(f.article for f in report.findings)
+
+
+def add_parser(sub: Any) -> None:
+    b = sub.add_parser(
+        "batch",
+        help="evaluate a JSON Lines file of cases, one report per line",
+        description="Evaluate one case document per line; write one report (or error record) per line, in order.",
+    )
+    b.add_argument("input", metavar="IN.jsonl", help="cases, one JSON document per line ('-' for standard input)")
+    b.add_argument(
+        "-o", "--output", default="-", metavar="OUT.jsonl", help="where to write the reports (default: standard output)"
+    )
+    b.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1: in this process; 0: one per CPU)"
+    )
+    b.add_argument("--as-of", dest="as_of", default=None, help="judge every case at this date (YYYY-MM-DD)")
+    b.set_defaults(func=run)
+
+
+def _fail(msg: str, code: int = 2) -> int:
+    print(f"enshi-rules batch: {msg}", file=sys.stderr)
+    return code
+
+
+class _Lines:
+    """The records of a JSONL stream, each with its line number, read lazily."""
+
+    def __init__(self, fh: IO[bytes]) -> None:
+        self.fh = fh
+        self.numbers: deque[int] = deque()  # line numbers of records read and not yet written
+        self.bytes_read = 0
+
+    def __iter__(self) -> Iterator[bytes | _Oversized]:
+        lineno = 0
+        while True:
+            line = self.fh.readline(_MAX_LINE)
+            if not line:
+                return
+            lineno += 1
+            self.bytes_read += len(line)
+            if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
+                line = line[3:]  # a UTF-8 byte order mark, as some editors write
+            payload: bytes | _Oversized = line
+            if len(line) >= _MAX_LINE and not line.endswith(b"\n"):
+                size = len(line)
+                while line and not line.endswith(b"\n"):  # skip the rest without holding it
+                    line = self.fh.readline(1 << 20)
+                    size += len(line)
+                    self.bytes_read += len(line)
+                payload = _Oversized(size)
+            elif not line.strip():
+                continue
+            self.numbers.append(lineno)
+            yield payload
+
+
+class _Progress:
+    """A one-line progress display on standard error, drawn only when it is a terminal."""
+
+    def __init__(self, total_bytes: int | None) -> None:
+        self.on = sys.stderr.isatty()
+        self.total = total_bytes
+        self.start = time.monotonic()
+        self.last = 0.0
+
+    def update(self, done: int, errors: int, bytes_read: int, *, force: bool = False) -> None:
+        if not self.on:
+            return
+        now = time.monotonic()
+        if not force and now - self.last < 0.2:
+            return
+        self.last = now
+        rate = done / max(now - self.start, 1e-9)
+        text = f"{done:,} cases  {errors:,} errors  {rate:,.0f}/s"
+        if self.total:
+            frac = min(bytes_read / self.total, 1.0)
+            bar = "#" * int(frac * 30)
+            text = f"[{bar:<30}] {frac:4.0%}  " + text
+        sys.stderr.write("\r" + text + "\x1b[K")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.on:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        as_of = _evaluate._as_of(args.as_of)
+    except CaseValidationError as exc:
+        return _fail(f"--as-of: {exc.one_line()}")
+    jobs = _batch.default_jobs() if args.jobs == 0 else args.jobs
+    if jobs < 0:
+        return _fail(f"--jobs must be 0 (one per CPU) or more, not {args.jobs}")
+
+    total: int | None = None
+    if args.input == "-":
+        fin: IO[bytes] = sys.stdin.buffer
+    else:
+        try:
+            fin = open(args.input, "rb")  # noqa: SIM115 - closed below
+            st = os.fstat(fin.fileno())
+            total = st.st_size if stat.S_ISREG(st.st_mode) else None  # a pipe has no size
+        except OSError as exc:
+            return _fail(f"cannot read {args.input}: {exc.strerror or exc}")
+    try:
+        if args.output == "-":
+            fout: IO[bytes] = sys.stdout.buffer
+        else:
+            if args.input != "-" and os.path.exists(args.output) and os.path.samefile(args.input, args.output):
+                return _fail("the output file is the input file")
+            try:
+                fout = open(args.output, "wb")  # noqa: SIM115 - closed below
+            except OSError as exc:
+                return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
+        try:
+            return _run(fin, fout, as_of, jobs, total)
+        finally:
+            if fout is not sys.stdout.buffer:
+                fout.close()
+    finally:
+        if fin is not sys.stdin.buffer:
+            fin.close()
+
+
+def _run(fin: IO[bytes], fout: IO[bytes], as_of: date | None, jobs: int, total: int | None) -> int:
+    lines = _Lines(fin)
+    progress = _Progress(total)
+    started = time.monotonic()
+    cases = errors = 0
+    by_article: Counter[int] = Counter()
+    by_kind: Counter[str] = Counter()
+    shown: list[str] = []
+    try:
+        for _, ok, value in _batch.iter_values(lines, task=jsonl_task, as_of=as_of, jobs=jobs):
+            lineno = lines.numbers.popleft()
+            cases += 1
+            if ok:
+                text, articles = value
+                by_article.update(articles)
+            else:
+                errors += 1
+                by_kind[value.kind] += 1
+                text = json.dumps({"line": lineno, "error": value.to_dict()}, ensure_ascii=False)
+                if len(shown) < 5:
+                    shown.append(f"  line {lineno}: {value.kind}: {value.message[:300]}")
+            fout.write(text.encode("utf-8") + b"\n")
+            progress.update(cases, errors, lines.bytes_read)
+        fout.flush()
+    except KeyboardInterrupt:
+        progress.clear()
+        print(f"enshi-rules batch: interrupted after {cases:,} cases", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        progress.clear()
+        # the reader went away (``| head``): stop quietly, and keep Python from complaining at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    progress.clear()
+    _summary(cases, errors, by_article, by_kind, shown, time.monotonic() - started)
+    return 1 if errors else 0
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def _summary(
+    cases: int, errors: int, by_article: Counter[int], by_kind: Counter[str], shown: list[str], seconds: float
+) -> None:
+    out = sys.stderr
+    kinds = ", ".join(f"{k} {n:,}" for k, n in sorted(by_kind.items()))
+    print(
+        f"enshi-rules batch: {_n(cases, 'case')}, {_n(cases - errors, 'report')}, {_n(errors, 'error')}"
+        + (f" ({kinds})" if kinds else "")
+        + f" in {seconds:.1f} s",
+        file=out,
+    )
+    if by_article:
+        arts = ", ".join(f"{article_label(a)} {n:,}" for a, n in sorted(by_article.items()))
+        print(f"findings by article: {arts} (total {sum(by_article.values()):,})", file=out)
+    else:
+        print("findings by article: none", file=out)
+    if shown:
+        print("errors:", file=out)
+        for line in shown:
+            print(line, file=out)
+        if errors > len(shown):
+            print(f"  … {errors - len(shown):,} more in the output", file=out)

@@ -1,0 +1,280 @@
+"""Batch evaluation: ``evaluate_many`` and ``enshi-rules batch`` (issue 6; worker faults from issue 7).
+
+Every result in input order, one bad record never stops a batch, a killed worker costs exactly the
+record it was evaluating (reported, not lost), bounded read-ahead, the same output with 1 and 2
+jobs, and the command's exit codes, error records and summary.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import enshi_rules
+from enshi_rules import BatchError, BatchResult, CaseValidationError, evaluate, evaluate_many
+from enshi_rules import _batch, cli
+from enshi_rules.testing.cases import case_mix, platform_mix
+
+CASES = list(platform_mix(40, seed=11))
+BAD_JSON = "{not json"
+BAD_CASE = {"case_id": "BAD-1", "supervising_organ": "422800"}  # no supervised organ
+
+
+def _mixed() -> list[object]:
+    docs: list[object] = list(CASES)
+    docs.insert(3, BAD_JSON)
+    docs.insert(20, BAD_CASE)
+    return docs
+
+
+def _summary(results: list[BatchResult]) -> list[tuple[int, str | None, BatchError | None]]:
+    return [(r.index, r.report_json, r.error) for r in results]
+
+
+# --- the Python API ----------------------------------------------------------------------------
+
+
+def test_results_come_in_input_order_with_errors_in_place() -> None:
+    docs = _mixed()
+    results = list(evaluate_many(docs))
+    assert [r.index for r in results] == list(range(len(docs)))
+    for doc, r in zip(docs, results, strict=True):
+        if doc in (BAD_JSON, BAD_CASE):
+            assert not r.ok and r.report is None and r.report_json is None
+            assert r.error is not None and r.error.kind == "invalid" and r.error.type == "CaseValidationError"
+        else:
+            assert r.ok and r.error is None
+            assert r.report == evaluate(doc)
+    assert "supervised_organ" in [p.path for p in results[20].error.problems]
+    assert "JSON" in results[3].error.message
+
+
+def test_two_jobs_give_exactly_what_one_job_gives() -> None:
+    docs = _mixed()
+    one = list(evaluate_many(docs, jobs=1))
+    two = list(evaluate_many(docs, jobs=2))
+    assert _summary(two) == _summary(one)
+    assert two == one
+    assert two[0].report == one[0].report  # decoded on demand from the worker's JSON
+
+
+def test_as_of_applies_to_every_case_and_bad_arguments_fail_at_once() -> None:
+    docs = CASES[:5]
+    later = [r.report.as_of.isoformat() for r in evaluate_many(docs, as_of="2026-12-31")]
+    assert later == ["2026-12-31"] * 5
+    with pytest.raises(CaseValidationError):
+        evaluate_many(docs, as_of="2025-02-30")  # raised by the call, before anything is read
+    with pytest.raises(ValueError, match="at least 1"):
+        evaluate_many(docs, jobs=0)
+    with pytest.raises(TypeError):
+        evaluate_many(docs, jobs=1.5)  # type: ignore[arg-type]
+
+
+def test_input_is_read_lazily_within_a_bounded_window() -> None:
+    pulled = 0
+
+    def source() -> Iterator[dict]:
+        nonlocal pulled
+        for doc in case_mix(400, seed=5):
+            pulled += 1
+            yield doc
+
+    results = evaluate_many(source(), jobs=2)
+    worst = 0
+    for k, r in enumerate(results, 1):
+        assert r.ok
+        worst = max(worst, pulled - k)
+    assert pulled == 400
+    assert worst <= 2 * _batch.CHUNK * 2 * 2  # the default window for two workers
+
+    pulled = 0
+    for k, _ in enumerate(evaluate_many(source(), jobs=1), 1):
+        assert pulled == k  # in-process: one record at a time
+
+
+def test_stopping_early_stops_the_workers() -> None:
+    results = evaluate_many(case_mix(300, seed=6), jobs=2)
+    first = [next(results) for _ in range(3)]
+    assert [r.index for r in first] == [0, 1, 2]
+    assert multiprocessing.active_children()
+    results.close()
+    assert not [p for p in multiprocessing.active_children() if p.is_alive()]
+
+
+# --- a worker that dies ----------------------------------------------------------------------
+
+
+def kill_on_marker(payload: object, as_of: object) -> str:
+    """A task that dies (SIGKILL, like the OOM killer) on the record "KILL"; workers import it by name."""
+    if payload == "KILL":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _batch.report_json_task(payload, as_of)
+
+
+def test_a_worker_killed_mid_record_costs_that_record_only() -> None:
+    docs: list[object] = [json.dumps(d, ensure_ascii=False) for d in case_mix(60, seed=8)]
+    docs[7] = "KILL"  # inside the first chunk: its other records must be evaluated again
+    docs[41] = "KILL"
+    got = list(_batch.iter_values(docs, task=kill_on_marker, jobs=2))
+    assert [i for i, _, _ in got] == list(range(60))
+    for i, ok, value in got:
+        if i in (7, 41):
+            assert not ok and value.kind == "worker_died"
+            assert "SIGKILL" in value.message
+        else:
+            assert ok, (i, value)
+            assert value == evaluate(docs[i]).to_json(indent=None)
+
+
+def test_a_worker_killed_from_outside_loses_nothing() -> None:
+    docs = list(case_mix(240, seed=9))
+    results = evaluate_many(docs, jobs=2)
+    out = [next(results)]
+    victims = [p for p in multiprocessing.active_children() if p.is_alive()]
+    assert victims
+    os.kill(victims[0].pid, signal.SIGKILL)
+    out += list(results)
+    assert [r.index for r in out] == list(range(240))  # every record answered, in order
+    died = [r for r in out if not r.ok]
+    assert len(died) <= 1  # at most the record the victim was evaluating
+    for r in died:
+        assert r.error.kind == "worker_died"
+        assert evaluate(docs[r.index])  # an innocent record: evaluating it again succeeds
+    for r in out:
+        if r.ok:
+            assert r.report_json == evaluate(docs[r.index]).to_json(indent=None)
+
+
+def test_a_task_error_and_an_unpicklable_record_are_that_records_error() -> None:
+    docs: list[object] = [CASES[0], lambda: None, CASES[1]]  # a lambda cannot go to a worker
+    got = list(evaluate_many(docs, jobs=2))
+    assert [r.ok for r in got] == [True, False, True]
+    assert got[1].error.kind == "unexpected"
+    got1 = list(evaluate_many(docs, jobs=1))
+    assert [r.ok for r in got1] == [True, False, True]  # in-process: evaluate refuses a lambda
+
+
+# --- the command -------------------------------------------------------------------------------
+
+
+def _write_jsonl(path: Path, records: list[object]) -> None:
+    lines = [r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_batch_command_writes_one_report_per_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    docs = CASES[:12]
+    _write_jsonl(src, docs)
+    assert cli.main(["batch", str(src), "-o", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines == [evaluate(d).to_json(indent=None) for d in docs]
+    assert enshi_rules.Report.from_json(lines[0]) == evaluate(docs[0])
+    err = capsys.readouterr().err
+    assert "12 cases, 12 reports, 0 errors" in err
+    findings = sum(len(evaluate(d).findings) for d in docs)
+    assert f"(total {findings})" in err and "findings by article: 第" in err
+    assert "\r" not in err  # no progress bar when standard error is not a terminal
+
+
+def test_bad_records_become_error_records_with_line_numbers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _write_jsonl(src, [CASES[0], BAD_JSON, "", json.dumps(BAD_CASE), CASES[1]])
+    assert cli.main(["batch", str(src), "-o", str(out), "--jobs", "2"]) == 1
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == 4  # the blank line 3 is not a record
+    assert lines[0]["case_id"] == CASES[0]["case_id"] and lines[3]["case_id"] == CASES[1]["case_id"]
+    assert lines[1]["line"] == 2 and lines[1]["error"]["kind"] == "invalid"
+    assert "JSON" in lines[1]["error"]["message"]
+    assert lines[2]["line"] == 4
+    assert "supervised_organ" in [p["path"] for p in lines[2]["error"]["problems"]]
+    err = capsys.readouterr().err
+    assert "4 cases, 2 reports, 2 errors (invalid 2)" in err
+    assert "line 2: invalid" in err and "line 4: invalid" in err
+
+
+def test_a_line_too_long_to_hold_is_an_error_and_the_batch_goes_on(tmp_path: Path) -> None:
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    huge = '{"case_id": "' + "x" * 2_100_000 + '"}'
+    _write_jsonl(src, [huge, CASES[2]])
+    assert cli.main(["batch", str(src), "-o", str(out)]) == 1
+    first, second = (json.loads(x) for x in out.read_text(encoding="utf-8").splitlines())
+    assert first["line"] == 1 and "too long" in first["error"]["message"]
+    assert second["case_id"] == CASES[2]["case_id"]
+
+
+def test_one_and_two_jobs_write_the_same_file(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    _write_jsonl(src, _mixed())
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        assert cli.main(["batch", str(src), "-o", str(out), "--jobs", jobs]) == 1
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["batch", "/nonexistent/in.jsonl"], "cannot read"),
+        (["batch", "IN", "--as-of", "2025-13-01"], "--as-of"),
+        (["batch", "IN", "--jobs", "-1"], "--jobs"),
+        (["batch", "IN", "-o", "/nonexistent/dir/out.jsonl"], "cannot write"),
+    ],
+)
+def test_unusable_arguments_exit_2(
+    argv: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "in.jsonl"
+    _write_jsonl(src, CASES[:1])
+    argv = [str(src) if a == "IN" else a for a in argv]
+    assert cli.main(argv) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_batch_reads_standard_input_end_to_end() -> None:
+    data = "\n".join(json.dumps(d, ensure_ascii=False) for d in CASES[:3]) + "\n" + BAD_JSON + "\n"
+    exe = Path(sys.executable).with_name("enshi-rules")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "enshi_rules.cli"]
+    p = subprocess.run([*cmd, "batch", "-"], input=data.encode("utf-8"), capture_output=True, timeout=120)
+    assert p.returncode == 1, p.stderr.decode()
+    lines = p.stdout.decode("utf-8").splitlines()
+    assert lines[:3] == [evaluate(d).to_json(indent=None) for d in CASES[:3]]
+    assert json.loads(lines[3])["line"] == 4
+    assert "4 cases, 3 reports, 1 error" in p.stderr.decode("utf-8")
+    assert b"Traceback" not in p.stderr
+
+
+def test_a_progress_line_is_drawn_only_on_a_terminal(tmp_path: Path) -> None:
+    pty = pytest.importorskip("pty")
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _write_jsonl(src, CASES[:5])
+    leader, follower = pty.openpty()
+    code = "import sys; from enshi_rules.cli import main; sys.exit(main(sys.argv[1:]))"
+    p = subprocess.Popen(
+        [sys.executable, "-c", code, "batch", str(src), "-o", str(out)], stderr=follower, stdout=subprocess.DEVNULL
+    )
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    assert p.wait(timeout=120) == 0
+    text = seen.decode("utf-8", "replace")
+    assert "\r[" in text and "cases" in text  # the progress line, redrawn in place
+    assert "5 cases, 5 reports, 0 errors" in text
