@@ -212,7 +212,7 @@ def _public_api_main(n: int, seed: int, rounds: int) -> None:
                     k = next(serial)
                     batch.append(dict(f, sid=sid, id=f"f{k}", serial=k))
                 dl.assert_facts("enshi_public", batch)
-                if any(fr.outcome.excludes for fr in current):
+                if any(fr.outcome.excludes or fr.outcome.halts for fr in current):
                     break
         finally:
             dl.delete_state("enshi_public", sid)

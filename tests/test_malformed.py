@@ -83,6 +83,10 @@ CORPUS: list[tuple[str, Any, list[str], str]] = [
     ("act after the as-of date", changed("as_of", "2025-11-11"), ["supervision.decision_letter.received_on"], "晚于判断日"),
     ("decision letter without suggestion letter", changed("supervision.suggestion_letter", ...), ["supervision.decision_letter"], "第二十八条第一款"),
     ("too many situations", changed("supervision.situations", [{"id": f"S{i}", "item": 1, "confirmed": False} for i in range(51)]), ["supervision.situations"], "条目过多"),
+    ("date as a Unix timestamp", changed("supervision.started_on", 1748822400), ["supervision.started_on"], "YYYY-MM-DD"),
+    ("date as digits in text", changed("supervision.started_on", "20250820"), ["supervision.started_on"], "YYYY-MM-DD"),
+    ("yes/no as text", changed("supervision.situations[0].confirmed", "yes"), ["supervision.situations[0].confirmed"], "true 或 false"),
+    ("yes/no as a number", changed("supervision.situations[0].confirmed", 1), ["supervision.situations[0].confirmed"], "true 或 false"),
     ("two situations with the same id", changed("supervision.situations", [{"item": 2, "confirmed": True}, {"item": 2, "confirmed": False}]), ["supervision.situations[1].id"], "重复"),
 ]
 
@@ -90,7 +94,11 @@ OBJECTION_BEFORE_LETTER = changed("supervision.objection", {"filed_on": "2025-09
 ANSWER_BEFORE_OBJECTION = changed("supervision.objection", {"filed_on": "2025-09-30"})
 ANSWER_BEFORE_OBJECTION["supervision"]["review_answer"] = {"answered_on": "2025-09-29", "objection_upheld": False}
 ANSWER_WITHOUT_OBJECTION = changed("supervision.review_answer", {"answered_on": "2025-09-29", "objection_upheld": False})
+REPORT_BEFORE_RECEIPT = changed("supervision.decision_letter", ...)
+REPORT_BEFORE_RECEIPT["supervision"].pop("execution_report", None)
+REPORT_BEFORE_RECEIPT["supervision"]["rectification_report"] = {"submitted_on": "2025-09-23"}
 CORPUS += [
+    ("rectification reported before the letter arrived", REPORT_BEFORE_RECEIPT, ["supervision.rectification_report.submitted_on"], "早于收到建议书"),
     ("review applied for before the letter arrived", OBJECTION_BEFORE_LETTER, ["supervision.objection.filed_on"], "早于收到建议书"),
     ("review answered before it was applied for", ANSWER_BEFORE_OBJECTION, ["supervision.review_answer.answered_on"], "早于复查申请"),
     ("review answer without application", ANSWER_WITHOUT_OBJECTION, ["supervision.review_answer"], "没有复查申请"),

@@ -75,3 +75,10 @@ def test_timeline_lists_every_time_limit_in_due_order():
         ("art_027.p2.rectify.overdue", "2025-10-24", "overdue"),
         ("art_028.p2.execution_report.overdue", "2025-12-12", "overdue"),
     ]
+
+
+def test_policy_by_name_and_a_bad_policy():
+    doc = json.loads(OVERDUE.read_text("utf-8"))
+    assert enshi_rules.evaluate(doc, policy="working").policy.day_counting == "working"
+    with pytest.raises(CaseValidationError, match="policy"):
+        enshi_rules.evaluate(doc, policy="lunar")

@@ -372,6 +372,10 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
                     "due": due(dec.received_on, art_028.EXECUTION_REPORT_DAYS, "supervision.decision_letter.received_on"),
                 },
                 done=act(exe),
+                # whether a timely objection was upheld (then the supervision ended: 第二十七条第一款)
+                filed=act(obj, "filed_on"),
+                window_due=window_due,
+                upheld=ans.objection_upheld if ans else None,
             )
             if exe:
                 execution["refs"].append(exe.id or "supervision.execution_report")

@@ -197,8 +197,8 @@ def evaluate_facts(
 ) -> list[Fired]:
     """Assert each stage's facts, fire rules to a fixpoint, and return every firing in order.
 
-    A stage whose firings include an excluding applicability note ends the evaluation: later
-    stages are never asserted (a stage given as a function is not even called). The firing order is deterministic: by round, then rule id, then the
+    A stage whose firings include an excluding applicability note, or a finding that the organ acting
+    has no power to supervise (``halts``), ends the evaluation: later stages are never asserted (a stage given as a function is not even called). The firing order is deterministic: by round, then rule id, then the
     fact's serial (durable-rules' own order is not relied on).
     """
     with _LOCK:
@@ -231,7 +231,7 @@ def evaluate_facts(
                         out = _build(rule, fact)
                         fired.append(Fired(rule, fact, out))
                         pending.extend(dict(d) for d in out.derived)
-                if any(f.outcome.excludes for f in fired):
+                if any(f.outcome.excludes or f.outcome.halts for f in fired):
                     break
             if LISTENERS:
                 ids = tuple(f.rule.rule_id for f in fired)

@@ -34,6 +34,19 @@ def _as_of(value: date | str | None) -> date | None:
     raise CaseValidationError([p])
 
 
+def _policy(value: PeriodPolicy | str | None) -> PeriodPolicy | None:
+    """A PeriodPolicy, or the name of a day counting ("calendar", "working")."""
+    if value is None or isinstance(value, PeriodPolicy):
+        return value
+    if isinstance(value, str):
+        try:
+            return PeriodPolicy(counting=value)
+        except ValueError:
+            pass
+    p = Problem("policy", f"期间计算方式 {value!r} 无效（calendar 或 working）", f"policy {value!r}: use a PeriodPolicy, 'calendar' or 'working'")
+    raise CaseValidationError([p])
+
+
 def _subject(role: Role, lc: LoadedCase, fact: Mapping[str, Any] | None = None) -> tuple[str, str]:
     # A fact about another organ or a person (annual duties, liabilities) names its own subject.
     if fact is not None and isinstance(fact.get("subject_name"), str):
@@ -57,7 +70,7 @@ def evaluate(
     case: Case | Mapping[str, Any] | str | bytes,
     *,
     as_of: date | str | None = None,
-    policy: PeriodPolicy | None = None,
+    policy: PeriodPolicy | str | None = None,
 ) -> Report:
     """Evaluate one case document against the measures.
 
@@ -69,6 +82,7 @@ def evaluate(
     :class:`~enshi_rules.errors.CalendarDataError` when a period needs a year without holiday data,
     :class:`~enshi_rules.errors.EngineError` if the engine fails.
     """
+    policy = _policy(policy)
     lc = load_case(case, as_of=_as_of(as_of))
     derived = derive(lc, policy)
     fired = _engine.evaluate_facts([derived.stage0, lambda: derived.procedure[0]])

@@ -151,6 +151,9 @@ class Outcome:
     deadline: tuple[str, str, str | None] | None = None
     period_days: int | None = None
     excludes: bool = False  # applicability notes only: the case is outside the measures
+    #: The organ acting has no power to supervise (第三条、第五条第四款、第六条第一款): the rest of
+    #: the matter is not judged, since every later duty presupposes a 行政执法监督机关 (A03-2).
+    halts: bool = False
 
 
 Builder = Callable[[Fact], Outcome]
@@ -425,7 +428,7 @@ def deadline_rules(
             modality=modality,
             subject=subject,
             when=applies & case.when(due, done),
-            summary=f"{summary}（状态：{_STATUS_ZH[case.status]}）",
+            summary=f"{summary}（状态：{(_PERMISSION_STATUS_ZH if permission else _STATUS_ZH)[case.status]}）",
             build=build,
             stage=Stage.SUBSTANCE,
             note=False,
@@ -445,6 +448,14 @@ _STATUS_ZH = {
 
 
 _loaded = False
+
+
+_PERMISSION_STATUS_ZH = {
+    DeadlineStatus.PENDING: "期限未届满、尚未行使",
+    DeadlineStatus.ON_TIME: "在期限内行使",
+    DeadlineStatus.LATE: "逾期行使",
+    DeadlineStatus.OVERDUE: "期限届满未行使",
+}
 
 
 def all_rules() -> dict[str, Rule]:

@@ -1070,6 +1070,19 @@ def _cmd_articles(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reporting_map_errors(cmd: Any) -> Any:
+    """A broken article_map.yaml or interpretations.yaml is one line on stderr and exit 2."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return int(cmd(args))
+        except MapError as exc:
+            print(f"enshi-rules: {exc}", file=sys.stderr)
+            return 2
+
+    return run
+
+
 def add_subcommands(sub: Any) -> None:
     """Add ``trace`` and ``articles`` to the ``enshi-rules`` command (``cli.build_parser``)."""
     t = sub.add_parser("trace", help="check the article map against the text, the rules and the tests; coverage; docs")
@@ -1081,11 +1094,11 @@ def add_subcommands(sub: Any) -> None:
     t.add_argument("--map", default=None, help=f"the article map (default: {MAP_FILE} in the repository)")
     t.add_argument("--coverage-file", dest="coverage_file", default=None, help=f"recorded coverage (default: {COVERAGE_FILE} beside the map)")
     t.add_argument("--no-coverage", dest="no_coverage", action="store_true", help="--check: ignore recorded coverage")
-    t.set_defaults(func=_cmd_trace)
+    t.set_defaults(func=_reporting_map_errors(_cmd_trace))
     a = sub.add_parser("articles", help="print an article unit by unit, with unit ids and the rules that encode them")
     a.add_argument("article", nargs="?", type=int, default=None, help="article number 1-35 (omit for the list of articles)")
     a.add_argument("--map", default=None, help=f"the article map (default: {MAP_FILE} in the repository)")
-    a.set_defaults(func=_cmd_articles)
+    a.set_defaults(func=_reporting_map_errors(_cmd_articles))
 
 
 def rules_by_unit(rules: Mapping[str, Rule] | None = None) -> dict[str, list[Rule]]:

@@ -84,3 +84,14 @@ def test_no_enforcement_action_no_activity_note():
     del doc["enforcement_action"]
     report = run(doc, "2025-06-30")
     assert not any(n.rule_id.startswith("art_003.p2") for n in report.notes)
+
+
+def test_without_competence_nothing_else_of_the_matter_is_judged():
+    # two county governments: the letter, the rectification and the decision are not judged
+    doc = case(suggestion_letter={"id": "JYS-1", "issued_on": "2025-04-01", "received_on": "2025-04-03"})
+    doc["supervising_organ"], doc["supervised_organ"] = "422801", "422802"
+    doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-06-10", "received_on": "2025-06-11"}
+    report = run(doc, "2025-08-30")
+    assert [f.rule_id for f in report.findings] == ["art_003.p1.no_supervision_relation"]
+    assert "不再认定" in report.findings[0].message
+    assert report.in_scope is True  # the measures apply; this organ may not act under them

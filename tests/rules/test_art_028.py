@@ -100,3 +100,37 @@ def test_missing_receipt_of_the_decision_is_named():
     absent(report, "art_028.p2")
     assert [m.field for m in report.missing_facts] == ["supervision.decision_letter.received_on"]
     assert report.missing_facts[0].needed_for == "第二十八条第二款"
+
+
+def test_decision_while_a_timely_review_is_pending_lacks_its_premise():
+    # letter received 2025-04-03, application 2025-04-10 (window to 2025-04-14), no answer yet
+    doc = case(
+        started_on="2025-03-20",
+        suggestion_letter=letter(received="2025-04-03", issued="2025-04-01"),
+        objection={"id": "FC-1", "filed_on": "2025-04-10"},
+    )
+    doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-06-10", "received_on": "2025-06-11"}
+    report = run(doc, "2025-06-30")
+    f = only(report, "art_028.p1.decision_during_review")
+    assert f.modality is Modality.VIOLATION and f.citation == CITE_P1 and f.subject == "恩施市司法局"
+    absent(report, "art_028.p1.decision_issued")
+    # the same case answered (objection not upheld) is not a decision during review
+    doc["supervision"]["review_answer"] = {"id": "DF-1", "answered_on": "2025-04-20", "received_on": "2025-04-21", "objection_upheld": False}
+    absent(run(doc, "2025-06-30"), "art_028.p1.decision_during_review")
+
+
+def test_no_execution_report_duty_after_an_upheld_objection():
+    doc = case(
+        started_on="2025-03-20",
+        suggestion_letter=letter(received="2025-04-03", issued="2025-04-01"),
+        objection={"id": "FC-1", "filed_on": "2025-04-10"},
+        review_answer={"id": "DF-1", "answered_on": "2025-04-20", "received_on": "2025-04-21", "objection_upheld": True},
+    )
+    doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-06-10", "received_on": "2025-06-11"}
+    report = run(doc, "2025-08-30")
+    only(report, "art_027.p1.continued_after_upheld")
+    absent(report, "art_028.p2")
+    # not upheld: the duty runs from the decision's receipt (2025-06-11 + 30 = 07-11, a Friday)
+    doc["supervision"]["review_answer"]["objection_upheld"] = False
+    f = only(run(doc, "2025-08-30"), "art_028.p2.execution_report.overdue")
+    assert f.due == date(2025, 7, 11)

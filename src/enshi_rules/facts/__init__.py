@@ -78,6 +78,7 @@ _ZH = {
     "date_from_datetime_parsing": "日期无效，应为 YYYY-MM-DD 格式的真实日期",
     "date_from_datetime_inexact": "应为日期，不应包含时间",
     "date_type": "应为日期（YYYY-MM-DD）",
+    "iso_date": "日期无效，应写作 YYYY-MM-DD（不带时间，不用时间戳）",
     "string_type": "应为字符串",
     "string_too_short": "不能为空",
     "string_too_long": "过长",
@@ -268,6 +269,7 @@ def _timeline_problems(case: Case, as_of: date) -> list[Problem]:
         order(obj.filed_on, ans.answered_on, "supervision.review_answer.answered_on", "复查答复早于复查申请", "review answered before it was applied for")
         order(ans.answered_on, ans.received_on, "supervision.review_answer.received_on", "收到复查答复早于作出答复", "answer received before it was made")
     if rect and letter:
+        order(letter.received_on, rect.submitted_on, "supervision.rectification_report.submitted_on", "整改情况报送早于收到建议书", "rectification reported before the letter was received")
         order(letter.issued_on, rect.submitted_on, "supervision.rectification_report.submitted_on", "整改情况报送早于建议书制发", "rectification reported before the letter was issued")
         order(rect.posted_on, rect.submitted_on, "supervision.rectification_report.submitted_on", "送达日期早于邮寄日期", "arrived before it was posted")
     if dec is not None:

@@ -12,6 +12,7 @@ import enum
 from datetime import date
 from typing import Annotated
 
+from ._types import IsoDate, StrictBool
 from pydantic import BaseModel, ConfigDict, Field
 
 from .measures import (
@@ -103,7 +104,7 @@ class EnforcementAction(_Model):
         pattern=r"^\d{6}$",
         description="where it took place (division code); defaults to the supervised organ's region",
     )
-    acted_on: date | None = None
+    acted_on: IsoDate | None = None
     system: str | None = Field(
         default=None,
         max_length=50,
@@ -117,9 +118,9 @@ class Situation(_Model):
     id: _Id | None = None
     item: int = Field(ge=1, le=6, description="第二十六条 item: 1 主体、权限、程序不合法 … 6 其他违法情形")
     description: _Text = ""
-    found_on: date | None = None
-    confirmed: bool = Field(description="经调查属实: the investigation confirmed it")
-    confirmed_on: date | None = None
+    found_on: IsoDate | None = None
+    confirmed: StrictBool = Field(description="经调查属实: the investigation confirmed it")
+    confirmed_on: IsoDate | None = None
 
 
 class SuggestionLetter(_Model):
@@ -127,10 +128,16 @@ class SuggestionLetter(_Model):
 
     id: _Id = "suggestion_letter"
     number: str = Field(default="", max_length=100, description="文号")
-    issued_on: date
-    received_on: date | None = Field(default=None, description="the date the supervised organ received it")
+    issued_on: IsoDate
+    received_on: IsoDate | None = Field(default=None, description="the date the supervised organ received it")
     rectification_days: int | None = Field(
-        default=None, ge=1, le=3650, description="the time limit the letter sets (限期), in days"
+        default=None,
+        ge=1,
+        le=3650,
+        description=(
+            "the time limit the letter sets (限期), in days; recorded, not judged: the period the "
+            "library judges is the thirty days of 第二十七条第二款, which the measures fix for every letter"
+        ),
     )
 
 
@@ -138,27 +145,27 @@ class ObjectionApplication(_Model):
     """An application for review (申请复查) against the suggestion letter (第二十七条第一款)."""
 
     id: _Id = "objection"
-    filed_on: date = Field(
+    filed_on: IsoDate = Field(
         description="the date the application reached the supervising organ (starts its 15-day review)"
     )
-    posted_on: date | None = Field(default=None, description="postmark date, if sent by post")
+    posted_on: IsoDate | None = Field(default=None, description="postmark date, if sent by post")
 
 
 class ReviewAnswer(_Model):
     """The supervising organ's answer to the review application (复查答复)."""
 
     id: _Id = "review_answer"
-    answered_on: date
-    received_on: date | None = Field(default=None, description="the date the supervised organ received it")
-    objection_upheld: bool = Field(description="经复查异议成立")
+    answered_on: IsoDate
+    received_on: IsoDate | None = Field(default=None, description="the date the supervised organ received it")
+    objection_upheld: StrictBool = Field(description="经复查异议成立")
 
 
 class SubmittedReport(_Model):
     """A report submitted by the supervised organ (整改情况 or 执行情况)."""
 
     id: _Id | None = None
-    submitted_on: date = Field(description="the date it reached the supervising organ")
-    posted_on: date | None = Field(default=None, description="postmark date, if sent by post")
+    submitted_on: IsoDate = Field(description="the date it reached the supervising organ")
+    posted_on: IsoDate | None = Field(default=None, description="postmark date, if sent by post")
 
 
 class DecisionLetter(_Model):
@@ -166,15 +173,15 @@ class DecisionLetter(_Model):
 
     id: _Id = "decision_letter"
     number: str = Field(default="", max_length=100)
-    issued_on: date
-    received_on: date | None = None
+    issued_on: IsoDate
+    received_on: IsoDate | None = None
     orders: tuple[DecisionOrder, ...] = ()
 
 
 class Supervision(_Model):
     """The supervision procedure of 第二十六条至第二十八条."""
 
-    started_on: date | None = Field(
+    started_on: IsoDate | None = Field(
         default=None, description="the date the supervision procedure was started (启动监督程序)"
     )
     situations: tuple[Situation, ...] = Field(default=(), max_length=50)
@@ -190,20 +197,20 @@ class Supervision(_Model):
     special_source: SpecialSource | None = Field(
         default=None, description="第二十一条: the source of a 专项行政执法监督"
     )
-    serious_impact: bool = Field(
+    serious_impact: StrictBool = Field(
         default=False, description="第二十九条第二款: 违法或者不当等情况突出、造成重大影响"
     )
-    circulated_on: date | None = Field(default=None, description="第二十九条第一款: 通报 on")
-    head_interviewed_on: date | None = Field(default=None, description="第二十九条第二款: 约谈负责人 on")
+    circulated_on: IsoDate | None = Field(default=None, description="第二十九条第一款: 通报 on")
+    head_interviewed_on: IsoDate | None = Field(default=None, description="第二十九条第二款: 约谈负责人 on")
 
 
 class Case(_Model):
     """One supervision matter."""
 
     case_id: _Id
-    as_of: date | None = Field(default=None, description="the date obligations are judged at")
+    as_of: IsoDate | None = Field(default=None, description="the date obligations are judged at")
     day_counting: DayCountingChoice = DayCountingChoice.CALENDAR
-    exclude_time_in_post: bool = False
+    exclude_time_in_post: StrictBool = False
     organs: tuple[Organ, ...] = Field(default=(), max_length=500, description="organs beyond the built-in registry")
     supervising_organ: _Id
     supervised_organ: _Id

@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any
 
+from ._types import IsoDate, StrictBool
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import Problem
@@ -77,7 +78,7 @@ class Designation(_Model):
     """第六条第一款: 上级行政执法监督机关 指定监督 — the supervising organ acts on a designation."""
 
     designated_by: _Id = Field(description="the organ that designated the supervising organ")
-    designated_on: date | None = None
+    designated_on: IsoDate | None = None
     document: str = Field(default="", max_length=100, description="文号 of the designation")
 
 
@@ -87,10 +88,10 @@ class Dispute(_Model):
     id: _Id = "dispute"
     organs: tuple[_Id, _Id] = Field(description="the two supervising organs in dispute")
     matter: _Text = ""
-    negotiated: bool = Field(default=False, description="协商: the two organs tried to settle it")
-    agreed: bool = Field(default=False, description="协商一致: the negotiation settled it")
+    negotiated: StrictBool = Field(default=False, description="协商: the two organs tried to settle it")
+    agreed: StrictBool = Field(default=False, description="协商一致: the negotiation settled it")
     referred_to: _Id | None = Field(default=None, description="the organ the dispute was reported to (报请协调)")
-    referred_on: date | None = None
+    referred_on: IsoDate | None = None
 
 
 # ---- 第十七条、第二十三条、第二十四条 ---------------------------------------------------------------
@@ -109,19 +110,19 @@ class InspectionSupervisor(_Model):
 
     name: _Name
     certificate_no: str | None = Field(default=None, max_length=64, description="行政执法监督证件 number")
-    certificate_shown: bool = Field(description="出示行政执法监督证件")
-    conflict_of_interest: bool = Field(
+    certificate_shown: StrictBool = Field(description="出示行政执法监督证件")
+    conflict_of_interest: StrictBool = Field(
         default=False, description="与监督事项有利害关系或者有其他情形可能影响公正处理"
     )
-    withdrew: bool = Field(default=False, description="回避")
+    withdrew: StrictBool = Field(default=False, description="回避")
 
 
 class Inspection(_Model):
     """An inspection (行政执法监督检查), on site or not."""
 
     id: _Id = "inspection"
-    on_site: bool = Field(default=True, description="现场行政执法监督活动")
-    conducted_on: date | None = None
+    on_site: StrictBool = Field(default=True, description="现场行政执法监督活动")
+    conducted_on: IsoDate | None = None
     supervisors: tuple[InspectionSupervisor, ...] = Field(default=(), max_length=50)
     measures: tuple[Annotated[int, Field(ge=1, le=7)], ...] = Field(
         default=(), max_length=7, description="第二十三条 items of the measures taken (1 听取说明 … 7 其他)"
@@ -129,7 +130,7 @@ class Inspection(_Model):
     confidential: tuple[ConfidentialMatter, ...] = Field(
         default=(), max_length=3, description="the matter involves 国家秘密 / 商业秘密 / 个人隐私"
     )
-    confidentiality_breached: bool = Field(default=False, description="a secret or private matter was disclosed")
+    confidentiality_breached: StrictBool = Field(default=False, description="a secret or private matter was disclosed")
 
 
 # ---- 第十五条、第十八条、第十九条 ------------------------------------------------------------------
@@ -145,9 +146,9 @@ class AssessmentScope(enum.StrEnum):
 class AnnualAssessment(_Model):
     """One 行政执法考核评议."""
 
-    held_on: date
-    internal: bool = Field(description="包括内部考核")
-    external: bool = Field(description="包括外部评议")
+    held_on: IsoDate
+    internal: StrictBool = Field(description="包括内部考核")
+    external: StrictBool = Field(description="包括外部评议")
     scope: AssessmentScope = AssessmentScope.COMPREHENSIVE
 
 
@@ -156,9 +157,9 @@ class AnnualDuties(_Model):
 
     organ: _Id
     year: int = Field(ge=2025, le=2100, description="calendar year; the measures apply from 2025")
-    responsibility_list_on: date | None = Field(default=None, description="行政执法监督权责清单 made on")
-    annual_plan_on: date | None = Field(default=None, description="年度行政执法监督工作计划 made on")
-    case_file_reviews: tuple[date, ...] = Field(default=(), max_length=100, description="行政执法案卷评查 held on")
+    responsibility_list_on: IsoDate | None = Field(default=None, description="行政执法监督权责清单 made on")
+    annual_plan_on: IsoDate | None = Field(default=None, description="年度行政执法监督工作计划 made on")
+    case_file_reviews: tuple[IsoDate, ...] = Field(default=(), max_length=100, description="行政执法案卷评查 held on")
     assessments: tuple[AnnualAssessment, ...] = Field(default=(), max_length=100)
 
 
@@ -178,8 +179,8 @@ class Complaint(_Model):
     complainant: Complainant
     kind: str = Field(default="投诉", pattern=r"^(投诉|举报)$")
     about: _Text = ""
-    received_on: date
-    handled_on: date | None = Field(default=None, description="the date it was dealt with (依法处理)")
+    received_on: IsoDate
+    handled_on: IsoDate | None = Field(default=None, description="the date it was dealt with (依法处理)")
     outcome: _Text = ""
 
 
@@ -193,9 +194,9 @@ class MajorDecision(_Model):
     """第二十二条: a 重大行政执法决定 of the supervised organ."""
 
     id: _Id
-    made_on: date | None = None
-    filed_on: date | None = Field(default=None, description="备案: the date it was filed with the supervising organ")
-    reviewed_on: date | None = Field(default=None, description="合法性、适当性审查 completed on")
+    made_on: IsoDate | None = None
+    filed_on: IsoDate | None = Field(default=None, description="备案: the date it was filed with the supervising organ")
+    reviewed_on: IsoDate | None = Field(default=None, description="合法性、适当性审查 completed on")
     review_result: ReviewResult | None = None
 
 
@@ -209,8 +210,8 @@ class Deficiency(_Model):
     article: int = Field(ge=12, le=14, description="12 重要制度 / 13 责任制 / 14 严格规范公正文明执法")
     item: int = Field(ge=1, le=11)
     description: _Text = ""
-    found_on: date | None = None
-    confirmed: bool = Field(description="经调查属实")
+    found_on: IsoDate | None = None
+    confirmed: StrictBool = Field(description="经调查属实")
 
 
 class SpecialSource(enum.StrEnum):
@@ -236,9 +237,9 @@ class LiabilityRole(enum.StrEnum):
 class Tolerance(_Model):
     """第三十二条第二款 (容错): each condition as established (true), disproved (false) or unknown (null)."""
 
-    lawful_performance: bool | None = Field(default=None, description="在依法履职过程中")
-    objective_cause: bool | None = Field(default=None, description="由于客观因素或者难以预见情形")
-    duties_performed: bool | None = Field(
+    lawful_performance: StrictBool | None = Field(default=None, description="在依法履职过程中")
+    objective_cause: StrictBool | None = Field(default=None, description="由于客观因素或者难以预见情形")
+    duties_performed: StrictBool | None = Field(
         default=None, description="已经按照职能分工、岗位职责和监督管理工作计划要求履行职责"
     )
 
@@ -252,8 +253,8 @@ class Liability(_Model):
     role: LiabilityRole
     behaviour: int = Field(ge=1, le=7, description="第三十二条第一款 item")
     description: _Text = ""
-    confirmed: bool = Field(description="经调查属实")
-    suspected_crime: bool = Field(default=False, description="涉嫌构成犯罪")
+    confirmed: StrictBool = Field(description="经调查属实")
+    suspected_crime: StrictBool = Field(default=False, description="涉嫌构成犯罪")
     tolerance: Tolerance | None = Field(default=None, description="容错 claimed, with its conditions")
 
 
@@ -272,8 +273,8 @@ class Misconduct(_Model):
     role: LiabilityRole
     behaviour: MisconductKind
     description: _Text = ""
-    confirmed: bool
-    suspected_crime: bool = False
+    confirmed: StrictBool
+    suspected_crime: StrictBool = False
 
 
 class ObstructionParty(enum.StrEnum):
@@ -296,9 +297,9 @@ class Obstruction(_Model):
     party: ObstructionParty
     actor: _Name = Field(description="the unit or person (for 被监督机关: its name or the staff member)")
     conduct: ObstructionConduct
-    on: date | None = None
+    on: IsoDate | None = None
     description: _Text = ""
-    confirmed: bool
+    confirmed: StrictBool
 
 
 class ClueKind(enum.StrEnum):
@@ -314,8 +315,8 @@ class Clue(_Model):
     id: _Id
     person: _Name
     kind: ClueKind
-    found_on: date
-    transferred_on: date | None = Field(default=None, description="移送监察机关 on")
+    found_on: IsoDate
+    transferred_on: IsoDate | None = Field(default=None, description="移送监察机关 on")
     transferred_to: str = Field(default="", max_length=100)
 
 
@@ -336,11 +337,11 @@ def measures_problems(case: Any, organs: Mapping[str, Any], as_of: date) -> list
         if oid is not None and oid not in organs:
             bad(path, f"机关 {oid} 未定义", f"organ {oid} is not defined")
 
-    def not_future(path: str, d: date | None) -> None:
+    def not_future(path: str, d: IsoDate | None) -> None:
         if d is not None and d > as_of:
             bad(path, f"日期 {d} 晚于判断日 {as_of}", f"date {d} is after the as-of date {as_of}")
 
-    def order(path: str, earlier: date | None, later: date | None, zh: str, en: str) -> None:
+    def order(path: str, earlier: IsoDate | None, later: IsoDate | None, zh: str, en: str) -> None:
         if earlier is not None and later is not None and later < earlier:
             bad(path, f"{zh}（{later} 早于 {earlier}）", f"{en} ({later} is before {earlier})")
 

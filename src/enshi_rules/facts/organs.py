@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 
+from ._types import IsoDate, StrictBool
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = ["DEFAULT_ORGANS", "Organ", "OrganKind", "OrganLevel", "PREFECTURE_CODE"]
@@ -58,7 +59,7 @@ class Organ(BaseModel):
         max_length=50,
         description="the line of work a department heads or belongs to (本系统), e.g. 市场监管",
     )
-    vertically_managed: bool = Field(
+    vertically_managed: StrictBool = Field(
         default=False, description="实行垂直管理 (e.g. 税务、海关、金融监管): outside these measures (第二条第二款)"
     )
 

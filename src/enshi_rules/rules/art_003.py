@@ -75,13 +75,14 @@ def supervision_relation(f: Fact) -> Outcome:
     modality=Modality.VIOLATION,
     subject=Role.SUPERVISING,
     when=(m.kind == "relation") & (m.relation == "none"),
-    summary="监督机关与被监督机关之间不存在第三条第一款所列任何监督关系的，认定监督机关无权实施本次监督。",
+    summary="监督机关与被监督机关之间不存在第三条第一款所列任何监督关系的，认定监督机关无权实施本次监督，本次监督的其他事项不再认定。",
     stage=Stage.APPLICABILITY,
 )
 def no_supervision_relation(f: Fact) -> Outcome:
     return Outcome(
         f"{f['supervisor_name']}（{f['supervisor_kind']}）与{f['supervised_name']}（{f['supervised_kind']}）之间不存在上级政府对下级政府、政府对其工作部门或派出机关（机构）、"
-        f"工作部门对本系统的监督关系，监督机关无权实施本次行政执法监督。"
+        f"工作部门对本系统的监督关系，监督机关无权实施本次行政执法监督。本次监督的其他事项不再认定。",
+        halts=True,
     )
 
 

@@ -118,11 +118,12 @@ def trade_supervision(f: Fact) -> Outcome:
     modality=Modality.VIOLATION,
     subject=Role.SUPERVISING,
     when=_REL & (m.supervisor_kind == "司法所"),
-    summary="司法所以自己名义实施行政执法监督的，认定其无监督权限：司法所只协助县（市）司法行政部门开展监督。",
+    summary="司法所以自己名义实施行政执法监督的，认定其无监督权限：司法所只协助县（市）司法行政部门开展监督；本次监督的其他事项不再认定。",
     stage=Stage.APPLICABILITY,
 )
 def judicial_office_assists_only(f: Fact) -> Outcome:
     return Outcome(
         f"{f['supervisor_name']}是司法所，只能协助县（市）司法行政部门开展对乡（镇）人民政府、街道办事处的行政执法监督工作，"
-        f"不能以自己名义对{f['supervised_name']}实施行政执法监督。"
+        f"不能以自己名义对{f['supervised_name']}实施行政执法监督。本次监督的其他事项不再认定。",
+        halts=True,
     )

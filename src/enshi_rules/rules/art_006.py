@@ -50,12 +50,13 @@ def designated_supervision(f: Fact) -> Outcome:
     modality=Modality.VIOLATION,
     subject=Role.SUPERVISING,
     when=(m.kind == "relation") & (+m.designated_by) & (m.designator_relation == "none"),
-    summary="指定监督的机关本身无权监督被监督机关的，认定该指定不能授予监督权限。",
+    summary="指定监督的机关本身无权监督被监督机关的，认定该指定不能授予监督权限，本次监督的其他事项不再认定。",
     stage=Stage.APPLICABILITY,
 )
 def designation_without_competence(f: Fact) -> Outcome:
     return Outcome(
-        f"{f['designator_name']}不是{f['supervised_name']}的上级行政执法监督机关，其指定不能使{f['supervisor_name']}取得监督权限。"
+        f"{f['designator_name']}不是{f['supervised_name']}的上级行政执法监督机关，其指定不能使{f['supervisor_name']}取得监督权限。本次监督的其他事项不再认定。",
+        halts=True,
     )
 
 

@@ -63,13 +63,34 @@ def decision_without_default(f: Fact) -> Outcome:
     return Outcome(f"监督机关于{f.zh('decision_issued')}制发《行政执法监督决定书》，但被监督机关并未逾期未自行纠正（整改期限至{f.zh('due')}），不具备第二十八条第一款的前提。")
 
 
-# 第二款
+@rule(
+    "art_028.p1.decision_during_review",
+    article=28, paragraph=1,
+    modality=Modality.VIOLATION,
+    subject=Role.SUPERVISING,
+    when=(m.kind == "rectification")
+    & (+m.filed)
+    & (m.filed <= m.window_due)
+    & (-m.upheld)
+    & (+m.decision_issued),
+    summary="被监督机关依法申请复查、监督机关尚未答复即制发决定书的，认定决定书缺少“逾期未自行纠正”的前提（整改期限自收到复查答复之日起才开始计算）。",
+)
+def decision_during_review(f: Fact) -> Outcome:
+    return Outcome(
+        f"被监督机关已在十日内申请复查，监督机关尚未作出复查答复，整改期限尚未起算，却于{f.zh('decision_issued')}制发《行政执法监督决定书》，"
+        "不具备第二十八条第一款“逾期未自行纠正”的前提。"
+    )
+
+
+# 第二款 — the report on execution. No duty after a timely objection was upheld: the supervision
+# had to end (第二十七条第一款), so a decision letter issued anyway binds the supervised organ to
+# nothing under these measures (the supervising organ's error is art_027.p1.continued_after_upheld).
 
 deadline_rules(
     "art_028.p2.execution_report",
     article=28, paragraph=2,
     subject=Role.SUPERVISED,
-    applies=(m.kind == "execution"),
+    applies=(m.kind == "execution") & ((-m.upheld) | (m.upheld == False) | (m.filed > m.window_due)),  # noqa: E712
     start="received", due="due", done="done",
     period_days=EXECUTION_REPORT_DAYS,
     summary="被监督机关应当自收到决定书之日起三十日内将执行情况报告监督机关",
