@@ -282,6 +282,11 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
             )
             if letter:
                 stage1[-1]["refs"].append(letter.id)
+        if letter:
+            # the confirmed grounds a letter can rest on: situations of 第二十六条, and deficiencies
+            # under 第十二条至第十四条 (which the rules of those articles map onto 第二十六条)
+            grounds = sum(x.confirmed for x in s.situations) + sum(d.confirmed for d in s.deficiencies)
+            stage1.append({"kind": "letter", **base, "refs": [letter.id], "issued": letter.issued_on.toordinal(), "grounds": grounds})
 
         window_due = None
         if letter and letter.received_on is None:

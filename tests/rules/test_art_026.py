@@ -44,3 +44,20 @@ def test_each_confirmed_situation_is_its_own_finding():
         ("art_026.p1.i1.letter_required", ("A",)),
         ("art_026.p1.i4.letter_required", ("B",)),
     ]
+
+
+def test_letter_without_any_confirmed_situation_lacks_its_premise():
+    doc = case(situations=[{"item": 2, "confirmed": False}], suggestion_letter=letter())
+    f = only(run(doc, "2025-04-05"), "art_026.p1.letter_without_confirmed_situation")
+    assert (f.article, f.paragraph, f.item) == (26, 1, None)
+    assert f.citation == "《恩施土家族苗族自治州行政执法监督办法》第二十六条"
+    assert f.modality is Modality.VIOLATION and f.subject == "恩施市司法局" and f.facts == ("JYS-1",)
+    # one confirmed situation is enough
+    doc = case(situations=[{"item": 2, "confirmed": False}, {"item": 5, "confirmed": True}], suggestion_letter=letter())
+    absent(run(doc, "2025-04-05"), "art_026.p1.letter_without_confirmed_situation")
+
+
+def test_a_confirmed_deficiency_of_article_14_is_a_ground_for_the_letter():
+    doc = case(situations=[], suggestion_letter=letter())
+    doc["supervision"]["deficiencies"] = [{"article": 14, "item": 3, "confirmed": True}]
+    absent(run(doc, "2025-04-05"), "art_026.p1.letter_without_confirmed_situation")

@@ -56,3 +56,18 @@ def _declare(item: int, situation: str) -> None:
 
 for _item, _situation in SITUATIONS.items():
     _declare(_item, _situation)
+
+
+# 经调查属实 is the premise of the letter: a letter with no confirmed situation lacks it (A26-2).
+
+
+@rule(
+    "art_026.p1.letter_without_confirmed_situation",
+    article=26, paragraph=1,
+    modality=Modality.VIOLATION,
+    subject=Role.SUPERVISING,
+    when=(m.kind == "letter") & (m.grounds == 0),
+    summary="没有任何经调查属实的情形即制发《行政执法监督建议书》的，认定建议书缺少“经调查属实”的前提。",
+)
+def letter_without_confirmed_situation(f: Fact) -> Outcome:
+    return Outcome(f"监督机关于{f.zh('issued')}制发《行政执法监督建议书》，但案件中没有经调查属实的第二十六条所列情形，建议书缺少“经调查属实”的前提。")
