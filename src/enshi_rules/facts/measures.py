@@ -432,6 +432,9 @@ def measures_problems(case: Any, organs: Mapping[str, Any], as_of: date) -> list
     unique("liabilities", case.liabilities)
     for i, lb in enumerate(case.liabilities):
         organ(f"liabilities[{i}].organ", lb.organ)
+        if lb.organ is not None and lb.organ == case.supervising_organ:
+            # 第三十二条 is for the supervised side; the supervising side answers under 第三十三条
+            bad(f"liabilities[{i}].organ", "监督机关工作人员的责任适用第三十三条，请记入 conduct", "staff of the supervising organ answer under art. 33: record them under conduct")
     unique("conduct", case.conduct)
     for i, mc in enumerate(case.conduct):
         organ(f"conduct[{i}].organ", mc.organ)
