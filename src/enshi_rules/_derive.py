@@ -210,7 +210,9 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
     s = case.supervision
     missing: list[MissingFact] = []
     sup, sub = organs[case.supervising_organ], organs[case.supervised_organ]
-    base = {"as_of": as_of.toordinal()}
+    base: dict[str, Any] = {"as_of": as_of.toordinal()}
+    if pol.counting is DayCounting.WORKING:
+        base["working_days"] = True  # messages then say 个工作日 (the due dates already count them)
 
     # ---- stage 0: applicability (第二条、第三条、第三十五条)
     action = case.enforcement_action

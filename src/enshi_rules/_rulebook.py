@@ -128,6 +128,10 @@ class Fact(Mapping[str, Any]):
         v = self._d.get(key)
         return None if v is None else date.fromordinal(v)
 
+    def days(self, n_zh: str) -> str:
+        """A period as the message should word it: 十日, or 十个工作日 under the working-days policy."""
+        return f"{n_zh}个工作日" if self._d.get("working_days") else f"{n_zh}日"
+
     def zh(self, key: str) -> str:
         """A date property written the Chinese way: 2025年4月2日."""
         return zh_date(self.date(key))

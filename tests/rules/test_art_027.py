@@ -234,3 +234,11 @@ def test_working_days_policy_selected_in_the_case_document():
     f = only(run(doc, "2025-04-01"), "art_027.p2.rectify.pending")
     # 30 working days after 2025-03-03 (Qingming 04-04 is a holiday) -> 2025-04-15
     assert f.due == date(2025, 4, 15)
+
+
+def test_messages_word_the_period_as_the_policy_counts_it():
+    doc = rectify_case("2025-04-02")
+    assert "在三十日期限（2025年4月2日）内" in only(run(doc, "2025-05-01"), "art_027.p2.rectify.on_time").message
+    doc["day_counting"] = "working"
+    f = only(run(doc, "2025-05-01"), "art_027.p2.rectify.on_time")
+    assert "在三十个工作日期限（2025年4月15日）内" in f.message

@@ -46,8 +46,8 @@ deadline_rules(
     summary="被监督机关可以自收到建议书之日起十日内申请复查",
     messages={
         S.PENDING: lambda f: f"被监督机关有异议的，可以在{f.zh('window_due')}前申请复查。",
-        S.ON_TIME: lambda f: f"被监督机关于{f.zh('filed')}申请复查，在十日期限（{f.zh('window_due')}）内。",
-        S.LATE: lambda f: f"被监督机关于{f.zh('filed')}申请复查，已超过十日期限（{f.zh('window_due')}），复查申请权已逾期，整改期限自收到建议书之日起计算。",
+        S.ON_TIME: lambda f: f"被监督机关于{f.zh('filed')}申请复查，在{f.days('十')}期限（{f.zh('window_due')}）内。",
+        S.LATE: lambda f: f"被监督机关于{f.zh('filed')}申请复查，已超过{f.days('十')}期限（{f.zh('window_due')}），复查申请权已逾期，整改期限自收到建议书之日起计算。",
         S.OVERDUE: lambda f: f"被监督机关未在{f.zh('window_due')}前申请复查，视为对建议书无异议。",
     },
     module=__name__,
@@ -67,8 +67,8 @@ deadline_rules(
     summary="行政执法监督机关应当自收到复查申请之日起十五日内复查并答复",
     messages={
         S.PENDING: lambda f: f"监督机关应当在{f.zh('due')}前对复查申请予以复查并答复。",
-        S.ON_TIME: lambda f: f"监督机关于{f.zh('answered')}作出复查答复，在十五日期限（{f.zh('due')}）内。",
-        S.LATE: lambda f: f"监督机关于{f.zh('answered')}才作出复查答复，超过十五日期限（{f.zh('due')}）。",
+        S.ON_TIME: lambda f: f"监督机关于{f.zh('answered')}作出复查答复，在{f.days('十五')}期限（{f.zh('due')}）内。",
+        S.LATE: lambda f: f"监督机关于{f.zh('answered')}才作出复查答复，超过{f.days('十五')}期限（{f.zh('due')}）。",
         S.OVERDUE: lambda f: f"监督机关应当在{f.zh('due')}前复查并答复，至今未答复。",
     },
     module=__name__,
@@ -123,8 +123,8 @@ def _outcome_fact(due_key: str) -> Any:
 
 _RECTIFY_MESSAGES = {
     S.PENDING: lambda f, due: f"被监督机关应当在{f.zh(due)}前完成整改并报送整改情况。",
-    S.ON_TIME: lambda f, due: f"被监督机关于{f.zh('done')}报送整改情况，在三十日期限（{f.zh(due)}）内。",
-    S.LATE: lambda f, due: f"被监督机关于{f.zh('done')}才报送整改情况，超过三十日期限（{f.zh(due)}）。",
+    S.ON_TIME: lambda f, due: f"被监督机关于{f.zh('done')}报送整改情况，在{f.days('三十')}期限（{f.zh(due)}）内。",
+    S.LATE: lambda f, due: f"被监督机关于{f.zh('done')}才报送整改情况，超过{f.days('三十')}期限（{f.zh(due)}）。",
     S.OVERDUE: lambda f, due: f"被监督机关应当在{f.zh(due)}前完成整改并报送整改情况，至今未报送。",
 }
 

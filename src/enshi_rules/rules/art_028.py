@@ -96,8 +96,8 @@ deadline_rules(
     summary="被监督机关应当自收到决定书之日起三十日内将执行情况报告监督机关",
     messages={
         S.PENDING: lambda f: f"被监督机关应当在{f.zh('due')}前将决定书的执行情况报告监督机关。",
-        S.ON_TIME: lambda f: f"被监督机关于{f.zh('done')}报告执行情况，在三十日期限（{f.zh('due')}）内。",
-        S.LATE: lambda f: f"被监督机关于{f.zh('done')}才报告执行情况，超过三十日期限（{f.zh('due')}）。",
+        S.ON_TIME: lambda f: f"被监督机关于{f.zh('done')}报告执行情况，在{f.days('三十')}期限（{f.zh('due')}）内。",
+        S.LATE: lambda f: f"被监督机关于{f.zh('done')}才报告执行情况，超过{f.days('三十')}期限（{f.zh('due')}）。",
         S.OVERDUE: lambda f: f"被监督机关应当在{f.zh('due')}前报告决定书的执行情况，至今未报告。",
     },
     module=__name__,
