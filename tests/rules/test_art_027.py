@@ -242,3 +242,16 @@ def test_messages_word_the_period_as_the_policy_counts_it():
     doc["day_counting"] = "working"
     f = only(run(doc, "2025-05-01"), "art_027.p2.rectify.on_time")
     assert "在三十个工作日期限（2025年4月15日）内" in f.message
+
+
+def test_an_answer_to_a_late_application_is_flagged_and_changes_no_period():
+    doc = objection_case("2025-09-24", "2025-10-10")
+    doc["supervision"]["review_answer"] = {"id": "DF-1", "answered_on": "2025-10-15", "received_on": "2025-10-16", "objection_upheld": True}
+    report = run(doc, "2025-10-20")
+    f = only(report, "art_027.p1.late_application_answered")
+    assert f.modality is Modality.MAY and f.citation == CITE_P1 and f.subject == "恩施市司法局"
+    assert "须人工判断" in f.message
+    absent(report, "art_027.p1.terminate_supervision")
+    assert only(report, "art_027.p2.rectify.pending").due == date(2025, 10, 24)
+    # a timely application answered is not flagged
+    absent(run(review_case("2025-10-09"), "2025-10-20"), "art_027.p1.late_application_answered")

@@ -74,6 +74,28 @@ deadline_rules(
     module=__name__,
 )
 
+# 第一款 — an answer to an application made out of time: nothing in 第一款 forbids the organ to
+# answer it, but the answer is outside 第一款 (A27-1): it neither ends the supervision nor starts a
+# new rectification period. Reported so that an officer sees the conflict when it upheld the objection.
+
+
+@rule(
+    "art_027.p1.late_application_answered",
+    article=27, paragraph=1,
+    modality=Modality.MAY,
+    subject=Role.SUPERVISING,
+    when=(m.kind == "review") & (+m.window_due) & (m.filed > m.window_due) & (+m.answered),
+    summary="监督机关对超过十日的复查申请作出答复的，提示该答复不适用第一款：不终止本次监督，整改期限仍自收到建议书之日起计算。",
+)
+def late_application_answered(f: Fact) -> Outcome:
+    upheld = f.get("upheld") is True
+    tail = "答复认定异议成立，但申请已逾期，是否据此终止本次监督须人工判断。" if upheld else "该答复不影响整改期限。"
+    return Outcome(
+        f"复查申请已超过{f.days('十')}期限（{f.zh('window_due')}），监督机关仍于{f.zh('answered')}作出复查答复；"
+        f"依第一款，整改期限仍自收到建议书之日起计算，{tail}"
+    )
+
+
 # 第一款 — 经复查异议成立的，应当终止本次监督 (an exception to 第二款 and 第二十八条: their rules
 # require ``upheld == False`` or no timely objection, so nothing after this fires)
 
