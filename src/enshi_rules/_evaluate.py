@@ -87,6 +87,9 @@ def evaluate(
     derived = derive(lc, policy)
     fired = _engine.evaluate_facts([derived.stage0, lambda: derived.procedure[0]])
 
+    # Findings, notes and timeline entries are built from our own values, already of the declared
+    # types, so they are constructed without validating them again (8% of an evaluation); the
+    # report round trip through validated JSON in tests/test_report.py keeps that honest.
     notes: list[Note] = []
     findings: list[Finding] = []
     for fr in fired:
@@ -94,7 +97,7 @@ def evaluate(
         refs = tuple(fact.get("refs", ()))
         if r.note:
             notes.append(
-                Note(
+                Note.model_construct(
                     rule_id=r.rule_id, article=r.article, paragraph=r.paragraph, item=r.item,
                     citation=r.citation, message=out.message, excludes=out.excludes, facts=refs,
                 )
@@ -111,7 +114,7 @@ def evaluate(
                 # a permission whose window closed unused is not "late" by any number of days
                 days_late = (lc.as_of - due).days
         findings.append(
-            Finding(
+            Finding.model_construct(
                 rule_id=r.rule_id, article=r.article, paragraph=r.paragraph, item=r.item,
                 citation=r.citation, modality=r.modality, subject=name, subject_id=oid,
                 message=out.message, status=out.status, period_start=start,
@@ -127,7 +130,7 @@ def evaluate(
     notes.sort(key=cite_key)
     timeline = sorted(
         (
-            TimelineEntry(
+            TimelineEntry.model_construct(
                 rule_id=f.rule_id, citation=f.citation, subject=f.subject, period_start=f.period_start,
                 period_days=f.period_days, due=f.due, done_on=f.done_on, status=f.status, days_late=f.days_late,
             )
