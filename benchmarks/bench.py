@@ -201,19 +201,23 @@ def _public_api_main(n: int, seed: int, rounds: int) -> None:
             dl.when_all(Condition(dict(r.condition)))(action_for(r))
         dl.when_all(Condition({"$ex": {"kind": 1}}))(receipt)
 
-    def evaluate_facts(stages: Any) -> list[Fired]:
+    def evaluate_facts(stages: Any, *, always: Any = ()) -> list[Fired]:
         current.clear()
         seen.clear()
         sid = f"p{next(serial)}"
+        stopped = False
         try:
-            for stage in stages:
+            for stage in [*stages, always]:
+                if stopped and stage is not always:
+                    continue
                 batch = []
                 for f in stage() if callable(stage) else stage:  # a later stage may be computed lazily
                     k = next(serial)
                     batch.append(dict(f, sid=sid, id=f"f{k}", serial=k))
-                dl.assert_facts("enshi_public", batch)
+                if batch:
+                    dl.assert_facts("enshi_public", batch)
                 if any(fr.outcome.excludes or fr.outcome.halts for fr in current):
-                    break
+                    stopped = True
         finally:
             dl.delete_state("enshi_public", sid)
         return list(current)

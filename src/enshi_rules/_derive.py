@@ -43,6 +43,8 @@ class Derived:
     stage0: tuple[dict[str, Any], ...]
     missing_before: tuple[MissingFact, ...]  # what stage 0 lacks
     policy: PeriodPolicy
+    #: Duties of an organ for a year (第十五、十八、十九条): not part of the matter, never gated by it.
+    organ_level: tuple[dict[str, Any], ...]
     _procedure: Callable[[], tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]]
 
     @cached_property
@@ -51,8 +53,8 @@ class Derived:
 
     @property
     def stages(self) -> tuple[tuple[dict[str, Any], ...], ...]:
-        """Both stages (computes stage 1)."""
-        return (self.stage0, self.procedure[0])
+        """Every fact: stage 0, stage 1 (computed now) and the organ-level facts."""
+        return (self.stage0, self.procedure[0], self.organ_level)
 
     @property
     def missing(self) -> tuple[MissingFact, ...]:
@@ -394,4 +396,12 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
         missing.extend(more_missing)
         return tuple(stage1), tuple(missing)
 
-    return Derived(stage0=stage0, missing_before=missing_before, policy=pol, _procedure=procedure)
+    from ._derive_measures import annual_facts  # noqa: PLC0415 - it builds on this module
+
+    return Derived(
+        stage0=stage0,
+        missing_before=missing_before,
+        policy=pol,
+        organ_level=tuple(annual_facts(lc, base)),
+        _procedure=procedure,
+    )

@@ -90,26 +90,6 @@ def measures_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str,
         for item in ins.measures:
             out.append({"kind": "measure", **base, "refs": [ins.id], "item": item})
 
-    # 第十五条、第十八条、第十九条
-    for a in case.annual_duties:
-        o = organs[a.organ]
-        out.append(
-            _put(
-                {
-                    "kind": "annual", **base, "refs": [f"{a.organ}@{a.year}"],
-                    "subject_name": o.name, "subject_id": o.id, "organ_kind": o.kind.value,
-                    "year": a.year,
-                    "year_start": date(a.year, 1, 1).toordinal(), "year_end": date(a.year, 12, 31).toordinal(),
-                    "reviews": len(a.case_file_reviews), "assessments": len(a.assessments),
-                    "internal": sum(1 for x in a.assessments if x.internal),
-                    "external": sum(1 for x in a.assessments if x.external),
-                    "special": sum(1 for x in a.assessments if x.scope.value == "专项"),
-                },
-                list_on=_ord(a.responsibility_list_on),
-                plan_on=_ord(a.annual_plan_on),
-            )
-        )
-
     # 第十条第二款
     for c in case.complaints:
         out.append(
@@ -224,3 +204,33 @@ def measures_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str,
             )
         )
     return out, missing
+
+
+def annual_facts(lc: LoadedCase, base: dict[str, Any]) -> list[dict[str, Any]]:
+    """第十五条、第十八条、第十九条: one fact per organ and year.
+
+    These duties belong to an organ and a year, not to the supervision matter of the case: they are
+    judged even when the matter is outside the measures or its supervisor lacks competence (A15-4).
+    """
+    case, organs = lc.case, lc.organs
+    out: list[dict[str, Any]] = []
+    for a in case.annual_duties:
+        o = organs[a.organ]
+        out.append(
+            _put(
+                {
+                    "kind": "annual", **base, "refs": [f"{a.organ}@{a.year}"],
+                    "subject_name": o.name, "subject_id": o.id, "organ_kind": o.kind.value,
+                    "year": a.year,
+                    "year_start": date(a.year, 1, 1).toordinal(), "year_end": date(a.year, 12, 31).toordinal(),
+                    "reviews": len(a.case_file_reviews), "assessments": len(a.assessments),
+                    "internal": sum(1 for x in a.assessments if x.internal),
+                    "external": sum(1 for x in a.assessments if x.external),
+                    "special": sum(1 for x in a.assessments if x.scope.value == "专项"),
+                },
+                list_on=_ord(a.responsibility_list_on),
+                plan_on=_ord(a.annual_plan_on),
+            )
+        )
+
+    return out

@@ -194,12 +194,17 @@ def _build(rule: Rule, fact: dict[str, Any]) -> Outcome:
 
 def evaluate_facts(
     stages: Sequence[Sequence[Mapping[str, Any]] | Callable[[], Sequence[Mapping[str, Any]]]],
+    *,
+    always: Sequence[Mapping[str, Any]] = (),
 ) -> list[Fired]:
     """Assert each stage's facts, fire rules to a fixpoint, and return every firing in order.
 
-    A stage whose firings include an excluding applicability note, or a finding that the organ acting
-    has no power to supervise (``halts``), ends the evaluation: later stages are never asserted (a stage given as a function is not even called). The firing order is deterministic: by round, then rule id, then the
-    fact's serial (durable-rules' own order is not relied on).
+    A stage whose firings include an excluding applicability note, or a finding that the organ
+    acting has no power to supervise (``halts``), ends the gated stages: later ones are never
+    asserted (a stage given as a function is not even called). ``always`` is asserted last in any
+    case: facts the exclusion does not concern (an organ's duties for a year). The firing order is
+    deterministic: by round, then rule id, then the fact's serial (durable-rules' own order is not
+    relied on).
     """
     with _LOCK:
         rs = _ruleset()
@@ -208,7 +213,10 @@ def evaluate_facts(
         total = 0
         asserted = False  # durable creates the state on the first assert; nothing to delete before
         try:
-            for stage in stages:
+            stopped = False
+            for stage in [*stages, always]:
+                if stopped and stage is not always:
+                    continue
                 stage_facts = stage() if callable(stage) else stage
                 pending = [dict(f) for f in stage_facts]
                 rounds = 0
@@ -232,7 +240,7 @@ def evaluate_facts(
                         fired.append(Fired(rule, fact, out))
                         pending.extend(dict(d) for d in out.derived)
                 if any(f.outcome.excludes or f.outcome.halts for f in fired):
-                    break
+                    stopped = True
             if LISTENERS:
                 ids = tuple(f.rule.rule_id for f in fired)
                 for listener in LISTENERS:

@@ -85,7 +85,7 @@ def evaluate(
     policy = _policy(policy)
     lc = load_case(case, as_of=_as_of(as_of))
     derived = derive(lc, policy)
-    fired = _engine.evaluate_facts([derived.stage0, lambda: derived.procedure[0]])
+    fired = _engine.evaluate_facts([derived.stage0, lambda: derived.procedure[0]], always=derived.organ_level)
 
     # Findings, notes and timeline entries are built from our own values, already of the declared
     # types, so they are constructed without validating them again (8% of an evaluation); the

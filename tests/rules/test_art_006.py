@@ -120,3 +120,15 @@ def test_p2_a_disputing_justice_bureau_cannot_take_the_referral_for_its_governme
     r = run(_dispute(negotiated=True, referred_to="422801.sfj"))
     only(r, "art_006.p2.referred_to_wrong_organ")
     absent(r, "art_006.p2.referred_to_common_superior")
+
+
+def test_a_designation_does_not_take_away_a_supervisors_own_competence():
+    from .casebuilder import MARKET, case, run
+
+    doc = case()
+    doc["organs"] = [MARKET, {"id": "422801.nyj", "name": "恩施市农业农村局", "kind": "工作部门", "level": "县（市）", "region": "422801", "parent": "422801", "system": "农业农村"}]
+    doc["designation"] = {"designated_by": "422801.nyj"}
+    report = run(doc, "2025-06-30")
+    assert "art_006.p1.designation_without_competence" not in report.rule_ids()
+    assert "art_003.p1.supervision_relation" in report.rule_ids()
+    assert "art_026.p1.i1.letter_required" in report.rule_ids()  # the matter is judged

@@ -78,3 +78,34 @@ def test_no_annual_record_no_finding_under_article_15():
         absent(r, rid)
     assert [f.rule_id for f in r.findings if f.article == 15] == []
     assert [n.rule_id for n in r.notes] == ["art_003.p1.supervision_relation", "art_003.p2.listed_activity", "art_035.p1.in_force"]
+
+
+def test_annual_duties_are_judged_even_when_the_matter_is_excluded_or_halted():
+    import enshi_rules
+
+    # the matter started before commencement: outside the measures, but 2025's duties are judged
+    doc = annual(annual_plan_on=None)
+    doc["supervision"] = {"started_on": "2025-02-01"}
+    report = enshi_rules.evaluate(doc, as_of="2026-01-05")
+    assert report.in_scope is False
+    assert "art_015.p1.annual_plan.overdue" in report.rule_ids()
+    # the supervisor has no power over the supervised organ: the matter halts, the duties do not
+    doc = annual(annual_plan_on=None)
+    doc["supervising_organ"], doc["supervised_organ"] = "422802", "422801"
+    report = enshi_rules.evaluate(doc, as_of="2026-01-05")
+    assert "art_003.p1.no_supervision_relation" in report.rule_ids()
+    assert "art_015.p1.annual_plan.overdue" in report.rule_ids()
+
+
+def test_annual_duties_of_an_organ_that_cannot_supervise_are_a_data_error():
+    import pytest
+
+    import enshi_rules
+
+    doc = annual()
+    doc["organs"] = [{"id": "422801.sfj.lfss", "name": "龙凤司法所", "kind": "司法所", "level": "乡（镇）", "region": "422801", "parent": "422801.sfj"}]
+    doc["annual_duties"][0]["organ"] = "422801.sfj.lfss"
+    with pytest.raises(enshi_rules.CaseValidationError) as info:
+        enshi_rules.evaluate(doc, as_of="2026-01-05")
+    assert [p.path for p in info.value.problems] == ["annual_duties[0].organ"]
+    assert "不是行政执法监督机关" in info.value.problems[0].message_zh

@@ -325,6 +325,14 @@ class Clue(_Model):
 _ITEMS_PER_ARTICLE = {12: 5, 13: 6, 14: 11}
 
 
+def _can_supervise(o: Any) -> bool:
+    from .organs import OrganKind, OrganLevel  # noqa: PLC0415
+
+    if o.kind is OrganKind.GOVERNMENT:
+        return o.level in (OrganLevel.PREFECTURE, OrganLevel.COUNTY)
+    return o.kind in (OrganKind.DEPARTMENT, OrganKind.JUSTICE)
+
+
 def measures_problems(case: Any, organs: Mapping[str, Any], as_of: date) -> list[Problem]:
     """Impossible data in the sections above: unknown organs, dates after the as-of date or in the
     wrong order, items that do not exist, records given twice. Each with its field path."""
@@ -429,6 +437,11 @@ def measures_problems(case: Any, organs: Mapping[str, Any], as_of: date) -> list
         not_future(f"{p}.found_on", df.found_on)
     for f in ("circulated_on", "head_interviewed_on"):
         not_future(f"supervision.{f}", getattr(sup, f))
+    for i, a in enumerate(case.annual_duties):
+        o = organs.get(a.organ)
+        if o is not None and not _can_supervise(o):
+            # 第十五、十八、十九条 bind a 行政执法监督机关 (第三条第三款): a 州 or 县（市） government or one of its departments
+            bad(f"annual_duties[{i}].organ", f"{o.name}（{o.kind.value}）不是行政执法监督机关，第十五、十八、十九条的年度义务不约束它", f"{o.name} is not a supervising organ: art. 15, 18, 19 do not bind it")
     unique("liabilities", case.liabilities)
     for i, lb in enumerate(case.liabilities):
         organ(f"liabilities[{i}].organ", lb.organ)

@@ -49,7 +49,9 @@ def designated_supervision(f: Fact) -> Outcome:
     article=6, paragraph=1,
     modality=Modality.VIOLATION,
     subject=Role.SUPERVISING,
-    when=(m.kind == "relation") & (+m.designated_by) & (m.designator_relation == "none"),
+    # only when the designation is what the supervisor relies on: an organ competent on its own
+    # (第三条、第五条) keeps that competence whoever else "designated" it
+    when=(m.kind == "relation") & (+m.designated_by) & (m.designator_relation == "none") & (m.relation == "none"),
     summary="指定监督的机关本身无权监督被监督机关的，认定该指定不能授予监督权限，本次监督的其他事项不再认定。",
     stage=Stage.APPLICABILITY,
 )
