@@ -99,8 +99,11 @@ REPORT_BEFORE_RECEIPT["supervision"].pop("execution_report", None)
 REPORT_BEFORE_RECEIPT["supervision"]["rectification_report"] = {"submitted_on": "2025-09-23"}
 SUPERVISOR_LIABLE = copy.deepcopy(VALID)
 SUPERVISOR_LIABLE["liabilities"] = [{"id": "ZR-1", "person": "某甲", "organ": "422822.sfj", "role": "直接负责的主管人员", "behaviour": 1, "confirmed": True}]
+SUPERVISED_MISCONDUCT = copy.deepcopy(VALID)
+SUPERVISED_MISCONDUCT["conduct"] = [{"id": "WJ-1", "person": "某乙", "organ": "422822.zrzyj", "role": "直接负责的主管人员", "behaviour": "玩忽职守", "confirmed": True}]
 CORPUS += [
     ("supervising organ's staff charged under article 32", SUPERVISOR_LIABLE, ["liabilities[0].organ"], "第三十三条"),
+    ("supervised organ's staff charged under article 33", SUPERVISED_MISCONDUCT, ["conduct[0].organ"], "第三十二条"),
     ("rectification reported before the letter arrived", REPORT_BEFORE_RECEIPT, ["supervision.rectification_report.submitted_on"], "早于收到建议书"),
     ("review applied for before the letter arrived", OBJECTION_BEFORE_LETTER, ["supervision.objection.filed_on"], "早于收到建议书"),
     ("review answered before it was applied for", ANSWER_BEFORE_OBJECTION, ["supervision.review_answer.answered_on"], "早于复查申请"),

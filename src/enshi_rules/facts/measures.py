@@ -451,6 +451,9 @@ def measures_problems(case: Any, organs: Mapping[str, Any], as_of: date) -> list
     unique("conduct", case.conduct)
     for i, mc in enumerate(case.conduct):
         organ(f"conduct[{i}].organ", mc.organ)
+        if mc.organ is not None and mc.organ == case.supervised_organ:
+            # 第三十三条 is for the supervising side; the supervised organ's people answer under 第三十二条
+            bad(f"conduct[{i}].organ", "被监督机关工作人员的责任适用第三十二条，请记入 liabilities", "staff of the supervised organ answer under art. 32: record them under liabilities")
     unique("obstructions", case.obstructions)
     for i, ob in enumerate(case.obstructions):
         not_future(f"obstructions[{i}].on", ob.on)
