@@ -74,3 +74,13 @@ def test_console_script_runs_from_stdin():
     )
     assert proc.returncode == 0, proc.stderr
     assert "art_027.p1.terminate_supervision" in proc.stdout.decode()
+
+
+def test_evaluate_with_a_day_counting_policy(capsys):
+    path = str(ROOT / "examples" / "overdue_decision.json")
+    assert main(["evaluate", path, "--format", "json", "--day-counting", "working", "--time-in-post"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["policy"]["day_counting"] == "working" and data["policy"]["exclude_time_in_post"] is True
+    # 2025-09-24 + 30 working days (National Day holidays skipped) is 2025-11-11, not 2025-10-24
+    rect = next(f for f in data["findings"] if f["rule_id"].startswith("art_027.p2.rectify"))
+    assert rect["due"] == "2025-11-11"

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import _batch_cli, _trace
 from ._evaluate import evaluate
+from ._periods import DayCounting, PeriodPolicy
 from ._rulebook import DeadlineStatus, Modality
 from .errors import CalendarDataError, CaseValidationError, EngineError
 from .facts import Case
@@ -111,7 +112,12 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"cannot read {args.case}: {exc.strerror or exc}")
     try:
-        report = evaluate(data, as_of=args.as_of)
+        policy = None
+        if args.day_counting or args.time_in_post:
+            policy = PeriodPolicy(
+                counting=DayCounting(args.day_counting or "calendar"), exclude_time_in_post=args.time_in_post
+            )
+        report = evaluate(data, as_of=args.as_of, policy=policy)
     except CaseValidationError as exc:
         return _fail(f"{args.case}: invalid case: {exc.one_line()}")
     except CalendarDataError as exc:
@@ -135,6 +141,19 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("case")
     e.add_argument("--as-of", dest="as_of", default=None, help="judge obligations at this date (YYYY-MM-DD)")
     e.add_argument("--format", choices=("text", "json"), default="text")
+    e.add_argument(
+        "--day-counting",
+        dest="day_counting",
+        choices=("calendar", "working"),
+        default=None,
+        help="count periods in calendar days (default) or working days; overrides the case document",
+    )
+    e.add_argument(
+        "--time-in-post",
+        dest="time_in_post",
+        action="store_true",
+        help="do not count time in the post: a document posted before expiry is on time (在途时间不计入)",
+    )
     e.set_defaults(func=_cmd_evaluate)
     s = sub.add_parser("schema", help="print the JSON Schema of the case document")
     s.set_defaults(func=_cmd_schema)
