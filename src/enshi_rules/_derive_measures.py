@@ -180,6 +180,9 @@ def measures_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str,
                 {
                     "kind": "clue", **base, "refs": [cl.id], "person": cl.person, "clue_kind": cl.kind.value,
                     "found": cl.found_on.toordinal(), "transferred_to": cl.transferred_to,
+                    # 监察机关 are the 监察委员会 (often named 纪委监委); an unnamed recipient is taken
+                    # as the 监察机关 the field asks for (A31-2)
+                    "to_commission": not cl.transferred_to or any(w in cl.transferred_to for w in ("监察", "监委")),
                 },
                 transferred=_ord(cl.transferred_on),
             )

@@ -38,3 +38,14 @@ def test_no_clue_found_no_finding_under_article_31():
     absent(r, "art_031.p1.transferred")
     assert [f.rule_id for f in r.findings if f.article == 31] == []
     assert [n.rule_id for n in r.notes] == ["art_003.p1.supervision_relation", "art_003.p2.listed_activity", "art_035.p1.in_force"]
+
+
+def test_transfer_to_a_body_that_is_not_a_supervision_commission():
+    f = only(run(_clue(transferred_on="2025-06-20", transferred_to="巴东县公安局")), "art_031.p1.transferred_elsewhere")
+    check(f, "art_031.p1.transferred_elsewhere", 31, 1, None, "violation", "恩施市司法局")
+    assert "巴东县公安局" in f.message
+    assert "art_031.p1.transferred" not in run(_clue(transferred_on="2025-06-20", transferred_to="巴东县公安局")).rule_ids()
+    # a 纪委监委 is a 监察机关; so is an unnamed recipient (the field asks for the 监察机关)
+    only(run(_clue(transferred_on="2025-06-20", transferred_to="中共恩施市纪委恩施市监委")), "art_031.p1.transferred")
+    only(run(_clue(transferred_on="2025-06-20")), "art_031.p1.transferred")
+    absent(run(_clue(transferred_on="2025-06-20", transferred_to="恩施市监察委员会")), "art_031.p1.transferred_elsewhere")

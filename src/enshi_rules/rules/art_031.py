@@ -31,9 +31,21 @@ def transfer_required(f: Fact) -> Outcome:
     article=31, paragraph=1,
     modality=Modality.SHALL,
     subject=Role.SUPERVISING,
-    when=(m.kind == "clue") & (+m.transferred),
+    when=(m.kind == "clue") & (+m.transferred) & (m.to_commission == True),  # noqa: E712
     summary="监督中发现的问题线索已移送监察机关的，认定该项义务已履行。",
 )
 def transferred(f: Fact) -> Outcome:
     to = f["transferred_to"] or "监察机关"
     return Outcome(f"{f['person']}涉嫌{f['clue_kind']}的问题线索已于{f.zh('transferred')}移送{to}。")
+
+
+@rule(
+    "art_031.p1.transferred_elsewhere",
+    article=31, paragraph=1,
+    modality=Modality.VIOLATION,
+    subject=Role.SUPERVISING,
+    when=(m.kind == "clue") & (+m.transferred) & (m.to_commission == False),  # noqa: E712
+    summary="问题线索移送给监察机关以外的单位的，认定未依第三十一条移送监察机关。",
+)
+def transferred_elsewhere(f: Fact) -> Outcome:
+    return Outcome(f"{f['person']}涉嫌{f['clue_kind']}的问题线索于{f.zh('transferred')}移送{f['transferred_to']}，不是监察机关；第三十一条要求移送监察机关。")
