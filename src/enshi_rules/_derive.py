@@ -61,6 +61,11 @@ class Derived:
         """Everything the case lacks (computes stage 1)."""
         return self.missing_before + self.procedure[1]
 
+    def missing_computed(self) -> tuple[MissingFact, ...]:
+        """What the case lacks among the stages actually computed (stage 1 only if it was asserted)."""
+        done = self.__dict__.get("procedure")
+        return self.missing_before + (done[1] if done else ())
+
 
 def situation_id(sit: Situation) -> str:
     """A situation's id: its own, else one made from its item (the loader keeps them unique)."""
@@ -238,6 +243,22 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
     rel, via = relation_between(sup, sub, organs, trade=trade)
     if rel == "none" and supervises_through(sup, sub, organs, trade=trade):
         rel = "upper_supervisor"  # 第六条第一款: 上级行政执法监督机关直接监督
+    if (
+        rel == "none"
+        and sup.kind in _DEPARTMENT_KINDS
+        and sup.system
+        and sub.level in _TOWNSHIP_LEVELS
+        and not (trade or sub.system)
+    ):
+        # 第五条第三款 行业监督 turns on the trade of the enforcement, which the case does not give
+        rel = "trade_unknown"
+        missing.append(
+            MissingFact(
+                "enforcement_action.system",
+                "第五条第三款",
+                "缺少被监督的综合行政执法所属的行业，无法判断该职能部门能否进行行业监督。",
+            )
+        )
     designator = organs.get(case.designation.designated_by) if case.designation else None
     designator_rel = None
     if designator is not None:  # 第六条第一款: the designating organ's own relation to the supervised organ

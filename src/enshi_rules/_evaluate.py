@@ -155,7 +155,7 @@ def evaluate(
         timeline=tuple(timeline),
         missing_facts=tuple(
             MissingFact(field=m.field, needed_for=m.needed_for, reason=m.reason)
-            # an excluded case is not judged, so what its procedure lacks does not matter
-            for m in (derived.missing if in_scope else derived.missing_before)
+            # an excluded or halted matter is not judged: what its procedure lacks does not matter
+            for m in derived.missing_computed()
         ),
     )

@@ -82,3 +82,31 @@ def test_p4_a_designation_does_not_make_a_judicial_office_competent():
     r = run(doc)
     only(r, "art_005.p4.judicial_office_assists_only")
     only(r, "art_003.p1.no_supervision_relation")
+
+
+def test_trade_unknown_is_a_missing_fact_not_a_lack_of_competence():
+    import enshi_rules
+
+    doc = {
+        "case_id": "T-TRADE",
+        "organs": [
+            {"id": "422801.lfz", "name": "龙凤镇人民政府", "kind": "人民政府", "level": "乡（镇）", "region": "422801", "parent": "422801"},
+            {"id": "422801.lfz.zhzf", "name": "龙凤镇综合行政执法办公室", "kind": "乡镇综合行政执法", "level": "乡（镇）", "region": "422801", "parent": "422801.lfz"},
+            {"id": "422801.nyj", "name": "恩施市农业农村局", "kind": "工作部门", "level": "县（市）", "region": "422801", "parent": "422801", "system": "农业农村"},
+        ],
+        "supervising_organ": "422801.nyj",
+        "supervised_organ": "422801.lfz.zhzf",
+        "enforcement_action": {"kind": "行政处罚"},
+        "supervision": {"started_on": "2025-05-01", "situations": [{"item": 1, "confirmed": True}]},
+    }
+    report = enshi_rules.evaluate(doc, as_of="2025-06-30")
+    note = next(n for n in report.notes if n.rule_id == "art_005.p3.trade_unknown")
+    assert note.citation == "《恩施土家族苗族自治州行政执法监督办法》第五条第三款" and not note.excludes
+    assert [m.field for m in report.missing_facts] == ["enforcement_action.system"]
+    assert "art_003.p1.no_supervision_relation" not in report.rule_ids()
+    assert report.findings == ()  # the matter waits for the trade
+    # with the trade given, the department supervises by trade
+    doc["enforcement_action"]["system"] = "农业农村"
+    report = enshi_rules.evaluate(doc, as_of="2025-06-30")
+    assert "art_005.p3.trade_supervision" in report.rule_ids()
+    assert "art_005.p3.trade_unknown" not in report.rule_ids()

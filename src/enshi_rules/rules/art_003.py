@@ -43,15 +43,15 @@ def _relation_outcome(f: Fact) -> Outcome:
     )
 
 
-_ARTICLE_3 = (
-    (m.kind == "relation")
-    & (m.relation != "none")
-    & (m.relation != "township_county")
-    & (m.relation != "township_trade")
-    & (m.relation != "office_for_department")
-    & (m.relation != "designated")
-    & (m.relation != "upper_supervisor")
-    & ((-m.via) | (m.via != "township_county"))
+# The relations of 第一款 itself, named positively: the relations of 第五条 and 第六条 (township
+# enforcement, 法制机构, designation, 层级监督 through another organ, an unknown trade) are reported by
+# those articles' rules.
+_ARTICLE_3 = (m.kind == "relation") & (
+    (m.relation == "upper_government")
+    | (m.relation == "own_department")
+    | (m.relation == "own_dispatched")
+    | (m.relation == "own_system")
+    | ((m.relation == "justice_for_government") & (m.via != "township_county"))
 )
 
 

@@ -109,6 +109,25 @@ def trade_supervision(f: Fact) -> Outcome:
     return Outcome(f"{f['supervisor_name']}作为相关职能部门，对{f['supervised_name']}的综合行政执法（{trade}）进行行业监督和业务指导。")
 
 
+
+@rule(
+    "art_005.p3.trade_unknown",
+    article=5, paragraph=3,
+    modality=Modality.MAY,
+    subject=Role.SUPERVISING,
+    when=_REL & (m.relation == "trade_unknown"),
+    summary="职能部门监督乡（镇）、街道综合行政执法而案件没有写明执法所属行业的，提示无法判断其行业监督权限，本次监督的其他事项不再认定（A05-5）。",
+    stage=Stage.APPLICABILITY,
+    note=True,
+)
+def trade_unknown(f: Fact) -> Outcome:
+    return Outcome(
+        f"{f['supervisor_name']}对{f['supervised_name']}的监督只能是第五条第三款的行业监督，但案件没有写明被监督的执法属于哪一行业，"
+        "无法判断其监督权限；补充 enforcement_action.system 后再行认定，本次监督的其他事项暂不认定。",
+        halts=True,
+    )
+
+
 # 第四款
 
 
