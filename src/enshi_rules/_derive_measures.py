@@ -67,7 +67,13 @@ def measures_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str,
         out.append(fact)
 
     # 第十七条、第二十三条、第二十四条
-    for ins in case.inspections:
+    for i, ins in enumerate(case.inspections):
+        if ins.on_site and not ins.supervisors:
+            # no supervisors recorded is not "no supervisors": the count is unknown (第二十四条第（一）项)
+            missing.append(
+                MissingFact(f"inspections[{i}].supervisors", "第二十四条第（一）项", "现场监督没有列明参加的监督人员，无法判断人数是否不少于两人、是否出示证件。")
+            )
+        known = bool(ins.supervisors) or not ins.on_site
         acting = [p for p in ins.supervisors if not p.withdrew]
         uncertified = [p.name for p in acting if not p.certificate_shown]
         stayed = [p.name for p in acting if p.conflict_of_interest]
@@ -76,8 +82,8 @@ def measures_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str,
             _put(
                 {
                     "kind": "inspection", **base, "refs": [ins.id], "on_site": ins.on_site,
-                    "listed": len(ins.supervisors), "acting": len(acting),
-                    "uncertified": len(uncertified), "uncertified_names": uncertified,
+                    "listed": len(ins.supervisors),
+                    "uncertified_names": uncertified,
                     "conflicted": len(stayed), "conflicted_names": stayed,
                     "withdrew": len(withdrew), "withdrew_names": withdrew,
                     "confidential": [c.value for c in ins.confidential],
@@ -85,6 +91,8 @@ def measures_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str,
                     "breached": ins.confidentiality_breached,
                 },
                 conducted=_ord(ins.conducted_on),
+                acting=len(acting) if known else None,
+                uncertified=len(uncertified) if known else None,
             )
         )
         for item in ins.measures:

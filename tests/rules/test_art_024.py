@@ -97,3 +97,11 @@ def test_i3_breached():
     r = run(_ins(TWO, confidential=["个人隐私"], confidentiality_breached=True))
     check(only(r, "art_024.p1.i3.confidentiality_breached"), "art_024.p1.i3.confidentiality_breached", 24, 1, 3, "violation", SFJ)
     absent(r, "art_024.p1.i3.confidentiality")
+
+
+def test_i1_supervisors_not_recorded_is_a_missing_fact_not_too_few():
+    report = run(_ins([]))
+    absent(report, "art_024.p1.i1")
+    assert [(m.field, m.needed_for) for m in report.missing_facts] == [("inspections[0].supervisors", "第二十四条第（一）项")]
+    # one recorded supervisor is a fact: too few
+    only(run(_ins([_sv("刘某")])), "art_024.p1.i1.too_few_supervisors")
