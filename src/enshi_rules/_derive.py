@@ -21,7 +21,7 @@ from typing import Any
 
 from . import _periods
 from ._periods import DayCounting, PeriodPolicy
-from .facts import LoadedCase, Organ, OrganKind, OrganLevel, Situation
+from .facts import LoadedCase, Organ, OrganKind, OrganLevel
 from .rules import art_027, art_028
 
 __all__ = ["Derived", "MissingFact", "derive", "relation_between"]
@@ -65,11 +65,6 @@ class Derived:
         """What the case lacks among the stages actually computed (stage 1 only if it was asserted)."""
         done = self.__dict__.get("procedure")
         return self.missing_before + (done[1] if done else ())
-
-
-def situation_id(sit: Situation) -> str:
-    """A situation's id: its own, else one made from its item (the loader keeps them unique)."""
-    return sit.id or f"situation-{sit.item}"
 
 
 def _ord(d: date | None) -> int | None:
@@ -301,7 +296,7 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
         for sit in s.situations:
             stage1.append(
                 _put(
-                    {"kind": "situation", **base, "refs": [situation_id(sit)], "item": sit.item, "confirmed": sit.confirmed},
+                    {"kind": "situation", **base, "refs": [sit.ref], "item": sit.item, "confirmed": sit.confirmed},
                     letter=_ord(letter.issued_on) if letter else None,
                 )
             )

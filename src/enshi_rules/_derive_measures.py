@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ._derive import MissingFact, _ancestors, _put, situation_id
+from ._derive import MissingFact, _ancestors, _put
 from .facts import LoadedCase, OrganKind
 from .facts.measures import Liability, Misconduct
 
@@ -126,7 +126,7 @@ def measures_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str,
     letter = s.suggestion_letter
     recorded = sorted({str(x.item) for x in s.situations})
     for df in s.deficiencies:
-        did = df.id or f"deficiency-{df.article}-{df.item}"
+        did = df.ref
         out.append(
             _put(
                 {
@@ -197,8 +197,8 @@ def measures_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str,
         )
 
     # 第二十一条、第二十九条、第三十条: the supervision's follow-up, one fact
-    confirmed = [situation_id(x) for x in s.situations if x.confirmed]
-    confirmed += [d.id or f"deficiency-{d.article}-{d.item}" for d in s.deficiencies if d.confirmed]
+    confirmed = [x.ref for x in s.situations if x.confirmed]
+    confirmed += [d.ref for d in s.deficiencies if d.confirmed]
     dec = s.decision_letter
     if confirmed or letter or dec or s.special_source or s.circulated_on or s.head_interviewed_on or s.serious_impact:
         out.append(

@@ -32,6 +32,7 @@ from .case import (
     SuggestionLetter,
     Supervision,
 )
+from ._problems import Problems
 from .measures import measures_problems
 from .organs import DEFAULT_ORGANS, PREFECTURE_CODE, Organ, OrganKind, OrganLevel
 
@@ -229,62 +230,54 @@ def _dates(case: Case) -> Iterator[tuple[str, date]]:
 
 
 def _timeline_problems(case: Case, as_of: date) -> list[Problem]:
-    problems: list[Problem] = []
-
-    def bad(path: str, zh: str, en: str) -> None:
-        problems.append(Problem(path, zh, en))
-
+    found = Problems(as_of)
+    bad, order = found.bad, found.order
     for path, d in _dates(case):
-        if d > as_of:
-            bad(path, f"日期 {d} 晚于判断日 {as_of}", f"date {d} is after the as-of date {as_of}")
+        found.not_future(path, d)
     s = case.supervision
     letter, obj, ans, rect = s.suggestion_letter, s.objection, s.review_answer, s.rectification_report
     dec, exe = s.decision_letter, s.execution_report
 
-    def order(earlier: date | None, later: date | None, path: str, zh: str, en: str) -> None:
-        if earlier is not None and later is not None and later < earlier:
-            bad(path, f"{zh}（{later} 早于 {earlier}）", f"{en} ({later} is before {earlier})")
-
     seen: set[str] = set()
     for i, sit in enumerate(s.situations):
-        sid = sit.id or f"situation-{sit.item}"
+        sid = sit.ref
         if sid in seen:
             bad(f"supervision.situations[{i}].id", f"情形编号 {sid} 重复：同一项的多个情形须各自给出 id", f"situation id {sid} is used twice: give each situation of the same item its own id")
         seen.add(sid)
         if sit.confirmed_on and not sit.confirmed:
             bad(f"supervision.situations[{i}].confirmed_on", "未经调查属实却有属实日期", "confirmed_on given but confirmed is false")
-        order(sit.found_on, sit.confirmed_on, f"supervision.situations[{i}].confirmed_on", "属实日期早于发现日期", "confirmed before found")
+        order(f"supervision.situations[{i}].confirmed_on", sit.found_on, sit.confirmed_on, "属实日期早于发现日期", "confirmed before found")
     if letter:
-        order(letter.issued_on, letter.received_on, "supervision.suggestion_letter.received_on", "建议书收到日期早于制发日期", "letter received before it was issued")
-        order(s.started_on, letter.issued_on, "supervision.suggestion_letter.issued_on", "建议书制发日期早于启动监督程序日期", "letter issued before the procedure started")
+        order("supervision.suggestion_letter.received_on", letter.issued_on, letter.received_on, "建议书收到日期早于制发日期", "letter received before it was issued")
+        order("supervision.suggestion_letter.issued_on", s.started_on, letter.issued_on, "建议书制发日期早于启动监督程序日期", "letter issued before the procedure started")
     for name, rec in (("objection", obj), ("rectification_report", rect)):
         if rec is not None and letter is None:
             bad(f"supervision.{name}", "没有《行政执法监督建议书》却有此记录", "there is no suggestion letter for this record")
     if obj and letter:
-        order(letter.received_on or letter.issued_on, obj.filed_on, "supervision.objection.filed_on", "复查申请早于收到建议书", "review applied for before the letter was received")
-        order(obj.posted_on, obj.filed_on, "supervision.objection.filed_on", "送达日期早于邮寄日期", "arrived before it was posted")
+        order("supervision.objection.filed_on", letter.received_on or letter.issued_on, obj.filed_on, "复查申请早于收到建议书", "review applied for before the letter was received")
+        order("supervision.objection.filed_on", obj.posted_on, obj.filed_on, "送达日期早于邮寄日期", "arrived before it was posted")
     if ans is not None and obj is None:
         bad("supervision.review_answer", "没有复查申请却有复查答复", "a review answer without a review application")
     if ans and obj:
-        order(obj.filed_on, ans.answered_on, "supervision.review_answer.answered_on", "复查答复早于复查申请", "review answered before it was applied for")
-        order(ans.answered_on, ans.received_on, "supervision.review_answer.received_on", "收到复查答复早于作出答复", "answer received before it was made")
+        order("supervision.review_answer.answered_on", obj.filed_on, ans.answered_on, "复查答复早于复查申请", "review answered before it was applied for")
+        order("supervision.review_answer.received_on", ans.answered_on, ans.received_on, "收到复查答复早于作出答复", "answer received before it was made")
     if rect and letter:
-        order(letter.received_on, rect.submitted_on, "supervision.rectification_report.submitted_on", "整改情况报送早于收到建议书", "rectification reported before the letter was received")
-        order(letter.issued_on, rect.submitted_on, "supervision.rectification_report.submitted_on", "整改情况报送早于建议书制发", "rectification reported before the letter was issued")
-        order(rect.posted_on, rect.submitted_on, "supervision.rectification_report.submitted_on", "送达日期早于邮寄日期", "arrived before it was posted")
+        order("supervision.rectification_report.submitted_on", letter.received_on, rect.submitted_on, "整改情况报送早于收到建议书", "rectification reported before the letter was received")
+        order("supervision.rectification_report.submitted_on", letter.issued_on, rect.submitted_on, "整改情况报送早于建议书制发", "rectification reported before the letter was issued")
+        order("supervision.rectification_report.submitted_on", rect.posted_on, rect.submitted_on, "送达日期早于邮寄日期", "arrived before it was posted")
     if dec is not None:
         if letter is None:
             bad("supervision.decision_letter", "没有《行政执法监督建议书》却有决定书：第二十八条第一款的决定书以建议书逾期未纠正为前提", "a decision letter presupposes a suggestion letter (art. 28(1))")
         else:
-            order(letter.issued_on, dec.issued_on, "supervision.decision_letter.issued_on", "决定书早于建议书", "decision letter issued before the suggestion letter")
-        order(dec.issued_on, dec.received_on, "supervision.decision_letter.received_on", "决定书收到日期早于制发日期", "decision letter received before it was issued")
+            order("supervision.decision_letter.issued_on", letter.issued_on, dec.issued_on, "决定书早于建议书", "decision letter issued before the suggestion letter")
+        order("supervision.decision_letter.received_on", dec.issued_on, dec.received_on, "决定书收到日期早于制发日期", "decision letter received before it was issued")
     if exe is not None:
         if dec is None:
             bad("supervision.execution_report", "没有决定书却有执行情况报告", "an execution report without a decision letter")
         else:
-            order(dec.issued_on, exe.submitted_on, "supervision.execution_report.submitted_on", "执行情况报告早于决定书", "execution reported before the decision was issued")
-        order(exe.posted_on, exe.submitted_on, "supervision.execution_report.submitted_on", "送达日期早于邮寄日期", "arrived before it was posted")
-    return problems
+            order("supervision.execution_report.submitted_on", dec.issued_on, exe.submitted_on, "执行情况报告早于决定书", "execution reported before the decision was issued")
+        order("supervision.execution_report.submitted_on", exe.posted_on, exe.submitted_on, "送达日期早于邮寄日期", "arrived before it was posted")
+    return found.items
 
 
 def load_case(doc: Case | Mapping[str, Any] | str | bytes, *, as_of: date | None = None) -> LoadedCase:

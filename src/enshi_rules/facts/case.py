@@ -116,6 +116,11 @@ class Situation(_Model):
     """A situation of 第二十六条 found in the supervised organ (item 1-6)."""
 
     id: _Id | None = None
+
+    @property
+    def ref(self) -> str:
+        """Its id, or one made from its item (the loader keeps them unique); findings cite it."""
+        return self.id or f"situation-{self.item}"
     item: int = Field(ge=1, le=6, description="第二十六条 item: 1 主体、权限、程序不合法 … 6 其他违法情形")
     description: _Text = ""
     found_on: IsoDate | None = None

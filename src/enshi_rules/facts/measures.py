@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any
 
+from ._problems import Problems
 from ._types import IsoDate, StrictBool
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -213,6 +214,11 @@ class Deficiency(_Model):
     found_on: IsoDate | None = None
     confirmed: StrictBool = Field(description="经调查属实")
 
+    @property
+    def ref(self) -> str:
+        """Its id, or one made from its article and item (the loader keeps them unique)."""
+        return self.id or f"deficiency-{self.article}-{self.item}"
+
 
 class SpecialSource(enum.StrEnum):
     """第二十一条: where a 专项行政执法监督 comes from."""
@@ -336,22 +342,12 @@ def _can_supervise(o: Any) -> bool:
 def measures_problems(case: Any, organs: Mapping[str, Any], as_of: date) -> list[Problem]:
     """Impossible data in the sections above: unknown organs, dates after the as-of date or in the
     wrong order, items that do not exist, records given twice. Each with its field path."""
-    out: list[Problem] = []
-
-    def bad(path: str, zh: str, en: str) -> None:
-        out.append(Problem(path, zh, en))
+    found = Problems(as_of)
+    bad, not_future, order = found.bad, found.not_future, found.order
 
     def organ(path: str, oid: str | None) -> None:
         if oid is not None and oid not in organs:
             bad(path, f"机关 {oid} 未定义", f"organ {oid} is not defined")
-
-    def not_future(path: str, d: IsoDate | None) -> None:
-        if d is not None and d > as_of:
-            bad(path, f"日期 {d} 晚于判断日 {as_of}", f"date {d} is after the as-of date {as_of}")
-
-    def order(path: str, earlier: IsoDate | None, later: IsoDate | None, zh: str, en: str) -> None:
-        if earlier is not None and later is not None and later < earlier:
-            bad(path, f"{zh}（{later} 早于 {earlier}）", f"{en} ({later} is before {earlier})")
 
     def unique(section: str, records: Any) -> None:
         seen: set[str] = set()
@@ -430,7 +426,7 @@ def measures_problems(case: Any, organs: Mapping[str, Any], as_of: date) -> list
         p = f"supervision.deficiencies[{i}]"
         if df.item > _ITEMS_PER_ARTICLE[df.article]:
             bad(f"{p}.item", f"第{df.article}条没有第{df.item}项", f"article {df.article} has no item {df.item}")
-        did = df.id or f"deficiency-{df.article}-{df.item}"
+        did = df.ref
         if did in seen_def:
             bad(f"{p}.id", f"缺陷编号 {did} 重复：同一项的多个缺陷须各自给出 id", f"deficiency id {did} is used twice")
         seen_def.add(did)
@@ -462,4 +458,4 @@ def measures_problems(case: Any, organs: Mapping[str, Any], as_of: date) -> list
         not_future(f"clues[{i}].found_on", cl.found_on)
         not_future(f"clues[{i}].transferred_on", cl.transferred_on)
         order(f"clues[{i}].transferred_on", cl.found_on, cl.transferred_on, "移送日期早于发现日期", "transferred before it was found")
-    return out
+    return found.items
