@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ._batch import BatchError, BatchResult, evaluate_many
 from ._evaluate import evaluate
+from ._explain import Explanation, FindingExplanation, explain
 from ._periods import DayCounting, PeriodPolicy
 from ._rulebook import DeadlineStatus, Modality
 from .errors import (
@@ -38,7 +39,9 @@ __all__ = [
     "DeadlineStatus",
     "EngineError",
     "EnshiRulesError",
+    "Explanation",
     "Finding",
+    "FindingExplanation",
     "MissingFact",
     "Modality",
     "Note",
@@ -52,5 +55,6 @@ __all__ = [
     "__version__",
     "evaluate",
     "evaluate_many",
+    "explain",
     "load_case",
 ]

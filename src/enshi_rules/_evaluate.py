@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from . import _engine
-from ._derive import derive
+from ._derive import Derived, derive
 from ._periods import PeriodPolicy
+from ._reliance import interpretations_for, period_trace
 from ._rulebook import DeadlineStatus, Modality, Role
 from .errors import CaseValidationError, Problem
 from .facts import Case, LoadedCase, load_case
 from .report import Finding, MissingFact, Note, Policy, Report, TimelineEntry
 
-__all__ = ["evaluate"]
+__all__ = ["Run", "evaluate", "run"]
 
 
 def _as_of(value: date | str | None) -> date | None:
@@ -82,6 +84,28 @@ def evaluate(
     :class:`~enshi_rules.errors.CalendarDataError` when a period needs a year without holiday data,
     :class:`~enshi_rules.errors.EngineError` if the engine fails.
     """
+    return run(case, as_of=as_of, policy=policy).report
+
+
+@dataclass(frozen=True)
+class Run:
+    """One evaluation with what ``explain`` needs besides the report: the loaded case, the derived
+    facts, every firing, and for each finding of the report (by position) the firing behind it."""
+
+    report: Report
+    case: LoadedCase
+    derived: Derived
+    fired: tuple[_engine.Fired, ...]
+    behind: tuple[_engine.Fired, ...]  # behind[i] made report.findings[i]
+
+
+def run(
+    case: Case | Mapping[str, Any] | str | bytes,
+    *,
+    as_of: date | str | None = None,
+    policy: PeriodPolicy | str | None = None,
+) -> Run:
+    """:func:`evaluate`, keeping the firings (for ``explain``)."""
     policy = _policy(policy)
     lc = load_case(case, as_of=_as_of(as_of))
     derived = derive(lc, policy)
@@ -92,6 +116,7 @@ def evaluate(
     # report round trip through validated JSON in tests/test_report.py keeps that honest.
     notes: list[Note] = []
     findings: list[Finding] = []
+    behind: dict[int, _engine.Fired] = {}
     for fr in fired:
         r, out, fact = fr.rule, fr.outcome, fr.fact
         refs = tuple(fact.get("refs", ()))
@@ -106,8 +131,11 @@ def evaluate(
         name, oid = _subject(r.subject, lc, fact)
         start = due = done = None
         days_late = None
+        trace = None
         if out.deadline is not None:
             start, due, done = (_d(fact, k) for k in out.deadline)
+            if start is not None and out.period_days:
+                trace = period_trace(start, out.period_days, derived.policy)
             if out.status is DeadlineStatus.LATE and due and done:
                 days_late = (done - due).days
             elif out.status is DeadlineStatus.OVERDUE and due and r.modality is not Modality.MAY:
@@ -120,13 +148,16 @@ def evaluate(
                 message=out.message, status=out.status, period_start=start,
                 period_days=out.period_days if out.deadline else None, due=due, done_on=done,
                 days_late=days_late, facts=refs,
+                interpretations=interpretations_for(r.rule_id, trace, derived.policy, extra=out.interpretations),
             )
         )
+        behind[len(findings) - 1] = fr
 
     def cite_key(x: Finding | Note) -> tuple[Any, ...]:
         return (x.article, x.paragraph or 0, x.item or 0, x.rule_id, x.facts, x.message)
 
-    findings.sort(key=cite_key)
+    order = sorted(range(len(findings)), key=lambda i: cite_key(findings[i]))
+    findings = [findings[i] for i in order]
     notes.sort(key=cite_key)
     timeline = sorted(
         (
@@ -141,7 +172,7 @@ def evaluate(
     )
     pol = derived.policy
     in_scope = not any(n.excludes for n in notes)
-    return Report(
+    report = Report(
         case_id=lc.case.case_id,
         as_of=lc.as_of,
         in_scope=in_scope,
@@ -158,4 +189,8 @@ def evaluate(
             # an excluded or halted matter is not judged: what its procedure lacks does not matter
             for m in derived.missing_computed()
         ),
+    )
+    return Run(
+        report=report, case=lc, derived=derived, fired=tuple(fired),
+        behind=tuple(behind[i] for i in order),
     )

@@ -158,6 +158,9 @@ class Outcome:
     #: The organ acting has no power to supervise (第三条、第五条第四款、第六条第一款): the rest of
     #: the matter is not judged, since every later duty presupposes a 行政执法监督机关 (A03-2).
     halts: bool = False
+    #: Register ids (``data/interpretations.yaml``) this outcome relied on beyond those whose
+    #: ``rules`` match the rule (e.g. the entry that says why a claim of 容错 fails).
+    interpretations: tuple[str, ...] = ()
 
 
 Builder = Callable[[Fact], Outcome]

@@ -1088,7 +1088,7 @@ def add_subcommands(sub: Any) -> None:
     t = sub.add_parser("trace", help="check the article map against the text, the rules and the tests; coverage; docs")
     t.add_argument("--check", action="store_true", help="check article_map.yaml (exit 1 with every problem)")
     t.add_argument("--coverage", action="store_true", help=f"report rule coverage recorded by the test suite ({COVERAGE_FILE})")
-    t.add_argument("--write-docs", dest="write_docs", action="store_true", help="regenerate docs/traceability.md, docs/articles/, docs/interpretations.md")
+    t.add_argument("--write-docs", dest="write_docs", action="store_true", help="regenerate docs/traceability.md, docs/articles/, docs/interpretations.md, docs/explain/")
     t.add_argument("--check-docs", dest="check_docs", action="store_true", help="exit 1 if the generated docs are stale")
     t.add_argument("--suggest", nargs="?", const="", default=None, metavar="RULE_PREFIX", help="print map lines with recorded tests for rules that list none")
     t.add_argument("--map", default=None, help=f"the article map (default: {MAP_FILE} in the repository)")

@@ -3,7 +3,8 @@
 * ``docs/traceability.md``: every unit, its status, rules, tests, interpretations and notes;
 * ``docs/articles/art_NNN.md``: each article unit by unit, with what the code does (the rules' own
   ``summary``), the interpretations that apply, and the tests that pin each rule down;
-* ``docs/interpretations.md``: the register of interpretive choices (``data/interpretations.yaml``).
+* ``docs/interpretations.md``: the register of interpretive choices (``data/interpretations.yaml``);
+* ``docs/explain/<example>.md``: ``enshi-rules explain`` of each bundled example (``examples/``).
 
 Nothing here is written by hand twice: edit the sources and run ``enshi-rules trace --write-docs``.
 The output is deterministic (no dates, no recorded coverage), so a test can tell when it is stale.
@@ -36,6 +37,7 @@ __all__ = [
     "render_article_index_text",
     "render_article_md",
     "render_article_text",
+    "render_example_explanation",
     "render_interpretations",
     "render_traceability",
     "stale_docs",
@@ -322,6 +324,22 @@ def render_interpretations(rules: Mapping[str, Rule] | None = None, register: Re
 # ---------------------------------------------------------------------------- write / check
 
 
+def render_example_explanation(path: Path) -> str:
+    """``docs/explain/<example>.md``: what ``enshi-rules explain`` says of a bundled example."""
+    from ._explain import explain, render_explanation  # noqa: PLC0415 - evaluates; only for the docs
+
+    rel = f"examples/{path.name}"
+    head = _GENERATED.format(sources=rel + "、src/enshi_rules/")
+    text = render_explanation(explain(path.read_bytes()))
+    return (
+        f"{head}\n# {path.stem}：逐项说明\n\n"
+        f"`enshi-rules explain {rel}` 的输出（案件自身的判断日）。每项认定列出所引条文、规则的条件及其"
+        f"逐项检验（✓ 成立，✗ 不成立）、所依据的事实及其在案件中的字段、推导链、期间的计算和所依据的解释性选择。"
+        f"JSON 形式见 `enshi-rules explain {rel} --format json`，结构见 [../explain.md](../explain.md)。\n\n"
+        f"```text\n{text}```\n"
+    )
+
+
 def _expected(root: Path, amap: ArticleMap) -> dict[Path, str]:
     rules = all_rules()
     register = load_register()
@@ -331,7 +349,14 @@ def _expected(root: Path, amap: ArticleMap) -> dict[Path, str]:
     }
     for n in _reg().articles:
         out[root / "docs" / "articles" / _art_file(n)] = render_article_md(n, amap, rules, register)
+    for ex in sorted((root / "examples").glob("*.json")):
+        out[root / "docs" / "explain" / f"{ex.stem}.md"] = render_example_explanation(ex)
     return out
+
+
+def _strays(root: Path, expected: Mapping[Path, str]) -> list[Path]:
+    found = [*(root / "docs" / "articles").glob("art_*.md"), *(root / "docs" / "explain").glob("*.md")]
+    return sorted(p for p in found if p not in expected)
 
 
 def write_docs(root: Path, amap: ArticleMap) -> list[Path]:
@@ -344,10 +369,9 @@ def write_docs(root: Path, amap: ArticleMap) -> list[Path]:
         if old != text:
             path.write_text(text, encoding="utf-8")
             changed.append(path)
-    for stray in sorted((root / "docs" / "articles").glob("art_*.md")):
-        if stray not in expected:
-            stray.unlink()
-            changed.append(stray)
+    for stray in _strays(root, expected):
+        stray.unlink()
+        changed.append(stray)
     return changed
 
 
@@ -365,9 +389,8 @@ def stale_docs(root: Path, amap: ArticleMap) -> list[str]:
                     "into that file first, or it is lost when the docs are written)"
                 )
             stale.append(str(path.relative_to(root)) + why)
-    for stray in sorted((root / "docs" / "articles").glob("art_*.md")):
-        if stray not in expected:
-            stale.append(str(stray.relative_to(root)) + " (not generated: remove it)")
+    for stray in _strays(root, expected):
+        stale.append(str(stray.relative_to(root)) + " (not generated: remove it)")
     return stale
 
 

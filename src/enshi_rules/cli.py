@@ -1,7 +1,9 @@
 """The ``enshi-rules`` command.
 
 ``enshi-rules evaluate CASE.json [--as-of DATE] [--format text|json]`` evaluates one case;
-``enshi-rules schema`` prints the JSON Schema of the case document. Exit status: 0 on success, 2 for
+``enshi-rules schema`` prints the JSON Schema of the case document (``--report``: of the report,
+``--explanation``: of explain's JSON); ``enshi-rules explain CASE.json [--rule ID] [--format
+text|json]`` explains each finding (``_explain``). Exit status: 0 on success, 2 for
 unreadable or invalid input (one line naming the problem and the field, never a traceback), 1 for an
 engine failure. ``enshi-rules batch IN.jsonl [-o OUT.jsonl] [--jobs N] [--as-of DATE]`` evaluates
 one case per line (``_batch_cli``; exit 1 if any record failed). ``enshi-rules trace --check``
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from . import _batch_cli, _trace
 from ._evaluate import evaluate
+from ._explain import Explanation, explain, render_explanation
 from ._periods import DayCounting, PeriodPolicy
 from ._rulebook import DeadlineStatus, Modality
 from .errors import CalendarDataError, CaseValidationError, EngineError
@@ -106,18 +109,19 @@ def _fail(msg: str, code: int = 2) -> int:
     return code
 
 
+def _policy_arg(args: argparse.Namespace) -> PeriodPolicy | None:
+    if args.day_counting or args.time_in_post:
+        return PeriodPolicy(counting=DayCounting(args.day_counting or "calendar"), exclude_time_in_post=args.time_in_post)
+    return None
+
+
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     try:
         data = _read(args.case)
     except OSError as exc:
         return _fail(f"cannot read {args.case}: {exc.strerror or exc}")
     try:
-        policy = None
-        if args.day_counting or args.time_in_post:
-            policy = PeriodPolicy(
-                counting=DayCounting(args.day_counting or "calendar"), exclude_time_in_post=args.time_in_post
-            )
-        report = evaluate(data, as_of=args.as_of, policy=policy)
+        report = evaluate(data, as_of=args.as_of, policy=_policy_arg(args))
     except CaseValidationError as exc:
         return _fail(f"{args.case}: invalid case: {exc.one_line()}")
     except CalendarDataError as exc:
@@ -129,9 +133,44 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_schema(args: argparse.Namespace) -> int:
-    sys.stdout.write(json.dumps(Case.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+def _cmd_explain(args: argparse.Namespace) -> int:
+    try:
+        data = _read(args.case)
+    except OSError as exc:
+        return _fail(f"cannot read {args.case}: {exc.strerror or exc}")
+    try:
+        exp = explain(data, args.rule, as_of=args.as_of, policy=_policy_arg(args))
+    except CaseValidationError as exc:
+        return _fail(f"{args.case}: {exc.one_line()}")
+    except CalendarDataError as exc:
+        return _fail(f"{args.case}: {exc}")
+    except EngineError as exc:
+        return _fail(f"{args.case}: engine failure: {exc}", 1)
+    sys.stdout.write(exp.to_json() + "\n" if args.format == "json" else render_explanation(exp))
     return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    model = {"report": Report, "explanation": Explanation}.get(args.of, Case)
+    sys.stdout.write(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def _period_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--as-of", dest="as_of", default=None, help="judge obligations at this date (YYYY-MM-DD)")
+    p.add_argument(
+        "--day-counting",
+        dest="day_counting",
+        choices=("calendar", "working"),
+        default=None,
+        help="count periods in calendar days (default) or working days; overrides the case document",
+    )
+    p.add_argument(
+        "--time-in-post",
+        dest="time_in_post",
+        action="store_true",
+        help="do not count time in the post: a document posted before expiry is on time (在途时间不计入)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -139,24 +178,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     e = sub.add_parser("evaluate", help="evaluate one case document (JSON; '-' for stdin)")
     e.add_argument("case")
-    e.add_argument("--as-of", dest="as_of", default=None, help="judge obligations at this date (YYYY-MM-DD)")
     e.add_argument("--format", choices=("text", "json"), default="text")
-    e.add_argument(
-        "--day-counting",
-        dest="day_counting",
-        choices=("calendar", "working"),
-        default=None,
-        help="count periods in calendar days (default) or working days; overrides the case document",
-    )
-    e.add_argument(
-        "--time-in-post",
-        dest="time_in_post",
-        action="store_true",
-        help="do not count time in the post: a document posted before expiry is on time (在途时间不计入)",
-    )
+    _period_options(e)
     e.set_defaults(func=_cmd_evaluate)
-    s = sub.add_parser("schema", help="print the JSON Schema of the case document")
-    s.set_defaults(func=_cmd_schema)
+    x = sub.add_parser("explain", help="explain each finding of a case: text, condition, facts, chain, period, interpretations")
+    x.add_argument("case")
+    x.add_argument("--rule", default=None, help="only the findings of this rule id (or a prefix: art_027.p2)")
+    x.add_argument("--format", choices=("text", "json"), default="text")
+    _period_options(x)
+    x.set_defaults(func=_cmd_explain)
+    s = sub.add_parser("schema", help="print the JSON Schema of the case document (--report: of the report)")
+    g = s.add_mutually_exclusive_group()
+    g.add_argument("--report", dest="of", action="store_const", const="report", help="the JSON Schema of the report")
+    g.add_argument("--explanation", dest="of", action="store_const", const="explanation", help="the JSON Schema of explain's JSON")
+    s.set_defaults(func=_cmd_schema, of="case")
     _batch_cli.add_parser(sub)
     _trace.add_subcommands(sub)  # trace --check/--coverage/--write-docs, articles [N]
     return p

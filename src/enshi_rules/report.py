@@ -30,7 +30,16 @@ class Finding(_Frozen):
     defeats a finding. Time-limited findings also carry ``status`` and the period: ``period_start``
     (the day of receipt, not counted), ``period_days``, ``due`` (the last day, after rolling
     forward), ``done_on`` and ``days_late`` (late: days after ``due``; overdue: days from ``due`` to
-    the as-of date).
+    the as-of date, or to ``counted_to`` when the matter moved on before it: see ``counted_to``).
+
+    ``interpretations`` names the entries of the register of interpretive choices
+    (``docs/interpretations.md``) the finding relied on, e.g. ``["P1", "P2", "P3", "P4", "A27-2"]``.
+    ``defeated_by`` is the ``rule_id`` of the exception (容错 of 第三十二条第二款, the termination of
+    第二十七条第一款) that defeats this finding: the finding stays in the report so that the conduct
+    and the reason it is not pursued are both visible. ``depends_on`` is the ``rule_id`` of a finding
+    that leaves an open question this finding depends on (a late application for review answered
+    and upheld: whether the supervision ended is for a person to judge). ``counted_to`` is the day
+    an overdue count stopped because the matter moved on (the 第二十八条 决定书 was issued).
     """
 
     rule_id: str
@@ -49,6 +58,10 @@ class Finding(_Frozen):
     done_on: date | None = None
     days_late: int | None = None
     facts: tuple[str, ...] = ()
+    interpretations: tuple[str, ...] = ()
+    defeated_by: str | None = None
+    depends_on: str | None = None
+    counted_to: date | None = None
 
 
 class Note(_Frozen):

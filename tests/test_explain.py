@@ -1,0 +1,145 @@
+"""``explain``: every finding with its text, condition, facts, chain, period and interpretations."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import enshi_rules
+from enshi_rules import CaseValidationError, Explanation
+from enshi_rules.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+OVERDUE = ROOT / "examples" / "overdue_decision.json"
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_every_finding_of_every_example_is_explained(path):
+    report = enshi_rules.evaluate(path.read_bytes())
+    exp = enshi_rules.explain(path.read_bytes())
+    assert [x.finding for x in exp.findings] == list(report.findings)
+    for x in exp.findings:
+        assert x.unit.citation == x.finding.citation and x.unit.text
+        assert all(t.text for t in x.tests)  # a rule on every record of a kind has no test beyond the kind
+        assert x.condition
+        assert [i.id for i in x.interpretations] == list(x.finding.interpretations)
+        assert (x.period is not None) == (x.finding.due is not None)
+    assert Explanation.from_json(exp.to_json()) == exp
+
+
+def test_rectification_overdue_is_explained_fact_by_fact():
+    exp = enshi_rules.explain(OVERDUE.read_bytes(), "art_027.p2.rectify.overdue")
+    (x,) = exp.findings
+    assert x.unit.citation.endswith("第二十七条第二款")
+    assert x.unit.text.startswith("被监督机关对《行政执法监督建议书》无异议或者经复查异议不成立的")
+    facts = {v.name: v for v in x.facts}
+    assert facts["done"].field == "supervision.rectification_report.submitted_on"
+    assert facts["done"].value is None and facts["done"].value_zh == "未记录"
+    assert facts["letter_due"].field is None and facts["letter_due"].value == "2025-10-24"
+    assert "三十日" in facts["letter_due"].computed
+    assert facts["as_of"].field == "as_of" and facts["as_of"].value == "2025-12-15"
+    tests = {t.text: t.holds for t in x.tests}
+    assert tests["未记录整改情况报送日"] is True
+    assert tests["判断日晚于整改期限最后一日"] is True
+    assert tests["申请复查日晚于申请复查期限最后一日"] is False  # the other branch of the "or"
+    p = x.period
+    assert (p.start, p.days, p.raw_last_day, p.due) == (date(2025, 9, 24), 30, date(2025, 10, 24), date(2025, 10, 24))
+    assert p.rolled_over == () and p.stopped_by is None
+    assert p.start_field == "supervision.suggestion_letter.received_on"
+    assert p.done_field == "supervision.rectification_report.submitted_on"
+
+
+def test_a_period_rolled_over_the_national_day_holidays_names_each_day_and_why():
+    exp = enshi_rules.explain(OVERDUE.read_bytes(), "art_027.p1.review_application")
+    (x,) = exp.findings
+    p = x.period
+    assert p.raw_last_day == date(2025, 10, 4) and p.due == date(2025, 10, 9)
+    assert [(d.on.isoformat(), d.reason) for d in p.rolled_over] == [
+        ("2025-10-04", "星期六，法定节假日（国庆节）"),
+        ("2025-10-05", "星期日，法定节假日（国庆节）"),
+        ("2025-10-06", "星期一，法定节假日（中秋节）"),
+        ("2025-10-07", "星期二，调休放假（国庆节）"),
+        ("2025-10-08", "星期三，调休放假（国庆节）"),
+    ]
+    assert "2025年10月9日（含当日）" in p.text
+    assert x.finding.interpretations[:4] == ("P1", "P2", "P3", "P4")
+
+
+def test_an_adjusted_working_sunday_stops_the_period_and_is_named():
+    # received 2025-09-18: ten days end on Sunday 2025-09-28, a 调休上班日 (P5): not rolled
+    doc = json.loads(OVERDUE.read_text("utf-8"))
+    doc["supervision"]["suggestion_letter"].update(issued_on="2025-09-16", received_on="2025-09-18")
+    exp = enshi_rules.explain(doc, "art_027.p1.review_application")
+    (x,) = exp.findings
+    p = x.period
+    assert p.raw_last_day == p.due == date(2025, 9, 28)
+    assert p.rolled_over == ()
+    assert p.stopped_by is not None and p.stopped_by.on == date(2025, 9, 28)
+    assert p.stopped_by.reason == "星期日，调休上班日（国庆节调休）"
+    assert x.finding.interpretations[:4] == ("P1", "P2", "P3", "P5")
+    assert "P4" not in x.finding.interpretations
+
+
+def test_a_decision_finding_shows_the_article_27_finding_it_rests_on():
+    exp = enshi_rules.explain(OVERDUE.read_bytes(), "art_028.p1.decision_issued")
+    (x,) = exp.findings
+    assert [(c.rule_id, c.derived_kind) for c in x.chain] == [("art_027.p2.rectify.overdue", "rectification_outcome")]
+    assert x.chain[0].citation.endswith("第二十七条第二款")
+    assert {v.name: v.value for v in x.facts}["status"] == "overdue"
+    assert {v.name: v.value_zh for v in x.facts}["status"] == "逾期未完成"
+
+
+def test_explaining_a_report_needs_its_case_and_the_case_must_give_that_report():
+    doc = json.loads(OVERDUE.read_text("utf-8"))
+    report = enshi_rules.evaluate(doc, as_of="2025-12-12")
+    exp = enshi_rules.explain(report, case=doc)
+    assert exp.as_of == date(2025, 12, 12) and [x.finding for x in exp.findings] == list(report.findings)
+    with pytest.raises(CaseValidationError, match="case="):
+        enshi_rules.explain(report)
+    other = enshi_rules.evaluate(doc, as_of="2025-12-15")
+    with pytest.raises(CaseValidationError, match="does not give this report"):
+        enshi_rules.explain(other, case={**doc, "supervision": {**doc["supervision"], "decision_letter": None}})
+
+
+def test_an_unknown_rule_id_is_named():
+    with pytest.raises(CaseValidationError, match="art_099"):
+        enshi_rules.explain(OVERDUE.read_bytes(), "art_099")
+
+
+def test_cli_explain_text_and_json(capsys):
+    assert main(["explain", str(OVERDUE), "--rule", "art_028.p1"]) == 0
+    out = capsys.readouterr().out
+    assert "第二十八条第一款" in out and "推导链" in out and "art_027.p2.rectify.overdue" in out
+    assert main(["explain", str(OVERDUE), "--format", "json", "--as-of", "2025-12-12"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["format"] == 1 and data["as_of"] == "2025-12-12"
+    assert list(data["findings"][0]) == [
+        "finding", "unit", "rule_summary", "condition", "tests", "facts", "chain", "period", "interpretations",
+    ]
+    assert main(["explain", str(OVERDUE), "--rule", "art_099"]) == 2
+    assert "art_099" in capsys.readouterr().err
+
+
+def test_schema_report_and_explanation(capsys):
+    assert main(["schema", "--report"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    finding = schema["$defs"]["Finding"]["properties"]
+    for field in ("interpretations", "defeated_by", "depends_on", "counted_to"):
+        assert field in finding
+    assert main(["schema", "--explanation"]) == 0
+    assert "FindingExplanation" in json.loads(capsys.readouterr().out)["$defs"]
+
+
+def test_explain_pages_of_the_examples_are_fresh():
+    from enshi_rules import _trace_docs
+
+    for path in EXAMPLES:
+        page = ROOT / "docs" / "explain" / f"{path.stem}.md"
+        assert page.is_file(), f"{page} missing: run enshi-rules trace --write-docs"
+        assert page.read_text("utf-8") == _trace_docs.render_example_explanation(path), (
+            f"{page} is stale: run enshi-rules trace --write-docs"
+        )
