@@ -3,7 +3,8 @@
 ``enshi-rules evaluate CASE.json [--as-of DATE] [--format text|json]`` evaluates one case;
 ``enshi-rules schema`` prints the JSON Schema of the case document (``--report``: of the report,
 ``--explanation``: of explain's JSON); ``enshi-rules explain CASE.json [--rule ID] [--format
-text|json]`` explains each finding (``_explain``). Exit status: 0 on success, 2 for
+text|json]`` explains each finding (``_explain``); ``enshi-rules report CASE.json --format docx -o
+FILE`` writes the report as a Word document from the workbench's editable template. Exit status: 0 on success, 2 for
 unreadable or invalid input (one line naming the problem and the field, never a traceback), 1 for an
 engine failure. ``enshi-rules batch IN.jsonl [-o OUT.jsonl] [--jobs N] [--as-of DATE]`` evaluates
 one case per line (``_batch_cli``; exit 1 if any record failed). ``enshi-rules trace --check``
@@ -150,6 +151,34 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    """The report as a Word document (the workbench's DOCX export; needs the report extra)."""
+    try:
+        from .workbench import render_docx
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        return _fail(f"report --format docx needs the report extra (pip install 'enshi-rules[report]'): {exc}")
+    if args.template and not Path(args.template).is_file():
+        return _fail(f"template not found: {args.template}")
+    try:
+        data = _read(args.case)
+    except OSError as exc:
+        return _fail(f"cannot read {args.case}: {exc.strerror or exc}")
+    try:
+        report = evaluate(data, as_of=args.as_of, policy=_policy_arg(args))
+        body = render_docx(report, template=args.template)
+    except CaseValidationError as exc:
+        return _fail(f"{args.case}: invalid case: {exc.one_line()}")
+    except CalendarDataError as exc:
+        return _fail(f"{args.case}: {exc}")
+    except EngineError as exc:
+        return _fail(f"{args.case}: engine failure: {exc}", 1)
+    try:
+        Path(args.output).write_bytes(body)
+    except OSError as exc:
+        return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     model = {"report": Report, "explanation": Explanation}.get(args.of, Case)
     sys.stdout.write(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
@@ -187,6 +216,13 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--format", choices=("text", "json"), default="text")
     _period_options(x)
     x.set_defaults(func=_cmd_explain)
+    r = sub.add_parser("report", help="write the report of one case as a Word document (from an editable template)")
+    r.add_argument("case", help="the case document (JSON; '-' for stdin)")
+    r.add_argument("--format", choices=("docx",), default="docx")
+    r.add_argument("-o", "--output", required=True, help="the .docx file to write")
+    r.add_argument("--template", default=None, help="your own Word template (an edited copy of the shipped one)")
+    _period_options(r)
+    r.set_defaults(func=_cmd_report)
     s = sub.add_parser("schema", help="print the JSON Schema of the case document (--report: of the report)")
     g = s.add_mutually_exclusive_group()
     g.add_argument("--report", dest="of", action="store_const", const="report", help="the JSON Schema of the report")

@@ -1,0 +1,416 @@
+"""条文对照: the measures unit by unit, with the rules, tests and interpretations of each, linked both ways.
+
+Everything comes from the same sources as ``docs/articles/`` (the parsed text, ``article_map.yaml``,
+the rulebook, the interpretation register): nothing is written twice. When the article map cannot be
+found (an installation without the repository), the units are still shown with their rules and
+interpretations, and the page says that the map (status, tests) is not available.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .. import _text
+from .._rulebook import Rule, all_rules
+from ..errors import RuleDefinitionError
+from .._trace import (
+    ENCODED,
+    NOT_OPERATIVE,
+    PLANNED,
+    STATUS_ZH,
+    ArticleMap,
+    Entry,
+    Interpretation,
+    find_root,
+    load_map,
+    load_register,
+    role_zh,
+    rules_by_unit,
+    MODALITY_ZH,
+    MAP_FILE,
+)
+
+__all__ = [
+    "ArticleView",
+    "SearchResult",
+    "UnitView",
+    "article_index",
+    "article_view",
+    "condition_in_words",
+    "interpretation_views",
+    "resolve_query",
+    "search",
+    "unit_href",
+]
+
+
+@cache
+def _map() -> ArticleMap | None:
+    try:
+        return load_map(find_root() / MAP_FILE)
+    except (FileNotFoundError, OSError, ValueError):
+        return None
+
+
+def map_available() -> bool:
+    return _map() is not None
+
+
+def unit_href(unit_id: str) -> str:
+    """The page and anchor of a unit: ``/articles/27#art_27__para_2``."""
+    article = int(unit_id.split("__", 1)[0].removeprefix("art_"))
+    return f"/articles/{article}#{unit_id}"
+
+
+def finding_unit(article: int, paragraph: int | None, item: int | None) -> str:
+    """The unit a finding cites (an item of a one-paragraph article lives under ``para_1``)."""
+    return _text.unit_id(article, paragraph, item)
+
+
+# ---------------------------------------------------------------------------- conditions in words
+
+_OPS = {"$lt": "早于/小于", "$lte": "不晚于/不大于", "$gt": "晚于/大于", "$gte": "不早于/不小于", "$neq": "不等于"}
+
+
+def _operand(v: Any) -> str:
+    if isinstance(v, dict) and "$m" in v:
+        return f"〔{v['$m']}〕"
+    if isinstance(v, bool):
+        return "是" if v else "否"
+    return f"“{v}”" if isinstance(v, str) else str(v)
+
+
+def condition_in_words(cond: Any) -> str:
+    """A durable-rules condition in Chinese words: ``〔kind〕为“rectification”，并且（〔done〕无记录…）``.
+
+    Field names stay as the engine sees them (in 〔〕), so a reader can find them in the rule module.
+    """
+    if not isinstance(cond, dict):
+        return str(cond)
+    parts = []
+    for key, value in cond.items():
+        if key in ("$and", "$or"):
+            joiner = "，并且" if key == "$and" else "，或者"
+            inner = [condition_in_words(c) for c in value]
+            text = joiner.join(inner)
+            parts.append(f"（{text}）" if key == "$or" and len(inner) > 1 else text)
+        elif key == "$ex":
+            parts.append("、".join(f"〔{k}〕有记录" for k in value))
+        elif key == "$nex":
+            parts.append("、".join(f"〔{k}〕无记录" for k in value))
+        elif key in _OPS:
+            parts.append("、".join(f"〔{k}〕{_OPS[key]}{_operand(v)}" for k, v in value.items()))
+        elif key.startswith("$"):
+            parts.append(f"{key} {value!r}")
+        else:
+            parts.append(f"〔{key}〕为{_operand(value)}")
+    return "，并且".join(parts)
+
+
+# ---------------------------------------------------------------------------- views
+
+
+@dataclass(frozen=True)
+class RuleView:
+    rule_id: str
+    modality: str
+    modality_zh: str
+    subject_zh: str
+    citation: str
+    summary: str
+    condition: str
+    module: str
+    kind: str  # 认定 (a finding) or 适用说明 (an applicability note)
+
+
+@dataclass(frozen=True)
+class TestView:
+    node_id: str
+    rules: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class UnitView:
+    id: str
+    label: str
+    depth: int  # 1 article, 2 paragraph, 3 item
+    citation: str
+    text: str
+    status: str | None  # encoded / not-operative / planned / None (no entry or no map)
+    status_zh: str
+    reason: str
+    note: str
+    rules: tuple[RuleView, ...]
+    tests: tuple[TestView, ...]
+    interpretations: tuple[Interpretation, ...]
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    number: int
+    label: str
+    chapter: str
+    text: str
+    citation: str
+    units: tuple[UnitView, ...]
+    rule_count: int
+    prev: int | None
+    next: int | None
+
+
+def _unit_label(u: _text.Unit) -> str:
+    reg = _text.regulation()
+    if u.paragraph is None:
+        return _text.article_label(u.article)
+    if u.item is not None:
+        return f"第{_text.item_marker(u.item)}项"
+    if reg.articles[u.article].paragraph_count == 1:
+        return "本条（只有一款）"
+    return f"第{_text.to_chinese_numeral(u.paragraph)}款"
+
+
+def _own_text(u: _text.Unit) -> str:
+    if u.paragraph is None:
+        return ""
+    if u.item is None and _text.regulation().articles[u.article].item_counts[u.paragraph - 1]:
+        return u.text.splitlines()[0]
+    return u.text
+
+
+def _rule_view(r: Rule) -> RuleView:
+    return RuleView(
+        rule_id=r.rule_id,
+        modality=str(r.modality),
+        modality_zh=MODALITY_ZH[r.modality],
+        subject_zh=role_zh(r.subject),
+        citation=r.short_citation,
+        summary=r.summary,
+        condition=condition_in_words(r.condition),
+        module="src/" + r.module.replace(".", "/") + ".py",
+        kind="适用说明" if r.note else "认定",
+    )
+
+
+def _status(e: Entry | None) -> tuple[str | None, str]:
+    if _map() is None:
+        return None, "（对照表 article_map.yaml 不可用）"
+    if e is None:
+        return None, "（对照表中无此条目）"
+    st = e.status
+    if st == ENCODED:
+        return ENCODED, STATUS_ZH[ENCODED] + ("" if e.rules else "（由下级单元编码）")
+    if st == PLANNED:
+        return PLANNED, f"{STATUS_ZH[PLANNED]}（issue {e.raw.get('issue')}）"
+    if st == NOT_OPERATIVE:
+        return NOT_OPERATIVE, STATUS_ZH[NOT_OPERATIVE]
+    return None, f"状态无效：{st!r}"
+
+
+@cache
+def _applies() -> dict[str, tuple[Interpretation, ...]]:
+    """Unit id -> the interpretations that apply (the map's list, else the register's own reach)."""
+    from .._trace import expected_interpretations
+
+    register = load_register()
+    by_id = register.by_id
+    out: dict[str, tuple[Interpretation, ...]] = {}
+    amap = _map()
+    if amap is not None:
+        for uid, e in amap.entries.items():
+            out[uid] = tuple(by_id[x] for x in e.interpretations if x in by_id)
+        return out
+    for uid, ids in expected_interpretations(register, all_rules()).items():
+        out[uid] = tuple(by_id[x] for x in ids if x in by_id)
+    return out
+
+
+def _unit_view(u: _text.Unit, by_unit: dict[str, list[Rule]]) -> UnitView:
+    amap = _map()
+    e = amap.entries.get(u.id) if amap is not None else None
+    status, status_zh = _status(e)
+    tests: dict[str, list[str]] = {}
+    for rid, ts in (e.rules.items() if e is not None else ()):
+        for t in ts:
+            tests.setdefault(t, []).append(rid)
+    return UnitView(
+        id=u.id,
+        label=_unit_label(u),
+        depth=1 if u.paragraph is None else (2 if u.item is None else 3),
+        citation=u.citation(with_title=False),
+        text=_own_text(u),
+        status=status,
+        status_zh=status_zh,
+        reason=e.text("reason") if e is not None else "",
+        note=e.text("note") if e is not None else "",
+        rules=tuple(_rule_view(r) for r in by_unit.get(u.id, [])),
+        tests=tuple(TestView(t, tuple(rids)) for t, rids in tests.items()),
+        interpretations=_applies().get(u.id, ()),
+    )
+
+
+def article_view(n: int) -> ArticleView:
+    """One article with every unit (raises KeyError for an article that does not exist)."""
+    reg = _text.regulation()
+    art = reg.articles[n]
+    chapter = reg.chapters[art.chapter]
+    by_unit = rules_by_unit(all_rules())
+    units = tuple(_unit_view(u, by_unit) for u in reg.units.values() if u.article == n)
+    return ArticleView(
+        number=n,
+        label=art.label,
+        chapter=f"{chapter.label}　{chapter.title}",
+        text=art.text,
+        citation=_text.citation(n),
+        units=units,
+        rule_count=sum(len(u.rules) for u in units),
+        prev=n - 1 if n > 1 else None,
+        next=n + 1 if n < len(reg.articles) else None,
+    )
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    number: int
+    label: str
+    first_line: str
+    status_zh: str
+    status: str | None
+    rule_count: int
+    counts: dict[str, int] = field(default_factory=dict)  # unit status -> how many units
+
+
+def article_index() -> list[tuple[str, list[IndexRow]]]:
+    """Chapters with their articles: label, first words, status, how many rules and units by status."""
+    reg = _text.regulation()
+    amap = _map()
+    by_unit = rules_by_unit(all_rules())
+    out = []
+    for ch in reg.chapters.values():
+        rows = []
+        for n in ch.articles:
+            uids = [u.id for u in reg.units.values() if u.article == n]
+            counts: dict[str, int] = {}
+            for uid in uids:
+                e = amap.entries.get(uid) if amap is not None else None
+                if e is not None and e.status in (ENCODED, NOT_OPERATIVE, PLANNED):
+                    counts[STATUS_ZH[e.status]] = counts.get(STATUS_ZH[e.status], 0) + 1
+            status, status_zh = _status(amap.entries.get(f"art_{n}") if amap is not None else None)
+            first = reg.articles[n].text.splitlines()[0]
+            rows.append(
+                IndexRow(
+                    number=n,
+                    label=reg.articles[n].label,
+                    first_line=first if len(first) <= 40 else first[:40] + "……",
+                    status_zh=status_zh,
+                    status=status,
+                    rule_count=sum(len(by_unit.get(uid, [])) for uid in uids),
+                    counts=counts,
+                )
+            )
+        out.append((f"{ch.label}　{ch.title}", rows))
+    return out
+
+
+@dataclass(frozen=True)
+class InterpretationView:
+    choice: Interpretation
+    units: tuple[tuple[str, str], ...]  # (unit id, citation) it applies to
+    rules: tuple[str, ...]  # rule ids it affects
+
+
+def interpretation_views() -> list[tuple[str, list[InterpretationView]]]:
+    """The register, each choice with the units (linked back) and rules it affects."""
+    reg = _text.regulation()
+    rules = all_rules()
+    applies = _applies()
+    out = []
+    for g in load_register().groups:
+        views = []
+        for c in g.choices:
+            uids = [uid for uid in reg.units if any(x.id == c.id for x in applies.get(uid, ()))]
+            views.append(
+                InterpretationView(
+                    choice=c,
+                    units=tuple((uid, reg.units[uid].citation(with_title=False)) for uid in uids),
+                    rules=tuple(rid for rid in rules if c.matches(rid)),
+                )
+            )
+        out.append((g.title, views))
+    return out
+
+
+# ---------------------------------------------------------------------------- finding an article
+
+
+_NUMERAL = "一二三四五六七八九十"
+
+
+def resolve_query(q: str) -> str | None:
+    """The unit a query names, or None when it is a keyword.
+
+    Accepts ``27``, ``二十七``, ``第二十七条``, ``27.2``, ``27.2.3``, ``第二十七条第二款``,
+    ``第三十二条第一款第（三）项``, ``27条``; a unit that does not exist gives None.
+    """
+    s = "".join(unicodedata.normalize("NFKC", q or "").split())
+    if not s:
+        return None
+    m = re.fullmatch(r"第?(\d{1,2})条?(?:[.．](\d{1,2}))?(?:[.．](\d{1,2}))?", s)
+    try:
+        if m:
+            a, p, i = (int(x) if x else None for x in m.groups())
+            return _text.unit_id(a, p, i)  # type: ignore[arg-type]
+        if re.fullmatch(rf"[{_NUMERAL}]+", s):
+            return _text.unit_id(_text.from_chinese_numeral(s))
+        if s.startswith("第") or s.startswith("《"):
+            return _text.unit_id(*_text.parse_citation(s))
+        if re.fullmatch(rf"[{_NUMERAL}]+条", s):
+            return _text.unit_id(_text.from_chinese_numeral(s[:-1]))
+    except (ValueError, RuleDefinitionError):  # not a citation, or a unit that does not exist
+        return None
+    return None
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    kind: str  # 条文 / 规则 / 解释
+    href: str
+    title: str
+    excerpt: str
+
+
+def _excerpt(text: str, word: str, width: int = 40) -> str:
+    i = text.find(word)
+    if i < 0:
+        return text[: width * 2]
+    start = max(0, i - width)
+    return ("……" if start else "") + text[start : i + len(word) + width] + ("……" if i + len(word) + width < len(text) else "")
+
+
+def search(q: str) -> list[SearchResult]:
+    """Units whose text, rules whose id or summary, and interpretations whose words contain ``q``."""
+    word = unicodedata.normalize("NFKC", q or "").strip()
+    if not word:
+        return []
+    out: list[SearchResult] = []
+    reg = _text.regulation()
+    for u in reg.units.values():
+        if u.paragraph is None:
+            continue
+        text = _own_text(u)
+        if word in text:
+            out.append(SearchResult("条文", unit_href(u.id), u.citation(with_title=False), _excerpt(text, word)))
+    for r in all_rules().values():
+        if word in r.summary or word in r.rule_id:
+            out.append(
+                SearchResult("规则", f"/articles/{r.article}#rule-{r.rule_id}", f"{r.rule_id}（{r.short_citation}）", _excerpt(r.summary, word))
+            )
+    for g in load_register().groups:
+        for c in g.choices:
+            hay = f"{c.id} {c.title} {c.choice}"
+            if word in hay:
+                out.append(SearchResult("解释", f"/interpretations#{c.id}", f"{c.id} {c.title}", _excerpt(c.choice, word)))
+    return out

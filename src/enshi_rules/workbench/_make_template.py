@@ -1,0 +1,148 @@
+"""Write the Word template of the report (``templates/report-template.docx``).
+
+The template is an ordinary Word document with docxtpl (Jinja2) tags: the 司法局 can open it in Word,
+change the letterhead, fonts, wording and layout, keep the ``{{ … }}`` and ``{%tr … %}`` tags, and
+give their copy to ``enshi-rules report CASE --format docx --template THEIRS.docx``. This script
+only makes the shipped starting point; run it after changing it::
+
+    python -m enshi_rules.workbench._make_template
+
+The fields the template can use are those of :class:`enshi_rules.workbench._views.ReportView`
+(``docs/workbench.md`` lists them).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+TEMPLATE = Path(__file__).with_name("templates") / "report-template.docx"
+_FONT = "宋体"
+_HEADING_FONT = "黑体"
+
+
+def _font(run, name: str = _FONT, size: float | None = None, bold: bool = False) -> None:  # type: ignore[no-untyped-def]
+    run.font.name = name
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
+    if size:
+        run.font.size = Pt(size)
+    run.bold = bold
+
+
+def _para(doc, text: str, *, size: float = 12, bold: bool = False, font: str = _FONT, align=None):  # type: ignore[no-untyped-def]
+    p = doc.add_paragraph()
+    _font(p.add_run(text), font, size, bold)
+    if align is not None:
+        p.alignment = align
+    return p
+
+
+def _table(doc, headers: list[str], cells: list[str], widths: list[float], loop: str):  # type: ignore[no-untyped-def]
+    t = doc.add_table(rows=4, cols=len(headers))
+    t.style = "Table Grid"
+    for i, h in enumerate(headers):
+        c = t.rows[0].cells[i]
+        c.text = ""
+        _font(c.paragraphs[0].add_run(h), _HEADING_FONT, 10.5, True)
+    # docxtpl: a row holding only "{%tr for … %}", the row repeated, a row holding "{%tr endfor %}"
+    t.rows[1].cells[0].text = "{%tr for " + loop + " %}"
+    for i, text in enumerate(cells):
+        c = t.rows[2].cells[i]
+        c.text = ""
+        _font(c.paragraphs[0].add_run(text), _FONT, 10.5)
+    t.rows[3].cells[0].text = "{%tr endfor %}"
+    for row in t.rows:
+        for i, w in enumerate(widths):
+            row.cells[i].width = Cm(w)
+    return t
+
+
+def build(path: Path = TEMPLATE) -> Path:
+    doc = Document()
+    sec = doc.sections[0]
+    sec.page_height, sec.page_width = Cm(29.7), Cm(21.0)
+    sec.top_margin = sec.bottom_margin = Cm(2.5)
+    sec.left_margin = sec.right_margin = Cm(2.4)
+    normal = doc.styles["Normal"]
+    normal.font.name = _FONT
+    normal.font.size = Pt(12)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), _FONT)
+
+    _para(doc, "行政执法监督试算报告", size=18, bold=True, font=_HEADING_FONT, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(doc, "依据《{{ reg_title }}》", size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(doc, "案件编号：{{ case_id }}　　判断日：{{ as_of }}")
+    _para(doc, "适用本办法：{{ '是' if in_scope else '否' }}")
+    _para(doc, "期间计算：{{ policy }}", size=10.5)
+
+    _para(doc, "一、适用情况", size=14, bold=True, font=_HEADING_FONT)
+    _para(doc, "{%p for n in notes %}")
+    _para(doc, "{{ n.message }}（{{ n.citation }}）")
+    _para(doc, "{%p endfor %}")
+    _para(doc, "{%p if not notes %}")
+    _para(doc, "（无）")
+    _para(doc, "{%p endif %}")
+
+    _para(doc, "二、认定事项", size=14, bold=True, font=_HEADING_FONT)
+    _para(doc, "{%p if not findings %}")
+    _para(doc, "（无）")
+    _para(doc, "{%p endif %}")
+    _table(
+        doc,
+        ["序号", "认定", "依据", "届满日", "逾期日数"],
+        [
+            "{{ f.index }}",
+            "{{ f.label }}{{ f.subject }}：{{ f.message }}",
+            "{{ f.citation }}\n（规则 {{ f.rule_id }}）",
+            "{{ f.period.due if f.period else '' }}{{ '（暂定）' if f.period and f.period.provisional else '' }}",
+            "{{ f.period.days_late if f.period and f.period.days_late else '' }}",
+        ],
+        [1.2, 8.6, 3.6, 2.6, 1.6],
+        "f in findings",
+    )
+
+    _para(doc, "三、期限", size=14, bold=True, font=_HEADING_FONT)
+    _para(doc, "{%p if not timeline %}")
+    _para(doc, "本案没有计算期限。")
+    _para(doc, "{%p endif %}")
+    _table(
+        doc,
+        ["依据", "义务人", "起算日", "日数", "届满日", "完成日", "状态"],
+        [
+            "{{ t.citation }}",
+            "{{ t.subject }}",
+            "{{ t.start }}",
+            "{{ t.days }}",
+            "{{ t.due }}{{ '（暂定）' if t.provisional else '' }}",
+            "{{ t.done_on or '—' }}",
+            "{{ t.status }}{{ ' ' ~ t.days_late ~ '日' if t.days_late else '' }}",
+        ],
+        [3.2, 3.6, 2.2, 1.2, 2.2, 2.2, 2.4],
+        "t in timeline",
+    )
+
+    _para(doc, "四、缺少的事实", size=14, bold=True, font=_HEADING_FONT)
+    _para(doc, "{%p for m in missing_facts %}")
+    _para(doc, "{{ m.field }}（{{ m.needed_for }}）：{{ m.reason }}")
+    _para(doc, "{%p endfor %}")
+    _para(doc, "{%p if not missing_facts %}")
+    _para(doc, "（无）")
+    _para(doc, "{%p endif %}")
+
+    _para(doc, "五、版本", size=14, bold=True, font=_HEADING_FONT)
+    _para(doc, "{%p for k, v in versions %}")
+    _para(doc, "{{ k }}：{{ v }}", size=10.5)
+    _para(doc, "{%p endfor %}")
+
+    _para(doc, "本报告为试算结果，由 enshi-rules 依据上述条文和规则自动生成，供法制审核参考。", size=10.5)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
+    return path
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(build(Path(sys.argv[1]) if len(sys.argv) > 1 else TEMPLATE))

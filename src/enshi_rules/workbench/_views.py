@@ -1,0 +1,216 @@
+"""A report as legal staff read it: the same words for the page, the printed page and the DOCX.
+
+:func:`report_view` turns a :class:`~enshi_rules.Report` into plain values (labels such as
+【违反·逾期未完成】, short citations with the unit they link to, the cited text, the rule's condition,
+the period with the days it rolled over, the interpretations of the unit, the versions), so that the
+HTML templates and the Word template say exactly the same thing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from .. import _text
+from .._periods import is_working_day
+from .._rulebook import Modality, all_rules
+from ..cli import _MODALITY_ZH, _STATUS_ZH, _status_zh
+from ..errors import CalendarDataError
+from . import _catalog
+
+__all__ = ["FindingView", "ReportView", "finding_label", "report_view"]
+
+_WEEKDAY = "一二三四五六日"
+
+
+def finding_label(f: Any) -> str:
+    """【违反·逾期未完成】, 【应当】, 【可以·期限届满未行使】 … (the text report's words)."""
+    tag = _MODALITY_ZH[f.modality]
+    if f.status is not None:
+        tag += "·" + _status_zh(f.modality, f.status)
+    return f"【{tag}】"
+
+
+def _cn_date(d: date | None) -> str:
+    return "" if d is None else f"{d.year}年{d.month}月{d.day}日"
+
+
+def _day_reason(d: date) -> str:
+    if d.weekday() >= 5:
+        return f"星期{_WEEKDAY[d.weekday()]}"
+    return "法定节假日或调休放假"
+
+
+@dataclass(frozen=True)
+class PeriodView:
+    start: str
+    days: int
+    raw_last: str
+    due: str
+    rolled: tuple[str, ...]  # "2025年10月4日（法定节假日或调休放假）"
+    done_on: str
+    days_late: int | None
+    provisional: bool
+    basis: str
+
+
+@dataclass(frozen=True)
+class FindingView:
+    index: int
+    rule_id: str
+    label: str
+    modality: str
+    status: str | None
+    subject: str
+    message: str
+    citation: str  # short: 第二十七条第二款
+    full_citation: str
+    unit_id: str
+    href: str
+    unit_text: str
+    rule_summary: str
+    rule_condition: str
+    facts: tuple[str, ...]
+    period: PeriodView | None
+    interpretations: tuple[tuple[str, str], ...]  # (id, title)
+    explanation: Any = None  # enshi_rules.explain's JSON for this finding, when the library has it
+
+
+@dataclass(frozen=True)
+class ReportView:
+    case_id: str
+    as_of: str
+    as_of_iso: str
+    in_scope: bool
+    policy: str
+    notes: tuple[dict[str, str], ...]
+    findings: tuple[FindingView, ...]
+    timeline: tuple[dict[str, Any], ...]
+    missing_facts: tuple[dict[str, str], ...]
+    versions: tuple[tuple[str, str], ...]
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _period(f: Any, working: bool) -> PeriodView | None:
+    if f.due is None or f.period_start is None or f.period_days is None:
+        return None
+    raw = f.period_start + timedelta(days=f.period_days)
+    rolled: list[str] = []
+    if not working and raw < f.due:
+        days = [raw + timedelta(days=k) for k in range((f.due - raw).days)]
+        try:
+            if all(not is_working_day(d) for d in days):
+                rolled = [f"{_cn_date(d)}（{_day_reason(d)}）" for d in days]
+        except CalendarDataError:
+            rolled = []
+    return PeriodView(
+        start=_cn_date(f.period_start),
+        days=f.period_days,
+        raw_last="" if working else _cn_date(raw),
+        due=_cn_date(f.due),
+        rolled=tuple(rolled),
+        done_on=_cn_date(f.done_on),
+        days_late=f.days_late,
+        provisional=bool(getattr(f, "provisional", False)),
+        basis=str(getattr(f, "calendar_basis", "") or ""),
+    )
+
+
+def _regulation_hash() -> str:
+    raw = "\n".join(u.text for u in _text.regulation().units.values() if u.paragraph is None)
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def _versions(report: Any) -> tuple[tuple[str, str], ...]:
+    from .. import __version__
+
+    reg = _text.regulation()
+    out = [
+        ("enshi-rules", __version__),
+        ("条文", f"《{reg.title}》{reg.source.replace('【法宝引证码】', '法宝引证码').strip()}（文本哈希 {_regulation_hash()}）"),
+        ("规则", f"{len(all_rules())} 条"),
+        ("期间计算", report.policy.description),
+    ]
+    extra = getattr(report, "versions", None)  # the service issue adds versions to the report
+    if extra:
+        data = extra.model_dump() if hasattr(extra, "model_dump") else dict(extra)
+        for k, v in data.items():
+            out.append((str(k), str(v)))
+    return tuple(out)
+
+
+def report_view(report: Any, explanations: dict[str, Any] | None = None) -> ReportView:
+    reg = _text.regulation()
+    rules = all_rules()
+    working = str(report.policy.day_counting) == "working"
+    applies = _catalog._applies()
+    findings = []
+    counts: dict[str, int] = {}
+    for i, f in enumerate(report.findings, 1):
+        uid = _catalog.finding_unit(f.article, f.paragraph, f.item)
+        rule = rules.get(f.rule_id)
+        label = finding_label(f)
+        counts[label] = counts.get(label, 0) + 1
+        findings.append(
+            FindingView(
+                index=i,
+                rule_id=f.rule_id,
+                label=label,
+                modality=str(f.modality),
+                status=None if f.status is None else str(f.status),
+                subject=f.subject,
+                message=f.message,
+                citation=f.citation.split("》", 1)[-1],
+                full_citation=f.citation,
+                unit_id=uid,
+                href=_catalog.unit_href(uid),
+                unit_text=reg.units[uid].text,
+                rule_summary=rule.summary if rule else "",
+                rule_condition=_catalog.condition_in_words(rule.condition) if rule else "",
+                facts=tuple(f.facts),
+                period=_period(f, working),
+                interpretations=tuple((c.id, c.title) for c in applies.get(uid, ())),
+                explanation=(explanations or {}).get(f.rule_id + "|" + f.subject_id),
+            )
+        )
+    notes = tuple(
+        {
+            "citation": n.citation.split("》", 1)[-1],
+            "href": _catalog.unit_href(_catalog.finding_unit(n.article, n.paragraph, n.item)),
+            "message": n.message,
+            "excludes": "是" if n.excludes else "",
+        }
+        for n in report.notes
+    )
+    may = {(f.rule_id, f.subject) for f in report.findings if str(f.modality) == "may"}
+    timeline = tuple(
+        {
+            "citation": t.citation.split("》", 1)[-1],
+            "subject": t.subject,
+            "start": t.period_start.isoformat(),
+            "days": t.period_days,
+            "due": t.due.isoformat(),
+            "due_zh": _cn_date(t.due),
+            "done_on": t.done_on.isoformat() if t.done_on else "",
+            "status": _status_zh(Modality.MAY, t.status) if (t.rule_id, t.subject) in may else _STATUS_ZH[t.status],
+            "days_late": t.days_late or "",
+            "provisional": "暂定" if getattr(t, "provisional", False) else "",
+        }
+        for t in report.timeline
+    )
+    missing = tuple({"field": m.field, "needed_for": m.needed_for, "reason": m.reason} for m in report.missing_facts)
+    return ReportView(
+        case_id=report.case_id,
+        as_of=_cn_date(report.as_of),
+        as_of_iso=report.as_of.isoformat(),
+        in_scope=report.in_scope,
+        policy=report.policy.description,
+        notes=notes,
+        findings=tuple(findings),
+        timeline=timeline,
+        missing_facts=missing,
+        versions=_versions(report),
+        counts=counts,
+    )

@@ -1,0 +1,344 @@
+"""The workbench's pages, as a FastAPI router mounted at ``/`` by ``enshi-rules serve``.
+
+Server-rendered (Jinja2); the only script (``static/workbench.js``) shows the chosen input panel and
+opens the print dialog, and every page works without it. Nothing is fetched from another host.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from .. import _text
+from .._trace import find_root
+from . import _catalog, _chart, _docx, _trial, _views
+
+__all__ = ["EXAMPLES_DIR", "bundled_examples", "router"]
+
+router = APIRouter(include_in_schema=False)
+
+#: Upper bound on a pasted or uploaded case document (the loader has its own limits on counts).
+MAX_DOCUMENT_BYTES = 1_000_000
+
+_STATIC = {"workbench.css": "text/css; charset=utf-8", "print.css": "text/css; charset=utf-8", "workbench.js": "text/javascript; charset=utf-8"}
+
+
+def _fid(path: str) -> str:
+    return "f-" + re.sub(r"[^A-Za-z0-9_-]+", "-", path).strip("-")
+
+
+def _field_label(path: str) -> str:
+    return _trial.field_name(path)
+
+
+@cache
+def _env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("enshi_rules.workbench", "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    from .. import __version__
+
+    env.globals.update(
+        version=__version__,
+        source=_text.regulation().source.replace("【法宝引证码】", "法宝引证码").strip(),
+        reg_title=_text.REGULATION_TITLE,
+        article_count=_text.ARTICLE_COUNT,
+        numeral=_text.to_chinese_numeral,
+        unit_href=_catalog.unit_href,
+        rule_article=lambda rid: int(rid[4:7]),
+        fid=_fid,
+        field_label=_field_label,
+        explanation_html=_explanation_html,
+    )
+    return env
+
+
+def _page(name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    ctx.setdefault("q", "")
+    ctx.setdefault("title", "")
+    return HTMLResponse(_env().get_template(name).render(**ctx), status_code=status)
+
+
+def _explanation_html(data: Any) -> Markup:
+    """An ``explain`` result (JSON) as a nested list, escaped."""
+    from html import escape
+
+    def walk(v: Any) -> str:
+        if isinstance(v, dict):
+            return "<dl>" + "".join(f"<dt>{escape(str(k))}</dt><dd>{walk(x)}</dd>" for k, x in v.items()) + "</dl>"
+        if isinstance(v, (list, tuple)):
+            return "<ul>" + "".join(f"<li>{walk(x)}</li>" for x in v) + "</ul>"
+        return escape("" if v is None else str(v))
+
+    return Markup(walk(data))
+
+
+# ---------------------------------------------------------------------------- static files
+
+
+@router.get("/static/{name}")
+def static(name: str) -> Response:
+    if name not in _STATIC:
+        return Response("not found", status_code=404, media_type="text/plain")
+    body = resources.files(__package__).joinpath("static").joinpath(name).read_bytes()
+    return Response(body, media_type=_STATIC[name], headers={"Cache-Control": "no-cache"})
+
+
+# ---------------------------------------------------------------------------- 条文对照
+
+
+@router.get("/", response_class=HTMLResponse)
+def index() -> HTMLResponse:
+    return _page("index.html", title="条文对照", nav="articles", index=_catalog.article_index(), map_ok=_catalog.map_available())
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def find(q: str = "") -> Response:
+    unit = _catalog.resolve_query(q)
+    if unit is not None:
+        return RedirectResponse(_catalog.unit_href(unit), status_code=303)
+    return _page(
+        "index.html",
+        title=f"查找：{q}" if q else "条文对照",
+        nav="articles",
+        q=q,
+        results=_catalog.search(q),
+        index=_catalog.article_index() if not q else [],
+        map_ok=_catalog.map_available(),
+    )
+
+
+@router.get("/articles/{n}", response_class=HTMLResponse)
+def article(n: str) -> HTMLResponse:
+    unit = _catalog.resolve_query(n)
+    if unit is None or "__" in unit:
+        return _page("error.html", 404, title="没有这一条", message=f"《{_text.REGULATION_TITLE}》共 {_text.ARTICLE_COUNT} 条，没有“{n}”。")
+    a = _catalog.article_view(int(unit.removeprefix("art_")))
+
+    def tests_for(u: _catalog.UnitView, rule_id: str) -> list[str]:
+        return [t.node_id for t in u.tests if rule_id in t.rules]
+
+    return _page("article.html", title=a.label, nav="articles", a=a, tests_for=tests_for)
+
+
+@router.get("/interpretations", response_class=HTMLResponse)
+def interpretations() -> HTMLResponse:
+    return _page("interpretations.html", title="解释性选择", nav="interpretations", groups=_catalog.interpretation_views())
+
+
+# ---------------------------------------------------------------------------- 试算
+
+
+def EXAMPLES_DIR() -> Path | None:  # noqa: N802 - a computed constant
+    try:
+        d = find_root() / "examples"
+    except FileNotFoundError:
+        return None
+    return d if d.is_dir() else None
+
+
+def bundled_examples() -> list[tuple[str, str]]:
+    """(name, title) of the bundled example cases, by file name."""
+    d = EXAMPLES_DIR()
+    if d is None:
+        return []
+    out = []
+    for p in sorted(d.glob("*.json")):
+        try:
+            case_id = json.loads(p.read_text(encoding="utf-8")).get("case_id", p.stem)
+        except (OSError, ValueError, AttributeError):
+            continue
+        out.append((p.stem, f"{case_id}（{p.stem}）"))
+    return out
+
+
+def _example(name: str) -> dict[str, Any] | None:
+    d = EXAMPLES_DIR()
+    if d is None or name not in {n for n, _ in bundled_examples()}:
+        return None
+    return json.loads((d / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _organ_options(doc: dict[str, Any] | None, values: dict[str, Any]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    organs = _trial.organ_choices()
+    new_id = values.get("organs[0].id")
+    if new_id and new_id not in {i for i, _ in organs}:
+        return organs, [(new_id, f"{values.get('organs[0].name') or new_id}（下面新增的机关）")] + organs
+    return organs, [(_trial.NEW_ORGAN, "下面新增的机关")] + organs
+
+
+def _form_page(
+    *, values: dict[str, Any], problems: list[Any], mode: str, case_json: str, status: int = 200
+) -> HTMLResponse:
+    organs, organs_plus = _organ_options(None, values)
+    by_field: dict[str, list[Any]] = {}
+    for p in problems:
+        by_field.setdefault(p.path, []).append(p)
+    return _page(
+        "try.html",
+        status,
+        title="试算",
+        nav="try",
+        values=values,
+        problems=by_field,
+        problems_in=lambda prefix: any(k.startswith(prefix) for k in by_field),
+        all_problems=problems,
+        form_fields=set(_trial.FORM_FIELDS) | {"as_of", "day_counting"},
+        mode=mode,
+        case_json=case_json,
+        examples=bundled_examples(),
+        organs=organs,
+        organs_plus=organs_plus,
+        organ_kinds=[(k, k) for k in _trial.ORGAN_KINDS],
+        organ_levels=[(v, v) for v in _trial.ORGAN_LEVELS],
+        activities=[(a, a) for a in _trial.ACTIVITIES],
+        situation_items=_trial.situation_items(),
+        situation_rows=_trial.SITUATION_ROWS,
+        decision_orders=_trial.DECISION_ORDERS,
+    )
+
+
+@router.get("/try", response_class=HTMLResponse)
+def try_form(example: str = "") -> HTMLResponse:
+    if example:
+        doc = _example(example)
+        if doc is None:
+            return _page("error.html", 404, title="没有这个示例", message=f"没有名为“{example}”的示例案件。")
+        values = _trial.form_from_case(doc)
+        if doc.get("as_of"):
+            values["as_of"] = doc["as_of"]
+        # the guided form covers the common procedure only: a case it cannot hold opens as a document
+        mode = "form" if _trial.form_holds(doc) else "paste"
+        return _form_page(values=values, problems=[], mode=mode, case_json=json.dumps(doc, ensure_ascii=False, indent=2))
+    return _form_page(values={}, problems=[], mode="form", case_json="")
+
+
+@router.post("/try/edit", response_class=HTMLResponse)
+async def try_edit(request: Request) -> HTMLResponse:
+    async with request.form() as form:
+        text = str(form.get("case_json") or "")
+    doc, problems = _trial.parse_document(text, "case_json")
+    values = _trial.form_from_case(doc) if isinstance(doc, dict) else {}
+    return _form_page(values=values, problems=problems, mode="paste", case_json=text)
+
+
+async def _read_trial(request: Request) -> tuple[_trial.TrialInput, dict[str, Any], str, str]:
+    async with request.form() as form:  # closes an uploaded file's temporary file
+        return await _read_trial_form(form)
+
+
+async def _read_trial_form(form: Any) -> tuple[_trial.TrialInput, dict[str, Any], str, str]:
+    mode = str(form.get("mode") or "form")
+    values: dict[str, Any] = {k: str(v) for k, v in form.items() if isinstance(v, str)}
+    values["supervision.decision_letter.orders"] = [str(v) for v in form.getlist("supervision.decision_letter.orders")]
+    t = _trial.TrialInput(source=mode)
+    t.as_of, problems = _trial.parse_as_of(str(form.get("as_of") or ""))
+    t.problems += problems
+    counting = str(form.get("day_counting") or "")
+    if counting not in ("", "calendar", "working"):
+        t.problems.append(_trial.Problem("day_counting", "期间计算方法只能是自然日或工作日", "day counting must be calendar or working"))
+        counting = ""
+    t.policy = _trial.policy_from(counting, str(form.get("time_in_post") or "") == "true")
+    case_json = str(form.get("case_json") or "")
+    if mode == "paste":
+        if len(case_json.encode("utf-8")) > MAX_DOCUMENT_BYTES:
+            t.problems.append(_trial.Problem("case_json", "案件文件过大（超过 1 MB）", "the case document is larger than 1 MB"))
+        else:
+            t.document, problems = _trial.parse_document(case_json, "case_json")
+            t.problems += problems
+    elif mode == "upload":
+        upload = form.get("case_file")
+        data = await upload.read(MAX_DOCUMENT_BYTES + 1) if upload is not None and not isinstance(upload, str) else b""
+        if not data:
+            t.problems.append(_trial.Problem("case_file", "没有选择文件，或文件是空的", "no file chosen, or the file is empty"))
+        elif len(data) > MAX_DOCUMENT_BYTES:
+            t.problems.append(_trial.Problem("case_file", "案件文件过大（超过 1 MB）", "the case document is larger than 1 MB"))
+        else:
+            t.document, problems = _trial.parse_document(data, "case_file")
+            t.problems += problems
+            if t.document is not None:
+                case_json = json.dumps(t.document, ensure_ascii=False, indent=2)
+    else:
+        mode = "form"
+        t.document = _trial.case_from_form(values, form.getlist)
+        case_json = json.dumps(t.document, ensure_ascii=False, indent=2)
+    return t, values, mode, case_json
+
+
+@router.post("/try", response_class=HTMLResponse)
+async def try_submit(request: Request) -> HTMLResponse:
+    t, values, mode, case_json = await _read_trial(request)
+    report, problems = _trial.evaluate_input(t)
+    if report is None:
+        if mode != "form" and isinstance(t.document, dict):
+            values = {**_trial.form_from_case(t.document), **{k: values[k] for k in ("as_of", "day_counting", "time_in_post") if k in values}}
+        return _form_page(values=values, problems=problems, mode=mode, case_json=case_json, status=422)
+    return _report_page(report, case_json, values.get("day_counting", ""), values.get("time_in_post") == "true")
+
+
+def _report_page(report: Any, case_json: str, day_counting: str, time_in_post: bool) -> HTMLResponse:
+    view = _views.report_view(report, _explanations(report))
+    return _page(
+        "report.html",
+        title=f"试算报告 {report.case_id}",
+        nav="try",
+        r=view,
+        chart=Markup(_chart.timeline_svg(report)),
+        case_json=case_json,
+        day_counting=day_counting,
+        time_in_post=time_in_post,
+    )
+
+
+def _explanations(report: Any) -> dict[str, Any]:
+    """Explanations of the findings beyond the cited text, rule and period (none yet)."""
+    return {}
+
+
+@router.get("/examples/{name}", response_class=HTMLResponse)
+def example_report(name: str) -> HTMLResponse:
+    """The report of a bundled example at its own as-of date (a printable page to link to)."""
+    doc = _example(name)
+    if doc is None:
+        return _page("error.html", 404, title="没有这个示例", message=f"没有名为“{name}”的示例案件。")
+    t = _trial.TrialInput(document=doc, source="example")
+    report, problems = _trial.evaluate_input(t)
+    if report is None:
+        return _form_page(values=_trial.form_from_case(doc), problems=problems, mode="paste", case_json=json.dumps(doc, ensure_ascii=False, indent=2), status=422)
+    return _report_page(report, json.dumps(doc, ensure_ascii=False, indent=2), "", False)
+
+
+@router.post("/report.docx")
+async def report_docx(request: Request) -> Response:
+    async with request.form() as form:
+        fields = {k: str(v) for k, v in form.items() if isinstance(v, str)}
+    form = fields
+    t = _trial.TrialInput(source="paste")
+    t.as_of, t.problems = _trial.parse_as_of(str(form.get("as_of") or ""))
+    counting = str(form.get("day_counting") or "")
+    t.policy = _trial.policy_from(counting if counting in ("calendar", "working") else "", str(form.get("time_in_post") or "") == "true")
+    text = str(form.get("case_json") or "")
+    t.document, problems = _trial.parse_document(text, "case_json")
+    t.problems += problems
+    report, problems = _trial.evaluate_input(t)
+    if report is None:
+        return _form_page(values={}, problems=problems, mode="paste", case_json=text, status=422)
+    data = _docx.render_docx(report, explanations=_explanations(report))
+    filename = f"report-{re.sub(r'[^A-Za-z0-9_.-]+', '_', report.case_id)}.docx"
+    return Response(
+        data,
+        media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

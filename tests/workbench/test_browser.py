@@ -1,0 +1,184 @@
+"""The workbench in a real browser, the way a legal officer uses it.
+
+Debian's headless Chromium (``chromium``, ``chromium-driver``, ``fonts-noto-cjk``; ``.ci/run``
+installs them) driven by Selenium, with the driver at ``/usr/bin/chromedriver`` (nothing downloaded).
+The test opens 第二十七条, searches for 27.2, fills the guided form with the overdue example
+(``examples/overdue_decision.json``) by keyboard, submits it, and checks the findings and the chart.
+Screenshots go to ``build/screenshots/`` (ignored by git), or to ``$ENSHI_RULES_SCREENSHOTS``.
+
+Without the browser the test is skipped, except in CI (``CI`` set), where it must run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("ENSHI_RULES_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("ENSHI_RULES_CHROMEDRIVER", "/usr/bin/chromedriver")
+SHOTS = Path(os.environ.get("ENSHI_RULES_SCREENSHOTS") or Path(__file__).resolve().parents[2] / "build" / "screenshots")
+
+_missing = [p for p in (CHROMIUM, CHROMEDRIVER) if not Path(p).is_file()]
+if _missing and not os.environ.get("CI"):
+    pytest.skip(f"no headless Chromium here ({', '.join(_missing)}); .ci/run installs it", allow_module_level=True)
+
+webdriver = pytest.importorskip("selenium.webdriver", reason="selenium (test extra)")
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def browser():
+    profile = tempfile.mkdtemp(prefix="enshi-chromium-")
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--lang=zh-CN",
+        "--window-size=1280,1600",
+        f"--user-data-dir={profile}",
+    ):
+        opts.add_argument(flag)
+    os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must not look for a driver online
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=opts)
+    driver.set_page_load_timeout(60)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _shot(driver, name: str, full: bool = True) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    if full:  # the whole page, not only the window
+        height = driver.execute_script("return document.documentElement.scrollHeight")
+        driver.set_window_size(1280, min(max(int(height), 800), 8000))
+    driver.save_screenshot(str(path))
+    driver.set_window_size(1280, 1600)
+    return path
+
+
+def _type(driver, name: str, text: str) -> None:
+    el = driver.find_element(By.NAME, name)
+    el.clear()
+    el.send_keys(text)
+
+
+def _date(driver, name: str, iso: str) -> None:
+    """Type a date into <input type=date> as a person does: the digits, in the browser's field order."""
+    el = driver.find_element(By.NAME, name)
+    y, m, d = iso.split("-")
+    el.click()
+    el.send_keys(y + Keys.TAB + m + Keys.TAB + d if _ymd_order(driver) else m + d + y)
+    assert el.get_attribute("value") == iso, f"{name}: typed {iso}, the field holds {el.get_attribute('value')!r}"
+
+
+def _ymd_order(driver) -> bool:
+    return bool(driver.execute_script("return new Intl.DateTimeFormat().formatToParts(new Date(2025,0,2))[0].type === 'year'"))
+
+
+def _choose(driver, name: str, value: str) -> None:
+    Select(driver.find_element(By.NAME, name)).select_by_value(value)
+
+
+def test_article_27_page(browser, live_server):
+    browser.get(live_server + "/articles/27")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "第二十七条"
+    _shot(browser, "01a-article-27-top", full=False)
+    para2 = browser.find_element(By.ID, "art_27__para_2")
+    assert "三十日内" in para2.text
+    assert para2.find_element(By.ID, "rule-art_027.p2.rectify.overdue").is_displayed()
+    _shot(browser, "01-article-27")
+    # find 27.2 from the search box, by keyboard
+    box = browser.find_element(By.ID, "q")
+    box.send_keys("27.2" + Keys.ENTER)
+    WebDriverWait(browser, 20).until(EC.url_contains("#art_27__para_2"))
+    assert browser.current_url.endswith("/articles/27#art_27__para_2")
+    _shot(browser, "01b-search-27.2", full=False)
+
+
+def test_guided_form_overdue_example(browser, live_server):
+    browser.get(live_server + "/try")
+    browser.find_element(By.ID, "mode-form").click()
+    _type(browser, "case_id", "ESJD-2025-031")
+    _choose(browser, "supervising_organ", "422822.sfj")
+    _choose(browser, "supervised_organ", "__new__")
+    browser.find_element(By.CSS_SELECTOR, "details.fieldset > summary").click()
+    _type(browser, "organs[0].id", "422822.zrzyj")
+    _type(browser, "organs[0].name", "建始县自然资源和规划局")
+    _choose(browser, "organs[0].kind", "工作部门")
+    _choose(browser, "organs[0].level", "县（市）")
+    _type(browser, "organs[0].region", "422822")
+    _choose(browser, "organs[0].parent", "422822")
+    _type(browser, "organs[0].system", "自然资源")
+    _choose(browser, "enforcement_action.kind", "行政处罚")
+    _date(browser, "enforcement_action.acted_on", "2025-05-06")
+    _date(browser, "supervision.started_on", "2025-08-20")
+    _choose(browser, "supervision.situations[0].item", "3")
+    browser.find_element(By.NAME, "supervision.situations[0].confirmed").click()
+    _date(browser, "supervision.situations[0].found_on", "2025-08-20")
+    _date(browser, "supervision.situations[0].confirmed_on", "2025-09-05")
+    _date(browser, "supervision.suggestion_letter.issued_on", "2025-09-22")
+    _date(browser, "supervision.suggestion_letter.received_on", "2025-09-24")
+    _date(browser, "supervision.decision_letter.issued_on", "2025-11-10")
+    _date(browser, "supervision.decision_letter.received_on", "2025-11-12")
+    browser.find_element(By.CSS_SELECTOR, 'input[name="supervision.decision_letter.orders"][value="限期履行法定职责"]').click()
+    _date(browser, "as_of", "2025-12-15")
+    _shot(browser, "02-guided-form-filled")
+    browser.find_element(By.ID, "submit-trial").click()
+    WebDriverWait(browser, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.findings")))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "试算报告：案件 ESJD-2025-031"
+    overdue = browser.find_element(By.CSS_SELECTOR, 'li.finding[data-rule="art_027.p2.rectify.overdue"]')
+    assert "【违反·逾期未完成】" in overdue.text
+    assert "2025年10月24日" in overdue.text
+    link = overdue.find_element(By.CSS_SELECTOR, "a.citation")
+    assert link.text == "第二十七条第二款"
+    assert link.get_attribute("href").endswith("/articles/27#art_27__para_2")
+    # the explanation opens in place
+    overdue.find_element(By.TAG_NAME, "summary").click()
+    assert "自2025年9月24日起算" in overdue.text and "届满日 2025年10月24日" in overdue.text
+    # the chart: three periods; the 十日 window rolled over the National Day holiday; the as-of line
+    chart = browser.find_element(By.CSS_SELECTOR, "figure.chart svg")
+    periods = chart.find_elements(By.CSS_SELECTOR, "g.period")
+    assert [p.get_attribute("data-due") for p in periods] == ["2025-10-09", "2025-10-24", "2025-12-12"]
+    assert len(periods[0].find_elements(By.CSS_SELECTOR, "rect.rolled")) == 5  # 10月4日至8日
+    assert chart.find_elements(By.CSS_SELECTOR, "line.as-of")
+    assert chart.size["width"] > 600 and chart.size["height"] > 150
+    _shot(browser, "03-report")
+    browser.execute_script("arguments[0].scrollIntoView()", chart)
+    _shot(browser, "04-chart", full=False)
+
+
+def test_bad_case_shows_problems_next_to_fields(browser, live_server):
+    browser.get(live_server + "/try")
+    _type(browser, "case_id", "ESJD-BAD")
+    _choose(browser, "supervising_organ", "422800")
+    _choose(browser, "supervised_organ", "422822")
+    _date(browser, "supervision.suggestion_letter.issued_on", "2025-09-22")
+    _date(browser, "supervision.suggestion_letter.received_on", "2025-09-20")
+    _date(browser, "as_of", "2025-12-15")
+    browser.find_element(By.ID, "submit-trial").click()
+    summary = WebDriverWait(browser, 30).until(EC.presence_of_element_located((By.ID, "error-summary")))
+    assert "未能试算" in summary.text
+    field = browser.find_element(By.ID, "f-supervision-suggestion_letter-received_on")
+    assert field.get_attribute("aria-invalid") == "true"
+    wrapper = field.find_element(By.XPATH, "..")
+    assert "早于制发日期" in wrapper.text
+    _shot(browser, "05-bad-case")

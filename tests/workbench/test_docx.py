@@ -1,0 +1,92 @@
+"""The DOCX report of every bundled example, opened again with python-docx: its citations and due dates."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+docx = pytest.importorskip("docx", reason="the report extra (python-docx, docxtpl)")
+
+import enshi_rules  # noqa: E402
+from enshi_rules.cli import main  # noqa: E402
+from enshi_rules.workbench import render_docx  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+
+
+def _cn(d) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _text(document) -> tuple[str, list[list[list[str]]]]:
+    paras = "\n".join(p.text for p in document.paragraphs)
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in document.tables]
+    return paras, tables
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_docx_of_every_example(path):
+    report = enshi_rules.evaluate(path.read_bytes())
+    document = docx.Document(io.BytesIO(render_docx(report)))
+    paras, (findings, timeline) = _text(document)
+    assert f"案件编号：{report.case_id}" in paras and f"判断日：{_cn(report.as_of)}" in paras
+    assert len(findings) == 1 + len(report.findings)  # the header row and one row per finding
+    for row, f in zip(findings[1:], report.findings):
+        number, finding, cite, due, late = row
+        assert finding.endswith(f.message) and f.subject in finding
+        assert cite.startswith(f.citation.split("》", 1)[-1]) and f.rule_id in cite
+        assert due == (_cn(f.due) if f.due else "")
+        assert late == (str(f.days_late) if f.days_late else "")
+    assert len(timeline) == 1 + len(report.timeline)
+    for row, t in zip(timeline[1:], report.timeline):
+        assert row[0] == t.citation.split("》", 1)[-1] and row[4] == t.due.isoformat()
+    for n in report.notes:
+        assert n.message in paras
+    for m in report.missing_facts:
+        assert m.reason in paras
+    assert "enshi-rules：" in paras and "CLI.11.8484969" in paras
+
+
+def test_cli_report_writes_the_same_document(tmp_path):
+    path = ROOT / "examples" / "overdue_decision.json"
+    out = tmp_path / "report.docx"
+    assert main(["report", str(path), "--format", "docx", "-o", str(out)]) == 0
+    from_cli = _text(docx.Document(str(out)))
+    from_api = _text(docx.Document(io.BytesIO(render_docx(enshi_rules.evaluate(path.read_bytes())))))
+    assert from_cli == from_api
+    paras, (findings, _) = from_cli
+    row = next(r for r in findings if "art_027.p2.rectify.overdue" in r[2])
+    assert row[1].startswith("【违反·逾期未完成】") and row[2].startswith("第二十七条第二款") and row[3] == "2025年10月24日"
+
+
+def test_cli_report_as_of_and_bad_input(tmp_path, capsys):
+    path = ROOT / "examples" / "overdue_decision.json"
+    out = tmp_path / "r.docx"
+    assert main(["report", str(path), "-o", str(out), "--as-of", "2025-11-20"]) == 0
+    assert "判断日：2025年11月20日" in _text(docx.Document(str(out)))[0]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"case_id": "X"}), encoding="utf-8")
+    assert main(["report", str(bad), "-o", str(tmp_path / "x.docx")]) == 2
+    assert "supervising_organ" in capsys.readouterr().err
+    assert not (tmp_path / "x.docx").exists()
+    assert main(["report", str(path), "-o", str(out), "--template", str(tmp_path / "none.docx")]) == 2
+
+
+def test_an_edited_template_is_used(tmp_path):
+    """The 司法局's own template: their wording around the same fields."""
+    mine = docx.Document()
+    mine.add_paragraph("恩施州某县司法局 行政执法监督审查意见 {{ case_id }}")
+    mine.add_paragraph("{%p for f in findings %}")
+    mine.add_paragraph("{{ f.index }}. {{ f.citation }} {{ f.label }}")
+    mine.add_paragraph("{%p endfor %}")
+    path = tmp_path / "mine.docx"
+    mine.save(str(path))
+    report = enshi_rules.evaluate((ROOT / "examples" / "overdue_decision.json").read_bytes())
+    out = docx.Document(io.BytesIO(render_docx(report, template=path)))
+    lines = [p.text for p in out.paragraphs]
+    assert lines[0] == "恩施州某县司法局 行政执法监督审查意见 ESJD-2025-031"
+    assert "3. 第二十七条第二款 【违反·逾期未完成】" in lines

@@ -1,0 +1,378 @@
+"""Every page and form path of the workbench, through the test client, read as HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+lxml_html = pytest.importorskip("lxml.html")
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+OVERDUE = json.loads((ROOT / "examples" / "overdue_decision.json").read_text(encoding="utf-8"))
+
+
+def page(resp):
+    return lxml_html.fromstring(resp.text)
+
+
+def text_of(el) -> str:
+    return re.sub(r"\s+", " ", el.text_content()).strip()
+
+
+def assert_every_control_labelled(doc) -> None:
+    """Every visible input, select and textarea has a <label for> (keyboard and screen reader users)."""
+    for el in doc.xpath("//input[not(@type='hidden')] | //select | //textarea"):
+        el_id = el.get("id")
+        assert el_id, f"a {el.tag} named {el.get('name')!r} has no id"
+        assert doc.xpath(f"//label[@for='{el_id}']"), f"no label for #{el_id}"
+
+
+def assert_nothing_from_another_host(doc) -> None:
+    for attr in ("src", "href"):
+        for v in doc.xpath(f"//@{attr}"):
+            assert not re.match(r"^(https?:)?//", v), f"{attr}={v!r} points to another host"
+
+
+# ---------------------------------------------------------------------------- 条文对照
+
+
+def test_index_lists_every_article_by_chapter(client):
+    r = client.get("/")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    doc = page(r)
+    assert doc.get("lang") == "zh-CN"
+    links = doc.xpath("//table[@class='index']//th/a/@href")
+    assert links == [f"/articles/{n}" for n in range(1, 36)]
+    assert "第四章 监督处理" in text_of(doc)  # \u3000 normalised to a space
+    row27 = doc.xpath("//a[@href='/articles/27']/ancestor::tr")[0]
+    assert "已编码" in text_of(row27) and "19" in text_of(row27)
+    assert_every_control_labelled(doc)
+    assert_nothing_from_another_host(doc)
+
+
+def test_article_27_units_rules_tests_and_interpretations(client):
+    r = client.get("/articles/27")
+    assert r.status_code == 200
+    doc = page(r)
+    assert text_of(doc.xpath("//h1")[0]) == "第二十七条"
+    para2 = doc.get_element_by_id("art_27__para_2")
+    assert "应当分别自收到《行政执法监督建议书》、复查答复之日起三十日内完成整改" in text_of(para2)
+    assert "已编码" in text_of(para2.xpath(".//span[contains(@class,'status')]")[0])
+    rule = doc.get_element_by_id("rule-art_027.p2.rectify.overdue")
+    rt = text_of(rule)
+    assert "违反" in rt and "对象：被监督机关" in rt and "第二十七条第二款" in rt
+    assert "〔kind〕为“rectification”" in rt  # the condition in words
+    assert "tests/rules/test_art_027.py::" in rt  # the tests that pin it
+    # the citation links back to the unit; interpretations link to the register
+    assert rule.xpath(".//a[@href='#art_27__para_2']")
+    assert para2.xpath(".//a[@href='/interpretations#A27-2']")
+    assert_nothing_from_another_host(doc)
+
+
+def test_not_operative_unit_says_why(client):
+    doc = page(client.get("/articles/1"))
+    unit = doc.get_element_by_id("art_1__para_1")
+    assert "不编码" in text_of(unit) and "不编码的理由" in text_of(unit)
+
+
+def test_interpretations_link_back_to_units_and_rules(client):
+    doc = page(client.get("/interpretations"))
+    choice = doc.get_element_by_id("A27-1")
+    assert "/articles/27#art_27__para_1" in choice.xpath(".//a/@href")
+    assert any(h.startswith("/articles/27#rule-art_027.") for h in choice.xpath(".//a/@href"))
+
+
+@pytest.mark.parametrize(
+    ("query", "target"),
+    [
+        ("27", "/articles/27#art_27"),
+        ("二十七", "/articles/27#art_27"),
+        ("第二十七条", "/articles/27#art_27"),
+        ("27.2", "/articles/27#art_27__para_2"),
+        ("第二十七条第二款", "/articles/27#art_27__para_2"),
+        ("32.1.3", "/articles/32#art_32__para_1__item_3"),
+        ("第三十二条第一款第（三）项", "/articles/32#art_32__para_1__item_3"),
+        ("第二十六条第（三）项", "/articles/26#art_26__para_1__item_3"),
+    ],
+)
+def test_find_by_number(client, query, target):
+    r = client.get("/articles", params={"q": query}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == target
+
+
+def test_find_by_keyword(client):
+    doc = page(client.get("/articles", params={"q": "复查"}))
+    hrefs = doc.xpath("//ul[@class='results']//a/@href")
+    assert "/articles/27#art_27__para_1" in hrefs
+    assert any(h.startswith("/articles/27#rule-") for h in hrefs)
+
+
+def test_find_nothing_says_how_to_search(client):
+    doc = page(client.get("/articles", params={"q": "99"}))
+    assert "没有找到" in text_of(doc)
+
+
+def test_article_that_does_not_exist_is_404(client):
+    r = client.get("/articles/36")
+    assert r.status_code == 404 and "共 35 条" in r.text
+
+
+def test_article_by_chinese_numeral(client):
+    assert "第二十七条" in client.get("/articles/二十七").text
+
+
+def test_static_files_and_nothing_else(client):
+    for name, kind in (("workbench.css", "text/css"), ("print.css", "text/css"), ("workbench.js", "text/javascript")):
+        r = client.get(f"/static/{name}")
+        assert r.status_code == 200 and r.headers["content-type"].startswith(kind)
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//|@import|@font-face", r.text)
+    assert client.get("/static/..%2F_web.py").status_code == 404
+    assert "@media print" in client.get("/static/workbench.css").text or "@page" in client.get("/static/print.css").text
+
+
+# ---------------------------------------------------------------------------- 试算: the form
+
+
+def test_try_form_every_field_labelled(client):
+    doc = page(client.get("/try"))
+    assert_every_control_labelled(doc)
+    assert_nothing_from_another_host(doc)
+    names = set(doc.xpath("//form[@class='trial']//*[@name]/@name"))
+    for expected in (
+        "case_id",
+        "supervising_organ",
+        "supervised_organ",
+        "supervision.situations[0].item",
+        "supervision.suggestion_letter.received_on",
+        "supervision.objection.filed_on",
+        "supervision.review_answer.objection_upheld",
+        "supervision.rectification_report.submitted_on",
+        "supervision.decision_letter.orders",
+        "supervision.execution_report.submitted_on",
+        "as_of",
+        "day_counting",
+        "case_json",
+        "case_file",
+    ):
+        assert expected in names
+    # organs from the built-in registry
+    options = doc.xpath("//select[@name='supervising_organ']/option/@value")
+    assert "422800" in options and "422822.sfj" in options
+
+
+def test_example_fills_the_form_when_it_can(client):
+    doc = page(client.get("/try", params={"example": "overdue_decision"}))
+    assert doc.xpath("//input[@id='mode-form']/@checked")
+    assert doc.xpath("//input[@name='supervision.suggestion_letter.received_on']/@value") == ["2025-09-24"]
+    assert doc.xpath("//input[@name='as_of']/@value") == ["2025-12-15"]
+    assert doc.xpath("//select[@name='supervised_organ']/option[@selected]/@value") == ["422822.zrzyj"]
+    # a case beyond the guided form opens as a document
+    doc = page(client.get("/try", params={"example": "annual_review"}))
+    assert doc.xpath("//input[@id='mode-paste']/@checked")
+    assert "annual_duties" in text_of(doc.get_element_by_id("f-case_json"))
+    assert client.get("/try", params={"example": "nope"}).status_code == 404
+
+
+def _form_for_overdue() -> dict[str, object]:
+    return {
+        "mode": "form",
+        "as_of": "2025-12-15",
+        "case_id": "ESJD-2025-031",
+        "supervising_organ": "422822.sfj",
+        "supervised_organ": "__new__",
+        "organs[0].id": "422822.zrzyj",
+        "organs[0].name": "建始县自然资源和规划局",
+        "organs[0].kind": "工作部门",
+        "organs[0].level": "县（市）",
+        "organs[0].region": "422822",
+        "organs[0].parent": "422822",
+        "organs[0].system": "自然资源",
+        "enforcement_action.kind": "行政处罚",
+        "supervision.started_on": "2025-08-20",
+        "supervision.situations[0].item": "3",
+        "supervision.situations[0].confirmed": "true",
+        "supervision.situations[0].confirmed_on": "2025-09-05",
+        "supervision.suggestion_letter.issued_on": "2025-09-22",
+        "supervision.suggestion_letter.received_on": "2025-09-24",
+        "supervision.decision_letter.issued_on": "2025-11-10",
+        "supervision.decision_letter.received_on": "2025-11-12",
+        "supervision.decision_letter.orders": ["限期履行法定职责"],
+    }
+
+
+def _findings(doc) -> dict[str, str]:
+    return {li.get("data-rule"): text_of(li) for li in doc.xpath("//li[contains(@class,'finding ')]")}
+
+
+def test_guided_form_overdue_case(client):
+    r = client.post("/try", data=_form_for_overdue())
+    assert r.status_code == 200, r.text[:2000]
+    doc = page(r)
+    f = _findings(doc)
+    assert "【违反·逾期未完成】" in f["art_027.p2.rectify.overdue"]
+    assert "2025年10月24日" in f["art_027.p2.rectify.overdue"] and "逾期 52 日" in f["art_027.p2.rectify.overdue"]
+    assert "【违反·逾期未完成】" in f["art_028.p2.execution_report.overdue"]
+    assert "【可以·期限届满未行使】" in f["art_027.p1.review_application.overdue"]
+    li = doc.xpath("//li[@data-rule='art_027.p2.rectify.overdue']")[0]
+    assert li.xpath(".//a[@class='citation']/@href") == ["/articles/27#art_27__para_2"]
+    explain = text_of(li.xpath(".//details[@class='explain']")[0])
+    assert "自2025年9月24日起算（当日不计入），30日" in explain and "届满日 2025年10月24日（含当日）" in explain
+    assert "A27-2" in explain  # the interpretations of the unit
+    # the 十日 window ended on a holiday (2025-10-04) and rolled to 10月9日: the explanation says which days
+    window = text_of(doc.xpath("//li[@data-rule='art_027.p1.review_application.overdue']//details")[0])
+    assert "遇休息日顺延：2025年10月4日（星期六）、2025年10月5日（星期日）、2025年10月6日（法定节假日或调休放假）" in window
+    # the chart
+    svg = doc.xpath("//figure[@class='chart']/*[local-name()='svg']")[0]
+    periods = svg.xpath(".//*[local-name()='g'][contains(@class,'period')]")
+    assert [g.get("data-due") for g in periods] == ["2025-10-09", "2025-10-24", "2025-12-12"]
+    assert "permission" in periods[0].get("class")  # the ten days to apply for review are a right
+    assert len(periods[0].xpath(".//*[@class='rolled']")) == 5
+    assert svg.xpath(".//*[@class='as-of']")
+    # the printable page: a print stylesheet and the DOCX export of the same case
+    assert doc.xpath("//link[@media='print'][@href='/static/print.css']")
+    posted = json.loads(doc.xpath("//form[@action='/report.docx']/input[@name='case_json']/@value")[0])
+    assert posted["supervised_organ"] == "422822.zrzyj" and posted["organs"][0]["id"] == "422822.zrzyj"
+
+
+def test_guided_form_bad_case_shows_problems_next_to_fields(client):
+    data = _form_for_overdue()
+    data["supervision.suggestion_letter.received_on"] = "2025-09-20"  # before it was issued
+    r = client.post("/try", data=data)
+    assert r.status_code == 422
+    doc = page(r)
+    summary = doc.get_element_by_id("error-summary")
+    assert "建议书·被监督机关收到日期" in text_of(summary)
+    assert summary.xpath(".//a/@href") == ["#f-supervision-suggestion_letter-received_on"]
+    field = doc.get_element_by_id("f-supervision-suggestion_letter-received_on")
+    assert field.get("aria-invalid") == "true"
+    assert "建议书收到日期早于制发日期" in text_of(field.getparent())
+    assert field.get("value") == "2025-09-20"  # what was typed is kept
+    assert doc.xpath("//input[@name='organs[0].id']/@value") == ["422822.zrzyj"]
+
+
+def test_guided_form_item_out_of_range(client):
+    data = _form_for_overdue() | {"supervision.situations[0].item": "9"}  # 第二十六条 has six items
+    doc = page(client.post("/try", data=data))
+    assert "情形1·第二十六条所列情形" in text_of(doc.get_element_by_id("error-summary"))
+    item = doc.get_element_by_id("f-supervision-situations-0-item")
+    assert item.get("aria-invalid") == "true" and "数值过大" in text_of(item.getparent())
+
+
+def test_form_missing_required_fields(client):
+    r = client.post("/try", data={"mode": "form"})
+    assert r.status_code == 422
+    doc = page(r)
+    for fid in ("f-case_id", "f-supervising_organ", "f-supervised_organ"):
+        el = doc.get_element_by_id(fid)
+        assert el.get("aria-invalid") == "true" and "缺少必填字段" in text_of(el.getparent())
+
+
+def test_bad_as_of_date(client):
+    data = _form_for_overdue() | {"as_of": "2025-13-01"}
+    r = client.post("/try", data=data)
+    assert r.status_code == 422
+    el = page(r).get_element_by_id("f-as_of")
+    assert el.get("aria-invalid") == "true" and "判断日应为" in text_of(el.getparent())
+
+
+def test_day_counting_choice(client):
+    doc = page(client.post("/try", data=_form_for_overdue() | {"day_counting": "working"}))
+    assert "期间按工作日计算" in text_of(doc.xpath("//dl[@class='summary']")[0])
+    svg = doc.xpath("//figure[@class='chart']/*[local-name()='svg']")[0]
+    assert svg.xpath(".//*[@class='skipped']")  # days not counted are shaded
+
+
+# ---------------------------------------------------------------------------- 试算: a document
+
+
+def test_paste_a_case(client):
+    r = client.post("/try", data={"mode": "paste", "case_json": json.dumps(OVERDUE, ensure_ascii=False)})
+    assert r.status_code == 200
+    assert "【违反·逾期未完成】" in _findings(page(r))["art_027.p2.rectify.overdue"]
+
+
+def test_paste_not_json(client):
+    r = client.post("/try", data={"mode": "paste", "case_json": '{"case_id": '})
+    assert r.status_code == 422
+    doc = page(r)
+    assert "不是有效的 JSON：第1行" in text_of(doc.get_element_by_id("error-summary"))
+    assert doc.get_element_by_id("f-case_json").get("aria-invalid") == "true"
+    assert doc.xpath("//input[@id='mode-paste']/@checked")
+
+
+def test_paste_bad_case_document(client):
+    bad = json.loads(json.dumps(OVERDUE))
+    bad["supervision"]["suggestion_letter"]["received_on"] = "2025-09-01"
+    r = client.post("/try", data={"mode": "paste", "case_json": json.dumps(bad, ensure_ascii=False)})
+    assert r.status_code == 422
+    doc = page(r)
+    summary = text_of(doc.get_element_by_id("error-summary"))
+    assert "supervision.suggestion_letter.received_on" in summary and "建议书收到日期早于制发日期" in summary
+    # next to the document it is about, and the document kept as pasted
+    panel = text_of(doc.get_element_by_id("panel-paste"))
+    assert "建议书收到日期早于制发日期" in panel and "2025-09-01" in panel
+    bad = json.loads(json.dumps(OVERDUE)) | {"unknown_field": 1}
+    r = client.post("/try", data={"mode": "paste", "case_json": json.dumps(bad, ensure_ascii=False)})
+    assert r.status_code == 422 and "unknown_field" in text_of(page(r).get_element_by_id("error-summary"))
+
+
+def test_upload_a_case(client):
+    files = {"case_file": ("case.json", json.dumps(OVERDUE).encode(), "application/json")}
+    r = client.post("/try", data={"mode": "upload", "as_of": "2025-11-20"}, files=files)
+    assert r.status_code == 200
+    doc = page(r)
+    assert "2025年11月20日" in text_of(doc.xpath("//dl[@class='summary']")[0])
+    assert "【违反·逾期未完成】" in _findings(doc)["art_027.p2.rectify.overdue"]
+
+
+def test_upload_nothing_or_not_utf8(client):
+    r = client.post("/try", data={"mode": "upload"}, files={"case_file": ("empty.json", b"", "application/json")})
+    assert r.status_code == 422 and "没有选择文件" in r.text
+    r = client.post("/try", data={"mode": "upload"}, files={"case_file": ("x.json", "{}".encode("utf-16"), "application/json")})
+    assert r.status_code == 422 and "不是 UTF-8" in r.text
+
+
+def test_edit_returns_to_the_form(client):
+    r = client.post("/try/edit", data={"case_json": json.dumps(OVERDUE, ensure_ascii=False)})
+    doc = page(r)
+    assert doc.xpath("//input[@name='case_id']/@value") == ["ESJD-2025-031"]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_every_example_report_page(client, path):
+    doc_json = json.loads(path.read_text(encoding="utf-8"))
+    import enshi_rules
+
+    report = enshi_rules.evaluate(doc_json)
+    r = client.get(f"/examples/{path.stem}")
+    assert r.status_code == 200
+    doc = page(r)
+    shown = doc.xpath("//li[contains(@class,'finding ')]")
+    assert len(shown) == len(report.findings)
+    for li, f in zip(shown, report.findings):
+        assert li.get("data-rule") == f.rule_id
+        assert text_of(li.xpath(".//a[@class='citation']")[0]) == f.citation.split("》", 1)[-1]
+    assert len(doc.xpath("//*[local-name()='g'][contains(@class,'period')]")) == len(report.timeline)
+    assert_nothing_from_another_host(doc)
+
+
+def test_docx_download(client):
+    r = client.post("/report.docx", data={"case_json": json.dumps(OVERDUE, ensure_ascii=False), "as_of": "2025-12-15"})
+    assert r.status_code == 200
+    assert r.headers["content-type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    assert 'filename="report-ESJD-2025-031.docx"' in r.headers["content-disposition"]
+    import io
+
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(r.content)).paragraphs)
+    assert "案件编号：ESJD-2025-031" in text
+
+
+def test_docx_download_bad_case(client):
+    r = client.post("/report.docx", data={"case_json": "{}"})
+    assert r.status_code == 422 and "缺少必填字段" in r.text
