@@ -153,7 +153,9 @@ def test_guided_form_overdue_example(browser, live_server):
     assert link.get_attribute("href").endswith("/articles/27#art_27__para_2")
     # the explanation opens in place
     overdue.find_element(By.TAG_NAME, "summary").click()
-    assert "自2025年9月24日起算" in overdue.text and "届满日 2025年10月24日" in overdue.text
+    browser.execute_script("arguments[0].scrollIntoView()", overdue)
+    _shot(browser, "03b-explanation-in-place", full=False)
+    assert "自2025年9月24日起算（当日不计入）" in overdue.text and "期限最后一日为2025年10月24日（含当日）" in overdue.text
     # the chart: three periods; the 十日 window rolled over the National Day holiday; the as-of line
     chart = browser.find_element(By.CSS_SELECTOR, "figure.chart svg")
     periods = chart.find_elements(By.CSS_SELECTOR, "g.period")

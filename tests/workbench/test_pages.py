@@ -65,7 +65,7 @@ def test_article_27_units_rules_tests_and_interpretations(client):
     rule = doc.get_element_by_id("rule-art_027.p2.rectify.overdue")
     rt = text_of(rule)
     assert "违反" in rt and "对象：被监督机关" in rt and "第二十七条第二款" in rt
-    assert "〔kind〕为“rectification”" in rt  # the condition in words
+    assert "条件：整改期限：" in rt and "且未记录整改情况报送日，且判断日晚于整改期限最后一日" in rt  # in words
     assert "tests/rules/test_art_027.py::" in rt  # the tests that pin it
     # the citation links back to the unit; interpretations link to the register
     assert rule.xpath(".//a[@href='#art_27__para_2']")
@@ -219,12 +219,16 @@ def test_guided_form_overdue_case(client):
     assert "【可以·期限届满未行使】" in f["art_027.p1.review_application.overdue"]
     li = doc.xpath("//li[@data-rule='art_027.p2.rectify.overdue']")[0]
     assert li.xpath(".//a[@class='citation']/@href") == ["/articles/27#art_27__para_2"]
-    explain = text_of(li.xpath(".//details[@class='explain']")[0])
-    assert "自2025年9月24日起算（当日不计入），30日" in explain and "届满日 2025年10月24日（含当日）" in explain
-    assert "A27-2" in explain  # the interpretations of the unit
-    # the 十日 window ended on a holiday (2025-10-04) and rolled to 10月9日: the explanation says which days
+    # explain's explanation, in place: the condition tested on the facts, the case fields, the period
+    details = li.xpath(".//details[@class='explain']")[0]
+    explain = text_of(details)
+    assert "自2025年9月24日起算（当日不计入）；30日" in explain and "期限最后一日为2025年10月24日（含当日）" in explain
+    assert [text_of(t) for t in details.xpath(".//ul[@class='tests']/li[@class='holds']")][-1].endswith("判断日晚于整改期限最后一日")
+    assert "supervision.rectification_report.submitted_on" in details.xpath(".//table[@class='facts']//code/text()")
+    assert "/interpretations#A27-1" in details.xpath(".//a/@href")  # the interpretations relied on
+    # the 十日 window ended in the National Day holiday and rolled to 10月9日: each day with its reason
     window = text_of(doc.xpath("//li[@data-rule='art_027.p1.review_application.overdue']//details")[0])
-    assert "遇休息日顺延：2025年10月4日（星期六）、2025年10月5日（星期日）、2025年10月6日（法定节假日或调休放假）" in window
+    assert "依次顺延：2025年10月4日（星期六，法定节假日（国庆节））" in window and "至2025年10月9日（星期四，工作日）" in window
     # the chart
     svg = doc.xpath("//figure[@class='chart']/*[local-name()='svg']")[0]
     periods = svg.xpath(".//*[local-name()='g'][contains(@class,'period')]")

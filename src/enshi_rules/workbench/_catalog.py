@@ -73,42 +73,29 @@ def finding_unit(article: int, paragraph: int | None, item: int | None) -> str:
 
 # ---------------------------------------------------------------------------- conditions in words
 
-_OPS = {"$lt": "早于/小于", "$lte": "不晚于/不大于", "$gt": "晚于/大于", "$gte": "不早于/不小于", "$neq": "不等于"}
 
-
-def _operand(v: Any) -> str:
-    if isinstance(v, dict) and "$m" in v:
-        return f"〔{v['$m']}〕"
-    if isinstance(v, bool):
-        return "是" if v else "否"
-    return f"“{v}”" if isinstance(v, str) else str(v)
+def _kind_of(cond: Any) -> str:
+    """The kind of fact a rule's condition is about (``{"kind": "rectification"}`` in it)."""
+    if isinstance(cond, dict):
+        if isinstance(cond.get("kind"), str):
+            return cond["kind"]
+        for key in ("$and", "$or"):
+            for sub in cond.get(key) or ():
+                k = _kind_of(sub)
+                if k:
+                    return k
+    return ""
 
 
 def condition_in_words(cond: Any) -> str:
-    """A durable-rules condition in Chinese words: ``〔kind〕为“rectification”，并且（〔done〕无记录…）``.
+    """A rule's condition in Chinese words, as ``explain`` words it for a finding (without the values):
+    ``整改期限：未记录整改情况报送日，且判断日晚于整改期限最后一日``."""
+    from .._explain import KIND_ZH, _Words
 
-    Field names stay as the engine sees them (in 〔〕), so a reader can find them in the rule module.
-    """
-    if not isinstance(cond, dict):
-        return str(cond)
-    parts = []
-    for key, value in cond.items():
-        if key in ("$and", "$or"):
-            joiner = "，并且" if key == "$and" else "，或者"
-            inner = [condition_in_words(c) for c in value]
-            text = joiner.join(inner)
-            parts.append(f"（{text}）" if key == "$or" and len(inner) > 1 else text)
-        elif key == "$ex":
-            parts.append("、".join(f"〔{k}〕有记录" for k in value))
-        elif key == "$nex":
-            parts.append("、".join(f"〔{k}〕无记录" for k in value))
-        elif key in _OPS:
-            parts.append("、".join(f"〔{k}〕{_OPS[key]}{_operand(v)}" for k, v in value.items()))
-        elif key.startswith("$"):
-            parts.append(f"{key} {value!r}")
-        else:
-            parts.append(f"〔{key}〕为{_operand(value)}")
-    return "，并且".join(parts)
+    kind = _kind_of(cond)
+    words = _Words(kind, {}, "").words(cond)
+    what = KIND_ZH.get(kind, kind)
+    return f"{what}：{words}" if words else what
 
 
 # ---------------------------------------------------------------------------- views

@@ -14,7 +14,8 @@ from datetime import date, timedelta
 from html import escape
 from typing import Any
 
-from .._periods import is_working_day
+from .._periods import DayCounting, PeriodPolicy
+from .._reliance import period_trace
 from .._rulebook import DeadlineStatus, Modality
 from ..errors import CalendarDataError
 
@@ -77,33 +78,27 @@ def _short(citation: str) -> str:
     return citation.split("》", 1)[-1]
 
 
-def _non_working(days: list[date]) -> tuple[date, ...] | None:
-    try:
-        return tuple(d for d in days if not is_working_day(d))
-    except CalendarDataError:
-        return None  # a year without data: nothing is shaded, rather than guessed
-
-
 def bars(report: Any) -> list[Bar]:
     """The timeline entries of a report as bars, with the days rolled over or not counted."""
-    working = str(report.policy.day_counting) == "working"
+    policy = PeriodPolicy(
+        counting=DayCounting(str(report.policy.day_counting)), exclude_time_in_post=report.policy.exclude_time_in_post
+    )
     may = {(f.rule_id, f.subject) for f in report.findings if f.modality is Modality.MAY}
     out = []
     for t in report.timeline:
         rolled: tuple[date, ...] = ()
         skipped: tuple[date, ...] = ()
-        span = [t.period_start + timedelta(days=k) for k in range(1, (t.due - t.period_start).days + 1)]
-        if working:
-            skipped = _non_working(span) or ()
-        else:
-            raw = t.period_start + timedelta(days=t.period_days)
-            if raw < t.due:
-                days = [raw + timedelta(days=k) for k in range((t.due - raw).days)]
-                nw = _non_working(days)
-                # only when every day between the raw last day and the due date is a day off is the
-                # gap a roll-over; otherwise the period is not a plain count of days and nothing is drawn
-                if nw is not None and len(nw) == len(days):
-                    rolled = nw
+        try:
+            # counted as _periods counts it (the same trace explain shows)
+            tr = period_trace(t.period_start, t.period_days, policy)
+        except CalendarDataError:
+            tr = None  # a year without data: nothing is shaded, rather than guessed
+        if tr is not None and tr.due == t.due:
+            days = tuple(d.on for d in tr.rolled_over)
+            if tr.counting is DayCounting.WORKING:
+                skipped = days
+            else:
+                rolled = days
         out.append(
             Bar(
                 citation=_short(t.citation),

@@ -23,11 +23,11 @@ def template_path() -> Path:
     return Path(str(resources.files(__package__).joinpath("templates").joinpath("report-template.docx")))
 
 
-def render_docx(report: Any, *, template: str | Path | None = None, explanations: dict[str, Any] | None = None) -> bytes:
+def render_docx(report: Any, *, template: str | Path | None = None) -> bytes:
     """The DOCX bytes of the report."""
     from docxtpl import DocxTemplate
 
-    view = _views.report_view(report, explanations)
+    view = _views.report_view(report)
     ctx = asdict(view)
     ctx["reg_title"] = _text.REGULATION_TITLE
     doc = DocxTemplate(str(template or template_path()))

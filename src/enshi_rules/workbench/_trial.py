@@ -297,6 +297,18 @@ def evaluate_input(t: TrialInput) -> tuple[Any, list[Problem]]:
         return None, [Problem(exc.field or "", str(exc), str(exc))]
 
 
+def explain_input(t: TrialInput, report: Any) -> Any:
+    """``enshi_rules.explain`` of the same evaluation (its findings in the report's order), or None
+    when it cannot be had (then the page shows each finding without it)."""
+    from .._explain import explain
+    from ..errors import EnshiRulesError
+
+    try:
+        return explain(t.document, as_of=report.as_of, policy=t.policy)
+    except EnshiRulesError:
+        return None
+
+
 # ---------------------------------------------------------------------------- choices for the form
 
 

@@ -2,28 +2,23 @@
 
 :func:`report_view` turns a :class:`~enshi_rules.Report` into plain values (labels such as
 【违反·逾期未完成】, short citations with the unit they link to, the cited text, the rule's condition,
-the period with the days it rolled over, the interpretations of the unit, the versions), so that the
-HTML templates and the Word template say exactly the same thing.
+the interpretations relied on, the versions, and ``explain``'s explanation of each finding), so that
+the HTML templates and the Word template say exactly the same thing.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from .. import _text
-from .._periods import is_working_day
 from .._rulebook import Modality, all_rules
 from ..cli import _MODALITY_ZH, _STATUS_ZH, _status_zh
-from ..errors import CalendarDataError
 from . import _catalog
 
 __all__ = ["FindingView", "ReportView", "finding_label", "report_view"]
-
-_WEEKDAY = "一二三四五六日"
-
 
 def finding_label(f: Any) -> str:
     """【违反·逾期未完成】, 【应当】, 【可以·期限届满未行使】 … (the text report's words)."""
@@ -35,25 +30,6 @@ def finding_label(f: Any) -> str:
 
 def _cn_date(d: date | None) -> str:
     return "" if d is None else f"{d.year}年{d.month}月{d.day}日"
-
-
-def _day_reason(d: date) -> str:
-    if d.weekday() >= 5:
-        return f"星期{_WEEKDAY[d.weekday()]}"
-    return "法定节假日或调休放假"
-
-
-@dataclass(frozen=True)
-class PeriodView:
-    start: str
-    days: int
-    raw_last: str
-    due: str
-    rolled: tuple[str, ...]  # "2025年10月4日（法定节假日或调休放假）"
-    done_on: str
-    days_late: int | None
-    provisional: bool
-    basis: str
 
 
 @dataclass(frozen=True)
@@ -73,9 +49,12 @@ class FindingView:
     rule_summary: str
     rule_condition: str
     facts: tuple[str, ...]
-    period: PeriodView | None
+    due: str  # 2025年10月24日, or "" for a finding without a time limit
+    days_late: int | None
+    provisional: bool
+    calendar_basis: str
     interpretations: tuple[tuple[str, str], ...]  # (id, title)
-    explanation: Any = None  # enshi_rules.explain's JSON for this finding, when the library has it
+    explanation: Any = None  # the FindingExplanation of ``enshi_rules.explain`` for this finding
 
 
 @dataclass(frozen=True)
@@ -91,31 +70,6 @@ class ReportView:
     missing_facts: tuple[dict[str, str], ...]
     versions: tuple[tuple[str, str], ...]
     counts: dict[str, int] = field(default_factory=dict)
-
-
-def _period(f: Any, working: bool) -> PeriodView | None:
-    if f.due is None or f.period_start is None or f.period_days is None:
-        return None
-    raw = f.period_start + timedelta(days=f.period_days)
-    rolled: list[str] = []
-    if not working and raw < f.due:
-        days = [raw + timedelta(days=k) for k in range((f.due - raw).days)]
-        try:
-            if all(not is_working_day(d) for d in days):
-                rolled = [f"{_cn_date(d)}（{_day_reason(d)}）" for d in days]
-        except CalendarDataError:
-            rolled = []
-    return PeriodView(
-        start=_cn_date(f.period_start),
-        days=f.period_days,
-        raw_last="" if working else _cn_date(raw),
-        due=_cn_date(f.due),
-        rolled=tuple(rolled),
-        done_on=_cn_date(f.done_on),
-        days_late=f.days_late,
-        provisional=bool(getattr(f, "provisional", False)),
-        basis=str(getattr(f, "calendar_basis", "") or ""),
-    )
 
 
 def _regulation_hash() -> str:
@@ -141,11 +95,26 @@ def _versions(report: Any) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def report_view(report: Any, explanations: dict[str, Any] | None = None) -> ReportView:
+def _interpretations(f: Any, of_unit: tuple[Any, ...]) -> tuple[tuple[str, str], ...]:
+    """The interpretations the finding relied on (when the report names them), else those of its unit."""
+    ids = getattr(f, "interpretations", None)
+    if ids is None:
+        return tuple((c.id, c.title) for c in of_unit)
+    from .._trace import load_register
+
+    known = load_register().by_id
+    return tuple((x, known[x].title if x in known else "") for x in ids)
+
+
+def report_view(report: Any, explanations: Any = None) -> ReportView:
+    """The report in words; ``explanations`` is the :class:`~enshi_rules.Explanation` of the same
+    evaluation (``explain``), whose findings are in the report's order, or None."""
     reg = _text.regulation()
     rules = all_rules()
-    working = str(report.policy.day_counting) == "working"
     applies = _catalog._applies()
+    explained = list(explanations.findings) if explanations is not None else []
+    if [e.finding.rule_id for e in explained] != [f.rule_id for f in report.findings]:
+        explained = []  # not the explanation of this report: show none rather than a wrong one
     findings = []
     counts: dict[str, int] = {}
     for i, f in enumerate(report.findings, 1):
@@ -170,9 +139,12 @@ def report_view(report: Any, explanations: dict[str, Any] | None = None) -> Repo
                 rule_summary=rule.summary if rule else "",
                 rule_condition=_catalog.condition_in_words(rule.condition) if rule else "",
                 facts=tuple(f.facts),
-                period=_period(f, working),
-                interpretations=tuple((c.id, c.title) for c in applies.get(uid, ())),
-                explanation=(explanations or {}).get(f.rule_id + "|" + f.subject_id),
+                due=_cn_date(f.due),
+                days_late=f.days_late,
+                provisional=bool(getattr(f, "provisional", False)),
+                calendar_basis=str(getattr(f, "calendar_basis", "") or ""),
+                interpretations=_interpretations(f, applies.get(uid, ())),
+                explanation=explained[i - 1] if explained else None,
             )
         )
     notes = tuple(

@@ -60,7 +60,6 @@ def _env() -> Environment:
         rule_article=lambda rid: int(rid[4:7]),
         fid=_fid,
         field_label=_field_label,
-        explanation_html=_explanation_html,
     )
     return env
 
@@ -69,20 +68,6 @@ def _page(name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
     ctx.setdefault("q", "")
     ctx.setdefault("title", "")
     return HTMLResponse(_env().get_template(name).render(**ctx), status_code=status)
-
-
-def _explanation_html(data: Any) -> Markup:
-    """An ``explain`` result (JSON) as a nested list, escaped."""
-    from html import escape
-
-    def walk(v: Any) -> str:
-        if isinstance(v, dict):
-            return "<dl>" + "".join(f"<dt>{escape(str(k))}</dt><dd>{walk(x)}</dd>" for k, x in v.items()) + "</dl>"
-        if isinstance(v, (list, tuple)):
-            return "<ul>" + "".join(f"<li>{walk(x)}</li>" for x in v) + "</ul>"
-        return escape("" if v is None else str(v))
-
-    return Markup(walk(data))
 
 
 # ---------------------------------------------------------------------------- static files
@@ -285,11 +270,11 @@ async def try_submit(request: Request) -> HTMLResponse:
         if mode != "form" and isinstance(t.document, dict):
             values = {**_trial.form_from_case(t.document), **{k: values[k] for k in ("as_of", "day_counting", "time_in_post") if k in values}}
         return _form_page(values=values, problems=problems, mode=mode, case_json=case_json, status=422)
-    return _report_page(report, case_json, values.get("day_counting", ""), values.get("time_in_post") == "true")
+    return _report_page(t, report, case_json, values.get("day_counting", ""), values.get("time_in_post") == "true")
 
 
-def _report_page(report: Any, case_json: str, day_counting: str, time_in_post: bool) -> HTMLResponse:
-    view = _views.report_view(report, _explanations(report))
+def _report_page(t: _trial.TrialInput, report: Any, case_json: str, day_counting: str, time_in_post: bool) -> HTMLResponse:
+    view = _views.report_view(report, _trial.explain_input(t, report))
     return _page(
         "report.html",
         title=f"试算报告 {report.case_id}",
@@ -302,11 +287,6 @@ def _report_page(report: Any, case_json: str, day_counting: str, time_in_post: b
     )
 
 
-def _explanations(report: Any) -> dict[str, Any]:
-    """Explanations of the findings beyond the cited text, rule and period (none yet)."""
-    return {}
-
-
 @router.get("/examples/{name}", response_class=HTMLResponse)
 def example_report(name: str) -> HTMLResponse:
     """The report of a bundled example at its own as-of date (a printable page to link to)."""
@@ -317,7 +297,7 @@ def example_report(name: str) -> HTMLResponse:
     report, problems = _trial.evaluate_input(t)
     if report is None:
         return _form_page(values=_trial.form_from_case(doc), problems=problems, mode="paste", case_json=json.dumps(doc, ensure_ascii=False, indent=2), status=422)
-    return _report_page(report, json.dumps(doc, ensure_ascii=False, indent=2), "", False)
+    return _report_page(t, report, json.dumps(doc, ensure_ascii=False, indent=2), "", False)
 
 
 @router.post("/report.docx")
@@ -335,7 +315,7 @@ async def report_docx(request: Request) -> Response:
     report, problems = _trial.evaluate_input(t)
     if report is None:
         return _form_page(values={}, problems=problems, mode="paste", case_json=text, status=422)
-    data = _docx.render_docx(report, explanations=_explanations(report))
+    data = _docx.render_docx(report)
     filename = f"report-{re.sub(r'[^A-Za-z0-9_.-]+', '_', report.case_id)}.docx"
     return Response(
         data,
