@@ -11,6 +11,7 @@ Without the browser the test is skipped, except in CI (``CI`` set), where it mus
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 import tempfile
@@ -101,6 +102,9 @@ def _choose(driver, name: str, value: str) -> None:
 def test_article_27_page(browser, live_server):
     browser.get(live_server + "/articles/27")
     assert browser.find_element(By.TAG_NAME, "h1").text == "第二十七条"
+    # from the keyboard: the first Tab reaches the skip link, which jumps to the content
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    assert browser.switch_to.active_element.get_attribute("href").endswith("#main")
     _shot(browser, "01a-article-27-top", full=False)
     para2 = browser.find_element(By.ID, "art_27__para_2")
     assert "三十日内" in para2.text
@@ -166,6 +170,23 @@ def test_guided_form_overdue_example(browser, live_server):
     _shot(browser, "03-report")
     browser.execute_script("arguments[0].scrollIntoView()", chart)
     _shot(browser, "04-chart", full=False)
+
+    # the printable page: print media hides the navigation and the buttons, keeps the findings and the
+    # chart, and prints the explanation that was opened (only that one); the browser's own PDF of it
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not browser.find_element(By.CSS_SELECTOR, "header.site").is_displayed()
+        assert not browser.find_element(By.ID, "download-docx").is_displayed()
+        assert chart.is_displayed() and overdue.is_displayed()
+        shown = [d.is_displayed() for d in browser.find_elements(By.CSS_SELECTOR, "details.explain")]
+        assert shown.count(True) == 1 and overdue.find_element(By.CSS_SELECTOR, "details.explain").is_displayed()
+        _shot(browser, "06-print-view")
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    pdf = browser.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69, "printBackground": False})
+    data = base64.b64decode(pdf["data"])
+    assert data.startswith(b"%PDF") and len(data) > 20_000
+    (SHOTS / "report.pdf").write_bytes(data)
 
 
 def test_bad_case_shows_problems_next_to_fields(browser, live_server):

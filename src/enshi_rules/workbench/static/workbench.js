@@ -1,5 +1,5 @@
 // The workbench's only script. Every page works without it: it shows only the input panel chosen
-// (form / paste / upload), opens the print dialog, and prints reports with explanations open.
+// (form / paste / upload), opens the print dialog, and moves the focus to an error summary.
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -15,9 +15,6 @@
   if (radios.length) show();
   document.querySelectorAll('[data-action="print"]').forEach(function (b) {
     b.addEventListener("click", function () { window.print(); });
-  });
-  window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details.explain").forEach(function (d) { d.setAttribute("open", ""); });
   });
   var summary = document.getElementById("error-summary");
   if (summary) summary.focus();
