@@ -100,7 +100,11 @@ def _choose(driver, name: str, value: str) -> None:
 
 
 def test_article_27_page(browser, live_server):
-    browser.get(live_server + "/articles/27")
+    browser.get(live_server + "/")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "table.index tbody tr")) == 35
+    _shot(browser, "00-index", full=False)
+    browser.find_element(By.LINK_TEXT, "第二十七条").click()
+    WebDriverWait(browser, 20).until(EC.url_contains("/articles/27"))
     assert browser.find_element(By.TAG_NAME, "h1").text == "第二十七条"
     # from the keyboard: the first Tab reaches the skip link, which jumps to the content
     browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
