@@ -97,6 +97,8 @@ def test_interpretations_link_back_to_units_and_rules(client):
         ("32.1.3", "/articles/32#art_32__para_1__item_3"),
         ("第三十二条第一款第（三）项", "/articles/32#art_32__para_1__item_3"),
         ("第二十六条第（三）项", "/articles/26#art_26__para_1__item_3"),
+        ("26.3", "/articles/26#art_26__para_1__item_3"),
+        ("27条", "/articles/27#art_27"),
     ],
 )
 def test_find_by_number(client, query, target):

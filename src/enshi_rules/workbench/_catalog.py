@@ -339,8 +339,9 @@ _NUMERAL = "一二三四五六七八九十"
 def resolve_query(q: str) -> str | None:
     """The unit a query names, or None when it is a keyword.
 
-    Accepts ``27``, ``二十七``, ``第二十七条``, ``27.2``, ``27.2.3``, ``第二十七条第二款``,
-    ``第三十二条第一款第（三）项``, ``27条``; a unit that does not exist gives None.
+    Accepts ``27``, ``二十七``, ``第二十七条``, ``27.2``, ``32.1.3``, ``第二十七条第二款``,
+    ``第三十二条第一款第（三）项``, ``27条``, and ``26.3`` for item 3 of an article with one paragraph
+    (第二十六条第（三）项); a unit that does not exist gives None.
     """
     s = "".join(unicodedata.normalize("NFKC", q or "").split())
     if not s:
@@ -349,6 +350,9 @@ def resolve_query(q: str) -> str | None:
     try:
         if m:
             a, p, i = (int(x) if x else None for x in m.groups())
+            reg = _text.regulation()
+            if i is None and p is not None and a in reg.articles and reg.articles[a].paragraph_count == 1:
+                return _text.unit_id(a, None, p)  # 26.3: an article of one paragraph is cited by its items
             return _text.unit_id(a, p, i)  # type: ignore[arg-type]
         if re.fullmatch(rf"[{_NUMERAL}]+", s):
             return _text.unit_id(_text.from_chinese_numeral(s))
