@@ -50,15 +50,19 @@ def test_missing_file_exits_2(capsys):
     assert "cannot read" in capsys.readouterr().err
 
 
-def test_year_without_calendar_exits_2(tmp_path, capsys):
+def test_a_period_reaching_a_year_without_a_published_calendar_is_reported_provisional(tmp_path, capsys):
     doc = json.loads((ROOT / "examples" / "rectified_on_time.json").read_text("utf-8"))
     doc["as_of"] = "2027-03-01"
     doc["supervision"]["suggestion_letter"].update(issued_on="2026-12-20", received_on="2026-12-28")
     doc["supervision"]["rectification_report"]["submitted_on"] = "2027-01-10"
     p = tmp_path / "c.json"
     p.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
-    assert main(["evaluate", str(p)]) == 2
-    assert "2027" in capsys.readouterr().err
+    assert main(["evaluate", str(p)]) == 0
+    out = capsys.readouterr().out
+    assert "（暂定：2027年节假日安排尚未公布，按《全国年节及纪念日放假办法》推算）" in out
+    assert main(["evaluate", str(p), "--calendar-missing", "strict"]) == 0
+    out = capsys.readouterr().out
+    assert "calendar.2027（第二十七条第二款）" in out and "calendar.2027（第二十七条第一款）" in out
 
 
 def test_schema(capsys):

@@ -18,7 +18,6 @@ from enshi_rules._periods import (
     DEFAULT_POLICY,
     DayCounting,
     PeriodPolicy,
-    _is_working_day_cached,
     days_between,
     due_date,
     due_date_months,
@@ -31,6 +30,11 @@ from enshi_rules.errors import CalendarDataError, EnshiRulesError
 D = date.fromisoformat
 WORKING = PeriodPolicy(counting=DayCounting.WORKING)
 IN_POST = PeriodPolicy(exclude_time_in_post=True)
+# [P9] strict: a year without a published arrangement is not computed (the behaviour before issue 10)
+STRICT = PeriodPolicy(missing_calendar="strict")
+STRICT_WORKING = PeriodPolicy(counting=DayCounting.WORKING, missing_calendar="strict")
+# [Z1] the 州庆 days off of 2025, from the 州政府办公室 notice of 2025-07-28 (issue 10's text)
+ZHOUQING_2025 = {date(2025, 8, 18), date(2025, 8, 19)}
 
 # Adjusted working weekend days (调休上班日) from the State Council notices, as listed in the notes.
 ADJUSTED_WORKING_DAYS = [
@@ -224,26 +228,26 @@ def test_datetime_is_cut_to_its_day() -> None:
     assert type(due_date(datetime(2025, 9, 24, 17, 30), 10)) is date
 
 
-def test_2027_has_no_data() -> None:
+def test_2027_has_no_data_in_strict_mode() -> None:
     with pytest.raises(CalendarDataError) as info:
-        is_working_day(D("2027-03-01"))
+        is_working_day(D("2027-03-01"), policy=STRICT)
     assert info.value.year == 2027 and "2027" in str(info.value)
     assert info.value.field is None
 
     field = "supervision.suggestion_letter.received_on"
     with pytest.raises(CalendarDataError) as info:
-        due_date(D("2026-12-20"), 15, field=field)  # raw last day 2027-01-04
+        due_date(D("2026-12-20"), 15, STRICT, field=field)  # raw last day 2027-01-04
     assert info.value.year == 2027
     assert info.value.field == field
     assert "2027" in str(info.value) and field in str(info.value)
 
     # WORKING walks into 2027 too
     with pytest.raises(CalendarDataError, match=field) as info:
-        due_date(D("2026-12-20"), 10, WORKING, field=field)
+        due_date(D("2026-12-20"), 10, STRICT_WORKING, field=field)
     assert info.value.year == 2027
 
     with pytest.raises(CalendarDataError, match="2027"):
-        due_date_months(D("2026-12-15"), 1, field=field)
+        due_date_months(D("2026-12-15"), 1, STRICT, field=field)
 
 
 def test_2026_year_end_roll_needs_2027() -> None:
@@ -266,16 +270,19 @@ def test_before_2004_is_rejected() -> None:
 
 def test_calendar_data_error_is_catchable_as_lookup_error() -> None:
     with pytest.raises(LookupError):
-        is_working_day(D("2027-01-01"))
+        is_working_day(D("2027-01-01"), policy=STRICT)
     with pytest.raises(EnshiRulesError):
         is_working_day(D("1999-01-01"))
 
 
-def test_is_working_day_is_cached() -> None:
-    before = _is_working_day_cached.cache_info().hits
+def test_a_years_calendar_is_built_once() -> None:
+    from enshi_rules import _calendar
+
+    _calendar.package_year(2025)
+    before = _calendar.package_year.cache_info().hits
     is_working_day(D("2025-05-06"))
-    is_working_day(D("2025-05-06"))
-    assert _is_working_day_cached.cache_info().hits > before
+    is_working_day(D("2025-05-07"))
+    assert _calendar.package_year.cache_info().hits >= before + 2
 
 
 # --------------------------------------------------------------------------- time in the post [P7]
@@ -322,8 +329,11 @@ HOLIDAYS_WEEKEND_WORKDAYS: set[date] | None = getattr(HOLIDAYS_CN, "weekend_work
 
 
 def holidays_says_working(d: date) -> bool:
-    """Working day per the `holidays` package: (weekday and not a holiday) or an adjusted workday."""
+    """Working day per the `holidays` package: (weekday and not a holiday) or an adjusted workday;
+    plus the 州庆 days off of 2025 ([Z1], from the notice), which no package knows."""
     assert d.year in (2025, 2026), "holidays.China extrapolates silently outside its data"
+    if d in ZHOUQING_2025:
+        return False
     weekday_and_open = d.weekday() < 5 and d not in HOLIDAYS_CN
     adjusted = HOLIDAYS_WEEKEND_WORKDAYS is not None and d in HOLIDAYS_WEEKEND_WORKDAYS
     return weekday_and_open or adjusted
@@ -456,7 +466,7 @@ def test_property_result_in_data_or_clear_error(
     # [P9] either a date inside the data, or CalendarDataError for 2027 naming the field: never a
     # silent guess.
     try:
-        due = due_date(start, days, PeriodPolicy(counting), field="x.received_on")
+        due = due_date(start, days, PeriodPolicy(counting, missing_calendar="strict"), field="x.received_on")
     except CalendarDataError as exc:
         assert exc.year == 2027
         assert exc.field == "x.received_on"

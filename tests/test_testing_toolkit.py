@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import enshi_rules
-from enshi_rules import CalendarDataError, Finding, load_case
+from enshi_rules import CalendarDataError, CaseValidationError, Finding, load_case
 from enshi_rules._periods import is_working_day
 from enshi_rules.testing import (
     ANY,
@@ -252,13 +252,18 @@ def test_a_case_given_as_a_path_is_read_relative_to_the_file(tmp_path) -> None:
 
 
 def test_raises_expects_an_error_instead_of_a_report() -> None:
+    # a letter received before it was issued is a data error (docs/data-errors.md), never a report
+    bad = {**BASE, "supervision": {**BASE["supervision"], "suggestion_letter": {"issued_on": "2026-12-20", "received_on": "2026-12-19"}}}
+    (sc,) = parse_scenarios({"name": "收到日早于制发日的，报错而不猜测", "case": bad, "as_of": "2027-03-01", "raises": "CaseValidationError"})
+    result = sc.run()
+    assert result.passed and isinstance(result.error, CaseValidationError) and result.report is None
+    (sc,) = parse_scenarios({"name": "同一案件不写 raises 的，报错即为失败", "case": bad, "as_of": "2027-03-01", "absent": ["第二十八条"]})
+    result = sc.run()
+    assert not result.passed and "evaluation raised CaseValidationError" in result.message()
+    # a period that reaches 2027 (no published arrangement) no longer raises: it is provisional ([P9])
     late = {**BASE, "supervision": {**BASE["supervision"], "suggestion_letter": {"issued_on": "2026-12-20", "received_on": "2026-12-21"}}}
-    (sc,) = parse_scenarios({"name": "期限跨入没有节假日数据的年份的，报错而不猜测", "case": late, "as_of": "2027-03-01", "raises": "CalendarDataError"})
-    result = sc.run()
-    assert result.passed and isinstance(result.error, CalendarDataError) and result.report is None
-    (sc,) = parse_scenarios({"name": "同一案件不写 raises 的，报错即为失败", "case": late, "as_of": "2027-03-01", "absent": ["第二十八条"]})
-    result = sc.run()
-    assert not result.passed and "evaluation raised CalendarDataError" in result.message()
+    (sc,) = parse_scenarios({"name": "期限跨入2027年的，到期日暂定", "case": late, "as_of": "2027-03-01", "raises": "CalendarDataError"})
+    assert "expected evaluation to raise CalendarDataError; it gave a report" in sc.run().message()
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from ._periods import DayCounting, PeriodPolicy
 from ._rulebook import DeadlineStatus, Modality
 from .errors import (
     CalendarDataError,
+    CalendarFileError,
     CaseValidationError,
     EngineError,
     EnshiRulesError,
@@ -25,7 +26,7 @@ from .errors import (
     RuleExecutionError,
 )
 from .facts import Case, load_case
-from .report import Finding, MissingFact, Note, Policy, Report, TimelineEntry
+from .report import CalendarUsed, Finding, MissingFact, Note, Policy, Report, TimelineEntry
 
 __version__ = "0.1.0"
 
@@ -33,6 +34,8 @@ __all__ = [
     "BatchError",
     "BatchResult",
     "CalendarDataError",
+    "CalendarFileError",
+    "CalendarUsed",
     "Case",
     "CaseValidationError",
     "DayCounting",

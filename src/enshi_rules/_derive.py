@@ -43,6 +43,8 @@ class Derived:
     stage0: tuple[dict[str, Any], ...]
     missing_before: tuple[MissingFact, ...]  # what stage 0 lacks
     policy: PeriodPolicy
+    #: every period computed, by (start, days): its last day and the calendars it depended on ([P9])
+    periods: dict[tuple[date, int], _periods.PeriodEnd]
     #: Duties of an organ for a year (第十五、十八、十九条): not part of the matter, never gated by it.
     organ_level: tuple[dict[str, Any], ...]
     _procedure: Callable[[], tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]]
@@ -209,6 +211,8 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
     """The engine facts of a case, in two stages, with the facts the case lacks."""
     case, as_of, organs = lc.case, lc.as_of, dict(lc.organs)
     pol = policy or _policy(lc)
+    calendar = pol.resolved_calendar()
+    periods: dict[tuple[date, int], _periods.PeriodEnd] = {}
     s = case.supervision
     missing: list[MissingFact] = []
     sup, sub = organs[case.supervising_organ], organs[case.supervised_organ]
@@ -285,8 +289,24 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
         letter, obj, ans = s.suggestion_letter, s.objection, s.review_answer
         rect, dec, exe = s.rectification_report, s.decision_letter, s.execution_report
 
-        def due(start: date, days: int, field: str) -> int:
-            return _periods.due_date(start, days, pol, field=field).toordinal()
+        def due(start: date, days: int, field: str, needed_for: str) -> int | None:
+            end = _periods.period_end(start, days, pol, field=field, calendar=calendar)
+            periods[(start, days)] = end
+            if end.due is None:
+                # [P9] strict mode (or a year no method covers): this period has no last day; the
+                # rest of the report stands
+                year = end.missing_year
+                missing.append(
+                    MissingFact(
+                        f"calendar.{year}",
+                        needed_for,
+                        f"{year}年没有节假日数据（节假日安排尚未公布或未提供），无法计算自{start.isoformat()}起"
+                        f"{days}日的期限；请以 --calendar 提供{year}年的日历文件（见 docs/calendar.md）。"
+                        f" / No holiday calendar for {year}: supply it with --calendar.",
+                    )
+                )
+                return None
+            return end.due.toordinal()
 
         def act(rec: Any, field: str = "submitted_on") -> int | None:
             if rec is None:
@@ -319,7 +339,7 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
             )
         if letter and letter.received_on:
             received = letter.received_on
-            window_due = due(received, art_027.OBJECTION_DAYS, "supervision.suggestion_letter.received_on")
+            window_due = due(received, art_027.OBJECTION_DAYS, "supervision.suggestion_letter.received_on", "第二十七条第一款")
             stage1.append(
                 _put(
                     {"kind": "objection", **base, "refs": [letter.id], "received": received.toordinal(), "window_due": window_due},
@@ -334,14 +354,14 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
                     **base,
                     "refs": [letter.id],
                     "letter_received": received.toordinal(),
-                    "letter_due": due(received, art_027.RECTIFICATION_DAYS, "supervision.suggestion_letter.received_on"),
+                    "letter_due": due(received, art_027.RECTIFICATION_DAYS, "supervision.suggestion_letter.received_on", "第二十七条第二款"),
                     "window_due": window_due,
                 },
                 filed=act(obj, "filed_on"),
                 upheld=ans.objection_upheld if ans else None,
                 answer_received=_ord(ans.received_on) if ans else None,
                 answer_due=(
-                    due(ans.received_on, art_027.RECTIFICATION_DAYS, "supervision.review_answer.received_on")
+                    due(ans.received_on, art_027.RECTIFICATION_DAYS, "supervision.review_answer.received_on", "第二十七条第二款")
                     if ans and ans.received_on
                     else None
                 ),
@@ -367,7 +387,7 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
                     **base,
                     "refs": [obj.id],
                     "received": obj.filed_on.toordinal(),
-                    "due": due(obj.filed_on, art_027.REVIEW_DAYS, "supervision.objection.filed_on"),
+                    "due": due(obj.filed_on, art_027.REVIEW_DAYS, "supervision.objection.filed_on", "第二十七条第一款"),
                     "filed": act(obj, "filed_on"),
                 },
                 window_due=window_due,
@@ -394,7 +414,7 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
                     **base,
                     "refs": [dec.id],
                     "received": dec.received_on.toordinal(),
-                    "due": due(dec.received_on, art_028.EXECUTION_REPORT_DAYS, "supervision.decision_letter.received_on"),
+                    "due": due(dec.received_on, art_028.EXECUTION_REPORT_DAYS, "supervision.decision_letter.received_on", "第二十八条第二款"),
                 },
                 done=act(exe),
                 # whether a timely objection was upheld (then the supervision ended: 第二十七条第一款)
@@ -410,6 +430,8 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
         more, more_missing = measures_facts(lc, base)
         stage1.extend(more)
         missing.extend(more_missing)
+        # a period without a last day ([P9] strict) leaves its property absent, as an act not done does
+        stage1 = [{k: v for k, v in f.items() if v is not None} for f in stage1]
         return tuple(stage1), tuple(missing)
 
     from ._derive_measures import annual_facts  # noqa: PLC0415 - it builds on this module
@@ -418,6 +440,7 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
         stage0=stage0,
         missing_before=missing_before,
         policy=pol,
+        periods=periods,
         organ_level=tuple(annual_facts(lc, base)),
         _procedure=procedure,
     )

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
 from . import _engine
 from ._derive import Derived, derive
-from ._periods import PeriodPolicy
+from ._derive import _policy as _case_policy
+from ._periods import PeriodEnd, PeriodPolicy, YearUse
 from ._reliance import interpretations_for, period_trace
 from ._rulebook import DeadlineStatus, Modality, Role
 from .errors import CaseValidationError, Problem
 from .facts import Case, LoadedCase, load_case
-from .report import Finding, MissingFact, Note, Policy, Report, TimelineEntry
+from .report import CalendarUsed, Finding, MissingFact, Note, Policy, Report, TimelineEntry
 
 __all__ = ["Run", "evaluate", "run"]
 
@@ -49,6 +51,39 @@ def _policy(value: PeriodPolicy | str | None) -> PeriodPolicy | None:
     raise CaseValidationError([p])
 
 
+def _calendar_sources(calendar: Any) -> tuple[Any, ...]:
+    """The sources of ``calendar=``: a path, a mapping, or a sequence of them."""
+    if calendar is None:
+        return ()
+    if isinstance(calendar, (str, os.PathLike, Mapping)):
+        return (calendar,)
+    return tuple(calendar)
+
+
+def _calendars(periods: Mapping[Any, PeriodEnd]) -> tuple[tuple[CalendarUsed, ...], tuple[str, ...]]:
+    by_year: dict[int, YearUse] = {}
+    reasons: dict[int, list[str]] = {}
+    for end in periods.values():
+        for u in end.uses:
+            prev = by_year.get(u.year)
+            if prev is None or (u.provisional and not prev.provisional):
+                by_year[u.year] = u
+            if u.reason:
+                for r in u.reason.split("；"):
+                    if r not in reasons.setdefault(u.year, []):
+                        reasons[u.year].append(r)
+    used = tuple(
+        CalendarUsed(year=y, basis=u.basis, source=u.source, provisional=u.provisional) for y, u in sorted(by_year.items())
+    )
+    notes = tuple(
+        f"{y}年的到期日为暂定：{r}；该年通知公布后，到期日可能改变，届时应重新评估。"
+        f" / Due dates in {y} are provisional and may move when the notice is published; evaluate again then."
+        for y in sorted(reasons)
+        for r in reasons[y]
+    )
+    return used, notes
+
+
 def _subject(role: Role, lc: LoadedCase, fact: Mapping[str, Any] | None = None) -> tuple[str, str]:
     # A fact about another organ or a person (annual duties, liabilities) names its own subject.
     if fact is not None and isinstance(fact.get("subject_name"), str):
@@ -73,18 +108,22 @@ def evaluate(
     *,
     as_of: date | str | None = None,
     policy: PeriodPolicy | str | None = None,
+    calendar: Any = None,
 ) -> Report:
     """Evaluate one case document against the measures.
 
     ``case`` is a :class:`~enshi_rules.facts.Case`, a mapping, or JSON text. ``as_of`` (a date or
     an ISO date string) is the day obligations are judged at; it defaults to the document's
     ``as_of`` and then to today. ``policy`` overrides the case's own day-counting choices.
+    ``calendar`` adds calendar files (paths) or documents (mappings) to the policy's
+    (``docs/calendar.md``); a year without a published arrangement is computed and its due dates
+    marked provisional, unless the policy's ``missing_calendar`` is ``"strict"``.
 
     Raises :class:`~enshi_rules.errors.CaseValidationError` for an invalid or impossible case,
-    :class:`~enshi_rules.errors.CalendarDataError` when a period needs a year without holiday data,
+    :class:`~enshi_rules.errors.CalendarFileError` for a bad calendar file,
     :class:`~enshi_rules.errors.EngineError` if the engine fails.
     """
-    return run(case, as_of=as_of, policy=policy).report
+    return run(case, as_of=as_of, policy=policy, calendar=calendar).report
 
 
 @dataclass(frozen=True)
@@ -104,10 +143,23 @@ def run(
     *,
     as_of: date | str | None = None,
     policy: PeriodPolicy | str | None = None,
+    calendar: Any = None,
+    **overrides: Any,
 ) -> Run:
-    """:func:`evaluate`, keeping the firings (for ``explain``)."""
+    """:func:`evaluate`, keeping the firings (for ``explain``). ``overrides`` are single
+    :class:`PeriodPolicy` fields laid over the policy (the given one, else the case's own): the
+    command line's ``--calendar-missing`` changes the calendar mode without changing the case's day
+    counting."""
     policy = _policy(policy)
     lc = load_case(case, as_of=_as_of(as_of))
+    sources = _calendar_sources(calendar)
+    overrides = {k: v for k, v in overrides.items() if v is not None}
+    if sources or overrides:
+        base = policy if policy is not None else _case_policy(lc)
+        try:
+            policy = replace(base, calendar=(*base.calendar, *sources), **overrides)
+        except (TypeError, ValueError) as exc:
+            raise CaseValidationError([Problem("policy", f"期间计算方式无效：{exc}", f"invalid policy: {exc}")]) from None
     derived = derive(lc, policy)
     fired = _engine.evaluate_facts([derived.stage0, lambda: derived.procedure[0]], always=derived.organ_level)
 
@@ -132,9 +184,13 @@ def run(
         start = due = done = None
         days_late = None
         trace = None
+        provisional, basis = False, None
         if out.deadline is not None:
             start, due, done = (_d(fact, k) for k in out.deadline)
-            if start is not None and out.period_days:
+            end = derived.periods.get((start, out.period_days)) if start is not None else None
+            if end is not None and due is not None and end.due == due:
+                provisional, basis = end.provisional, end.basis
+            if start is not None and out.period_days and end is not None and end.due is not None:
                 trace = period_trace(start, out.period_days, derived.policy)
             if out.status is DeadlineStatus.LATE and due and done:
                 days_late = (done - due).days
@@ -147,7 +203,7 @@ def run(
                 citation=r.citation, modality=r.modality, subject=name, subject_id=oid,
                 message=out.message, status=out.status, period_start=start,
                 period_days=out.period_days if out.deadline else None, due=due, done_on=done,
-                days_late=days_late, facts=refs,
+                days_late=days_late, facts=refs, provisional=provisional, calendar_basis=basis,
                 interpretations=interpretations_for(r.rule_id, trace, derived.policy, extra=out.interpretations),
             )
         )
@@ -164,6 +220,7 @@ def run(
             TimelineEntry.model_construct(
                 rule_id=f.rule_id, citation=f.citation, subject=f.subject, period_start=f.period_start,
                 period_days=f.period_days, due=f.due, done_on=f.done_on, status=f.status, days_late=f.days_late,
+                provisional=f.provisional, calendar_basis=f.calendar_basis,
             )
             for f in findings
             if f.due is not None and f.period_start is not None and f.period_days is not None and f.status is not None
@@ -171,6 +228,7 @@ def run(
         key=lambda t: (t.due, t.period_start, t.rule_id),
     )
     pol = derived.policy
+    calendars, calendar_notes = _calendars(derived.periods if "procedure" in derived.__dict__ else {})
     in_scope = not any(n.excludes for n in notes)
     report = Report(
         case_id=lc.case.case_id,
@@ -187,8 +245,10 @@ def run(
         missing_facts=tuple(
             MissingFact(field=m.field, needed_for=m.needed_for, reason=m.reason)
             # an excluded or halted matter is not judged: what its procedure lacks does not matter
-            for m in derived.missing_computed()
+            for m in dict.fromkeys(derived.missing_computed())
         ),
+        calendars=calendars,
+        calendar_notes=calendar_notes,
     )
     return Run(
         report=report, case=lc, derived=derived, fired=tuple(fired),

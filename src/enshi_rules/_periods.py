@@ -51,40 +51,58 @@ lawyer can disagree with; the code that implements it is marked with the same nu
      are then rolled forward as in [P4]. Source: 民法典 第二百零二条, 第二百零三条. ``DayCounting.WORKING``
      has no meaning for months and is ignored there: both policies roll the same way.
 
-[P9] A date in a year with no published holiday calendar raises ``CalendarDataError``; it never falls
-     back to "weekends only". Data comes from ``chinesecalendar`` (covering 2004 to the last year whose
-     State Council notice it ships; the notice is published around November of the year before).
-     Years before 2004 are rejected the same way. Only the days a computation actually inspects need
-     data: a start day in 2003 with a last day in 2004 works.
+[P9] Which calendar a day is judged by, and what happens when its year has no published arrangement
+     (``enshi_rules._calendar``, ``docs/calendar.md``). A user calendar file that gives the year comes
+     first; then ``chinesecalendar`` (2004 to the last year whose State Council notice it ships). A
+     later year, whose notice (published around November of the year before) is not out yet, is
+     computed from 《全国年节及纪念日放假办法》 (2024 revision, 第二条 holidays, weekends, 补假 for a
+     holiday on a weekend, no adjusted working days), and every due date that inspected a day of such a
+     year is *provisional* (``PeriodEnd.provisional``): it may move when the notice is published. With
+     ``missing_calendar="strict"`` no year is computed: the period gets no due date and the evaluation
+     names the year as a missing fact. A year no method covers (before 2004; after 2099) is missing in
+     both modes. Only the days a computation actually inspects need data.
+
+[Z1] 州庆, the prefecture's founding day (8月19日), gives two days off in the prefecture, announced each
+     year (《全国年节及纪念日放假办法》 第四条; 《恩施土家族苗族自治州自治条例》). We read them as
+     法定休假日 of 民法典 第二百零三条 for matters in the prefecture, so a period ending on one rolls over
+     (``PeriodPolicy(prefecture_days_off=False)`` switches this off). A year whose notice is not in the
+     data is never guessed: a due date for which a day of 8月17日-23日 of that year was inspected is
+     provisional, and says why.
 """
 
 from __future__ import annotations
 
 import enum
-import functools
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-import chinese_calendar
 from dateutil.relativedelta import relativedelta
 
+from enshi_rules import _calendar
+from enshi_rules._calendar import FIRST_CALENDAR_YEAR, Calendar, CalendarSource, YearCalendar
 from enshi_rules.errors import CalendarDataError
 
 __all__ = [
     "DEFAULT_POLICY",
     "FIRST_CALENDAR_YEAR",
+    "MISSING_CALENDAR_MODES",
     "DayCounting",
+    "PeriodEnd",
     "PeriodPolicy",
+    "YearUse",
     "days_between",
     "due_date",
     "due_date_months",
     "effective_act_date",
+    "period_end",
     "is_working_day",
     "roll_forward",
 ]
 
-#: The first year chinesecalendar has data for; earlier years raise CalendarDataError ([P9]).
-FIRST_CALENDAR_YEAR = 2004
+#: [P9] what to do for a year without a published arrangement: compute it, or name it as missing.
+MISSING_CALENDAR_MODES = ("provisional", "strict")
 
 _ONE_DAY = timedelta(days=1)
 
@@ -104,12 +122,31 @@ class PeriodPolicy:
 
     ``counting``: [P1] / [P6]. ``exclude_time_in_post``: [P7] (在途时间不计入). A plain string
     (``"working"``) is accepted for ``counting`` and converted, so a policy can come from YAML/JSON.
+    ``calendar``: calendar files (paths) or documents (mappings) that add or replace years
+    (``docs/calendar.md``), after those of ``ENSHI_RULES_CALENDAR``. ``missing_calendar``: [P9]
+    ``"provisional"`` (default) or ``"strict"``. ``prefecture_days_off``: [Z1] 州庆 rolls periods over.
     """
 
     counting: DayCounting = DayCounting.CALENDAR
     exclude_time_in_post: bool = False
+    calendar: tuple[CalendarSource, ...] = ()
+    missing_calendar: str = "provisional"
+    prefecture_days_off: bool = True
 
     def __post_init__(self) -> None:
+        cal = self.calendar
+        if isinstance(cal, (str, os.PathLike, Mapping)):
+            cal = (cal,)
+        if not isinstance(cal, (tuple, list)) or not all(isinstance(c, (str, os.PathLike, Mapping)) for c in cal):
+            raise TypeError("calendar must be a path, a mapping, or a sequence of them")
+        object.__setattr__(self, "calendar", tuple(cal))
+        if self.missing_calendar not in MISSING_CALENDAR_MODES:
+            raise ValueError(
+                f"未知的缺少日历处理方式 {self.missing_calendar!r} / unknown missing_calendar "
+                f"{self.missing_calendar!r}; expected 'provisional' or 'strict'"
+            )
+        if not isinstance(self.prefecture_days_off, bool):
+            raise TypeError(f"prefecture_days_off must be a bool, not {type(self.prefecture_days_off).__name__}")
         if not isinstance(self.counting, DayCounting):
             try:
                 object.__setattr__(self, "counting", DayCounting(self.counting))
@@ -137,7 +174,26 @@ class PeriodPolicy:
             post = "在途时间不计入（期满前交邮的不算逾期）"
         else:
             post = "在途时间计入（以实际完成之日为准）"
-        return f"{counting}；{months}；{post}。"
+        if self.missing_calendar == "strict":
+            missing = "尚未公布节假日安排的年份不推算，涉及该年的期限不计算"
+        else:
+            missing = "尚未公布节假日安排的年份按《全国年节及纪念日放假办法》推算，相关到期日为暂定"
+        zq = "州庆放假日视为法定休假日" if self.prefecture_days_off else "州庆放假日不顺延"
+        return f"{counting}；{months}；{post}；{missing}；{zq}。"
+
+    def __hash__(self) -> int:
+        return hash((self.counting, self.exclude_time_in_post, tuple(_calendar._freeze(c) for c in self.calendar), self.missing_calendar, self.prefecture_days_off))
+
+    def resolved_calendar(self) -> Calendar:
+        """The calendar this policy counts with: ``ENSHI_RULES_CALENDAR``'s files, then ``calendar``.
+
+        Raises :class:`~enshi_rules.errors.CalendarFileError` for a bad file.
+        """
+        return _calendar.calendar_for(
+            _calendar.all_sources(self.calendar),
+            strict=self.missing_calendar == "strict",
+            prefecture=self.prefecture_days_off,
+        )
 
 
 DEFAULT_POLICY = PeriodPolicy()
@@ -152,44 +208,118 @@ def _as_date(d: date, what: str) -> date:
     return d
 
 
-@functools.lru_cache(maxsize=16384)
-def _is_working_day_cached(d: date) -> bool:
-    # [P9] no silent fallback for years without data.
-    if d.year < FIRST_CALENDAR_YEAR:
-        raise CalendarDataError(d.year)
-    try:
-        # [P4]/[P5] chinese_calendar.is_workday: True on Monday-Friday unless a statutory holiday or a
-        # 调休放假 day, and True on a 调休上班 weekend day.
-        return bool(chinese_calendar.is_workday(d))
-    except NotImplementedError:
-        raise CalendarDataError(d.year) from None
+@dataclass(frozen=True)
+class YearUse:
+    """The calendar one year was judged by, as a report names it ([P9], [Z1])."""
+
+    year: int
+    #: ``package``, ``file``, ``provisional``
+    basis: str
+    #: the package and version, or the file and notice, or the method; with the 州庆 notice if any
+    source: str
+    provisional: bool
+    #: why provisional, in Chinese (None when not)
+    reason: str | None = None
+
+    def label(self) -> str:
+        """``2026年：chinesecalendar 1.11.0``, ``2027年：暂定（…推算）``."""
+        if self.basis == "provisional":
+            return f"{self.year}年：暂定（{self.reason}）"
+        text = f"{self.year}年：{self.source}"
+        return f"{text}（暂定：{self.reason}）" if self.provisional else text
 
 
-def _with_field(exc: CalendarDataError, field: str | None) -> CalendarDataError:
-    """The same error, naming ``field`` if it did not already name one."""
-    if field is None or exc.field is not None:
-        return exc
-    return CalendarDataError(exc.year, field=field)
+@dataclass(frozen=True)
+class PeriodEnd:
+    """The last day of a period, and the calendars it depended on.
+
+    ``due`` is None when a year the computation needed has no calendar (strict mode, or a year no
+    method covers); ``missing_year`` then names it.
+    """
+
+    due: date | None
+    uses: tuple[YearUse, ...] = ()
+    missing_year: int | None = None
+
+    @property
+    def provisional(self) -> bool:
+        return any(u.provisional for u in self.uses)
+
+    @property
+    def basis(self) -> str | None:
+        """The years the period touched and the basis of each, in Chinese; None when none was used."""
+        return "；".join(u.label() for u in self.uses) or None
 
 
-def is_working_day(d: date, *, field: str | None = None) -> bool:
-    """Whether ``d`` is a working day in mainland China ([P4], [P5]).
+def provisional_reason(year: int) -> str:
+    return f"{year}年节假日安排尚未公布，按《全国年节及纪念日放假办法》推算"
 
-    Weekends and statutory holidays (including 调休放假 days) are not working days; a weekend day the
-    State Council made a working day (调休上班日) is one. Raises ``CalendarDataError`` for a year
-    before 2004 or a year chinesecalendar has no data for; ``field`` is named in that error.
+
+def _prefecture_reason(year: int) -> str:
+    return f"{year}年州庆放假通知未收录，8月17日至23日之间的到期日可能因州庆顺延"
+
+
+class _Walk:
+    """Answers "is this a working day" for one computation and records every year it asked about."""
+
+    def __init__(self, cal: Calendar, field: str | None) -> None:
+        self.cal = cal
+        self.field = field
+        self.national: dict[int, YearCalendar] = {}
+        self.prefecture: dict[int, YearCalendar] = {}
+        self.unknown_prefecture: set[int] = set()
+
+    def working(self, d: date) -> bool:
+        info = self.cal.day(d)
+        if info is None:
+            raise CalendarDataError(d.year, field=self.field)
+        self.national[d.year] = info.national
+        if info.prefecture is not None:
+            self.prefecture[d.year] = info.prefecture
+        if info.prefecture_unknown:
+            self.unknown_prefecture.add(d.year)
+        return info.working
+
+    def uses(self) -> tuple[YearUse, ...]:
+        out = []
+        for year in sorted(self.national):
+            nat = self.national[year]
+            source = nat.source
+            if year in self.prefecture:
+                source += f"；州庆：{self.prefecture[year].source}"
+            reasons = []
+            if nat.provisional:
+                reasons.append(provisional_reason(year))
+            if year in self.unknown_prefecture:
+                reasons.append(_prefecture_reason(year))
+            basis = "file" if nat.basis == "builtin" else nat.basis
+            out.append(YearUse(year, basis, source, bool(reasons), "；".join(reasons) or None))
+        return tuple(out)
+
+
+def _calendar_of(policy: PeriodPolicy) -> Calendar:
+    return policy.resolved_calendar()
+
+
+def is_working_day(d: date, *, field: str | None = None, policy: PeriodPolicy = DEFAULT_POLICY) -> bool:
+    """Whether ``d`` is a working day in the prefecture ([P4], [P5], [P9], [Z1]).
+
+    Weekends and statutory holidays (including 调休放假 days and 州庆) are not working days; a weekend
+    day the State Council made a working day (调休上班日) is one. A year without a published
+    arrangement is computed ([P9]) unless the policy is strict; ``CalendarDataError`` (naming
+    ``field``) when the year has no calendar.
     """
     d = _as_date(d, "date")
-    try:
-        return _is_working_day_cached(d)
-    except CalendarDataError as exc:
-        new = _with_field(exc, field)
-        if new is exc:
-            raise
-        raise new from exc
+    return _Walk(_calendar_of(policy), field).working(d)
 
 
-def roll_forward(d: date, *, field: str | None = None) -> date:
+def _roll(d: date, walk: _Walk) -> date:
+    while not walk.working(d):
+        d += _ONE_DAY
+    return d
+
+
+def roll_forward(d: date, *, field: str | None = None, policy: PeriodPolicy = DEFAULT_POLICY) -> date:
     """The first working day on or after ``d`` ([P4]); ``d`` itself when it is a working day.
 
     Not ``chinese_calendar.find_workday(1, d)``: that counts one working day on from the first working
@@ -197,9 +327,10 @@ def roll_forward(d: date, *, field: str | None = None) -> date:
     (2025-10-04 -> 2025-10-10 instead of 2025-10-09).
     """
     d = _as_date(d, "date")
-    while not is_working_day(d, field=field):
-        d += _ONE_DAY
-    return d
+    try:
+        return _roll(d, _Walk(_calendar_of(policy), field))
+    except OverflowError:
+        raise CalendarDataError(date.max.year, field=field) from None
 
 
 def _check_count(n: int, what: str) -> None:
@@ -207,6 +338,46 @@ def _check_count(n: int, what: str) -> None:
         raise TypeError(f"{what} must be an int, not {type(n).__name__}")
     if n < 1:
         raise ValueError(f"{what} must be at least 1, got {n}")
+
+
+def period_end(
+    start: date,
+    days: int | None = None,
+    policy: PeriodPolicy = DEFAULT_POLICY,
+    *,
+    months: int | None = None,
+    field: str | None = None,
+    calendar: Calendar | None = None,
+) -> PeriodEnd:
+    """The last day of a period of ``days`` days (or ``months`` months) from ``start``, with its basis.
+
+    Never raises for a missing year: ``PeriodEnd.due`` is then None and ``missing_year`` names it.
+    ``calendar`` (a resolved :class:`Calendar`) saves resolving the policy's files on every call.
+    """
+    start = _as_date(start, "start")
+    if (days is None) == (months is None):
+        raise TypeError("give days or months")
+    _check_count(days if days is not None else months, "days" if days is not None else "months")  # type: ignore[arg-type]
+    walk = _Walk(calendar if calendar is not None else _calendar_of(policy), field)
+    try:
+        if months is not None:
+            # [P8] both counting policies roll the same way for months
+            due = _roll(start + relativedelta(months=months), walk)
+        elif policy.counting is DayCounting.WORKING:
+            d = start
+            remaining = days
+            while remaining:
+                d += _ONE_DAY
+                if walk.working(d):
+                    remaining -= 1
+            due = d
+        else:
+            due = _roll(start + timedelta(days=days), walk)  # type: ignore[arg-type]
+    except CalendarDataError as exc:
+        return PeriodEnd(None, walk.uses(), exc.year)
+    except OverflowError:
+        return PeriodEnd(None, walk.uses(), date.max.year)
+    return PeriodEnd(due, walk.uses())
 
 
 def due_date(
@@ -223,19 +394,13 @@ def due_date(
     strictly after ``start``. An act done on the returned day is on time ([P3]).
 
     ``days`` must be >= 1 (ValueError). ``CalendarDataError`` names ``field`` (the case field the
-    start date came from) when a day the computation needs has no calendar data ([P9]).
+    start date came from) when a day the computation needs has no calendar ([P9]): in strict mode, or
+    for a year no method covers. :func:`period_end` says the same without raising, with the basis.
     """
-    start = _as_date(start, "start")
-    _check_count(days, "days")
-    if policy.counting is DayCounting.WORKING:
-        d = start
-        remaining = days
-        while remaining:
-            d += _ONE_DAY
-            if is_working_day(d, field=field):
-                remaining -= 1
-        return d
-    return roll_forward(start + timedelta(days=days), field=field)
+    end = period_end(start, days, policy, field=field)
+    if end.due is None:
+        raise CalendarDataError(end.missing_year or 0, field=field)
+    return end.due
 
 
 def due_date_months(
@@ -252,11 +417,10 @@ def due_date_months(
     policy does not change the result: a working-days count has no meaning for months, so WORKING rolls
     exactly like CALENDAR. ``months`` must be >= 1 (ValueError).
     """
-    start = _as_date(start, "start")
-    _check_count(months, "months")
-    del policy  # [P8] deliberately unused: both counting policies roll the same way for months.
-    raw = start + relativedelta(months=months)  # clamps to the month end when there is no such day
-    return roll_forward(raw, field=field)
+    end = period_end(start, None, policy, months=months, field=field)
+    if end.due is None:
+        raise CalendarDataError(end.missing_year or 0, field=field)
+    return end.due
 
 
 def effective_act_date(

@@ -45,9 +45,20 @@ def weekday_zh(d: date) -> str:
     return "星期" + _WEEKDAY_ZH[d.weekday()]
 
 
-def day_reason(d: date) -> str:
+def day_reason(d: date, policy: PeriodPolicy = _periods.DEFAULT_POLICY) -> str:
     """Why ``d`` is or is not a working day, in Chinese (the working/not decision is ``_periods``')."""
-    working = _periods.is_working_day(d)
+    working = _periods.is_working_day(d, policy=policy)
+    info = policy.resolved_calendar().day(d)
+    if info is not None and info.prefecture is not None and d in info.prefecture.days_off:
+        return f"{weekday_zh(d)}，州庆放假（{info.prefecture.source}）"
+    if info is not None and info.national.basis != "package":
+        # a calendar file or a provisional year: its own names, not chinesecalendar's
+        names = dict(info.national.names)
+        if working:
+            return f"{weekday_zh(d)}，调休上班日" if d.weekday() >= 5 else f"{weekday_zh(d)}，工作日"
+        label = names.get(d) or ("放假" if d.weekday() < 5 else "")
+        tag = "（暂定）" if info.national.provisional else ""
+        return f"{weekday_zh(d)}，{label}{tag}" if label else weekday_zh(d)
     try:
         _, name = chinese_calendar.get_holiday_detail(d)
         in_lieu = chinese_calendar.is_in_lieu(d)
@@ -100,21 +111,21 @@ def period_trace(start: date, days: int, policy: PeriodPolicy) -> PeriodTrace:
         d = start
         while d < due:
             d += timedelta(days=1)
-            if not _periods.is_working_day(d):
-                skipped.append(DayNote(d, day_reason(d)))
+            if not _periods.is_working_day(d, policy=policy):
+                skipped.append(DayNote(d, day_reason(d, policy)))
             elif d.weekday() >= 5:
-                adjusted.append(DayNote(d, day_reason(d)))
+                adjusted.append(DayNote(d, day_reason(d, policy)))
         stop = adjusted[-1] if adjusted and adjusted[-1].on == due else None
         return PeriodTrace(start, days, policy.counting, due, tuple(skipped), stop, tuple(adjusted), due)
     raw = start + timedelta(days=days)
     rolled = []
     d = raw
-    while not _periods.is_working_day(d):
-        rolled.append(DayNote(d, day_reason(d)))
+    while not _periods.is_working_day(d, policy=policy):
+        rolled.append(DayNote(d, day_reason(d, policy)))
         d += timedelta(days=1)
     if d != due:  # pragma: no cover - the walk must agree with _periods
         raise AssertionError(f"period trace {d} disagrees with _periods.due_date {due}")
-    stop = DayNote(d, day_reason(d)) if d.weekday() >= 5 else None
+    stop = DayNote(d, day_reason(d, policy)) if d.weekday() >= 5 else None
     return PeriodTrace(start, days, policy.counting, raw, tuple(rolled), stop, (), due)
 
 

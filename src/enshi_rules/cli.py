@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import _batch_cli, _trace
-from ._evaluate import evaluate
+from . import _batch_cli, _calendar_cli, _trace
+from ._evaluate import evaluate, run
 from ._explain import Explanation, explain, render_explanation
 from ._periods import DayCounting, PeriodPolicy
 from ._rulebook import DeadlineStatus, Modality
-from .errors import CalendarDataError, CaseValidationError, EngineError
+from .errors import CalendarDataError, CalendarFileError, CaseValidationError, EngineError
 from .facts import Case
 from .report import Report
 
@@ -75,6 +76,8 @@ def render_text(report: Report) -> str:
         if f.days_late:
             extra += f"　逾期 {f.days_late} 日"
         lines.append(extra)
+        if f.provisional:
+            lines.append(f"     {provisional_text(f.calendar_basis)}")
     if report.timeline:
         lines += ["", "三、期限"]
         for t in report.timeline:
@@ -82,11 +85,24 @@ def render_text(report: Report) -> str:
             lines.append(
                 f"  {t.due.isoformat()}  {_short(t.citation)}  {t.subject}  起算 {t.period_start.isoformat()} "
                 f"+{t.period_days}日  完成 {done}  {_STATUS_ZH[t.status]}"
+                + (f"  {provisional_text(t.calendar_basis)}" if t.provisional else "")
             )
     if report.missing_facts:
         lines += ["", "四、缺少的事实"]
         lines += [f"  · {m.field}（{m.needed_for}）：{m.reason}" for m in report.missing_facts]
+    if report.calendars:
+        lines += ["", "五、所用节假日日历"]
+        for c in report.calendars:
+            mark = "（暂定）" if c.provisional else ""
+            lines.append(f"  {c.year}年：{c.source}{mark}")
+        lines += [f"  · {n}" for n in report.calendar_notes]
     return "\n".join(lines) + "\n"
+
+
+def provisional_text(basis: str | None) -> str:
+    """（暂定：2027年节假日安排尚未公布，按《全国年节及纪念日放假办法》推算）, from a calendar basis."""
+    reasons = re.findall(r"暂定[（：]([^）]+)", basis or "")
+    return "（暂定：" + "；".join(dict.fromkeys(r for x in reasons for r in x.split("；"))) + "）"
 
 
 def _status_zh(modality: Modality, status: DeadlineStatus) -> str:
@@ -122,9 +138,11 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"cannot read {args.case}: {exc.strerror or exc}")
     try:
-        report = evaluate(data, as_of=args.as_of, policy=_policy_arg(args))
+        report = run(data, as_of=args.as_of, policy=_policy_arg(args), **_calendar_cli.overrides(args)).report
     except CaseValidationError as exc:
         return _fail(f"{args.case}: invalid case: {exc.one_line()}")
+    except CalendarFileError as exc:
+        return _fail(f"日历文件无效 / invalid calendar file: {exc.one_line()}")
     except CalendarDataError as exc:
         return _fail(f"{args.case}: {exc}")
     except EngineError as exc:
@@ -209,6 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("case")
     e.add_argument("--format", choices=("text", "json"), default="text")
     _period_options(e)
+    _calendar_cli.add_options(e)
     e.set_defaults(func=_cmd_evaluate)
     x = sub.add_parser("explain", help="explain each finding of a case: text, condition, facts, chain, period, interpretations")
     x.add_argument("case")
@@ -229,6 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--explanation", dest="of", action="store_const", const="explanation", help="the JSON Schema of explain's JSON")
     s.set_defaults(func=_cmd_schema, of="case")
     _batch_cli.add_parser(sub)
+    _calendar_cli.add_subcommands(sub)  # calendar show YEAR, calendar check FILE
     _trace.add_subcommands(sub)  # trace --check/--coverage/--write-docs, articles [N]
     return p
 

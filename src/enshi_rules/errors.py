@@ -7,6 +7,7 @@ in a caller keeps working)::
     ├── CaseValidationError (ValueError)      a case document is malformed or impossible;
     │                                          ``.problems`` lists every problem with its field path
     ├── CalendarDataError (LookupError)        a date falls in a year with no holiday calendar data
+    ├── CalendarFileError (ValueError)         a calendar file is malformed; ``.problems`` names file, line, field
     ├── RuleDefinitionError (TypeError)        a rule module declares something the engine forbids
     └── EngineError (RuntimeError)             the rule engine failed while evaluating a case
         └── RuleExecutionError                 a rule's finding builder raised; names the rule and article
@@ -22,6 +23,8 @@ from dataclasses import dataclass
 
 __all__ = [
     "CalendarDataError",
+    "CalendarFileError",
+    "CalendarProblem",
     "CaseValidationError",
     "EngineError",
     "EnshiRulesError",
@@ -67,17 +70,54 @@ class CaseValidationError(EnshiRulesError, ValueError):
 
 
 class CalendarDataError(EnshiRulesError, LookupError):
-    """A legal period touches a year for which no statutory holiday calendar is available."""
+    """A legal period touches a year for which no statutory holiday calendar is available.
+
+    Raised by the period functions in strict mode (``missing_calendar="strict"``) and for a year no
+    method covers; an evaluation turns it into a missing fact for that period and reports the rest.
+    """
 
     def __init__(self, year: int, *, field: str | None = None) -> None:
         self.year = year
         self.field = field
-        where = f" (field {field})" if field else ""
+        where = f"（字段 {field}）" if field else ""
+        where_en = f" (field {field})" if field else ""
         msg = (
-            f"no statutory holiday calendar for {year}{where}: 期间 cannot be computed without the "
-            f"State Council's holiday notice for {year}; upgrade chinesecalendar once it is published"
+            f"{year}年没有节假日数据{where}，无法计算期间；请用 --calendar 提供该年的日历文件"
+            f"（国务院办公厅节假日安排通知），见 docs/calendar.md / no statutory holiday calendar for "
+            f"{year}{where_en}: supply the year's calendar file (the State Council's notice) with --calendar"
         )
         super().__init__(msg)
+
+
+@dataclass(frozen=True)
+class CalendarProblem:
+    """One problem in a calendar file: the file, the line (1-based; 0 when it concerns the whole file),
+    the field (``calendars[0].days_off[3]``), and what is wrong in Chinese and in English."""
+
+    file: str
+    line: int
+    field: str
+    message_zh: str
+    message_en: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message_zh} / {self.message_en}"
+
+
+class CalendarFileError(EnshiRulesError, ValueError):
+    """A calendar file (``--calendar``, ``ENSHI_RULES_CALENDAR``, ``calendar=``) is not valid;
+    ``problems`` lists every problem found."""
+
+    def __init__(self, problems: list[CalendarProblem] | tuple[CalendarProblem, ...]) -> None:
+        self.problems: tuple[CalendarProblem, ...] = tuple(problems)
+        n = len(self.problems)
+        head = f"日历文件有 {n} 处错误 / calendar file has {n} problem{'s' if n != 1 else ''}"
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{head}:\n{lines}" if lines else head)
+
+    def one_line(self) -> str:
+        """The problems on one line, for a command-line message."""
+        return "; ".join(str(p) for p in self.problems)
 
 
 class RuleDefinitionError(EnshiRulesError, TypeError):

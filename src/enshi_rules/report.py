@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ._rulebook import DeadlineStatus, Modality
 
-__all__ = ["Finding", "MissingFact", "Note", "Policy", "Report", "TimelineEntry"]
+__all__ = ["CalendarUsed", "Finding", "MissingFact", "Note", "Policy", "Report", "TimelineEntry"]
 
 
 class _Frozen(BaseModel):
@@ -30,7 +30,9 @@ class Finding(_Frozen):
     defeats a finding. Time-limited findings also carry ``status`` and the period: ``period_start``
     (the day of receipt, not counted), ``period_days``, ``due`` (the last day, after rolling
     forward), ``done_on`` and ``days_late`` (late: days after ``due``; overdue: days from ``due`` to
-    the as-of date, or to ``counted_to`` when the matter moved on before it: see ``counted_to``).
+    the as-of date, or to ``counted_to`` when the matter moved on before it: see ``counted_to``). ``provisional`` is true when ``due`` depends on a year whose holiday
+    arrangement is not published (or on a 州庆 whose notice is not known): it may move when the
+    notice is published. ``calendar_basis`` names, year by year, the calendar ``due`` was computed with.
 
     ``interpretations`` names the entries of the register of interpretive choices
     (``docs/interpretations.md``) the finding relied on, e.g. ``["P1", "P2", "P3", "P4", "A27-2"]``.
@@ -62,6 +64,8 @@ class Finding(_Frozen):
     defeated_by: str | None = None
     depends_on: str | None = None
     counted_to: date | None = None
+    provisional: bool = False
+    calendar_basis: str | None = None
 
 
 class Note(_Frozen):
@@ -93,6 +97,24 @@ class TimelineEntry(_Frozen):
     done_on: date | None
     status: DeadlineStatus
     days_late: int | None
+    provisional: bool = False
+    calendar_basis: str | None = None
+
+
+class CalendarUsed(_Frozen):
+    """The calendar one year was judged by, for every year a period of the report touched.
+
+    ``basis``: ``package`` (chinesecalendar), ``file`` (a calendar file, or the 州庆 notices shipped
+    with the library) or ``provisional`` (computed from 《全国年节及纪念日放假办法》: the year's
+    arrangement is not published); ``source``: the package and its version, or the file and notice,
+    or the method, with the 州庆 notice where one applies; ``provisional``: a due date in that year
+    may move when a notice is published, so the report should be evaluated again then.
+    """
+
+    year: int
+    basis: str
+    source: str
+    provisional: bool
 
 
 class MissingFact(_Frozen):
@@ -122,6 +144,10 @@ class Report(_Frozen):
     findings: tuple[Finding, ...]
     timeline: tuple[TimelineEntry, ...]
     missing_facts: tuple[MissingFact, ...]
+    #: one entry per year a period touched, sorted by year
+    calendars: tuple[CalendarUsed, ...] = ()
+    #: what the calendars mean for the due dates (provisional years), Chinese first then English
+    calendar_notes: tuple[str, ...] = ()
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """Deterministic JSON: the same report always gives the same text."""

@@ -121,6 +121,7 @@ _FIELDS = (
     "subject_id",
     "excludes",
     "message_contains",
+    "provisional",
 )
 _DATE_FIELDS = ("due", "done_on", "period_start")
 _INT_FIELDS = ("article", "paragraph", "item", "days_late", "period_days")
@@ -170,6 +171,7 @@ def criteria(
     subject_id: Any = ANY,
     excludes: Any = ANY,
     message_contains: Any = ANY,
+    provisional: Any = ANY,
 ) -> dict[str, Any]:
     """The criteria given, checked and normalised (dates parsed, words mapped to enum members).
 
@@ -192,7 +194,7 @@ def criteria(
         "modality": modality, "status": status, "due": due, "days_late": days_late,
         "done_on": done_on, "period_start": period_start, "period_days": period_days,
         "subject": subject, "subject_id": subject_id, "excludes": excludes,
-        "message_contains": message_contains,
+        "message_contains": message_contains, "provisional": provisional,
     }  # fmt: skip
     for name, value in values.items():
         if value is ANY:
@@ -208,9 +210,9 @@ def criteria(
             value = _as_enum(name, value, Modality, _MODALITY_WORDS)
         elif name == "status":
             value = _as_enum(name, value, DeadlineStatus, _STATUS_WORDS)
-        elif name == "excludes":
+        elif name in ("excludes", "provisional"):
             if not isinstance(value, bool):
-                raise ValueError(f"excludes must be true or false, not {value!r}")
+                raise ValueError(f"{name} must be true or false, not {value!r}")
         elif not isinstance(value, str):
             raise ValueError(f"{name} must be a string, not {value!r}")
         given[name] = value

@@ -44,6 +44,7 @@ from pydantic import ValidationError
 
 from .. import errors as _errors
 from .._evaluate import evaluate
+from .._periods import PeriodPolicy
 from ..facts import Case
 from ..report import Finding, Note, Report
 from .assertions import criteria, describe_criteria, format_report, mismatches, nearest
@@ -61,14 +62,20 @@ __all__ = [
 SCENARIO_SUFFIXES = (".scenario.yaml", ".scenario.yml")
 
 _FILE_KEYS = {"title", "case", "as_of", "scenarios"}
-_SCENARIO_KEYS = {"name", "case", "changes", "as_of", "expect", "absent", "in_scope", "missing_facts", "raises", "note"}
+_SCENARIO_KEYS = {
+    "name", "case", "changes", "as_of", "expect", "absent", "in_scope", "missing_facts", "raises", "note",
+    "policy", "calendar",
+}  # fmt: skip
+#: ``policy:`` of a scenario: the :class:`~enshi_rules.PeriodPolicy` fields a scenario may set.
+_POLICY_KEYS = {"counting", "exclude_time_in_post", "missing_calendar", "prefecture_days_off"}
 _ENTRY_KEYS = {
     "cite", "article", "paragraph", "item", "rule_id", "modality", "status", "due", "days_late",
     "done_on", "period_start", "period_days", "subject", "subject_id", "excludes", "message_contains",
-    "count",
+    "count", "provisional",
 }  # fmt: skip
 _ERRORS = {
     "CalendarDataError": _errors.CalendarDataError,
+    "CalendarFileError": _errors.CalendarFileError,
     "CaseValidationError": _errors.CaseValidationError,
     "EnshiRulesError": _errors.EnshiRulesError,
 }
@@ -118,11 +125,13 @@ class Scenario:
     raises: str | None = None
     source: str | None = None
     note: str = ""
+    #: a period policy (``policy:``, with ``calendar:`` files resolved next to the scenario file)
+    policy: PeriodPolicy | None = None
 
     def run(self) -> ScenarioResult:
         """Evaluate the case and compare the report with the expectations."""
         try:
-            report = evaluate(self.case, as_of=self.as_of)
+            report = evaluate(self.case, as_of=self.as_of, policy=self.policy)
         except _errors.EnshiRulesError as exc:
             if self.raises and isinstance(exc, _ERRORS[self.raises]):
                 return ScenarioResult(self, None, (), exc)
@@ -293,6 +302,26 @@ def _entries(value: Any, source: str, where: str, key: str) -> tuple[dict[str, A
     return tuple(out)
 
 
+def _scenario_policy(value: Any, calendar: Any, base_dir: Path, source: str, where: str) -> PeriodPolicy | None:
+    """``policy: {counting, exclude_time_in_post, missing_calendar, prefecture_days_off}`` and
+    ``calendar: FILE`` (or a list), a path relative to the scenario file."""
+    if value is None and calendar is None:
+        return None
+    value = {} if value is None else value
+    if not isinstance(value, Mapping):
+        raise _fail(source, where, "policy is a mapping: counting, exclude_time_in_post, missing_calendar, prefecture_days_off")
+    unknown = sorted(set(map(str, value)) - _POLICY_KEYS)
+    if unknown:
+        raise _fail(source, where, f"unknown policy key(s) {unknown}; allowed: {sorted(_POLICY_KEYS)}")
+    files = [] if calendar is None else (calendar if isinstance(calendar, list) else [calendar])
+    if not all(isinstance(f, str) for f in files):
+        raise _fail(source, where, "calendar is a file name (or a list of them), relative to the scenario file")
+    try:
+        return PeriodPolicy(**{str(k): v for k, v in value.items()}, calendar=tuple(str(base_dir / f) for f in files))
+    except (TypeError, ValueError) as exc:
+        raise _fail(source, where, f"policy: {exc}") from None
+
+
 def parse_scenarios(data: Any, *, base_dir: str | Path = ".", source: str = "<scenarios>") -> list[Scenario]:
     """The scenarios of an already-loaded YAML document (a mapping; see the module docstring)."""
     base_dir = Path(base_dir)
@@ -354,10 +383,11 @@ def parse_scenarios(data: Any, *, base_dir: str | Path = ".", source: str = "<sc
             raise _fail(source, where, "the scenario expects nothing: give expect, absent, in_scope, missing_facts or raises")
         as_of = _as_of(item.get("as_of"), source, where) or shared_as_of
         note = item.get("note") or ""
+        policy = _scenario_policy(item.get("policy"), item.get("calendar"), base_dir, source, where)
         out.append(
             Scenario(
                 name=name, case=case, as_of=as_of, expect=expect, absent=absent, in_scope=in_scope,
-                missing_facts=missing, raises=raises, source=source, note=str(note),
+                missing_facts=missing, raises=raises, source=source, note=str(note), policy=policy,
             )
         )
     return out
