@@ -184,6 +184,7 @@ def run(
         start = due = done = None
         days_late = None
         trace = None
+        end = None
         provisional, basis = False, None
         if out.deadline is not None:
             start, due, done = (_d(fact, k) for k in out.deadline)
@@ -204,7 +205,7 @@ def run(
                 message=out.message, status=out.status, period_start=start,
                 period_days=out.period_days if out.deadline else None, due=due, done_on=done,
                 days_late=days_late, facts=refs, provisional=provisional, calendar_basis=basis,
-                interpretations=interpretations_for(r.rule_id, trace, derived.policy, extra=out.interpretations),
+                interpretations=interpretations_for(r.rule_id, trace, derived.policy, extra=out.interpretations, end=end),
             )
         )
         behind[len(findings) - 1] = fr

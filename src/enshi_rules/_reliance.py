@@ -139,11 +139,17 @@ def _static(rule_id: str) -> tuple[str, ...]:
 
 
 def _is_period(cid: str) -> bool:
-    return cid[:1] == "P" and cid[1:].isdigit()
+    # Z1 (州庆) is a period choice too: relied on only when a 州庆 day or window was met
+    return (cid[:1] == "P" and cid[1:].isdigit()) or cid == "Z1"
 
 
 def interpretations_for(
-    rule_id: str, trace: PeriodTrace | None = None, policy: PeriodPolicy | None = None, *, extra: tuple[str, ...] = ()
+    rule_id: str,
+    trace: PeriodTrace | None = None,
+    policy: PeriodPolicy | None = None,
+    *,
+    extra: tuple[str, ...] = (),
+    end: _periods.PeriodEnd | None = None,
 ) -> tuple[str, ...]:
     """The register ids a finding of ``rule_id`` relied on (register order; period ids first)."""
     out: list[str] = []
@@ -156,7 +162,12 @@ def interpretations_for(
             out.append("P5")
         if policy is not None and policy.exclude_time_in_post:
             out.append("P7")
+        if end is not None and any(u.basis != "package" for u in end.uses):
+            out.append("P9")  # a provisional year or a calendar file
         out.sort(key=lambda x: int(x[1:]))
+        notes = (*trace.rolled_over, *((trace.stopped_by,) if trace.stopped_by else ()))
+        if any("州庆" in n.reason for n in notes) or (end is not None and any("州庆" in (u.reason or "") for u in end.uses)):
+            out.append("Z1")
     out += [x for x in _static(rule_id) if x not in out]
     out += [x for x in extra if x not in out]
     return tuple(out)
