@@ -201,23 +201,26 @@ def _public_api_main(n: int, seed: int, rounds: int) -> None:
             dl.when_all(Condition(dict(r.condition)))(action_for(r))
         dl.when_all(Condition({"$ex": {"kind": 1}}))(receipt)
 
-    def evaluate_facts(stages: Any, *, always: Any = ()) -> list[Fired]:
+    def evaluate_facts(stages: Any, *, conduct: Any = (), always: Any = ()) -> list[Fired]:
         current.clear()
         seen.clear()
         sid = f"p{next(serial)}"
-        stopped = False
+        excluded = halted = False  # the gates of _engine.evaluate_facts
         try:
-            for stage in [*stages, always]:
-                if stopped and stage is not always:
+            for gate, stage in [*(("matter", s) for s in stages), ("conduct", conduct), ("always", always)]:
+                if (excluded and gate != "always") or (halted and gate == "matter"):
                     continue
                 batch = []
                 for f in stage() if callable(stage) else stage:  # a later stage may be computed lazily
                     k = next(serial)
-                    batch.append(dict(f, sid=sid, id=f"f{k}", serial=k))
+                    batch.append(dict(f, sid=sid, id=f"f{k}", serial=k, **({"halted": True} if halted and gate == "conduct" else {})))
                 if batch:
                     dl.assert_facts("enshi_public", batch)
-                if any(fr.outcome.excludes or fr.outcome.halts for fr in current):
-                    stopped = True
+                if gate == "matter" and any(fr.outcome.excludes for fr in current):
+                    excluded = True
+                    current[:] = [fr for fr in current if fr.outcome.excludes]
+                elif gate == "matter" and any(fr.outcome.halts for fr in current):
+                    halted = True
         finally:
             dl.delete_state("enshi_public", sid)
         return list(current)

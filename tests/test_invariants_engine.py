@@ -70,5 +70,5 @@ def _key(f) -> tuple[str, str, str]:
 def test_engine_facts_of_kinds_no_rule_matches_change_nothing(doc, extra) -> None:
     stages = derive(load_case(doc)).stages
     fired = sorted(map(_key, _engine.evaluate_facts(stages)))
-    padded = [tuple(s) + tuple(e) for s, e in zip(stages, extra, strict=False)]
+    padded = [tuple(s) + tuple(e) for s, e in zip(stages, [*extra, *([()] * len(stages))], strict=False)]
     assert sorted(map(_key, _engine.evaluate_facts(padded))) == fired

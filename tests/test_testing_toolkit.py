@@ -87,11 +87,12 @@ def test_notes_scope_and_missing_facts(report) -> None:
     with pytest.raises(AssertionError, match="expected the case to be outside the measures"):
         assert_out_of_scope(report)
     doc = json.loads(EXAMPLE.read_text("utf-8"))
-    doc["supervision"]["started_on"] = "2025-02-28"
+    doc["special_supervision"] = "审计"
     out = enshi_rules.evaluate(doc)
-    assert assert_out_of_scope(out, cite="第三十五条").rule_id == "art_035.p1.not_yet_in_force"
-    with pytest.raises(AssertionError, match="excluded by:\n  - art_035.p1.not_yet_in_force"):
+    assert assert_out_of_scope(out, cite="第二条第二款").rule_id == "art_002.p2.special_supervision"
+    with pytest.raises(AssertionError, match="excluded by:\n  - art_002.p2.special_supervision"):
         assert_in_scope(out)
+    del doc["special_supervision"]
     del doc["supervision"]["decision_letter"]["received_on"]
     doc["supervision"]["started_on"] = "2025-08-20"
     missing = enshi_rules.evaluate(doc)

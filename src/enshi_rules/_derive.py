@@ -6,9 +6,11 @@ modules), works out how two organs are related in the organ tree, and names the 
 needs but the case lacks. Whether a period applies, whether it was met, and what follows are
 decided by the rules.
 
-Facts come in two stages: stage 0 (``case``, ``relation``) is seen by the applicability rules of
-第二条、第三条、第三十五条; stage 1 (the procedure of 第二十六条至第二十八条) is asserted only if no
-applicability rule excluded the case.
+Facts come by gate (``_engine.evaluate_facts``): the scope (``case``: 第二条、第三十五条、第三条第二款),
+the competence (``relation``: 第三条第一款、第五条、第六条第一款), the procedure (第二十一、二十二条,
+第二十六条至第三十条; skipped when the organ has no competence or the matter is excluded) and the
+conduct (judged even without competence, not when the matter is excluded), each computed only when
+it is asserted.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from typing import Any
 from . import _periods
 from ._periods import DayCounting, PeriodPolicy
 from .facts import LoadedCase, Organ, OrganKind, OrganLevel
-from .rules import art_027, art_028
+from .facts.organs import PREFECTURE_CODE
+from .rules import art_027, art_028, art_035
 
 __all__ = ["Derived", "MissingFact", "derive", "relation_between"]
 
@@ -38,35 +41,84 @@ class MissingFact:
 
 @dataclass(frozen=True)
 class Derived:
-    """Stage 0 at once; stage 1 (the procedure and the other articles) on first use."""
+    """The facts of a case by gate (``_engine.evaluate_facts``): the scope and the competence at
+    once; the procedure and the conduct on first use."""
 
-    stage0: tuple[dict[str, Any], ...]
-    missing_before: tuple[MissingFact, ...]  # what stage 0 lacks
+    scope: tuple[dict[str, Any], ...]  # 第二条、第三十五条、第三条第二款: the ``case`` fact
+    competence: tuple[dict[str, Any], ...]  # 第三条第一款、第五条、第六条第一款: the ``relation`` fact
+    missing_before: tuple[MissingFact, ...]  # what the scope and competence lack
     policy: PeriodPolicy
     #: every period computed, by (start, days): its last day and the calendars it depended on ([P9])
     periods: dict[tuple[date, int], _periods.PeriodEnd]
     #: Duties of an organ for a year (第十五、十八、十九条): not part of the matter, never gated by it.
     organ_level: tuple[dict[str, Any], ...]
     _procedure: Callable[[], tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]]
+    _conduct: Callable[[], tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]]
 
     @cached_property
     def procedure(self) -> tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]:
+        """第二十六条至第三十条 and what rests on the supervision relation (halted without competence)."""
         return self._procedure()
+
+    @cached_property
+    def conduct(self) -> tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]:
+        """Conduct judged even when the procedure is halted (第十条第二款、第二十四条、第二十五条、
+        第三十一条至第三十四条, 第六条第二款 disputes)."""
+        return self._conduct()
+
+    @property
+    def stage0(self) -> tuple[dict[str, Any], ...]:
+        return self.scope + self.competence
 
     @property
     def stages(self) -> tuple[tuple[dict[str, Any], ...], ...]:
-        """Every fact: stage 0, stage 1 (computed now) and the organ-level facts."""
-        return (self.stage0, self.procedure[0], self.organ_level)
+        """Every fact, in gate order (all computed now): scope, competence, procedure, conduct,
+        organ-level."""
+        return (self.scope, self.competence, self.procedure[0], self.conduct[0], self.organ_level)
 
     @property
     def missing(self) -> tuple[MissingFact, ...]:
-        """Everything the case lacks (computes stage 1)."""
-        return self.missing_before + self.procedure[1]
+        """Everything the case lacks (computes every stage)."""
+        return self.missing_before + self.procedure[1] + self.conduct[1]
 
     def missing_computed(self) -> tuple[MissingFact, ...]:
-        """What the case lacks among the stages actually computed (stage 1 only if it was asserted)."""
-        done = self.__dict__.get("procedure")
-        return self.missing_before + (done[1] if done else ())
+        """What the case lacks among the stages actually computed (a stage skipped is not asked)."""
+        out = self.missing_before
+        for name in ("procedure", "conduct"):
+            done = self.__dict__.get(name)
+            out += done[1] if done else ()
+        return out
+
+
+def _steps(lc: LoadedCase) -> list[int]:
+    """The ordinal dates of the steps taken and acts done in the matter (第三十五条, 程序从新).
+
+    Discovery dates (a situation's or deficiency's ``found_on``, a clue's ``found_on``) are not steps:
+    第二十六条 has the organ 发现 a situation and then start the procedure.
+    """
+    c, s = lc.case, lc.case.supervision
+    dates = [s.started_on, s.circulated_on, s.head_interviewed_on]
+    for x in s.situations:
+        dates.append(x.confirmed_on)
+    if s.suggestion_letter:
+        dates += [s.suggestion_letter.issued_on, s.suggestion_letter.received_on]
+    if s.objection:
+        dates.append(s.objection.filed_on)
+    if s.review_answer:
+        dates += [s.review_answer.answered_on, s.review_answer.received_on]
+    if s.rectification_report:
+        dates.append(s.rectification_report.submitted_on)
+    if s.decision_letter:
+        dates += [s.decision_letter.issued_on, s.decision_letter.received_on]
+    if s.execution_report:
+        dates.append(s.execution_report.submitted_on)
+    dates += [i.conducted_on for i in c.inspections]
+    dates += [x.handled_on for x in c.complaints]
+    dates += [x.transferred_on for x in c.clues]
+    dates += [x.on for x in c.obstructions]
+    if c.dispute is not None:
+        dates.append(c.dispute.referred_on)
+    return [d.toordinal() for d in dates if d is not None]
 
 
 def _ord(d: date | None) -> int | None:
@@ -220,20 +272,32 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
     if pol.counting is DayCounting.WORKING:
         base["working_days"] = True  # messages then say 个工作日 (the due dates already count them)
 
-    # ---- stage 0: applicability (第二条、第三条、第三十五条)
+    # ---- stage 0: scope (第二条、第三十五条、第三条第二款)
     action = case.enforcement_action
-    region = (action.region if action and action.region else None) or sub.region
-    started = s.started_on or min(
-        [d for d in (*(x.found_on for x in s.situations), s.suggestion_letter and s.suggestion_letter.issued_on) if d],
-        default=None,
-    )
-    if started is None and (s.situations or s.suggestion_letter):
-        missing.append(MissingFact("supervision.started_on", "第三十五条", "无法判断监督程序的启动日期，不能确定是否适用本办法。"))
+    # 第二条第一款 turns on the supervision work, that is on the two organs (A02-1); where the act
+    # supervised took place is only noted
+    outside = next((o for o in (sup, sub) if o.region[:4] != PREFECTURE_CODE[:4]), None)
+    action_region = action.region if action and action.region else None
+    # 第三十五条 (A35-1, 程序从新): the dated steps of the procedure, never the discovery of a
+    # situation (第二十六条: 发现 comes before the start)
+    steps = _steps(lc)
+    if not steps and (s.situations or s.deficiencies):
+        missing.append(
+            MissingFact("supervision.started_on", "第三十五条", "本次监督没有任何有日期的程序步骤（启动日、建议书等），不能确定是否适用本办法。")
+        )
     case_fact = _put(
-        {"kind": "case", **base, "refs": [case.case_id], "region": region, "region_prefecture": region[:4] + "00"},
+        {
+            "kind": "case", **base, "refs": [case.case_id],
+            "region": (outside or sub).region, "region_prefecture": (outside or sub).region[:4] + "00",
+            "organ_outside_name": (outside or sub).name,
+        },
         vertical=sub.vertically_managed,
         special=case.special_supervision.value if case.special_supervision else "",
-        started=_ord(started),
+        started=_ord(s.started_on),
+        first_step=min(steps) if steps else None,
+        last_step=max(steps) if steps else None,
+        action_region=action_region,
+        action_prefecture=action_region[:4] + "00" if action_region else None,
         activity=action.kind.value if action else None,
     )
     if action:
@@ -276,8 +340,6 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
         designator_relation=designator_rel,
         trade=trade,
     )
-    stage0 = (case_fact, relation_fact)
-
     missing_before = tuple(missing)
 
     def procedure() -> tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]:
@@ -313,7 +375,19 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
                 return None
             return _ord(_periods.effective_act_date(getattr(rec, field), getattr(rec, "posted_on", None), pol))
 
+        # 第三十五条 (程序从新, A35-1): an act done before 2025-03-01 is not judged, nor a period
+        # that began running before it; a ``pre_commencement`` fact lets 第三十五条 say so
+        before = art_035.COMMENCEMENT
+
+        def not_judged(what: str, start: date, ref: str) -> None:
+            stage1.append({"kind": "pre_commencement", **base, "refs": [ref], "what": what, "start": start.toordinal()})
+
+        letter_judged = letter is not None and letter.issued_on >= before
+        if letter is not None and not letter_judged:
+            not_judged("制发《行政执法监督建议书》（第二十六条）", letter.issued_on, letter.id)
         for sit in s.situations:
+            if letter is not None and not letter_judged:
+                continue  # the letter that answered it was issued before the measures
             stage1.append(
                 _put(
                     {"kind": "situation", **base, "refs": [sit.ref], "item": sit.item, "confirmed": sit.confirmed},
@@ -322,7 +396,7 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
             )
             if letter:
                 stage1[-1]["refs"].append(letter.id)
-        if letter:
+        if letter_judged:
             # the confirmed grounds a letter can rest on: situations of 第二十六条, and deficiencies
             # under 第十二条至第十四条 (which the rules of those articles map onto 第二十六条)
             grounds = sum(x.confirmed for x in s.situations) + sum(d.confirmed for d in s.deficiencies)
@@ -337,7 +411,9 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
                     "缺少被监督机关收到《行政执法监督建议书》的日期，无法计算申请复查和整改的期限。",
                 )
             )
-        if letter and letter.received_on:
+        if letter and letter.received_on and letter.received_on < before:
+            not_judged("申请复查期间和整改期间（第二十七条）", letter.received_on, letter.id)
+        elif letter and letter.received_on:
             received = letter.received_on
             window_due = due(received, art_027.OBJECTION_DAYS, "supervision.suggestion_letter.received_on", "第二十七条第一款")
             stage1.append(
@@ -380,7 +456,9 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
                         "缺少被监督机关收到复查答复的日期，无法计算经复查后的整改期限。",
                     )
                 )
-        if obj:
+        if obj and obj.filed_on < before:
+            not_judged("复查答复期间（第二十七条第一款）", obj.filed_on, obj.id)
+        elif obj:
             review = _put(
                 {
                     "kind": "review",
@@ -407,7 +485,9 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
                     "缺少被监督机关收到《行政执法监督决定书》的日期，无法计算执行情况报告的期限。",
                 )
             )
-        if dec and dec.received_on:
+        if dec and dec.received_on and dec.received_on < before:
+            not_judged("报告执行情况期间（第二十八条第二款）", dec.received_on, dec.id)
+        elif dec and dec.received_on:
             execution = _put(
                 {
                     "kind": "execution",
@@ -425,22 +505,30 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
             if exe:
                 execution["refs"].append(exe.id or "supervision.execution_report")
             stage1.append(execution)
-        from ._derive_measures import measures_facts  # noqa: PLC0415 - it builds on this module
+        from ._derive_measures import procedure_facts  # noqa: PLC0415 - it builds on this module
 
-        more, more_missing = measures_facts(lc, base)
+        more, more_missing = procedure_facts(lc, base)
         stage1.extend(more)
         missing.extend(more_missing)
         # a period without a last day ([P9] strict) leaves its property absent, as an act not done does
         stage1 = [{k: v for k, v in f.items() if v is not None} for f in stage1]
         return tuple(stage1), tuple(missing)
 
+    def conduct() -> tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]:
+        from ._derive_measures import conduct_facts  # noqa: PLC0415 - it builds on this module
+
+        facts, lacking = conduct_facts(lc, base)
+        return tuple(facts), tuple(lacking)
+
     from ._derive_measures import annual_facts  # noqa: PLC0415 - it builds on this module
 
     return Derived(
-        stage0=stage0,
+        scope=(case_fact,),
+        competence=(relation_fact,),
         missing_before=missing_before,
         policy=pol,
         periods=periods,
         organ_level=tuple(annual_facts(lc, base)),
         _procedure=procedure,
+        _conduct=conduct,
     )

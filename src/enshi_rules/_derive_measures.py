@@ -15,8 +15,9 @@ from typing import Any
 from ._derive import MissingFact, _ancestors, _put
 from .facts import LoadedCase, OrganKind
 from .facts.measures import Liability, Misconduct
+from .rules import art_035
 
-__all__ = ["measures_facts"]
+__all__ = ["annual_facts", "conduct_facts", "procedure_facts"]
 
 
 def _ord(d: date | None) -> int | None:
@@ -28,11 +29,14 @@ def _person(rec: Liability | Misconduct, default_organ: str, lc: LoadedCase) -> 
     return f"{o.name}{rec.person}（{rec.role.value}）", o.id
 
 
-def measures_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, Any]], list[MissingFact]]:
+def conduct_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, Any]], list[MissingFact]]:
+    """Facts judged even when the supervising organ lacks competence (A03-5): disputes, inspections
+    (on-site conduct), complaints, liabilities, misconduct, obstruction, clues. Acts dated before
+    2025-03-01 are left out (第三十五条, A35-1)."""
     case, organs = lc.case, dict(lc.organs)
     out: list[dict[str, Any]] = []
     missing: list[MissingFact] = []
-    s = case.supervision
+    before = art_035.COMMENCEMENT
 
     # 第六条第二款
     if case.dispute is not None:
@@ -68,6 +72,8 @@ def measures_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str,
 
     # 第十七条、第二十三条、第二十四条
     for i, ins in enumerate(case.inspections):
+        if ins.conducted_on is not None and ins.conducted_on < before:
+            continue
         if ins.on_site and not ins.supervisors:
             # no supervisors recorded is not "no supervisors": the count is unknown (第二十四条第（一）项)
             missing.append(
@@ -100,6 +106,8 @@ def measures_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str,
 
     # 第十条第二款
     for c in case.complaints:
+        if c.received_on < before:
+            continue
         out.append(
             _put(
                 {
@@ -109,6 +117,18 @@ def measures_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str,
                 handled=_ord(c.handled_on),
             )
         )
+
+    out2, missing2 = _conduct_rest(lc, base)
+    return out + out2, missing + missing2
+
+
+def procedure_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, Any]], list[MissingFact]]:
+    """Facts that rest on the supervision relation (halted without competence, A03-5): 第二十二条,
+    第十二条至第十四条 (mapped onto 第二十六条), 第二十一条、第二十九条、第三十条."""
+    case = lc.case
+    out: list[dict[str, Any]] = []
+    missing: list[MissingFact] = []
+    s = case.supervision
 
     # 第二十二条
     for md in case.major_decisions:
@@ -138,6 +158,33 @@ def measures_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str,
                 letter_id=letter.id if letter else None,
             )
         )
+
+    # 第二十一条、第二十九条、第三十条: the supervision's follow-up, one fact
+    confirmed = [x.ref for x in s.situations if x.confirmed]
+    confirmed += [d.ref for d in s.deficiencies if d.confirmed]
+    dec = s.decision_letter
+    if confirmed or letter or dec or s.special_source or s.circulated_on or s.head_interviewed_on or s.serious_impact:
+        out.append(
+            _put(
+                {
+                    "kind": "followup", **base, "refs": sorted(confirmed) or [case.case_id],
+                    "confirmed": len(confirmed), "serious": s.serious_impact,
+                },
+                letter=_ord(letter.issued_on) if letter else None,
+                decision=_ord(dec.issued_on) if dec else None,
+                source=s.special_source.value if s.special_source else None,
+                circulated=_ord(s.circulated_on),
+                interviewed=_ord(s.head_interviewed_on),
+            )
+        )
+    return out, missing
+
+
+def _conduct_rest(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, Any]], list[MissingFact]]:
+    case = lc.case
+    out: list[dict[str, Any]] = []
+    missing: list[MissingFact] = []
+    before = art_035.COMMENCEMENT
 
     # 第三十二条
     for lb in case.liabilities:
@@ -173,6 +220,8 @@ def measures_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str,
 
     # 第二十五条、第三十四条
     for ob in case.obstructions:
+        if ob.on is not None and ob.on < before:
+            continue
         fact = {
             "kind": "obstruction", **base, "refs": [ob.id], "party": ob.party.value, "actor": ob.actor,
             "conduct": ob.conduct.value, "confirmed": ob.confirmed,
@@ -183,6 +232,8 @@ def measures_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str,
 
     # 第三十一条
     for cl in case.clues:
+        if cl.found_on < before:
+            continue
         out.append(
             _put(
                 {
@@ -196,24 +247,6 @@ def measures_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str,
             )
         )
 
-    # 第二十一条、第二十九条、第三十条: the supervision's follow-up, one fact
-    confirmed = [x.ref for x in s.situations if x.confirmed]
-    confirmed += [d.ref for d in s.deficiencies if d.confirmed]
-    dec = s.decision_letter
-    if confirmed or letter or dec or s.special_source or s.circulated_on or s.head_interviewed_on or s.serious_impact:
-        out.append(
-            _put(
-                {
-                    "kind": "followup", **base, "refs": sorted(confirmed) or [case.case_id],
-                    "confirmed": len(confirmed), "serious": s.serious_impact,
-                },
-                letter=_ord(letter.issued_on) if letter else None,
-                decision=_ord(dec.issued_on) if dec else None,
-                source=s.special_source.value if s.special_source else None,
-                circulated=_ord(s.circulated_on),
-                interviewed=_ord(s.head_interviewed_on),
-            )
-        )
     return out, missing
 
 

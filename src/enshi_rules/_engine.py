@@ -195,16 +195,25 @@ def _build(rule: Rule, fact: dict[str, Any]) -> Outcome:
 def evaluate_facts(
     stages: Sequence[Sequence[Mapping[str, Any]] | Callable[[], Sequence[Mapping[str, Any]]]],
     *,
+    conduct: Sequence[Mapping[str, Any]] | Callable[[], Sequence[Mapping[str, Any]]] = (),
     always: Sequence[Mapping[str, Any]] = (),
 ) -> list[Fired]:
     """Assert each stage's facts, fire rules to a fixpoint, and return every firing in order.
 
-    A stage whose firings include an excluding applicability note, or a finding that the organ
-    acting has no power to supervise (``halts``), ends the gated stages: later ones are never
-    asserted (a stage given as a function is not even called). ``always`` is asserted last in any
-    case: facts the exclusion does not concern (an organ's duties for a year). The firing order is
-    deterministic: by round, then rule id, then the fact's serial (durable-rules' own order is not
-    relied on).
+    Three gates, in this order:
+
+    * ``stages`` (the matter: its scope, the competence of the organ acting, its procedure). A stage
+      whose firings include an excluding applicability note ends everything but ``always``, and the
+      matter's other firings are dropped: an excluded matter reports only why it is excluded. A
+      finding that the organ acting has no power to supervise (``halts``) ends the later stages.
+    * ``conduct``: facts a halt does not stop (on-site conduct, obstruction, complaints, clues,
+      misconduct, liabilities); asserted unless the matter was excluded, each carrying
+      ``halted: true`` when the procedure was halted, so a rule can leave out what only a competent
+      supervisor may do.
+    * ``always``: facts the exclusion does not concern (an organ's duties for a year).
+
+    A stage given as a function is not called when it is skipped. The firing order is deterministic:
+    by round, then rule id, then the fact's serial (durable-rules' own order is not relied on).
     """
     with _LOCK:
         rs = _ruleset()
@@ -213,12 +222,17 @@ def evaluate_facts(
         total = 0
         asserted = False  # durable creates the state on the first assert; nothing to delete before
         try:
-            stopped = False
-            for stage in [*stages, always]:
-                if stopped and stage is not always:
+            excluded = halted = False
+            for gate, stage in [*(("matter", s) for s in stages), ("conduct", conduct), ("always", always)]:
+                if excluded and gate != "always":
+                    continue
+                if halted and gate == "matter":
                     continue
                 stage_facts = stage() if callable(stage) else stage
                 pending = [dict(f) for f in stage_facts]
+                if halted and gate == "conduct":
+                    for f in pending:
+                        f["halted"] = True
                 rounds = 0
                 while pending:
                     rounds += 1
@@ -239,8 +253,11 @@ def evaluate_facts(
                         out = _build(rule, fact)
                         fired.append(Fired(rule, fact, out))
                         pending.extend(dict(d) for d in out.derived)
-                if any(f.outcome.excludes or f.outcome.halts for f in fired):
-                    stopped = True
+                if gate == "matter" and any(f.outcome.excludes for f in fired):
+                    excluded = True
+                    fired = [f for f in fired if f.outcome.excludes]
+                elif gate == "matter" and any(f.outcome.halts for f in fired):
+                    halted = True
             if LISTENERS:
                 ids = tuple(f.rule.rule_id for f in fired)
                 for listener in LISTENERS:

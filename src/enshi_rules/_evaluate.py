@@ -161,7 +161,11 @@ def run(
         except (TypeError, ValueError) as exc:
             raise CaseValidationError([Problem("policy", f"期间计算方式无效：{exc}", f"invalid policy: {exc}")]) from None
     derived = derive(lc, policy)
-    fired = _engine.evaluate_facts([derived.stage0, lambda: derived.procedure[0]], always=derived.organ_level)
+    fired = _engine.evaluate_facts(
+        [derived.scope, derived.competence, lambda: derived.procedure[0]],
+        conduct=lambda: derived.conduct[0],
+        always=derived.organ_level,
+    )
 
     # Findings, notes and timeline entries are built from our own values, already of the declared
     # types, so they are constructed without validating them again (8% of an evaluation); the

@@ -95,3 +95,54 @@ def test_without_competence_nothing_else_of_the_matter_is_judged():
     assert [f.rule_id for f in report.findings] == ["art_003.p1.no_supervision_relation"]
     assert "不再认定" in report.findings[0].message
     assert report.in_scope is True  # the measures apply; this organ may not act under them
+
+
+HEALTH = {"id": "422801.wjj", "name": "恩施市卫生健康局", "kind": "工作部门", "level": "县（市）", "region": "422801", "parent": "422801", "system": "卫生健康"}
+
+
+def _conduct_case():
+    doc = case(suggestion_letter={"id": "JYS-1", "issued_on": "2025-04-01", "received_on": "2025-04-03"})
+    doc["organs"] = [MARKET, HEALTH]
+    doc["conduct"] = [{"id": "M1", "person": "张三", "role": "直接负责的主管人员", "behaviour": "滥用职权", "confirmed": True}]
+    doc["inspections"] = [
+        {
+            "id": "I1", "conducted_on": "2025-03-20", "measures": [2],
+            "supervisors": [{"name": "李四", "certificate_shown": False}, {"name": "赵六", "certificate_shown": True}],
+            "confidential": ["商业秘密"], "confidentiality_breached": True,
+        }
+    ]
+    doc["complaints"] = [{"id": "C1", "complainant": "公民", "received_on": "2025-03-15"}]
+    doc["clues"] = [{"id": "K1", "person": "王五", "kind": "失职渎职", "found_on": "2025-03-20"}]
+    return doc
+
+
+def test_without_competence_the_procedure_halts_but_conduct_is_judged():
+    # A03-5: 恩施市卫生健康局 "supervising" 恩施市市场监督管理局 (no relation): the procedure of
+    # 第二十六至二十八条 halts; on-site conduct (24), complaints (10), clues (31), misconduct (33) are judged
+    doc = _conduct_case()
+    doc["supervising_organ"] = "422801.wjj"
+    report = run(doc, "2025-06-30")
+    assert sorted(f.rule_id for f in report.findings) == sorted(
+        [
+            "art_003.p1.no_supervision_relation",
+            "art_010.p2.complaint_unhandled",
+            "art_024.p1.i1.at_least_two",
+            "art_024.p1.i1.certificate_not_shown",
+            "art_024.p1.i3.confidentiality_breached",
+            "art_031.p1.transfer_required",
+            "art_033.p1.supervisor_misconduct",
+        ]
+    )
+    assert "仍予认定" in only(report, "art_003.p1.no_supervision_relation").message
+    assert only(report, "art_024.p1.i1.certificate_not_shown").modality is Modality.VIOLATION
+    # what only a competent supervisor may do is not reported as permitted
+    assert not any(f.article in (17, 23, 26, 27, 28, 29, 30) for f in report.findings)
+
+
+def test_with_competence_the_same_case_judges_the_procedure_too():
+    doc = _conduct_case()  # supervised by 恩施市司法局 (for its government)
+    report = run(doc, "2025-06-30")
+    ids = report.rule_ids()
+    assert "art_003.p1.no_supervision_relation" not in ids
+    assert {"art_017.p1.inspection", "art_023.p1.i2.examine_files", "art_027.p2.rectify.overdue"} <= set(ids)
+    assert {"art_010.p2.complaint_unhandled", "art_024.p1.i3.confidentiality_breached", "art_031.p1.transfer_required"} <= set(ids)

@@ -1,20 +1,22 @@
-"""第三十五条: in force from 2025-03-01; a procedure started before is outside the measures."""
+"""第三十五条: in force from 2025-03-01; steps after it are judged even in a procedure begun before (程序从新)."""
 
 from __future__ import annotations
 
-from .casebuilder import case, letter, run
+from .casebuilder import case, letter, only, run
 
 
-def test_procedure_started_the_day_before_commencement_is_outside_and_has_no_findings():
-    doc = case(started_on="2025-02-28", suggestion_letter=letter(received="2025-03-03", issued="2025-03-01"))
+def test_procedure_whose_last_step_is_the_day_before_commencement_is_outside_and_has_no_findings():
+    doc = case(started_on="2025-02-10", suggestion_letter=letter(received="2025-02-28", issued="2025-02-26"))
+    doc["supervising_organ"] = "422802"  # no relation either: still only the exclusion (point 1)
     report = run(doc, "2025-06-30")
     assert report.in_scope is False
     assert report.findings == ()
+    assert [n.rule_id for n in report.notes] == ["art_035.p1.not_yet_in_force"]
     note = next(n for n in report.notes if n.rule_id == "art_035.p1.not_yet_in_force")
     assert note.excludes is True
     assert (note.article, note.paragraph, note.item) == (35, 1, None)
     assert note.citation == "《恩施土家族苗族自治州行政执法监督办法》第三十五条"
-    assert "2025年2月28日" in note.message
+    assert "2025年2月10日" in note.message and "2025年2月28日" in note.message
     assert report.timeline == ()
 
 
@@ -26,21 +28,78 @@ def test_procedure_started_on_commencement_day_is_inside():
     assert "art_027.p2.rectify.overdue" in report.rule_ids()
 
 
-def test_straddling_case_follows_the_start_of_the_procedure():
+def test_enforcement_before_commencement_supervised_after_is_inside():
     # enforcement in 2024, supervision started in 2025: inside (the measures govern supervision)
     doc = case(started_on="2025-03-10")
     doc["enforcement_action"]["acted_on"] = "2024-11-05"
     assert run(doc, "2025-06-30").in_scope is True
-    # supervision started before, its letter after commencement: the whole procedure stays outside
-    doc = case(started_on="2025-02-20", suggestion_letter=letter(received="2025-03-05", issued="2025-03-04"))
-    assert run(doc, "2025-06-30").in_scope is False
 
 
-def test_start_defaults_to_the_earliest_supervision_date():
+def test_steps_after_commencement_of_a_procedure_started_before_are_judged():
+    # 程序从新 (A35-1): started 2025-02-25, letter 03-10, decision letter 05-20
+    doc = case(
+        started_on="2025-02-25",
+        situations=[{"item": 3, "confirmed": True, "found_on": "2025-02-20"}],
+        suggestion_letter=letter(issued="2025-03-10", received="2025-03-12"),
+        decision_letter={"id": "JDS-1", "issued_on": "2025-05-20", "received_on": "2025-05-22"},
+    )
+    report = run(doc, "2025-06-30")
+    assert report.in_scope is True
+    note = next(n for n in report.notes if n.rule_id == "art_035.p1.procedure_continues")
+    assert not note.excludes and "2025年2月25日" in note.message and "程序从新" in note.message
+    assert not any(n.rule_id in ("art_035.p1.in_force", "art_035.p1.not_yet_in_force") for n in report.notes)
+    assert "art_028.p1.decision_issued" in report.rule_ids()
+    execution = only(report, "art_028.p2.execution_report.overdue")
+    assert execution.due.isoformat() == "2025-06-23"
+
+
+def test_a_period_that_began_before_commencement_is_not_judged():
+    # letter received 2025-02-20: the periods of 第二十七条 began before the measures; the execution
+    # report owed on a decision letter received after them is judged
+    doc = case(
+        started_on="2025-02-10",
+        suggestion_letter=letter(issued="2025-02-18", received="2025-02-20"),
+        decision_letter={"id": "JDS-1", "issued_on": "2025-05-20", "received_on": "2025-05-22"},
+    )
+    report = run(doc, "2025-06-30")
+    assert report.in_scope is True
+    assert not any(f.article in (26, 27) for f in report.findings)
+    assert "art_028.p2.execution_report.overdue" in report.rule_ids()
+    notes = [n for n in report.notes if n.rule_id == "art_035.p1.period_not_judged"]
+    assert len(notes) == 2 and all(not n.excludes for n in notes)
+    assert any("第二十七条" in n.message and "2025年2月20日" in n.message for n in notes)
+    assert any("第二十六条" in n.message and "2025年2月18日" in n.message for n in notes)
+
+
+def test_a_period_that_began_on_commencement_day_is_judged():
+    doc = case(started_on="2025-02-10", suggestion_letter=letter(issued="2025-02-27", received="2025-03-01"))
+    report = run(doc, "2025-06-30")
+    assert "art_027.p2.rectify.overdue" in report.rule_ids()
+    notes = [n.message for n in report.notes if n.rule_id == "art_035.p1.period_not_judged"]
+    assert len(notes) == 1 and notes[0].startswith("制发《行政执法监督建议书》（第二十六条）") and "2025年2月27日" in notes[0]
+
+
+def test_the_start_is_never_inferred_from_the_discovery_of_a_situation():
+    # found 2025-02-20, no started_on, letter issued 2025-03-20: inside, judged from the letter
+    doc = case(
+        situations=[{"item": 1, "confirmed": True, "found_on": "2025-02-20"}],
+        suggestion_letter=letter(issued="2025-03-20", received="2025-03-22"),
+    )
+    doc["supervision"].pop("started_on")
+    report = run(doc, "2025-06-30")
+    assert report.in_scope is True and report.missing_facts == ()
+    note = next(n for n in report.notes if n.rule_id == "art_035.p1.in_force")
+    assert "2025年3月20日" in note.message
+    assert "art_026.p1.i1.letter_issued" in report.rule_ids()
+
+
+def test_a_situation_found_before_commencement_with_no_step_names_the_missing_start():
     doc = case(situations=[{"item": 1, "confirmed": True, "found_on": "2025-02-25"}])
     doc["supervision"].pop("started_on")
     report = run(doc, "2025-06-30")
-    assert report.in_scope is False
+    assert report.in_scope is True
+    assert [m.field for m in report.missing_facts] == ["supervision.started_on"]
+    assert not any(n.rule_id.startswith("art_035") for n in report.notes)
 
 
 def test_unknown_start_is_named_as_missing():

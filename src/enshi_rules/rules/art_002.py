@@ -3,9 +3,13 @@
 　　对实行垂直管理的行政执法机关的行政执法监督以及行政复议、监察、审计、行政规范性文件备案审查等
 专门监督活动，依照有关法律法规等规定执行。
 
-Interpretation: the place that counts for 第一款 is where the enforcement action took place
-(``enforcement_action.region``), else the supervised organ's region; "本州行政区域" is every
-division code under 422800. A case outside either is excluded with a note, not judged.
+Interpretation (A02-1): 第一款 turns on the supervision work, that is on the organs: supervision by
+an organ of the prefecture over an organ of the prefecture is 本州行政区域内的行政执法监督工作 even
+when the act supervised took place outside it (a note says where). "本州行政区域" is every division
+code under 422800. A matter where either organ is outside is excluded with a note, not judged.
+
+第二款 (A02-2): a matter it names is outside the measures as a whole; an excluded matter carries no
+other finding (``_engine.evaluate_facts`` reports only why it is excluded).
 """
 
 from __future__ import annotations
@@ -22,12 +26,33 @@ from ..facts.organs import PREFECTURE_CODE
     modality=Modality.SHALL,
     subject=Role.CASE,
     when=(m.kind == "case") & (m.region_prefecture != PREFECTURE_CODE),
-    summary="执法活动或被监督机关不在恩施州行政区域内的，不适用本办法。",
+    summary="监督机关或者被监督机关不是恩施州行政区域内的机关的，该监督不是本州行政区域内的行政执法监督工作，不适用本办法。",
     stage=Stage.APPLICABILITY,
     note=True,
 )
 def outside_prefecture(f: Fact) -> Outcome:
-    return Outcome(f"行政区划代码 {f['region']} 不在恩施州行政区域内，本办法不适用。", excludes=True)
+    return Outcome(
+        f"{f['organ_outside_name']}（行政区划代码 {f['region']}）不是恩施州行政区域内的机关，"
+        "本次监督不属于本州行政区域内的行政执法监督工作，本办法不适用。",
+        excludes=True,
+    )
+
+
+@rule(
+    "art_002.p1.act_outside_prefecture",
+    article=2, paragraph=1,
+    modality=Modality.MAY,
+    subject=Role.CASE,
+    when=(m.kind == "case") & (m.region_prefecture == PREFECTURE_CODE) & (+m.action_prefecture) & (m.action_prefecture != PREFECTURE_CODE),
+    summary="被监督的执法活动发生在州外、而监督机关和被监督机关都是本州机关的，提示该监督仍属本州行政区域内的行政执法监督工作，适用本办法。",
+    stage=Stage.APPLICABILITY,
+    note=True,
+)
+def act_outside_prefecture(f: Fact) -> Outcome:
+    return Outcome(
+        f"被监督的执法活动发生在行政区划代码 {f['action_region']}（恩施州行政区域以外）；监督机关和被监督机关都是本州机关，"
+        "本次监督属于本州行政区域内的行政执法监督工作，适用本办法。执法活动发生地的有关规定是否另有要求，须人工核对。"
+    )
 
 
 # 第二款

@@ -13,7 +13,9 @@ government's supervision work (第五条第一款) is treated as that government
 
 The relations that only 第五条第三款 (乡镇、街道综合行政执法; 行业监督), 第五条第二款 (法制机构) or
 第六条第一款 (指定监督) create are noted by those articles' modules, not here; an organ with none of
-them is without competence (``no_supervision_relation``, and ``art_005.p4`` for a 司法所).
+them is without competence (``no_supervision_relation``, and ``art_005.p4`` for a 司法所). Without
+competence the procedure halts (第二十一、二十二条, 第二十六至三十条), but the conduct owed whoever
+acts is still judged (第十条第二款、第二十四条、第二十五条、第三十一条至第三十四条; A03-5).
 """
 
 from __future__ import annotations
@@ -75,13 +77,13 @@ def supervision_relation(f: Fact) -> Outcome:
     modality=Modality.VIOLATION,
     subject=Role.SUPERVISING,
     when=(m.kind == "relation") & (m.relation == "none"),
-    summary="监督机关与被监督机关之间不存在第三条第一款所列任何监督关系的，认定监督机关无权实施本次监督，本次监督的其他事项不再认定。",
+    summary="监督机关与被监督机关之间不存在第三条第一款所列任何监督关系的，认定监督机关无权实施本次监督，本次监督程序中的其他事项（第二十一条、第二十二条、第二十六条至第三十条）不再认定；现场监督、投诉举报、问题线索移送以及有关人员的行为和责任仍予认定。",
     stage=Stage.APPLICABILITY,
 )
 def no_supervision_relation(f: Fact) -> Outcome:
     return Outcome(
         f"{f['supervisor_name']}（{f['supervisor_kind']}）与{f['supervised_name']}（{f['supervised_kind']}）之间不存在上级政府对下级政府、政府对其工作部门或派出机关（机构）、"
-        f"工作部门对本系统的监督关系，监督机关无权实施本次行政执法监督。本次监督的其他事项不再认定。",
+        f"工作部门对本系统的监督关系，监督机关无权实施本次行政执法监督。本次监督程序中的其他事项（第二十一条、第二十二条、第二十六条至第三十条）不再认定；现场监督、投诉举报、问题线索移送以及有关人员的行为和责任仍予认定。",
         halts=True,
     )
 

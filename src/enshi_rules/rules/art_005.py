@@ -116,14 +116,14 @@ def trade_supervision(f: Fact) -> Outcome:
     modality=Modality.MAY,
     subject=Role.SUPERVISING,
     when=_REL & (m.relation == "trade_unknown"),
-    summary="职能部门监督乡（镇）、街道综合行政执法而案件没有写明执法所属行业的，提示无法判断其行业监督权限，本次监督的其他事项不再认定（A05-5）。",
+    summary="职能部门监督乡（镇）、街道综合行政执法而案件没有写明执法所属行业的，提示无法判断其行业监督权限，本次监督程序中的其他事项暂不认定（A05-5）。",
     stage=Stage.APPLICABILITY,
     note=True,
 )
 def trade_unknown(f: Fact) -> Outcome:
     return Outcome(
         f"{f['supervisor_name']}对{f['supervised_name']}的监督只能是第五条第三款的行业监督，但案件没有写明被监督的执法属于哪一行业，"
-        "无法判断其监督权限；补充 enforcement_action.system 后再行认定，本次监督的其他事项暂不认定。",
+        "无法判断其监督权限；补充 enforcement_action.system 后再行认定，本次监督程序中的其他事项暂不认定。",
         halts=True,
     )
 
@@ -137,12 +137,12 @@ def trade_unknown(f: Fact) -> Outcome:
     modality=Modality.VIOLATION,
     subject=Role.SUPERVISING,
     when=_REL & (m.supervisor_kind == "司法所"),
-    summary="司法所以自己名义实施行政执法监督的，认定其无监督权限：司法所只协助县（市）司法行政部门开展监督；本次监督的其他事项不再认定。",
+    summary="司法所以自己名义实施行政执法监督的，认定其无监督权限：司法所只协助县（市）司法行政部门开展监督；本次监督程序中的其他事项（第二十一条、第二十二条、第二十六条至第三十条）不再认定；现场监督、投诉举报、问题线索移送以及有关人员的行为和责任仍予认定。",
     stage=Stage.APPLICABILITY,
 )
 def judicial_office_assists_only(f: Fact) -> Outcome:
     return Outcome(
         f"{f['supervisor_name']}是司法所，只能协助县（市）司法行政部门开展对乡（镇）人民政府、街道办事处的行政执法监督工作，"
-        f"不能以自己名义对{f['supervised_name']}实施行政执法监督。本次监督的其他事项不再认定。",
+        f"不能以自己名义对{f['supervised_name']}实施行政执法监督。本次监督程序中的其他事项（第二十一条、第二十二条、第二十六条至第三十条）不再认定；现场监督、投诉举报、问题线索移送以及有关人员的行为和责任仍予认定。",
         halts=True,
     )

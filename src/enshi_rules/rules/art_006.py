@@ -52,12 +52,12 @@ def designated_supervision(f: Fact) -> Outcome:
     # only when the designation is what the supervisor relies on: an organ competent on its own
     # (第三条、第五条) keeps that competence whoever else "designated" it
     when=(m.kind == "relation") & (+m.designated_by) & (m.designator_relation == "none") & (m.relation == "none"),
-    summary="指定监督的机关本身无权监督被监督机关的，认定该指定不能授予监督权限，本次监督的其他事项不再认定。",
+    summary="指定监督的机关本身无权监督被监督机关的，认定该指定不能授予监督权限，本次监督程序中的其他事项（第二十一条、第二十二条、第二十六条至第三十条）不再认定；现场监督、投诉举报、问题线索移送以及有关人员的行为和责任仍予认定。",
     stage=Stage.APPLICABILITY,
 )
 def designation_without_competence(f: Fact) -> Outcome:
     return Outcome(
-        f"{f['designator_name']}不是{f['supervised_name']}的上级行政执法监督机关，其指定不能使{f['supervisor_name']}取得监督权限。本次监督的其他事项不再认定。",
+        f"{f['designator_name']}不是{f['supervised_name']}的上级行政执法监督机关，其指定不能使{f['supervisor_name']}取得监督权限。本次监督程序中的其他事项（第二十一条、第二十二条、第二十六条至第三十条）不再认定；现场监督、投诉举报、问题线索移送以及有关人员的行为和责任仍予认定。",
         halts=True,
     )
 

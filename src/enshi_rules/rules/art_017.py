@@ -1,6 +1,6 @@
 """第十七条　行政执法监督机关可以组织开展相关领域法律、法规、规章和行政执法重要制度实施情况等行政执法监督检查。
 
-A permission (可以): reported as ``may`` for each recorded inspection (监督检查), never as a duty.
+A permission (可以): reported as ``may`` for each recorded inspection (监督检查), never as a duty; not for an organ without competence (A03-5: the fact then carries ``halted``).
 
 The interpretive choices above are registered for legal review as M-1 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
@@ -16,7 +16,7 @@ from .._rulebook import Fact, Modality, Outcome, Role, m, rule
     article=17, paragraph=1,
     modality=Modality.MAY,
     subject=Role.SUPERVISING,
-    when=(m.kind == "inspection"),
+    when=(m.kind == "inspection") & (-m.halted),
     summary="监督机关组织开展行政执法监督检查的，认定属于第十七条许可的监督方式。",
 )
 def inspection(f: Fact) -> Outcome:

@@ -8,7 +8,8 @@
 　　（七）其他依法可以采取的监督措施。
 
 Permissions (可以): each measure an inspection records (``inspections[].measures``) is reported as
-``may`` under its item. What a measure requires beyond this article (e.g. the 法定条件 of an
+``may`` under its item, unless the organ acting has no competence (A03-5: the facts then carry
+``halted``; a measure of an organ without competence is no permitted measure). What a measure requires beyond this article (e.g. the 法定条件 of an
 organisation entrusted under （四）) is outside these measures.
 
 The interpretive choices above are registered for legal review as M-1 in
@@ -36,7 +37,7 @@ def _declare(item: int, name: str, text: str) -> None:
         article=23, paragraph=1, item=item,
         modality=Modality.MAY,
         subject=Role.SUPERVISING,
-        when=(m.kind == "measure") & (m.item == item),
+        when=(m.kind == "measure") & (m.item == item) & (-m.halted),
         summary=f"监督机关采取“{text}”措施的，认定属于第二十三条许可的监督措施。",
     )
     def measure(f: Fact) -> Outcome:

@@ -1,13 +1,22 @@
 """第三十五条　本办法自2025年3月1日起施行。
 
-Interpretation (docs/interpretations.md, "施行日期"): the measures govern a supervision procedure
-started on or after 2025-03-01 (立法法第一百零四条: no retroactive effect). The date that counts is
-the start of the supervision procedure (``supervision.started_on``, else the earliest of the
-situations' ``found_on`` and the letter's ``issued_on``), not the date of the enforcement action
-under supervision: the measures regulate supervision, and supervising an act done before 2025-03-01
-is supervision done under them. A procedure started before 2025-03-01 stays outside the measures
-as a whole, even for the steps that fall after the date (its letters were issued under the old
-rules, and splitting one procedure between two regimes would leave its periods without a start).
+Interpretation (docs/interpretations.md, A35-1, "程序从新"): the measures are procedural rules of
+supervision, and procedural rules apply from their commencement to every step taken after it
+(立法法第一百零四条 forbids retroactive effect, not the judging of later steps by the new rules). So:
+
+* a step taken or an act done on or after 2025-03-01 is judged under the measures, even if the
+  procedure began earlier (``procedure_continues``, a note);
+* a step or act before 2025-03-01 is not judged, nor a period that began running before that day
+  (``period_not_judged``, a note for each; ``_derive`` leaves their facts out);
+* a matter whose every dated step lies before 2025-03-01 is outside the measures as a whole
+  (``not_yet_in_force``, excluding).
+
+The steps are the dated acts of the procedure (``_derive._steps``: the start, the letters and
+their receipt, the objection, the answers, the reports, inspections, transfers …), never the
+discovery of a situation: 第二十六条 has the organ 发现 a situation and then start the procedure,
+so ``found_on`` says nothing about when the procedure began. The date of the enforcement action
+under supervision does not count either: supervising an act done before 2025-03-01 is supervision
+done under the measures.
 """
 
 from __future__ import annotations
@@ -21,19 +30,25 @@ COMMENCEMENT = date(2025, 3, 1)
 _COMMENCEMENT = COMMENCEMENT.toordinal()
 
 
+def _began(f: Fact) -> str:
+    if "started" in f:
+        return f"本次监督程序于{f.zh('started')}启动"
+    return f"本次监督最早记录的步骤在{f.zh('first_step')}"
+
+
 @rule(
     "art_035.p1.not_yet_in_force",
     article=35, paragraph=1,
     modality=Modality.SHALL,
     subject=Role.CASE,
-    when=(m.kind == "case") & (+m.started) & (m.started < _COMMENCEMENT),
-    summary="监督程序在2025年3月1日前启动的，不适用本办法，不作任何认定。",
+    when=(m.kind == "case") & (+m.last_step) & (m.last_step < _COMMENCEMENT),
+    summary="本次监督的各个步骤都在2025年3月1日前的，不适用本办法，不作任何认定。",
     stage=Stage.APPLICABILITY,
     note=True,
 )
 def not_yet_in_force(f: Fact) -> Outcome:
     return Outcome(
-        f"本次监督程序于{f.zh('started')}启动，早于本办法施行日期{zh_date(COMMENCEMENT)}，不适用本办法。",
+        f"{_began(f)}，最后记录的步骤在{f.zh('last_step')}，均早于本办法施行日期{zh_date(COMMENCEMENT)}，不适用本办法。",
         excludes=True,
     )
 
@@ -43,10 +58,40 @@ def not_yet_in_force(f: Fact) -> Outcome:
     article=35, paragraph=1,
     modality=Modality.SHALL,
     subject=Role.CASE,
-    when=(m.kind == "case") & (+m.started) & (m.started >= _COMMENCEMENT),
-    summary="监督程序在2025年3月1日以后启动的，适用本办法。",
+    when=(m.kind == "case") & (+m.first_step) & (m.first_step >= _COMMENCEMENT),
+    summary="本次监督的各个步骤都在2025年3月1日以后（含当日）的，适用本办法。",
     stage=Stage.APPLICABILITY,
     note=True,
 )
 def in_force(f: Fact) -> Outcome:
-    return Outcome(f"本次监督程序于{f.zh('started')}启动，在本办法施行之后，适用本办法。")
+    return Outcome(f"{_began(f)}，在本办法施行之后，适用本办法。")
+
+
+@rule(
+    "art_035.p1.procedure_continues",
+    article=35, paragraph=1,
+    modality=Modality.SHALL,
+    subject=Role.CASE,
+    when=(m.kind == "case") & (+m.first_step) & (m.first_step < _COMMENCEMENT) & (m.last_step >= _COMMENCEMENT),
+    summary="监督程序在2025年3月1日前开始、此后仍有步骤的，施行后的步骤和行为依本办法认定，此前的步骤和已经开始计算的期间不予认定（程序从新）。",
+    stage=Stage.APPLICABILITY,
+    note=True,
+)
+def procedure_continues(f: Fact) -> Outcome:
+    return Outcome(
+        f"{_began(f)}，早于本办法施行日期{zh_date(COMMENCEMENT)}；施行之后的步骤和行为依本办法认定，"
+        "施行之前的步骤和此前已经开始计算的期间不依本办法认定（程序从新）。"
+    )
+
+
+@rule(
+    "art_035.p1.period_not_judged",
+    article=35, paragraph=1,
+    modality=Modality.SHALL,
+    subject=Role.CASE,
+    when=(m.kind == "pre_commencement"),
+    summary="步骤发生在、或期间开始计算于2025年3月1日前的，不依本办法认定（程序从新）。",
+    note=True,
+)
+def period_not_judged(f: Fact) -> Outcome:
+    return Outcome(f"{f['what']}：起算或发生于{f.zh('start')}，早于本办法施行日期{zh_date(COMMENCEMENT)}，不依本办法认定。")

@@ -64,7 +64,7 @@ def random_case(rng: random.Random, index: int = 0) -> dict[str, Any]:
         organs[0]["vertically_managed"] = True
         doc["supervising_organ"], doc["supervised_organ"] = f"{county}.sfj", f"{county}.{short}"
     if rng.random() < 0.03:
-        doc["enforcement_action"]["region"] = "420100"  # 武汉市: outside the prefecture
+        doc["enforcement_action"]["region"] = "420100"  # 武汉市: the act outside, the organs inside (a note, A02-1)
     sup = doc["supervision"]
     day = start
     events: list[date] = [start]
