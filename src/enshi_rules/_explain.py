@@ -173,6 +173,7 @@ KIND_ZH = {
     "clue": "问题线索",
     "followup": "监督的后续处理",
     "annual": "年度职责",
+    "pre_commencement": "施行前的步骤或期间（第三十五条）",
 }
 
 _SL = "supervision.suggestion_letter"
@@ -188,9 +189,17 @@ _FIELDS: dict[tuple[str, str], tuple[str, str | None, str]] = {
     ("*", "item"): ("所属项", "{rec}.item", ""),
     ("*", "description"): ("描述", "{rec}.description", ""),
     ("*", "working_days"): ("按工作日计算", "day_counting", ""),
-    ("case", "started"): ("监督程序启动日", "supervision.started_on", "supervision.started_on，未记录时取情形发现日、建议书制发日中最早者"),
-    ("case", "region"): ("执法活动所在行政区域", "enforcement_action.region", "enforcement_action.region，未记录时取被监督机关所在区域"),
-    ("case", "region_prefecture"): ("所在州（市）", None, "执法活动所在行政区域"),
+    ("*", "halted"): ("本次监督程序因无权监督而停止", None, "第三条第一款（及第五条、第六条）的认定"),
+    ("case", "started"): ("监督程序启动日", "supervision.started_on", ""),
+    ("case", "first_step"): ("最早的程序步骤日", None, "监督程序中有日期的步骤（不含情形的发现日）"),
+    ("case", "last_step"): ("最后的程序步骤日", None, "监督程序中有日期的步骤（不含情形的发现日）"),
+    ("case", "region"): ("机关所在行政区域", None, "organs[].region（监督机关或被监督机关中不在本州的那一个，否则被监督机关）"),
+    ("case", "region_prefecture"): ("机关所在州（市）", None, "监督机关和被监督机关的 region"),
+    ("case", "organ_outside_name"): ("所涉机关", None, "机关名录"),
+    ("case", "action_region"): ("执法活动发生地", "enforcement_action.region", ""),
+    ("case", "action_prefecture"): ("执法活动发生地所在州（市）", None, "enforcement_action.region"),
+    ("pre_commencement", "what"): ("步骤或期间", None, "监督程序的记录"),
+    ("pre_commencement", "start"): ("发生或起算日", None, "监督程序的记录"),
     ("case", "vertical"): ("被监督机关实行垂直管理", "organs[supervised_organ].vertically_managed", ""),
     ("case", "special"): ("专门监督", "special_supervision", ""),
     ("case", "activity"): ("行政执法活动种类", "enforcement_action.kind", ""),
@@ -302,6 +311,7 @@ _DATE_PROPS = frozenset(
         "decision_issued", "letter_received", "letter_due", "answer_received", "answer_due", "done",
         "made", "reviewed", "handled", "found", "transferred", "conducted", "circulated", "interviewed",
         "decision", "year_start", "year_end", "list_on", "plan_on", "referred_on", "on",
+        "first_step", "last_step", "start",
     }
 )
 
