@@ -30,7 +30,7 @@ import enshi_rules
 from enshi_rules import DayCounting, DeadlineStatus, Modality, PeriodPolicy, Report
 from enshi_rules._periods import due_date
 from enshi_rules.testing import assert_finding
-from enshi_rules.testing.strategies import LAST_CALENDAR_YEAR, DeadlineCase, calendar_dates, deadline_cases
+from enshi_rules.testing.strategies import LAST_CALENDAR_YEAR, OBLIGATIONS, DeadlineCase, calendar_dates, deadline_cases
 
 S = DeadlineStatus
 ONE = timedelta(days=1)
@@ -213,5 +213,20 @@ def test_an_as_of_date_in_a_year_without_data_needs_no_data(dc: DeadlineCase, ye
 
 
 @given(d=calendar_dates())
-def test_calendar_dates_never_leave_the_data(d: date) -> None:
-    assert enshi_rules._periods.is_working_day(d) in (True, False)
+def test_calendar_dates_never_leave_the_data_and_agree_with_an_independent_calendar(d: date) -> None:
+    # within the data (no CalendarDataError), and a working day exactly when the `holidays`
+    # package (an independent source) says so: a weekday that is no holiday, or an adjusted day
+    cn = holidays.China(years=d.year)
+    independent = (d.weekday() < 5 and d not in cn) or d in getattr(cn, "weekend_workdays", set())
+    assert enshi_rules._periods.is_working_day(d) is independent
+
+
+def test_the_periods_are_read_from_the_shipped_text_of_the_measures() -> None:
+    # 十日、十五日、三十日 parsed from the Chinese text, not taken from the rule modules' constants
+    assert {prefix: ob.days for prefix, ob in OBLIGATIONS.items()} == {
+        "art_027.p1.review_application": 10,
+        "art_027.p1.review": 15,
+        "art_027.p2.rectify": 30,
+        "art_027.p2.rectify_after_review": 30,
+        "art_028.p2.execution_report": 30,
+    }

@@ -42,9 +42,10 @@ from typing import Any
 
 from chinese_calendar import constants as _cc
 
-from .. import _periods
+import re
+
+from .. import _periods, _text
 from ..facts.organs import DEFAULT_ORGANS, PREFECTURE_CODE
-from ..rules import art_027, art_028
 from .cases import random_case
 
 __all__ = [
@@ -59,6 +60,7 @@ __all__ = [
     "calendar_dates",
     "case_documents",
     "dates_around_holidays",
+    "days_in_text",
     "deadline_cases",
     "organ_trees",
     "period_days",
@@ -150,7 +152,7 @@ def dates_around_holidays(
 
 def period_days() -> st.SearchStrategy[int]:
     """The periods the measures set, in days: 十日、十五日、三十日."""
-    periods = {art_027.OBJECTION_DAYS, art_027.REVIEW_DAYS, art_027.RECTIFICATION_DAYS, art_028.EXECUTION_REPORT_DAYS}
+    periods = {OBJECTION_DAYS, REVIEW_DAYS, RECTIFICATION_DAYS, EXECUTION_REPORT_DAYS}
     return st.sampled_from(sorted(periods))
 
 
@@ -228,6 +230,28 @@ def case_documents() -> st.SearchStrategy[dict[str, Any]]:
     return st.builds(random_case, st.randoms(use_true_random=False), st.integers(0, 999_999))
 
 
+def days_in_text(unit: str, act: str) -> int:
+    """The length of a period as the shipped text of the measures states it: the Chinese numeral of
+    the ``……X日内`` whose clause goes on to ``act`` (``days_in_text("art_27__para_1", "予以复查")`` is
+    15, read from 十五日内予以复查). Independent of the constants of the rule modules, so a test that
+    takes its period from here catches a wrong constant."""
+    text = _text.regulation().units[unit].text
+    found = re.findall(r"([一二三四五六七八九十]+)日内(?=[^。；]*?" + re.escape(act) + ")", text)
+    if len(found) != 1:
+        raise ValueError(f"{unit}: expected one period before {act!r} in the text, found {found}: {text}")
+    return _text.from_chinese_numeral(found[0])
+
+
+#: 第二十七条第一款: 可以自收到之日起十日内……申请复查.
+OBJECTION_DAYS = days_in_text("art_27__para_1", "申请复查")
+#: 第二十七条第一款: 应当自收到申请之日起十五日内予以复查并答复.
+REVIEW_DAYS = days_in_text("art_27__para_1", "予以复查")
+#: 第二十七条第二款: 应当分别自收到……之日起三十日内完成整改.
+RECTIFICATION_DAYS = days_in_text("art_27__para_2", "完成整改")
+#: 第二十八条第二款: 应当自收到……之日起三十日内将执行情况报告.
+EXECUTION_REPORT_DAYS = days_in_text("art_28__para_2", "执行情况报告")
+
+
 @dataclass(frozen=True)
 class Obligation:
     """A time limit of the measures that :func:`deadline_cases` can build a case around."""
@@ -243,11 +267,11 @@ class Obligation:
 OBLIGATIONS: dict[str, Obligation] = {
     o.rule_prefix: o
     for o in (
-        Obligation("art_027.p1.review_application", "第二十七条第一款", art_027.OBJECTION_DAYS, True, ("supervision", "objection", "filed_on")),
-        Obligation("art_027.p1.review", "第二十七条第一款", art_027.REVIEW_DAYS, False, ("supervision", "review_answer", "answered_on")),
-        Obligation("art_027.p2.rectify", "第二十七条第二款", art_027.RECTIFICATION_DAYS, False, ("supervision", "rectification_report", "submitted_on")),
-        Obligation("art_027.p2.rectify_after_review", "第二十七条第二款", art_027.RECTIFICATION_DAYS, False, ("supervision", "rectification_report", "submitted_on")),
-        Obligation("art_028.p2.execution_report", "第二十八条第二款", art_028.EXECUTION_REPORT_DAYS, False, ("supervision", "execution_report", "submitted_on")),
+        Obligation("art_027.p1.review_application", "第二十七条第一款", OBJECTION_DAYS, True, ("supervision", "objection", "filed_on")),
+        Obligation("art_027.p1.review", "第二十七条第一款", REVIEW_DAYS, False, ("supervision", "review_answer", "answered_on")),
+        Obligation("art_027.p2.rectify", "第二十七条第二款", RECTIFICATION_DAYS, False, ("supervision", "rectification_report", "submitted_on")),
+        Obligation("art_027.p2.rectify_after_review", "第二十七条第二款", RECTIFICATION_DAYS, False, ("supervision", "rectification_report", "submitted_on")),
+        Obligation("art_028.p2.execution_report", "第二十八条第二款", EXECUTION_REPORT_DAYS, False, ("supervision", "execution_report", "submitted_on")),
     )
 }
 
@@ -348,15 +372,15 @@ def deadline_cases(draw: st.DrawFn, obligations: Sequence[str] | None = None) ->
         received = start
     elif ob.rule_prefix == "art_027.p1.review":
         filed = start
-        received = filed - days(0, art_027.OBJECTION_DAYS)  # filed within the ten days: a timely objection
+        received = filed - days(0, OBJECTION_DAYS)  # filed within the ten days: a timely objection
         sup["objection"] = {"id": "FC-1", "filed_on": _iso(filed)}
     elif ob.rule_prefix == "art_027.p2.rectify":
         received = start
     elif ob.rule_prefix == "art_027.p2.rectify_after_review":
         answer_received = start
         answered = answer_received - days(0, 3)
-        filed = answered - days(1, art_027.REVIEW_DAYS)
-        received = filed - days(0, art_027.OBJECTION_DAYS)
+        filed = answered - days(1, REVIEW_DAYS)
+        received = filed - days(0, OBJECTION_DAYS)
         sup["objection"] = {"id": "FC-1", "filed_on": _iso(filed)}
         sup["review_answer"] = {"id": "DF-1", "answered_on": _iso(answered), "received_on": _iso(answer_received), "objection_upheld": False}
         events += [filed, answered, answer_received]
