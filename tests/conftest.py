@@ -29,12 +29,14 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 
 # ---- rule coverage: which rules fired in which test ------------------------------------------------
 #
-# ``enshi_rules._engine.LISTENERS`` reports the rules fired by every evaluation; the recorder below
-# attributes them to the running test and, at the end of the session, merges them into
+# ``enshi_rules._engine.LISTENERS`` reports the rules fired by every evaluation, and
+# ``enshi_rules.testing._pins.LISTENERS`` what every passing assertion (assert_finding,
+# assert_no_finding, assert_matches, a scenario's expect/absent) said about which rule; the recorder
+# below attributes both to the running test and, at the end of the session, merges them into
 # ``rule-coverage.json`` at the repository root (gitignored; data recorded against other code or
 # another version of a test file is dropped). ``enshi-rules trace --coverage`` reports from it, and
-# ``enshi-rules trace --check`` uses it to verify that each rule fires in one of its listed tests and
-# does not fire in another. Tests marked ``needs_rule_coverage`` run last, so they see this session.
+# ``enshi-rules trace --check`` uses it to verify that one of each rule's listed tests asserts it is
+# there (by id or citation, with its modality or status) and one asserts it is not. Tests marked ``needs_rule_coverage`` run last, so they see this session.
 
 from pathlib import Path as _Path  # noqa: E402
 
@@ -42,6 +44,7 @@ import pytest as _pytest  # noqa: E402
 
 from enshi_rules import _engine as _rc_engine  # noqa: E402
 from enshi_rules import _trace as _rc_trace  # noqa: E402
+from enshi_rules.testing import _pins as _rc_pins  # noqa: E402
 
 _RULE_COVERAGE = _rc_trace.CoverageRecorder(_Path(__file__).resolve().parents[1])
 
@@ -50,6 +53,8 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "needs_rule_coverage: run after every other test, to see which rules they fired")
     if _RULE_COVERAGE.listen not in _rc_engine.LISTENERS:
         _rc_engine.LISTENERS.append(_RULE_COVERAGE.listen)
+    if _RULE_COVERAGE.pinned not in _rc_pins.LISTENERS:
+        _rc_pins.LISTENERS.append(_RULE_COVERAGE.pinned)
 
 
 def pytest_collection_modifyitems(config, items):

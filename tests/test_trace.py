@@ -175,30 +175,62 @@ def test_a_listed_test_with_parameters_is_found_by_its_function(real, baseline):
     assert ("test-missing", "art_26__para_1__item_3") not in got
 
 
-def _coverage_for(amap: ArticleMap, rid: str, *, fires: bool, quiet: bool) -> Coverage:
+def _coverage_for(amap: ArticleMap, rid: str, *, fires: bool, quiet: bool, asserted: bool = True) -> Coverage:
+    """Recorded runs of the rule's listed tests: the first fires it (and, if ``asserted``, asserts
+    it with its status), the others do not fire it (and, if ``asserted``, assert it absent)."""
     tests = next(e.rules[rid] for e in amap.entries.values() if rid in e.rules)
     recs = {}
     for i, t in enumerate(tests):
-        fired = {rid: 1} if fires and (i == 0 or not quiet) else {}
-        recs[t] = RunRecord(evaluations=1, fired=fired, passed=True)
+        firing = fires and (i == 0 or not quiet)
+        fired = {rid: 1} if firing else {}
+        pins: dict[str, tuple[str, ...]] = {}
+        if asserted and firing:
+            pins[rid] = (_trace.PRESENT, _trace.QUALIFIED)
+        elif asserted and not firing and quiet:
+            pins[rid] = (_trace.ABSENT,)
+        recs[t] = RunRecord(evaluations=1, fired=fired, passed=True, asserted=pins)
     return Coverage(recs, source="synthetic")
 
 
+def _not_pinned(real: ArticleMap, rid: str, cov: Coverage) -> list[str]:
+    return [p.message for p in check(real, coverage=cov).problems if p.kind == "rule-not-pinned" and f" {rid} " in p.message]
+
+
 @pytest.mark.parametrize(
-    ("fires", "quiet", "lacking"),
-    [(False, True, "fires in none of them"), (True, False, "no case among them where it does not fire")],
+    ("fires", "quiet", "lacking", "what_to_write"),
+    [
+        (False, True, "it fires in none of the listed tests", 'assert_finding(report, rule_id="art_027.p2.rectify.late", modality="violation", status="late")'),
+        (True, False, "an assertion that it is absent", 'assert_no_finding(report, rule_id="art_027.p2.rectify.late")'),
+    ],
 )
-def test_recorded_firings_must_show_a_case_where_the_rule_fires_and_one_where_it_does_not(real, fires, quiet, lacking):
+def test_a_rule_needs_a_listed_test_asserting_it_and_one_asserting_its_absence(real, fires, quiet, lacking, what_to_write):
     rid = "art_027.p2.rectify.late"
-    cov = _coverage_for(real, rid, fires=fires, quiet=quiet)
-    problems = [p for p in check(real, coverage=cov).problems if p.kind == "rule-not-pinned" and rid in p.message]
-    assert problems and lacking in problems[0].message
+    problems = _not_pinned(real, rid, _coverage_for(real, rid, fires=fires, quiet=quiet))
+    assert problems and lacking in problems[0] and what_to_write in problems[0]
 
 
-def test_recorded_firings_that_pin_the_rule_pass(real):
+def test_firing_without_an_assertion_does_not_pin_a_rule(real):
+    """The fifth change of issue 14: a listed test where the rule fires but nothing asserts on it."""
+    rid = "art_027.p2.rectify.late"
+    problems = _not_pinned(real, rid, _coverage_for(real, rid, fires=True, quiet=True, asserted=False))
+    assert problems
+    assert "it fires in a listed test, but no assertion there names it" in problems[0]
+    assert "an assertion that it is absent" in problems[0]
+
+
+def test_an_assertion_without_modality_or_status_does_not_pin_a_rule(real):
+    rid = "art_027.p2.rectify.late"
+    cov = _coverage_for(real, rid, fires=True, quiet=True)
+    first = next(iter(cov.tests))
+    cov.tests[first] = dataclasses.replace(cov.tests[first], asserted={rid: (_trace.PRESENT,)})
+    problems = _not_pinned(real, rid, cov)
+    assert problems and "asserts the finding is there, but not its modality or its status" in problems[0]
+
+
+def test_assertions_that_pin_the_rule_pass(real):
     rid = "art_027.p2.rectify.late"
     result = check(real, coverage=_coverage_for(real, rid, fires=True, quiet=True))
-    assert not [p for p in result.problems if p.kind == "rule-not-pinned" and f" {rid}:" in p.message]
+    assert not [p for p in result.problems if p.kind == "rule-not-pinned" and f" {rid} " in p.message]
     assert result.counts["verified"] >= 1
 
 
@@ -208,8 +240,28 @@ def test_unrecorded_tests_leave_a_note_not_a_failure(real):
     first = next(iter(cov.tests))
     del cov.tests[first]  # one listed test did not run in the recorded session
     result = check(real, coverage=cov)
-    assert not [p for p in result.problems if p.kind == "rule-not-pinned" and f" {rid}:" in p.message]
+    assert not [p for p in result.problems if p.kind == "rule-not-pinned" and f" {rid} " in p.message]
     assert any("not verified" in n for n in result.notes)
+
+
+def test_the_assertion_helpers_record_what_they_asserted_on():
+    from enshi_rules.testing import _pins, assert_finding, assert_matches, assert_no_finding
+
+    report = enshi_rules.evaluate(json.loads((ROOT / "examples" / "overdue_decision.json").read_text(encoding="utf-8")))
+    seen: list[_pins.Pin] = []
+    _pins.LISTENERS.append(seen.append)
+    try:
+        f = assert_finding(report, rule_id="art_027.p2.rectify.overdue")
+        assert_matches(f, cite="第二十七条第二款", status="overdue")
+        assert_no_finding(report, rule_id="art_027.p2.rectify.on_time")
+        assert_no_finding(report, rule_id="art_027.p2.rectify.on_time", due="2025-01-01")  # narrower: no pin
+    finally:
+        _pins.LISTENERS.remove(seen.append)
+    assert [(p.rule_id, p.present, p.qualified) for p in seen] == [
+        ("art_027.p2.rectify.overdue", True, False),  # found by id, nothing said about how it binds
+        ("art_027.p2.rectify.overdue", True, True),  # its citation and status
+        ("art_027.p2.rectify.on_time", False, False),  # asserted absent
+    ]
 
 
 def test_a_changed_text_hash(real, baseline):

@@ -82,7 +82,7 @@ __all__ = [
 
 MAP_FILE = "article_map.yaml"
 COVERAGE_FILE = "rule-coverage.json"
-_COVERAGE_FORMAT = 1
+_COVERAGE_FORMAT = 2  # 2: with what each test asserted on (pins)
 
 ENCODED, NOT_OPERATIVE, PLANNED = "encoded", "not-operative", "planned"
 STATUSES = (ENCODED, NOT_OPERATIVE, PLANNED)
@@ -324,13 +324,25 @@ def expected_interpretations(register: Register, rules: Mapping[str, Rule]) -> d
 # ============================================================================ rule coverage
 
 
+#: What a test asserted on a rule (``asserted`` of a :class:`RunRecord`): that a finding of it is
+#: there (``present``), that it is there with its modality or status (``qualified``: this pins it),
+#: that none is there (``absent``: this pins it too).
+PRESENT, QUALIFIED, ABSENT = "present", "qualified", "absent"
+
+
 @dataclass(frozen=True)
 class RunRecord:
-    """What one test did: how many evaluations it ran and how often each rule fired in them."""
+    """What one test did: how many evaluations it ran, how often each rule fired in them, and what
+    its assertions said about each rule (recorded by the assertion helpers and the scenario runner
+    as each assertion passed, never by the engine)."""
 
     evaluations: int
     fired: Mapping[str, int]
     passed: bool
+    asserted: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def pinned(self, rule_id: str, how: str) -> bool:
+        return how in self.asserted.get(rule_id, ())
 
 
 @dataclass
@@ -413,7 +425,12 @@ def _valid_tests(data: Mapping[str, Any], root: Path, fingerprint: str) -> tuple
 
 def _to_records(tests: Mapping[str, Mapping[str, Any]]) -> dict[str, RunRecord]:
     return {
-        nid: RunRecord(int(rec.get("evaluations", 0)), dict(rec.get("fired") or {}), bool(rec.get("passed")))
+        nid: RunRecord(
+            int(rec.get("evaluations", 0)),
+            dict(rec.get("fired") or {}),
+            bool(rec.get("passed")),
+            {str(k): tuple(v) for k, v in (rec.get("asserted") or {}).items() if isinstance(v, list)},
+        )
         for nid, rec in tests.items()
     }
 
@@ -455,11 +472,25 @@ class CoverageRecorder:
         for rid in fired:
             counts[rid] = counts.get(rid, 0) + 1
 
+    def pinned(self, pin: Any) -> None:
+        """An assertion passed about a rule (an :class:`enshi_rules.testing._pins.Pin`)."""
+        cur = self._current
+        if cur is None:
+            return
+        kinds = set(cur["asserted"].get(pin.rule_id, ()))
+        if pin.present:
+            kinds.add(PRESENT)
+            if pin.qualified:
+                kinds.add(QUALIFIED)
+        else:
+            kinds.add(ABSENT)
+        cur["asserted"][pin.rule_id] = sorted(kinds)
+
     def begin(self, nodeid: str) -> None:
         file = nodeid.split("::", 1)[0]
         if file not in self.file_hashes:
             self.file_hashes[file] = _file_hash(self.root / file) or ""
-        self._current = self.tests[nodeid] = {"passed": True, "evaluations": 0, "fired": {}}
+        self._current = self.tests[nodeid] = {"passed": True, "evaluations": 0, "fired": {}, "asserted": {}}
 
     def outcome(self, nodeid: str, passed: bool) -> None:
         if not passed and nodeid in self.tests:
@@ -499,7 +530,10 @@ class CoverageRecorder:
             "package": self.fingerprint,
             "written": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "test_files": dict(sorted(files.items())),
-            "tests": {nid: {**rec, "fired": dict(sorted(rec["fired"].items()))} for nid, rec in sorted(tests.items())},
+            "tests": {
+                nid: {**rec, "fired": dict(sorted(rec["fired"].items())), "asserted": dict(sorted(rec.get("asserted", {}).items()))}
+                for nid, rec in sorted(tests.items())
+            },
         }
         path = self.root / COVERAGE_FILE
         fd, tmp = tempfile.mkstemp(prefix=".rule-coverage.", dir=self.root)
@@ -674,6 +708,62 @@ def _new_entry_snippet(unit: str) -> str:
     )
 
 
+def _builder_source(r: Rule) -> str:
+    import inspect  # noqa: PLC0415
+
+    try:
+        return inspect.getsource(r.build)
+    except (OSError, TypeError):
+        return ""
+
+
+def _assert_present_code(r: Rule) -> tuple[str, str]:
+    """What to write in a test where the rule fires, and in a scenario's ``expect``."""
+    status = r.rule_id.rsplit(".", 1)[-1]
+    if r.note:
+        excl = "excludes=True" in _builder_source(r)
+        return (f'assert_note(report, rule_id="{r.rule_id}", excludes={excl})',
+                f"{{rule_id: {r.rule_id}, excludes: {str(excl).lower()}}}")
+    extra = f', status="{status}"' if status in ("pending", "on_time", "late", "overdue") else ""
+    yextra = f", status: {status}" if extra else ""
+    return (f'assert_finding(report, rule_id="{r.rule_id}", modality="{r.modality.value}"{extra})',
+            f"{{rule_id: {r.rule_id}, modality: {r.modality.value}{yextra}}}")
+
+
+def _not_pinned_message(
+    unit: str, rid: str, r: Rule, tests: list[str], pool: list[RunRecord], present: bool, absent: bool, coverage: Coverage
+) -> str:
+    """Why a rule is not pinned by its listed tests, and exactly what to write."""
+    where = article_test_module(r.article)
+    code, yaml_expect = _assert_present_code(r)
+    parts = [f"{_where(unit)}: rule {rid} is not pinned down by an assertion in its listed tests ({', '.join(tests)}); "
+             f"a test pins a rule only by asserting on it (firing is not enough)."]
+    if not present:
+        fires = any(x.fired.get(rid) for x in pool)
+        named = any(x.pinned(rid, PRESENT) for x in pool)
+        if named:
+            why = "a listed test asserts the finding is there, but not its modality or its status"
+        elif fires:
+            why = "it fires in a listed test, but no assertion there names it"
+        else:
+            why = "it fires in none of the listed tests"
+        parts.append(
+            f"Missing: an assertion that it is there ({why}). In a listed test where it fires write\n"
+            f"    {code}\n"
+            f"(from enshi_rules.testing; or assert_matches(finding, rule_id=..., modality=...) on a finding in hand; "
+            f"a scenario: expect: [{yaml_expect}]), or list a test in {where} that does."
+        )
+    if not absent:
+        fn = "assert_no_note" if r.note else "assert_no_finding"
+        parts.append(
+            f"Missing: an assertion that it is absent. In a listed test where it does not fire write\n"
+            f"    {fn}(report, rule_id=\"{rid}\")\n"
+            f"(a pattern like rule_id=\"{rid.rsplit('.', 1)[0]}.*\" or the citation also pins it; a scenario: absent: [{rid}]), "
+            f"or list such a test."
+        )
+    return "\n".join(parts)
+
+
 def check(
     amap: ArticleMap,
     *,
@@ -836,30 +926,16 @@ def check(
             if coverage is None or bad:
                 continue
             recs = {t: [x for x in coverage.records(t) if x.passed] for t in tests}
-            fires = any(x.fired.get(rid) for rs in recs.values() for x in rs)
-            quiet = any(x.evaluations and not x.fired.get(rid) for rs in recs.values() for x in rs)
-            if fires and quiet:
+            pool = [x for rs in recs.values() for x in rs]
+            present = any(x.pinned(rid, QUALIFIED) for x in pool)
+            absent = any(x.pinned(rid, ABSENT) for x in pool)
+            if present and absent:
                 verified += 1
                 continue
-            if all(recs.values()):
-                lacking = []
-                if not fires:
-                    lacking.append("fires in none of them")
-                if not quiet:
-                    lacking.append("there is no case among them where it does not fire")
-                recorded = coverage.hints or coverage.tests
-                if any(x.passed and x.fired.get(rid) for x in recorded.values()):
-                    hint = f"Recorded tests that would pin it: {', '.join(_suggest_tests(rid, rules[rid], coverage))}"
-                else:
-                    hint = f"No recorded test fires it at all: write one (in {article_test_module(rules[rid].article)}) and list it"
-                add(
-                    "rule-not-pinned",
-                    unit,
-                    f"{_where(unit)}: rule {rid}: according to the recorded firings ({coverage.source}) it "
-                    f"{' and '.join(lacking)}. Listed: {', '.join(tests)}. {hint}",
-                )
-            else:
-                unverified.append(rid)
+            if not all(recs.values()):
+                unverified.append(rid)  # a listed test did not run (or failed) in the recorded session
+                continue
+            add("rule-not-pinned", unit, _not_pinned_message(unit, rid, rules[rid], tests, pool, present, absent, coverage))
 
     # ---- interpretations: ids exist, patterns match rules, the map lists exactly those that apply
     known = register.by_id

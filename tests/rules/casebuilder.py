@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import copy
+import fnmatch
 from typing import Any
 
 import enshi_rules
 from enshi_rules import Finding, Report
+from enshi_rules._rulebook import all_rules
+from enshi_rules.testing import assert_finding, assert_no_finding, assert_no_note
 
 MARKET = {
     "id": "422801.scjgj",
@@ -50,13 +53,26 @@ def run(doc: dict[str, Any], as_of: str) -> Report:
     return enshi_rules.evaluate(doc, as_of=as_of)
 
 
-def only(report: Report, rule_id: str) -> Finding:
-    """The one finding of this rule (fails, showing the rule ids present, if not exactly one)."""
-    found = [f for f in report.findings if f.rule_id == rule_id]
-    assert len(found) == 1, f"{rule_id}: {len(found)} findings; present: {[f.rule_id for f in report.findings]}"
-    return found[0]
+def only(report: Report, rule_id: str, **criteria: Any) -> Finding:
+    """The one finding of this rule (fails, showing the report, if not exactly one); ``criteria``
+    (modality, status, due, ...) are asserted on it too (enshi_rules.testing.assert_finding)."""
+    return assert_finding(report, rule_id=rule_id, count=1, **criteria)
 
 
-def absent(report: Report, prefix: str) -> None:
-    hits = [f.rule_id for f in report.findings if f.rule_id.startswith(prefix)]
-    assert not hits, f"expected no {prefix}* finding, got {hits}"
+def rule_pattern(rule_id_or_prefix: str) -> str:
+    """A declared rule id as it is, or a prefix of declared ids (``art_024.p1.i1``) as the pattern of
+    all of them (``art_024.p1.i1.*``). A string that names no declared rule fails: an absence
+    asserted of a rule that does not exist can never fail."""
+    rules = all_rules()
+    if rule_id_or_prefix in rules:
+        return rule_id_or_prefix
+    pattern = rule_id_or_prefix.rstrip(".") + ".*"
+    assert any(fnmatch.fnmatchcase(rid, pattern) for rid in rules), f"{rule_id_or_prefix!r} names no declared rule"
+    return pattern
+
+
+def absent(report: Report, rule_id_or_prefix: str) -> None:
+    """No finding or note of this rule (or of any rule under this prefix, like ``art_024.p1.i1``)."""
+    pattern = rule_pattern(rule_id_or_prefix)
+    assert_no_finding(report, rule_id=pattern)
+    assert_no_note(report, rule_id=pattern)

@@ -9,6 +9,9 @@ from typing import Any
 import enshi_rules
 from enshi_rules import Finding, Report
 from enshi_rules._rulebook import all_rules
+from enshi_rules.testing import assert_matches, assert_note
+
+from .casebuilder import absent, only  # noqa: F401 - one helper of each name for every article test
 
 MARKET = {
     "id": "422801.scjgj", "name": "恩施市市场监督管理局", "kind": "工作部门", "level": "县（市）",
@@ -67,37 +70,21 @@ def run(doc: dict[str, Any], as_of: str = "2025-12-31") -> Report:
     return enshi_rules.evaluate(doc, as_of=as_of)
 
 
-def only(report: Report, rule_id: str) -> Finding:
-    found = [f for f in report.findings if f.rule_id == rule_id]
-    assert len(found) == 1, f"{rule_id}: {len(found)} findings; present: {[f.rule_id for f in report.findings]}"
-    return found[0]
+def check(f: Finding, rule_id: str, article: int, paragraph: int | None, item: int | None, modality: str, subject: str) -> None:
+    """Assert a finding's identity exactly (enshi_rules.testing.assert_matches)."""
+    assert_matches(f, rule_id=rule_id, article=article, paragraph=paragraph, item=item, modality=modality, subject=subject)
 
 
-def absent(report: Report, rule_id: str) -> None:
-    hits = [f.rule_id for f in report.findings if f.rule_id == rule_id] + [
-        n.rule_id for n in report.notes if n.rule_id == rule_id
-    ]
-    assert not hits, f"expected no {rule_id}, got {len(hits)}"
-
-
-def note(report: Report, rule_id: str):
+def note(report: Report, rule_id: str, **criteria: Any):
+    """The applicability note of this rule (exactly one); ``criteria`` asserted on it too."""
     found = [n for n in report.notes if n.rule_id == rule_id]
     assert len(found) == 1, f"{rule_id}: {len(found)} notes; present: {[n.rule_id for n in report.notes]}"
-    return found[0]
+    return assert_note(report, rule_id=rule_id, **criteria)
 
 
-def check(f: Finding, rule_id: str, article: int, paragraph: int | None, item: int | None, modality: str, subject: str) -> None:
-    """Assert a finding's identity exactly, and that its rule declares the same."""
-    assert (f.rule_id, f.article, f.paragraph, f.item, f.modality.value, f.subject) == (
-        rule_id, article, paragraph, item, modality, subject,
-    )
-    r = all_rules()[rule_id]
-    assert (r.article, r.paragraph, r.item, r.modality.value) == (article, paragraph, item, modality)
-
-
-def check_note(report: Report, rule_id: str, article: int, paragraph: int | None, modality: str, subject_role: str):
-    n = note(report, rule_id)
-    assert (n.article, n.paragraph) == (article, paragraph)
+def check_note(report: Report, rule_id: str, article: int, paragraph: int | None, modality: str, subject_role: str, *, excludes: bool = False):
+    """The note of this rule, its citation and whether it takes the case outside the measures."""
+    n = note(report, rule_id, article=article, paragraph=paragraph, excludes=excludes)
     r = all_rules()[rule_id]
     assert (r.article, r.paragraph, r.modality.value, r.subject.value) == (article, paragraph, modality, subject_role)
     return n

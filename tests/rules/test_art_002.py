@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from enshi_rules.testing import assert_no_note, assert_note, assert_out_of_scope
+
 from .casebuilder import MARKET, case, letter, run
 
 
@@ -13,8 +15,7 @@ def test_organ_outside_the_prefecture_is_excluded():
     report = run(doc, "2025-06-30")
     assert report.in_scope is False and report.findings == ()
     assert [n.rule_id for n in report.notes] == ["art_002.p1.outside_prefecture"]
-    note = report.notes[0]
-    assert (note.article, note.paragraph) == (2, 1) and note.excludes
+    note = assert_out_of_scope(report, rule_id="art_002.p1.outside_prefecture", cite="第二条第一款")
     assert note.citation == "《恩施土家族苗族自治州行政执法监督办法》第二条第一款"
     assert "500101" in note.message and "重庆市渝中区市场监督管理局" in note.message
 
@@ -37,15 +38,15 @@ def test_enforcement_inside_the_prefecture_is_not_excluded():
     doc["enforcement_action"]["region"] = "422828"
     report = run(doc, "2025-06-30")
     assert report.in_scope is True
-    assert not any(n.rule_id.startswith("art_002") for n in report.notes)
+    assert_no_note(report, article=2)
 
 
 def test_vertically_managed_body_is_excluded():
     doc = case(suggestion_letter=letter())
     doc["organs"] = [dict(MARKET, vertically_managed=True)]
     report = run(doc, "2025-06-30")
-    note = next(n for n in report.notes if n.rule_id == "art_002.p2.vertically_managed")
-    assert note.citation == "《恩施土家族苗族自治州行政执法监督办法》第二条第二款" and note.excludes
+    note = assert_note(report, rule_id="art_002.p2.vertically_managed", excludes=True)
+    assert note.citation == "《恩施土家族苗族自治州行政执法监督办法》第二条第二款"
     assert report.findings == ()
 
 
@@ -69,8 +70,8 @@ def test_special_supervision_is_excluded(special):
     doc = case(suggestion_letter=letter())
     doc["special_supervision"] = special
     report = run(doc, "2025-06-30")
-    note = next(n for n in report.notes if n.rule_id == "art_002.p2.special_supervision")
-    assert special in note.message and note.excludes and (note.article, note.paragraph) == (2, 2)
+    note = assert_note(report, rule_id="art_002.p2.special_supervision", cite="第二条第二款", excludes=True)
+    assert special in note.message
     assert report.in_scope is False
     assert [n.rule_id for n in report.notes] == ["art_002.p2.special_supervision"]  # no 第三十五条 "适用本办法"
 
@@ -78,4 +79,4 @@ def test_special_supervision_is_excluded(special):
 def test_ordinary_supervision_is_not_excluded_by_article_2():
     report = run(case(), "2025-06-30")
     assert report.in_scope is True
-    assert not any(n.rule_id.startswith("art_002") for n in report.notes)
+    assert_no_note(report, article=2)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enshi_rules.testing import assert_no_finding
+
 from .mcase import absent, case, check, only, run
 
 SFJ = "恩施市司法局"
@@ -78,6 +80,15 @@ def test_i2_withdrew():
     absent(r, "art_024.p1.i2.withdrawal_required")
 
 
+def test_i2_a_mixed_inspection_is_a_breach_not_an_observed_withdrawal():
+    # one conflicted supervisor withdrew, another stayed on: 应当回避而未回避, and the withdrawal of the
+    # first does not show the rule observed for the inspection
+    r = run(_ins([*TWO, _sv("周某", conflict=True, withdrew=True), _sv("吴某", conflict=True)]))
+    f = only(r, "art_024.p1.i2.withdrawal_required", cite="第二十四条第（二）项", modality="violation")
+    assert "吴某" in f.message and "周某" not in f.message
+    absent(r, "art_024.p1.i2.withdrew")
+
+
 def test_i2_no_conflict_no_withdrawal_finding():
     absent(run(_ins(TWO)), "art_024.p1.i2.withdrew")
 
@@ -101,7 +112,8 @@ def test_i3_breached():
 
 def test_i1_supervisors_not_recorded_is_a_missing_fact_not_too_few():
     report = run(_ins([]))
-    absent(report, "art_024.p1.i1")
+    absent(report, "art_024.p1.i1")  # no rule of item (一): too_few, at_least_two, certificates
+    assert_no_finding(report, cite="第二十四条第（一）项")
     assert [(m.field, m.needed_for) for m in report.missing_facts] == [("inspections[0].supervisors", "第二十四条第（一）项")]
     # one recorded supervisor is a fact: too few
     only(run(_ins([_sv("刘某")])), "art_024.p1.i1.too_few_supervisors")

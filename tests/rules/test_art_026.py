@@ -15,21 +15,26 @@ ITEMS = {1: "（一）", 2: "（二）", 3: "（三）", 4: "（四）", 5: "（
 @pytest.mark.parametrize("item", range(1, 7))
 def test_confirmed_situation_without_letter_obliges_a_letter(item):
     doc = case(situations=[{"item": item, "confirmed": True, "found_on": "2025-03-10"}])
-    f = only(run(doc, "2025-03-20"), f"art_026.p1.i{item}.letter_required")
-    assert (f.article, f.paragraph, f.item) == (26, 1, item)
+    report = run(doc, "2025-03-20")
     # a one-paragraph article is cited without 第一款
+    f = only(report, f"art_026.p1.i{item}.letter_required", cite=f"第二十六条第{ITEMS[item]}项", modality=Modality.SHALL)
+    assert (f.article, f.paragraph, f.item) == (26, 1, item)
     assert f.citation == f"《恩施土家族苗族自治州行政执法监督办法》第二十六条第{ITEMS[item]}项"
-    assert f.modality is Modality.SHALL and f.subject == "恩施市司法局"
+    assert f.subject == "恩施市司法局"
     assert f.facts == (f"situation-{item}",)
+    absent(report, f"art_026.p1.i{item}.letter_issued")
 
 
 @pytest.mark.parametrize("item", range(1, 7))
 def test_confirmed_situation_with_letter_is_fulfilled(item):
     doc = case(situations=[{"item": item, "confirmed": True}], suggestion_letter=letter())
     report = run(doc, "2025-04-05")
-    f = only(report, f"art_026.p1.i{item}.letter_issued")
+    # 应当制发建议书, and it was issued: the duty is met (shall, not a mere permission)
+    f = only(report, f"art_026.p1.i{item}.letter_issued", cite=f"第二十六条第{ITEMS[item]}项", modality=Modality.SHALL)
+    assert f.subject == "恩施市司法局"
     assert f.facts == (f"situation-{item}", "JYS-1")
     absent(report, f"art_026.p1.i{item}.letter_required")
+    absent(report, "art_026.p1.letter_without_confirmed_situation")
 
 
 def test_unconfirmed_situation_creates_no_duty():
@@ -48,10 +53,10 @@ def test_each_confirmed_situation_is_its_own_finding():
 
 def test_letter_without_any_confirmed_situation_lacks_its_premise():
     doc = case(situations=[{"item": 2, "confirmed": False}], suggestion_letter=letter())
-    f = only(run(doc, "2025-04-05"), "art_026.p1.letter_without_confirmed_situation")
+    f = only(run(doc, "2025-04-05"), "art_026.p1.letter_without_confirmed_situation", cite="第二十六条", modality=Modality.VIOLATION)
     assert (f.article, f.paragraph, f.item) == (26, 1, None)
     assert f.citation == "《恩施土家族苗族自治州行政执法监督办法》第二十六条"
-    assert f.modality is Modality.VIOLATION and f.subject == "恩施市司法局" and f.facts == ("JYS-1",)
+    assert f.subject == "恩施市司法局" and f.facts == ("JYS-1",)
     # one confirmed situation is enough
     doc = case(situations=[{"item": 2, "confirmed": False}, {"item": 5, "confirmed": True}], suggestion_letter=letter())
     absent(run(doc, "2025-04-05"), "art_026.p1.letter_without_confirmed_situation")

@@ -34,7 +34,7 @@ def default_case(decision_on: str | None = None, received_on: str | None = None,
 
 
 def test_decision_required_the_day_after_the_rectification_period_ran_out():
-    f = only(run(default_case(), "2025-04-03"), "art_028.p1.decision_required")
+    f = only(run(default_case(), "2025-04-03"), "art_028.p1.decision_required", modality=Modality.SHALL)
     assert (f.article, f.paragraph, f.item) == (28, 1, None) and f.citation == CITE_P1
     assert f.modality is Modality.SHALL and f.subject == "恩施市司法局"
     assert f.facts == ("JYS-1",)
@@ -50,24 +50,24 @@ def test_no_decision_duty_after_an_on_time_rectification():
 
 def test_decision_issued_after_default_fulfils_the_duty():
     report = run(default_case("2025-04-10", "2025-04-11"), "2025-04-20")
-    f = only(report, "art_028.p1.decision_issued")
+    f = only(report, "art_028.p1.decision_issued", modality=Modality.SHALL)
     assert f.modality is Modality.SHALL
     absent(report, "art_028.p1.decision_required")
     absent(report, "art_028.p1.decision_without_default")
 
 
 def test_decision_issued_after_a_late_rectification_is_still_founded():
-    only(run(default_case("2025-04-10", "2025-04-11", rect_on="2025-04-05"), "2025-04-20"), "art_028.p1.decision_issued")
+    only(run(default_case("2025-04-10", "2025-04-11", rect_on="2025-04-05"), "2025-04-20"), "art_028.p1.decision_issued", modality=Modality.SHALL)
 
 
 def test_decision_issued_on_the_last_day_of_the_rectification_period_lacks_its_premise():
-    f = only(run(default_case("2025-04-02", "2025-04-02"), "2025-04-20"), "art_028.p1.decision_without_default")
+    f = only(run(default_case("2025-04-02", "2025-04-02"), "2025-04-20"), "art_028.p1.decision_without_default", modality=Modality.VIOLATION)
     assert f.modality is Modality.VIOLATION and f.citation == CITE_P1
     absent(run(default_case("2025-04-02", "2025-04-02"), "2025-04-20"), "art_028.p1.decision_issued")
 
 
 def test_decision_after_an_on_time_rectification_lacks_its_premise():
-    f = only(run(default_case("2025-04-10", "2025-04-11", rect_on="2025-04-01"), "2025-04-20"), "art_028.p1.decision_without_default")
+    f = only(run(default_case("2025-04-10", "2025-04-11", rect_on="2025-04-01"), "2025-04-20"), "art_028.p1.decision_without_default", modality=Modality.VIOLATION)
     assert f.subject == "恩施市司法局"
 
 
@@ -76,22 +76,22 @@ def test_decision_after_an_on_time_rectification_lacks_its_premise():
 
 def test_execution_report_on_the_last_day_is_on_time():
     # decision received 2025-09-16: raw 2025-10-16 (Thursday)
-    f = only(run(default_case("2025-09-15", "2025-09-16", report_on="2025-10-16"), "2025-11-30"), "art_028.p2.execution_report.on_time")
+    f = only(run(default_case("2025-09-15", "2025-09-16", report_on="2025-10-16"), "2025-11-30"), "art_028.p2.execution_report.on_time", modality=Modality.SHALL, status=DeadlineStatus.ON_TIME)
     assert (f.article, f.paragraph) == (28, 2) and f.citation == CITE_P2
     assert f.modality is Modality.SHALL and f.subject == "恩施市市场监督管理局"
     assert (f.period_start, f.period_days, f.due) == (date(2025, 9, 16), 30, date(2025, 10, 16))
 
 
 def test_execution_report_the_day_after_is_late():
-    f = only(run(default_case("2025-09-15", "2025-09-16", report_on="2025-10-17"), "2025-11-30"), "art_028.p2.execution_report.late")
+    f = only(run(default_case("2025-09-15", "2025-09-16", report_on="2025-10-17"), "2025-11-30"), "art_028.p2.execution_report.late", modality=Modality.VIOLATION, status=DeadlineStatus.LATE)
     assert f.days_late == 1 and f.modality is Modality.VIOLATION
 
 
 def test_execution_report_period_over_national_day():
     # decision received 2025-09-05: raw 2025-10-05 (National Day holiday) -> 2025-10-09
-    pending = only(run(default_case("2025-09-04", "2025-09-05"), "2025-10-09"), "art_028.p2.execution_report.pending")
+    pending = only(run(default_case("2025-09-04", "2025-09-05"), "2025-10-09"), "art_028.p2.execution_report.pending", modality=Modality.SHALL, status=DeadlineStatus.PENDING)
     assert pending.due == date(2025, 10, 9) and pending.status is DeadlineStatus.PENDING
-    overdue = only(run(default_case("2025-09-04", "2025-09-05"), "2025-10-10"), "art_028.p2.execution_report.overdue")
+    overdue = only(run(default_case("2025-09-04", "2025-09-05"), "2025-10-10"), "art_028.p2.execution_report.overdue", modality=Modality.VIOLATION, status=DeadlineStatus.OVERDUE)
     assert overdue.days_late == 1
 
 
@@ -111,7 +111,7 @@ def test_decision_while_a_timely_review_is_pending_lacks_its_premise():
     )
     doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-06-10", "received_on": "2025-06-11"}
     report = run(doc, "2025-06-30")
-    f = only(report, "art_028.p1.decision_during_review")
+    f = only(report, "art_028.p1.decision_during_review", modality=Modality.VIOLATION)
     assert f.modality is Modality.VIOLATION and f.citation == CITE_P1 and f.subject == "恩施市司法局"
     absent(report, "art_028.p1.decision_issued")
     # the same case answered (objection not upheld) is not a decision during review
@@ -128,9 +128,9 @@ def test_no_execution_report_duty_after_an_upheld_objection():
     )
     doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-06-10", "received_on": "2025-06-11"}
     report = run(doc, "2025-08-30")
-    only(report, "art_027.p1.continued_after_upheld")
+    only(report, "art_027.p1.continued_after_upheld", modality=Modality.VIOLATION)
     absent(report, "art_028.p2")
     # not upheld: the duty runs from the decision's receipt (2025-06-11 + 30 = 07-11, a Friday)
     doc["supervision"]["review_answer"]["objection_upheld"] = False
-    f = only(run(doc, "2025-08-30"), "art_028.p2.execution_report.overdue")
+    f = only(run(doc, "2025-08-30"), "art_028.p2.execution_report.overdue", modality=Modality.VIOLATION, status=DeadlineStatus.OVERDUE)
     assert f.due == date(2025, 7, 11)

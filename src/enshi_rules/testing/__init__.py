@@ -1,6 +1,6 @@
 """Tools for test suites that use enshi-rules (``docs/testing.md``).
 
-- assertion helpers (this package): :func:`assert_finding`, :func:`assert_no_finding`,
+- assertion helpers (this package): :func:`assert_finding`, :func:`assert_no_finding`, :func:`assert_matches`,
   :func:`assert_note`, :func:`assert_in_scope`, :func:`assert_out_of_scope`,
   :func:`assert_missing_fact` ...; a failure shows what was expected, the nearest findings and how
   they differ, and the whole report in readable Chinese;
@@ -19,6 +19,7 @@ from .assertions import (
     ANY,
     assert_finding,
     assert_in_scope,
+    assert_matches,
     assert_missing_fact,
     assert_no_finding,
     assert_no_missing_facts,
@@ -34,6 +35,7 @@ __all__ = [
     "ANY",
     "assert_finding",
     "assert_in_scope",
+    "assert_matches",
     "assert_missing_fact",
     "assert_no_finding",
     "assert_no_missing_facts",

@@ -40,11 +40,13 @@ from typing import Any
 from .._rulebook import DeadlineStatus, Modality
 from .._text import article_label, citation, item_marker, parse_citation, to_chinese_numeral
 from ..report import Finding, MissingFact, Note, Report
+from . import _pins
 
 __all__ = [
     "ANY",
     "assert_finding",
     "assert_in_scope",
+    "assert_matches",
     "assert_missing_fact",
     "assert_no_finding",
     "assert_no_missing_facts",
@@ -345,6 +347,7 @@ def assert_finding(report: Report, *, count: int | None = None, **kw: Any) -> Fi
     crit = criteria(**kw)
     found = [f for f in _check_report(report).findings if not mismatches(f, crit)]
     if found and (count is None or len(found) == count):
+        _pins.found(found, crit)
         return found[0]
     if found:
         _fail(
@@ -358,6 +361,25 @@ def assert_finding(report: Report, *, count: int | None = None, **kw: Any) -> Fi
     raise AssertionError  # pragma: no cover - _fail always raises
 
 
+def assert_matches(obj: Finding | Note, **kw: Any) -> Finding | Note:
+    """Assert that one finding (or note) already in hand meets the criteria; return it.
+
+    For a test that picked a finding out first and then checks its properties::
+
+        f = assert_finding(report, rule_id="art_024.p1.i2.withdrew", count=1)
+        assert_matches(f, cite="第二十四条第（二）项", modality="shall", subject="恩施市司法局")
+    """
+    if not isinstance(obj, (Finding, Note)):
+        raise TypeError(f"expected an enshi_rules.Finding or Note, got {type(obj).__name__}")
+    crit = criteria(**kw)
+    diff = mismatches(obj, crit)
+    if diff:
+        lines = [f"  {n}: expected {_show(e)}, is {_show(a)}" for n, e, a in diff]
+        raise AssertionError(f"{_summary(obj)} does not match {describe_criteria(crit)}:\n" + "\n".join(lines) + f"\n  message: {obj.message}")
+    _pins.found([obj], crit)
+    return obj
+
+
 def assert_no_finding(report: Report, **kw: Any) -> None:
     """Assert that no finding meets the criteria (e.g. ``article=28``: nothing cites 第二十八条)."""
     crit = criteria(**kw)
@@ -368,6 +390,7 @@ def assert_no_finding(report: Report, **kw: Any) -> None:
             [f"  - {_summary(f)}" for f in found],
             report,
         )
+    _pins.absent(crit, notes=False)
 
 
 def assert_note(report: Report, **kw: Any) -> Note:
@@ -375,6 +398,7 @@ def assert_note(report: Report, **kw: Any) -> Note:
     crit = criteria(**kw)
     found = [n for n in _check_report(report).notes if not mismatches(n, crit)]
     if found:
+        _pins.found(found, crit)
         return found[0]
     near = nearest(report.notes, crit)
     details = ["nearest notes:", *near] if near else ["no note comes near."]
@@ -392,6 +416,7 @@ def assert_no_note(report: Report, **kw: Any) -> None:
             [f"  - {_summary(n)}" for n in found],
             report,
         )
+    _pins.absent(crit, notes=True)
 
 
 def assert_in_scope(report: Report) -> None:

@@ -47,6 +47,7 @@ from .._evaluate import evaluate
 from .._periods import PeriodPolicy
 from ..facts import Case
 from ..report import Finding, Note, Report
+from . import _pins
 from .assertions import criteria, describe_criteria, format_report, mismatches, nearest
 
 __all__ = [
@@ -127,6 +128,9 @@ class Scenario:
     note: str = ""
     #: a period policy (``policy:``, with ``calendar:`` files resolved next to the scenario file)
     policy: PeriodPolicy | None = None
+    #: The modality of every rule when the scenario was read: an expectation that does not write
+    #: ``modality`` holds each finding it matches to the modality its rule had then.
+    modalities: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def run(self) -> ScenarioResult:
         """Evaluate the case and compare the report with the expectations."""
@@ -151,6 +155,14 @@ class Scenario:
             found = [x for x in everything if not mismatches(x, want)]
             count = crit.get("count")
             if found and (count is None or len(found) == count):
+                wrong = [] if "modality" in want else _modality_changed(found, self.modalities)
+                if wrong:
+                    problems.append(
+                        f"expected {describe_criteria(want)} with the modality each rule had when the scenario "
+                        f"was read; changed since: " + ", ".join(wrong)
+                    )
+                    continue
+                _pins.found(found, want)
                 continue
             if found:
                 problems.append(f"expected {count} matching {describe_criteria(want)}; found {len(found)}: "
@@ -165,6 +177,9 @@ class Scenario:
             if found:
                 listed = "; ".join(f"{x.rule_id}（{x.citation.split('》', 1)[-1]}）" for x in found)
                 problems.append(f"expected nothing matching {describe_criteria(crit)}; found {listed}")
+            else:
+                _pins.absent(crit, notes=False)
+                _pins.absent(crit, notes=True)
         if self.in_scope is not None and report.in_scope != self.in_scope:
             said = "within" if report.in_scope else "outside"
             problems.append(f"expected in_scope: {str(self.in_scope).lower()}; the case is {said} the measures")
@@ -173,6 +188,20 @@ class Scenario:
             if have != sorted(self.missing_facts):
                 problems.append(f"expected missing_facts {sorted(self.missing_facts)}; the report names {have}")
         return problems
+
+
+def _modality_changed(found: list[Finding | Note], modalities: Mapping[str, str]) -> list[str]:
+    return [
+        f"{x.rule_id} is {x.modality.value}, was {modalities[x.rule_id]}"
+        for x in found
+        if isinstance(x, Finding) and x.rule_id in modalities and x.modality.value != modalities[x.rule_id]
+    ]
+
+
+def _declared_modalities() -> dict[str, str]:
+    from .._rulebook import all_rules  # noqa: PLC0415
+
+    return {rid: r.modality.value for rid, r in all_rules().items() if not r.note}
 
 
 # --------------------------------------------------------------------------- reading files
@@ -340,6 +369,7 @@ def parse_scenarios(data: Any, *, base_dir: str | Path = ".", source: str = "<sc
         items, shared, shared_as_of = [data], None, None
     out: list[Scenario] = []
     seen: set[str] = set()
+    modalities = _declared_modalities()
     for n, item in enumerate(items, 1):
         where = f"scenario #{n}"
         if not isinstance(item, Mapping):
@@ -387,7 +417,7 @@ def parse_scenarios(data: Any, *, base_dir: str | Path = ".", source: str = "<sc
         out.append(
             Scenario(
                 name=name, case=case, as_of=as_of, expect=expect, absent=absent, in_scope=in_scope,
-                missing_facts=missing, raises=raises, source=source, note=str(note), policy=policy,
+                missing_facts=missing, raises=raises, source=source, note=str(note), policy=policy, modalities=modalities,
             )
         )
     return out
