@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -329,10 +330,12 @@ scenarios:
 
 
 def test_the_plugin_collects_scenario_files_and_a_wrong_one_fails_readably(tmp_path) -> None:
-    case = json.dumps(str(EXAMPLE))
+    case = "overdue_decision.json"  # a case file must lie in the scenario file's own directory
+    shutil.copy(EXAMPLE, tmp_path / case)
     (tmp_path / "good.scenario.yaml").write_text(GOOD.format(case=case), "utf-8")
     (tmp_path / "wrong.scenario.yaml").write_text(WRONG.format(case=case), "utf-8")
     (tmp_path / "sub").mkdir()
+    shutil.copy(EXAMPLE, tmp_path / "sub" / case)
     (tmp_path / "sub" / "malformed.scenario.yml").write_text(MALFORMED.format(case=case), "utf-8")
     (tmp_path / "ignored.yaml").write_text("not: a scenario\n", "utf-8")
     proc = subprocess.run(
@@ -341,10 +344,10 @@ def test_the_plugin_collects_scenario_files_and_a_wrong_one_fails_readably(tmp_p
     )  # fmt: skip
     out = proc.stdout
     assert proc.returncode == 1, out + proc.stderr
-    # the right scenario passes, the wrong one fails, the malformed file is a collection error
+    # the right scenario passes, the wrong one fails, the malformed scenario fails alone
     assert "PASSED good.scenario.yaml::12月15日仍未报告执行情况的，逾期三日" in out
     assert "FAILED wrong.scenario.yaml::12月12日报告执行情况的，逾期一日（写错了：其实按期）" in out
-    assert "ERROR sub/malformed.scenario.yml" in out
+    assert "FAILED sub/malformed.scenario.yml::拼错了键名的情景" in out
     # the failure names the scenario and the file, and says what differs
     assert "scenario「12月12日报告执行情况的，逾期一日（写错了：其实按期）」failed" in out
     assert "wrong.scenario.yaml" in out
@@ -354,11 +357,12 @@ def test_the_plugin_collects_scenario_files_and_a_wrong_one_fails_readably(tmp_p
     assert "二、认定事项" in out  # the report, readable
     assert "Traceback" not in out
     # the format error names the file, the scenario and the key
-    assert "scenario file error:" in out and "scenario「拼错了键名的情景」: unknown key(s) ['expcet']" in out
+    assert "malformed.scenario.yml: scenario「拼错了键名的情景」 (line 3): 有未知的键（可能拼错了） / unknown key(s) ['expcet']" in out
 
 
 def test_the_plugin_marks_scenarios(tmp_path) -> None:
-    (tmp_path / "good.scenario.yaml").write_text(GOOD.format(case=json.dumps(str(EXAMPLE))), "utf-8")
+    shutil.copy(EXAMPLE, tmp_path / "overdue_decision.json")
+    (tmp_path / "good.scenario.yaml").write_text(GOOD.format(case="overdue_decision.json"), "utf-8")
     (tmp_path / "test_other.py").write_text("def test_x():\n    pass\n", "utf-8")
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-m", "scenario", "--strict-markers", str(tmp_path)],
@@ -382,3 +386,84 @@ def test_the_example_of_docs_scenarios_md_runs_and_passes() -> None:
     scenarios = parse_scenarios(yaml.safe_load(block), base_dir=SCENARIOS, source="docs/scenarios.md")
     assert len(scenarios) == 2
     assert [sc.run().problems for sc in scenarios] == [(), ()]
+
+
+# --------------------------------------------------------------------------- a hardened reader
+
+TWO = """\
+case: overdue_decision.json
+scenarios:
+  - name: 第一个情景写对了
+    as_of: 2025-12-15
+    expect:
+      - {cite: 第二十八条第二款, status: overdue, due: 2025-12-12, days_late: 3}
+  - name: 第二个情景写了两次 expect
+    as_of: 2025-12-15
+    expect:
+      - {cite: 第二十八条第二款, status: on_time}
+    expect:
+      - {cite: 第二十八条第二款, status: overdue}
+"""
+
+
+def _two(tmp_path, text: str):
+    shutil.copy(EXAMPLE, tmp_path / "overdue_decision.json")
+    f = tmp_path / "x.scenario.yaml"
+    f.write_text(text, "utf-8")
+    return f
+
+
+def test_a_duplicate_key_fails_its_scenario_alone_naming_the_file_and_line(tmp_path) -> None:
+    f = _two(tmp_path, TWO)
+    with pytest.raises(ScenarioFormatError, match=r"line 11: key .expect. appears twice"):
+        load_scenarios(f)
+    good, bad = load_scenarios(f, isolate=True)
+    assert good.error is None and good.run().passed
+    assert bad.name == "第二个情景写了两次 expect"
+    assert bad.error is not None and str(f) in bad.error and "第11行：键 'expect' 重复出现" in bad.error
+    assert not bad.run().passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the "billion laughs": nine levels of nine aliases
+        "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+            f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(8)
+        ) + "scenarios: [{name: n, absent: [第二十八条]}]\n",
+        "case: &c {case_id: X}\nscenarios: [{name: n, case: *c, absent: [第二十八条]}]\n",
+    ],
+)
+def test_anchors_and_aliases_are_refused(tmp_path, text) -> None:
+    with pytest.raises(ScenarioFormatError, match="aliases are not allowed|anchors are not allowed") as info:
+        load_scenarios(_two(tmp_path, text))
+    assert "不允许使用" in str(info.value) and ":1" in str(info.value)
+
+
+@pytest.mark.parametrize("case", ["/etc/passwd", "../overdue_decision.json", "sub/../../overdue_decision.json"])
+def test_a_case_path_must_stay_inside_the_scenario_directory(tmp_path, case) -> None:
+    inner = tmp_path / "inner"
+    inner.mkdir()
+    shutil.copy(EXAMPLE, tmp_path / "overdue_decision.json")
+    f = inner / "x.scenario.yaml"
+    f.write_text(f"case: {case}\nscenarios: [{{name: n, absent: [第二十八条]}}]\n", "utf-8")
+    with pytest.raises(ScenarioFormatError, match="outside the directory of the scenario file") as info:
+        load_scenarios(f)
+    assert "不在场景文件所在目录之内" in str(info.value)
+
+
+def test_an_expectation_without_modality_holds_the_modality_the_rule_had_when_read(monkeypatch) -> None:
+    import dataclasses as dc
+
+    from enshi_rules import _engine, _rulebook
+
+    (sc,) = parse_scenarios(
+        {"name": "决定书制发义务", "case": json.loads(EXAMPLE.read_text("utf-8")), "as_of": "2025-12-15",
+         "expect": [{"rule_id": "art_028.p1.decision_issued"}]}
+    )  # fmt: skip
+    assert sc.run().passed
+    rid = "art_028.p1.decision_issued"
+    rules = _engine._ruleset().rules
+    monkeypatch.setitem(rules, rid, dc.replace(rules[rid], modality=_rulebook.Modality.MAY))
+    result = sc.run()
+    assert not result.passed and "art_028.p1.decision_issued is may, was shall" in result.problems[0]

@@ -38,7 +38,7 @@ class ScenarioFile(pytest.File):
     """One ``*.scenario.yaml`` file."""
 
     def collect(self) -> Iterator[ScenarioItem]:
-        for scenario in load_scenarios(self.path):
+        for scenario in load_scenarios(self.path, isolate=True):  # a bad scenario fails alone
             yield ScenarioItem.from_parent(self, name=scenario.name, scenario=scenario)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> Any:  # type: ignore[override]

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -128,12 +128,16 @@ class Scenario:
     note: str = ""
     #: a period policy (``policy:``, with ``calendar:`` files resolved next to the scenario file)
     policy: PeriodPolicy | None = None
+    #: What is wrong with the scenario as written (it fails with this, alone, when run).
+    error: str | None = None
     #: The modality of every rule when the scenario was read: an expectation that does not write
     #: ``modality`` holds each finding it matches to the modality its rule had then.
     modalities: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def run(self) -> ScenarioResult:
         """Evaluate the case and compare the report with the expectations."""
+        if self.error is not None:
+            return ScenarioResult(self, None, (self.error,))
         try:
             report = evaluate(self.case, as_of=self.as_of, policy=self.policy)
         except _errors.EnshiRulesError as exc:
@@ -207,7 +211,39 @@ def _declared_modalities() -> dict[str, str]:
 # --------------------------------------------------------------------------- reading files
 
 
+#: The Chinese of each kind of format error (matched on the start of the English), so that a legal
+#: officer reads first what is wrong, then the English for the engineer.
+_ZH = (
+    ("case file", "案件文件有误"),
+    ("case must be", "case 须是案件内容（映射）或 JSON 案件文件的路径"),
+    ("as_of", "as_of 须是日期，如 2025-10-20"),
+    ("each entry is", "每一项须是一个引用（如 第二十七条第二款）或其属性的映射"),
+    ("unknown key(s)", "有未知的键（可能拼错了）"),
+    ("count is", "count 须是不小于 1 的整数，且只用于 expect"),
+    ("cite ", "cite 须是引用，如 第二十七条第二款"),
+    ("an entry must say", "这一项什么也没有说：须写引用、rule_id、status 等"),
+    ("a scenario is a mapping", "情景须是映射，至少有 name 以及 expect 或 absent"),
+    ("name is required", "缺少 name：用一句话说明这个情景"),
+    ("two scenarios", "文件中有两个情景同名"),
+    ("no case", "没有案件：在情景中或文件顶部写 case"),
+    ("changes must be", "changes 须是覆盖在案件上的映射"),
+    ("in_scope", "in_scope 须是 true 或 false"),
+    ("missing_facts", "missing_facts 须是字段路径的列表"),
+    ("raises", "raises 须是已知的错误类型之一"),
+    ("the scenario expects nothing", "这个情景没有任何预期：须写 expect、absent、in_scope、missing_facts 或 raises"),
+    ("a scenario file holds", "情景文件须是映射（title、case、scenarios）"),
+    ("scenarios must be", "scenarios 须是至少含一个情景的列表"),
+    ("cannot be read", "无法读取"),
+    ("is not UTF-8", "不是 UTF-8 文本"),
+    ("is not valid YAML", "不是有效的 YAML"),
+)
+
+
 def _fail(source: str, where: str, msg: str) -> ScenarioFormatError:
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in msg.split("(")[0][:12]):  # not already Chinese first
+        zh = next((z for en, z in _ZH if msg.startswith(en)), "")
+        if zh:
+            msg = f"{zh} / {msg}"
     return ScenarioFormatError(f"{source}: {where}: {msg}" if where else f"{source}: {msg}")
 
 
@@ -266,9 +302,18 @@ def _merge(base: Any, changes: Any) -> Any:
     return out
 
 
+def _inside(base_dir: Path, value: str, source: str, where: str, key: str) -> Path:
+    """The resolved path of a file named in a scenario, which must lie in the scenario's directory."""
+    path = (base_dir / value).resolve()
+    home = base_dir.resolve()
+    if Path(value).is_absolute() or not path.is_relative_to(home):
+        raise _fail(source, where, f"{key} 文件 {value} 不在场景文件所在目录之内 / {key} file {value} is outside the directory of the scenario file ({home})")
+    return path
+
+
 def _read_case(value: Any, base_dir: Path, source: str, where: str) -> dict[str, Any]:
     if isinstance(value, str):
-        path = (base_dir / value).resolve()
+        path = _inside(base_dir, value, source, where, "case")
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except OSError as exc:
@@ -345,14 +390,83 @@ def _scenario_policy(value: Any, calendar: Any, base_dir: Path, source: str, whe
     files = [] if calendar is None else (calendar if isinstance(calendar, list) else [calendar])
     if not all(isinstance(f, str) for f in files):
         raise _fail(source, where, "calendar is a file name (or a list of them), relative to the scenario file")
+    for f in files:
+        _inside(base_dir, f, source, where, "calendar")
     try:
         return PeriodPolicy(**{str(k): v for k, v in value.items()}, calendar=tuple(str(base_dir / f) for f in files))
     except (TypeError, ValueError) as exc:
         raise _fail(source, where, f"policy: {exc}") from None
 
 
-def parse_scenarios(data: Any, *, base_dir: str | Path = ".", source: str = "<scenarios>") -> list[Scenario]:
-    """The scenarios of an already-loaded YAML document (a mapping; see the module docstring)."""
+def _one(
+    item: Any, n: int, *, shared: dict[str, Any] | None, shared_as_of: date | None, base_dir: Path, source: str,
+    seen: set[str], modalities: Mapping[str, str], line: int | None,
+) -> Scenario:
+    where = f"scenario #{n}" + (f" (line {line})" if line else "")
+    if not isinstance(item, Mapping):
+        raise _fail(source, where, "a scenario is a mapping with at least name and expect or absent")
+    name = item.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise _fail(source, where, "name is required: one sentence saying what the scenario is")
+    name = " ".join(name.split())
+    where = f"scenario「{name}」" + (f" (line {line})" if line else "")
+    if name in seen:
+        raise _fail(source, where, "two scenarios of the file have this name")
+    seen.add(name)
+    unknown = sorted(set(map(str, item)) - _SCENARIO_KEYS)
+    if unknown:
+        raise _fail(source, where, f"unknown key(s) {unknown}; allowed: {sorted(_SCENARIO_KEYS)}")
+    if item.get("case") is not None:
+        case = _read_case(item["case"], base_dir, source, where)
+    elif shared is not None:
+        case = copy.deepcopy(shared)
+    else:
+        raise _fail(source, where, "no case: give case here or at the top of the file")
+    if item.get("changes") is not None:
+        if not isinstance(item["changes"], Mapping):
+            raise _fail(source, where, "changes must be a mapping laid over the case")
+        case = _merge(case, _plain(item["changes"]))
+    case = _codes_as_text(case)
+    expect = _entries(item.get("expect"), source, where, "expect")
+    absent = _entries(item.get("absent"), source, where, "absent")
+    in_scope = item.get("in_scope")
+    if in_scope is not None and not isinstance(in_scope, bool):
+        raise _fail(source, where, "in_scope is true or false")
+    missing = item.get("missing_facts")
+    if missing is not None:
+        if not isinstance(missing, list) or not all(isinstance(x, str) for x in missing):
+            raise _fail(source, where, "missing_facts is a list of field paths, e.g. supervision.suggestion_letter.received_on")
+        missing = tuple(missing)
+    raises = item.get("raises")
+    if raises is not None and raises not in _ERRORS:
+        raise _fail(source, where, f"raises {raises!r}: one of {sorted(_ERRORS)}")
+    if not (expect or absent or in_scope is not None or missing is not None or raises):
+        raise _fail(source, where, "the scenario expects nothing: give expect, absent, in_scope, missing_facts or raises")
+    as_of = _as_of(item.get("as_of"), source, where) or shared_as_of
+    note = item.get("note") or ""
+    policy = _scenario_policy(item.get("policy"), item.get("calendar"), base_dir, source, where)
+    return Scenario(
+        name=name, case=case, as_of=as_of, expect=expect, absent=absent, in_scope=in_scope,
+        missing_facts=missing, raises=raises, source=source, note=str(note), policy=policy, modalities=modalities,
+    )
+
+
+def parse_scenarios(
+    data: Any,
+    *,
+    base_dir: str | Path = ".",
+    source: str = "<scenarios>",
+    isolate: bool = False,
+    lines: Sequence[int] | None = None,
+    problems: Mapping[int, Sequence[str]] | None = None,
+) -> list[Scenario]:
+    """The scenarios of an already-loaded YAML document (a mapping; see the module docstring).
+
+    A problem of the file as a whole raises :class:`ScenarioFormatError`. A problem of one scenario
+    raises too, unless ``isolate``: then that scenario comes back with ``error`` set (it fails alone
+    when run) and the others are read as usual. ``lines``: the line of each scenario in the file;
+    ``problems``: what the YAML reader already found wrong in scenario #n (a duplicate key).
+    """
     base_dir = Path(base_dir)
     if not isinstance(data, Mapping):
         raise _fail(source, "", "a scenario file holds a mapping (title, case, scenarios)")
@@ -371,70 +485,118 @@ def parse_scenarios(data: Any, *, base_dir: str | Path = ".", source: str = "<sc
     seen: set[str] = set()
     modalities = _declared_modalities()
     for n, item in enumerate(items, 1):
-        where = f"scenario #{n}"
-        if not isinstance(item, Mapping):
-            raise _fail(source, where, "a scenario is a mapping with at least name and expect or absent")
-        name = item.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise _fail(source, where, "name is required: one sentence saying what the scenario is")
-        name = " ".join(name.split())
-        where = f"scenario「{name}」"
-        if name in seen:
-            raise _fail(source, where, "two scenarios of the file have this name")
-        seen.add(name)
-        unknown = sorted(set(map(str, item)) - _SCENARIO_KEYS)
-        if unknown:
-            raise _fail(source, where, f"unknown key(s) {unknown}; allowed: {sorted(_SCENARIO_KEYS)}")
-        if item.get("case") is not None:
-            case = _read_case(item["case"], base_dir, source, where)
-        elif shared is not None:
-            case = copy.deepcopy(shared)
-        else:
-            raise _fail(source, where, "no case: give case here or at the top of the file")
-        if item.get("changes") is not None:
-            if not isinstance(item["changes"], Mapping):
-                raise _fail(source, where, "changes must be a mapping laid over the case")
-            case = _merge(case, _plain(item["changes"]))
-        case = _codes_as_text(case)
-        expect = _entries(item.get("expect"), source, where, "expect")
-        absent = _entries(item.get("absent"), source, where, "absent")
-        in_scope = item.get("in_scope")
-        if in_scope is not None and not isinstance(in_scope, bool):
-            raise _fail(source, where, "in_scope is true or false")
-        missing = item.get("missing_facts")
-        if missing is not None:
-            if not isinstance(missing, list) or not all(isinstance(x, str) for x in missing):
-                raise _fail(source, where, "missing_facts is a list of field paths, e.g. supervision.suggestion_letter.received_on")
-            missing = tuple(missing)
-        raises = item.get("raises")
-        if raises is not None and raises not in _ERRORS:
-            raise _fail(source, where, f"raises {raises!r}: one of {sorted(_ERRORS)}")
-        if not (expect or absent or in_scope is not None or missing is not None or raises):
-            raise _fail(source, where, "the scenario expects nothing: give expect, absent, in_scope, missing_facts or raises")
-        as_of = _as_of(item.get("as_of"), source, where) or shared_as_of
-        note = item.get("note") or ""
-        policy = _scenario_policy(item.get("policy"), item.get("calendar"), base_dir, source, where)
-        out.append(
-            Scenario(
-                name=name, case=case, as_of=as_of, expect=expect, absent=absent, in_scope=in_scope,
-                missing_facts=missing, raises=raises, source=source, note=str(note), policy=policy, modalities=modalities,
-            )
-        )
+        line = lines[n - 1] if lines is not None and n - 1 < len(lines) else None
+        try:
+            found = (problems or {}).get(n)
+            if found:
+                name = item.get("name") if isinstance(item, Mapping) and isinstance(item.get("name"), str) else None
+                where = (f"scenario「{' '.join(name.split())}」" if name else f"scenario #{n}") + (f" (line {line})" if line else "")
+                raise _fail(source, where, "; ".join(found))
+            out.append(_one(item, n, shared=shared, shared_as_of=shared_as_of, base_dir=base_dir, source=source,
+                            seen=seen, modalities=modalities, line=line))  # fmt: skip
+        except ScenarioFormatError as exc:
+            if not isolate:
+                raise
+            name = item.get("name") if isinstance(item, Mapping) else None
+            label = " ".join(name.split()) if isinstance(name, str) and name.strip() else f"scenario #{n}"
+            if label in seen and not any(o.name == label for o in out):
+                pass
+            elif any(o.name == label for o in out):
+                label = f"{label} (#{n})"
+            out.append(Scenario(name=label, case={}, source=source, error=str(exc)))
     return out
 
 
-def load_scenarios(path: str | Path) -> list[Scenario]:
-    """The scenarios of one file (read with ``yaml.safe_load``); a path to a case is relative to it."""
+#: A scenario file larger than this is refused unread (a legal officer's file is a few kilobytes).
+MAX_FILE_BYTES = 1_000_000
+
+
+class _ScenarioLoader(yaml.SafeLoader):
+    """Safe YAML for scenario files: no anchors or aliases (a "billion laughs" file expands
+    without bound through them), and every duplicate key remembered with its line (PyYAML keeps
+    the last one silently, so a second ``expect:`` would replace the first)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[int, str]] = []
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+        if self.check_event(yaml.events.AliasEvent):
+            event = self.peek_event()
+            raise _Refused(event.start_mark.line + 1, f"YAML 别名（*{event.anchor}）不允许使用 / aliases are not allowed")
+        event = self.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _Refused(event.start_mark.line + 1, f"YAML 锚点（&{anchor}）不允许使用 / anchors are not allowed")
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                dup = key in seen
+                seen.add(key)
+            except TypeError:
+                continue  # an unhashable key: the base class reports it
+            if dup:
+                self.duplicates.append((key_node.start_mark.line + 1, str(key)))
+        return super().construct_mapping(node, deep=deep)
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, msg: str) -> None:
+        super().__init__(msg)
+        self.line = line
+
+
+def _scenario_lines(node: Any) -> list[tuple[int, int]]:
+    """(first line, last line) of each scenario in the composed document."""
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == "scenarios" and isinstance(v, yaml.SequenceNode):
+                return [(x.start_mark.line + 1, x.end_mark.line + 1) for x in v.value]
+        return [(node.start_mark.line + 1, node.end_mark.line + 1)]  # a file holding one scenario
+    return []
+
+
+def load_scenarios(path: str | Path, *, isolate: bool = False) -> list[Scenario]:
+    """The scenarios of one file; a path to a case is relative to it and must stay inside its directory.
+
+    The file is read with a safe loader that refuses anchors and aliases and reports duplicate keys
+    (with their line); ``isolate`` as in :func:`parse_scenarios` (the pytest plugin isolates, so one
+    bad scenario fails alone)."""
     path = Path(path)
     source = str(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _fail(source, "", f"文件过大（{size} 字节，上限 {MAX_FILE_BYTES}）/ the file is too large ({size} bytes; at most {MAX_FILE_BYTES})")
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise _fail(source, "", f"cannot be read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise _fail(source, "", "is not UTF-8 text") from None
+    loader = _ScenarioLoader(text)
     try:
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = None if node is None else loader.construct_document(node)
+    except _Refused as exc:
+        raise _fail(f"{source}:{exc.line}", "", str(exc)) from None
     except yaml.YAMLError as exc:
         raise _fail(source, "", f"is not valid YAML: {exc}") from None
-    return parse_scenarios(data, base_dir=path.parent, source=source)
+    finally:
+        loader.dispose()
+    spans = _scenario_lines(node)
+    problems: dict[int, list[str]] = {}
+    for line, key in loader.duplicates:
+        n = next((i for i, (a, b) in enumerate(spans, 1) if a <= line <= b), None)
+        msg = (f"第{line}行：键 {key!r} 重复出现，后一个会悄悄取代前一个 / line {line}: "
+               f"key {key!r} appears twice in the same mapping (the second would silently replace the first)")  # fmt: skip
+        if n is None or "scenarios" not in (data or {}):
+            if n is None or not isinstance(data, Mapping):
+                raise _fail(f"{source}:{line}", "", msg)
+        problems.setdefault(n, []).append(msg)
+    return parse_scenarios(
+        data, base_dir=path.parent, source=source, isolate=isolate, lines=[a for a, _ in spans], problems=problems
+    )
