@@ -61,7 +61,8 @@ def test_decision_issued_after_a_late_rectification_is_still_founded():
 
 
 def test_decision_issued_on_the_last_day_of_the_rectification_period_lacks_its_premise():
-    f = only(run(default_case("2025-04-02", "2025-04-02"), "2025-04-20"), "art_028.p1.decision_without_default", modality=Modality.VIOLATION)
+    f = only(run(default_case("2025-04-02", "2025-04-02"), "2025-04-20"), "art_028.p1.decision_without_default", modality=Modality.VIOLATION,
+             message_contains="不具备第二十八条第一款的前提")  # the premise of 第一款, cited in the message
     assert f.modality is Modality.VIOLATION and f.citation == CITE_P1
     absent(run(default_case("2025-04-02", "2025-04-02"), "2025-04-20"), "art_028.p1.decision_issued")
 
@@ -111,7 +112,7 @@ def test_decision_while_a_timely_review_is_pending_lacks_its_premise():
     )
     doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-06-10", "received_on": "2025-06-11"}
     report = run(doc, "2025-06-30")
-    f = only(report, "art_028.p1.decision_during_review", modality=Modality.VIOLATION)
+    f = only(report, "art_028.p1.decision_during_review", modality=Modality.VIOLATION, message_contains="不具备第二十八条第一款“逾期未自行纠正”的前提")
     assert f.modality is Modality.VIOLATION and f.citation == CITE_P1 and f.subject == "恩施市司法局"
     absent(report, "art_028.p1.decision_issued")
     # the same case answered (objection not upheld) is not a decision during review
