@@ -26,11 +26,10 @@ def test_enforcement_outside_the_prefecture_by_prefecture_organs_is_supervision_
     doc["enforcement_action"]["region"] = "500101"
     report = run(doc, "2025-06-30")
     assert report.in_scope is True
-    note = next(n for n in report.notes if n.rule_id == "art_002.p1.act_outside_prefecture")
-    assert (note.article, note.paragraph, note.excludes) == (2, 1, False)
+    note = assert_note(report, rule_id="art_002.p1.act_outside_prefecture", cite="第二条第一款", excludes=False)
     assert "500101" in note.message and "适用本办法" in note.message
     assert "art_027.p2.rectify.overdue" in report.rule_ids()
-    assert not any(n.rule_id == "art_002.p1.outside_prefecture" for n in report.notes)
+    assert_no_note(report, rule_id="art_002.p1.outside_prefecture")
 
 
 def test_enforcement_inside_the_prefecture_is_not_excluded():

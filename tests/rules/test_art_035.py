@@ -28,6 +28,7 @@ def test_procedure_started_on_commencement_day_is_inside():
     assert report.in_scope is True
     assert_note(report, rule_id="art_035.p1.in_force", cite="第三十五条", excludes=False)
     assert_no_note(report, rule_id="art_035.p1.not_yet_in_force")
+    assert_no_note(report, rule_id="art_035.p1.procedure_continues")
     assert "art_027.p2.rectify.overdue" in report.rule_ids()
 
 
@@ -48,9 +49,11 @@ def test_steps_after_commencement_of_a_procedure_started_before_are_judged():
     )
     report = run(doc, "2025-06-30")
     assert report.in_scope is True
-    note = next(n for n in report.notes if n.rule_id == "art_035.p1.procedure_continues")
-    assert not note.excludes and "2025年2月25日" in note.message and "程序从新" in note.message
-    assert not any(n.rule_id in ("art_035.p1.in_force", "art_035.p1.not_yet_in_force") for n in report.notes)
+    note = assert_note(report, rule_id="art_035.p1.procedure_continues", cite="第三十五条", excludes=False)
+    assert "2025年2月25日" in note.message and "程序从新" in note.message
+    assert_no_note(report, rule_id="art_035.p1.in_force")
+    assert_no_note(report, rule_id="art_035.p1.not_yet_in_force")
+    assert_no_note(report, rule_id="art_035.p1.period_not_judged")  # every period began after commencement
     assert "art_028.p1.decision_issued" in report.rule_ids()
     execution = only(report, "art_028.p2.execution_report.overdue")
     assert execution.due.isoformat() == "2025-06-23"
@@ -68,6 +71,7 @@ def test_a_period_that_began_before_commencement_is_not_judged():
     assert report.in_scope is True
     assert not any(f.article in (26, 27) for f in report.findings)
     assert "art_028.p2.execution_report.overdue" in report.rule_ids()
+    assert_note(report, rule_id="art_035.p1.period_not_judged", cite="第三十五条", excludes=False)
     notes = [n for n in report.notes if n.rule_id == "art_035.p1.period_not_judged"]
     assert len(notes) == 2 and all(not n.excludes for n in notes)
     assert any("第二十七条" in n.message and "2025年2月20日" in n.message for n in notes)
