@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from . import _engine
+from . import _engine, _versions
 from ._derive import Derived, derive
 from ._derive import _policy as _case_policy
 from ._periods import PeriodEnd, PeriodPolicy, YearUse
@@ -254,6 +254,7 @@ def run(
         ),
         calendars=calendars,
         calendar_notes=calendar_notes,
+        versions=_versions.report_versions(calendars),
     )
     return Run(
         report=report, case=lc, derived=derived, fired=tuple(fired),

@@ -10,12 +10,13 @@ ISO dates, UTF-8 Chinese kept as is) and reads back to an equal report::
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from ._rulebook import DeadlineStatus, Modality
 
-__all__ = ["CalendarUsed", "Finding", "MissingFact", "Note", "Policy", "Report", "TimelineEntry"]
+__all__ = ["CalendarUsed", "Finding", "MissingFact", "Note", "Policy", "Report", "TimelineEntry", "Versions"]
 
 
 class _Frozen(BaseModel):
@@ -133,8 +134,27 @@ class Policy(_Frozen):
     description: str
 
 
+class Versions(_Frozen):
+    """What a report was computed with, so a platform knows which stored reports to evaluate again.
+
+    ``enshi_rules`` is the package version; ``rules``, ``article_map`` and ``regulation`` are
+    SHA-256 hashes (``sha256:...``) of the rule modules, the article map and the regulation text the
+    package carries; ``calendars`` gives, for each year a period touched, its holiday calendar's basis.
+    """
+
+    enshi_rules: str
+    rules: str
+    article_map: str | None
+    regulation: str | None
+    calendars: tuple[CalendarUsed, ...] = ()
+
+
 class Report(_Frozen):
-    """The result of evaluating one case as of one date."""
+    """The result of evaluating one case as of one date.
+
+    ``versions`` says what it was computed with (:class:`Versions`); a report written before it
+    existed reads back with ``versions=None``.
+    """
 
     case_id: str
     as_of: date
@@ -148,6 +168,7 @@ class Report(_Frozen):
     calendars: tuple[CalendarUsed, ...] = ()
     #: what the calendars mean for the due dates (provisional years), Chinese first then English
     calendar_notes: tuple[str, ...] = ()
+    versions: Versions | None = None
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """Deterministic JSON: the same report always gives the same text."""

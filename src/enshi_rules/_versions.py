@@ -1,0 +1,83 @@
+"""What a report was computed with: the ``versions`` of a report and of every service response.
+
+A platform that stores reports needs to know which ones to evaluate again when something they
+depend on changes (``docs/performance.md``, the idempotency key). ``versions`` names each of them:
+
+- ``enshi_rules``: the package version;
+- ``rules``: a SHA-256 over the rule modules (``enshi_rules/rules/*.py``, by name and content);
+- ``article_map``: the SHA-256 of the article map the package carries (``data/article_map.yaml``);
+- ``regulation``: the SHA-256 of the regulation text (``data/regulation.txt``);
+- ``calendars``: for each year a legal period of the report touched, the basis of its holiday
+  calendar (when the report gives it).
+
+The hashes are computed once per process from the installed files (a few milliseconds) and are the
+same for the same installed package on every machine.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from importlib import resources
+from typing import Any
+
+__all__ = ["report_versions", "static_versions", "versions"]
+
+
+def _sha256(data: bytes) -> str:
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def _data_hash(name: str) -> str | None:
+    f = resources.files(__package__).joinpath("data", name)
+    try:
+        return _sha256(f.read_bytes())
+    except (FileNotFoundError, IsADirectoryError):  # pragma: no cover - a broken install
+        return None
+
+
+def _rules_hash() -> str:
+    h = hashlib.sha256()
+    rules = resources.files(__package__).joinpath("rules")
+    for entry in sorted(rules.iterdir(), key=lambda e: e.name):
+        if entry.is_file() and entry.name.endswith(".py"):
+            data = entry.read_bytes()
+            h.update(entry.name.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
+    return "sha256:" + h.hexdigest()
+
+
+@functools.cache
+def static_versions() -> dict[str, str | None]:
+    """The versions that do not depend on the case: package, rules, article map, regulation."""
+    from . import __version__
+
+    return {
+        "enshi_rules": __version__,
+        "rules": _rules_hash(),
+        "article_map": _data_hash("article_map.yaml"),
+        "regulation": _data_hash("regulation.txt"),
+    }
+
+
+def versions(calendars: Any = ()) -> dict[str, Any]:
+    """``static_versions()`` and the calendar basis of each year used, as JSON values."""
+    out: dict[str, Any] = dict(static_versions())
+    out["calendars"] = [c.model_dump(mode="json") if hasattr(c, "model_dump") else dict(c) for c in calendars]
+    return out
+
+
+@functools.cache
+def _static_report_versions() -> Any:
+    from .report import Versions
+
+    return Versions.model_construct(**static_versions(), calendars=())
+
+
+def report_versions(calendars: Any = ()) -> Any:
+    """The :class:`~enshi_rules.report.Versions` of a report, with the report's ``calendars`` (the
+    :class:`~enshi_rules.report.CalendarUsed` of each year a period touched)."""
+    if not calendars:
+        return _static_report_versions()
+    from .report import Versions
+
+    return Versions.model_construct(**static_versions(), calendars=tuple(calendars))
