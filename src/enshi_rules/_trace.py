@@ -209,9 +209,26 @@ def load_map(path: Path) -> ArticleMap:
     return parse_map(path.read_text(encoding="utf-8"), path)
 
 
+def package_data_dir() -> Path:
+    """Where the installed package keeps its copy of the map and the article pages (``data/``)."""
+    return Path(str(resources.files(__package__).joinpath("data")))
+
+
+def load_package_map() -> ArticleMap:
+    """The map the package carries (``data/article_map.yaml``, kept identical to the repository's
+    ``article_map.yaml`` by ``enshi-rules trace --write-docs``)."""
+    return load_map(package_data_dir() / MAP_FILE)
+
+
+def is_repository(root: Path) -> bool:
+    """Whether ``root`` is a checkout of the repository (with its tests), not an installed package."""
+    return (root / "tests").is_dir() and (root / "src" / "enshi_rules").is_dir()
+
+
 def find_root(start: Path | None = None) -> Path:
     """The repository root: the nearest directory holding ``article_map.yaml`` from ``start`` (the
-    working directory) upward, else the checkout this package was installed from (editable)."""
+    working directory) upward, else the checkout this package was installed from (editable), else
+    the installed package's own ``data/`` (a wheel carries the map; it has no tests)."""
     here = (start or Path.cwd()).resolve()
     for d in (here, *here.parents):
         if (d / MAP_FILE).is_file():
@@ -219,6 +236,9 @@ def find_root(start: Path | None = None) -> Path:
     pkg_root = Path(__file__).resolve().parents[2]
     if (pkg_root / MAP_FILE).is_file():
         return pkg_root
+    data = package_data_dir()
+    if (data / MAP_FILE).is_file():
+        return data
     raise FileNotFoundError(f"{MAP_FILE} not found in {here} or above; run from the repository or pass --map")
 
 
@@ -779,6 +799,13 @@ def check(
     entries = amap.entries
     problems: list[Problem] = []
     notes: list[str] = []
+    # an installed package carries the map but not the tests: the tests listed are not looked for
+    tests_here = (root / "tests").is_dir()
+    if not tests_here:
+        notes.append(
+            f"no tests/ beside {MAP_FILE} ({root}): the tests each rule lists were not looked for "
+            "(run the check in the repository for that)"
+        )
     order = {u: i for i, u in enumerate(reg.units)}
 
     def add(kind: str, unit: str, msg: str) -> None:
@@ -919,6 +946,8 @@ def check(
                     f"it does not, e.g.\n    {rid}:\n"
                     + "\n".join(f"      - {t}" for t in _suggest_tests(rid, rules[rid], coverage)),
                 )
+                continue
+            if not tests_here:
                 continue
             bad = [(t, why) for t in tests if (why := find_test_problem(t, root))]
             for t, why in bad:
@@ -1075,6 +1104,8 @@ def _cmd_trace(args: argparse.Namespace) -> int:
         return _err(f"{MAP_FILE}: {exc}")
     status = 0
     did = False
+    if (args.write_docs or args.check_docs) and not is_repository(root):
+        return _err(f"trace --write-docs/--check-docs need the repository (found only the installed package's copy in {root})")
     if args.write_docs:
         did = True
         for p in _trace_docs.write_docs(root, amap):

@@ -351,11 +351,39 @@ def _expected(root: Path, amap: ArticleMap) -> dict[Path, str]:
         out[root / "docs" / "articles" / _art_file(n)] = render_article_md(n, amap, rules, register)
     for ex in sorted((root / "examples").glob("*.json")):
         out[root / "docs" / "explain" / f"{ex.stem}.md"] = render_example_explanation(ex)
+    # The package carries the map and the article pages, so that `articles`, `trace` and the service's
+    # /v1/articles work from a wheel: exact copies, written here with the pages (tests/test_package_data.py).
+    data = root / "src" / "enshi_rules" / "data"
+    if data.is_dir() and amap.path.resolve() == (root / MAP_FILE).resolve():
+        out[data / MAP_FILE] = amap.path.read_text(encoding="utf-8")
+        for n in _reg().articles:
+            out[data / "articles" / _art_file(n)] = out[root / "docs" / "articles" / _art_file(n)]
+    # The service's OpenAPI document (the report's and the case's schemas are in it), when the
+    # server extra is installed (tests/server/test_openapi.py fails when it is stale).
+    openapi = openapi_text()
+    if openapi is not None:
+        out[root / "docs" / "openapi.json"] = openapi
     return out
 
 
+def openapi_text() -> str | None:
+    """``docs/openapi.json`` as the application gives it now; None without the server extra."""
+    try:
+        from .server import create_app
+    except ImportError:
+        return None
+    import json
+
+    return json.dumps(create_app().openapi(), ensure_ascii=False, indent=2) + "\n"
+
+
 def _strays(root: Path, expected: Mapping[Path, str]) -> list[Path]:
-    found = [*(root / "docs" / "articles").glob("art_*.md"), *(root / "docs" / "explain").glob("*.md")]
+    """Generated pages nothing gives any more (in docs/ and in the package's copy)."""
+    found = [
+        *(root / "docs" / "articles").glob("art_*.md"),
+        *(root / "docs" / "explain").glob("*.md"),
+        *(root / "src" / "enshi_rules" / "data" / "articles").glob("art_*.md"),
+    ]
     return sorted(p for p in found if p not in expected)
 
 

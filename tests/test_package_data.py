@@ -1,0 +1,83 @@
+"""The package carries what its commands read: the article map and the article pages.
+
+The repository keeps its copies at the root (``article_map.yaml``, ``docs/articles/``); the package
+carries identical copies in ``src/enshi_rules/data/``, written by ``enshi-rules trace --write-docs``,
+so that ``articles``, ``trace`` and the service's ``/v1/articles`` work from an installed wheel.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from enshi_rules import _trace
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "src" / "enshi_rules" / "data"
+HOW = "run `enshi-rules trace --write-docs` and commit the result"
+
+
+def test_the_package_map_is_the_repository_map():
+    assert (DATA / "article_map.yaml").read_bytes() == (ROOT / "article_map.yaml").read_bytes(), HOW
+
+
+def test_the_package_article_pages_are_the_repository_pages():
+    repo = {p.name: p.read_bytes() for p in (ROOT / "docs" / "articles").glob("art_*.md")}
+    package = {p.name: p.read_bytes() for p in (DATA / "articles").glob("art_*.md")}
+    assert len(repo) == 35
+    assert package.keys() == repo.keys(), HOW
+    for name in repo:
+        assert package[name] == repo[name], f"data/articles/{name}: {HOW}"
+
+
+def test_package_data_is_declared_for_the_wheel():
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"data/*.yaml"' in text and '"data/articles/*.md"' in text
+
+
+def test_without_a_repository_the_package_map_is_used(tmp_path, monkeypatch):
+    monkeypatch.setattr(_trace, "__file__", str(tmp_path / "site-packages" / "enshi_rules" / "_trace.py"))
+    root = _trace.find_root(tmp_path)
+    assert root == _trace.package_data_dir()
+    assert _trace.load_map(root / "article_map.yaml").entries.keys() == _trace.load_package_map().entries.keys()
+
+
+def test_check_from_the_package_copy_passes_and_says_tests_were_not_looked_for():
+    amap = _trace.load_package_map()
+    result = _trace.check(amap)
+    assert result.ok, result.render()
+    assert any("tests each rule lists were not looked for" in n for n in result.notes)
+
+
+def test_a_wheel_installed_in_a_fresh_venv_answers_articles_27(tmp_path):
+    """Build the wheel, install it (no index, dependencies from this environment), run the commands."""
+    wheel_dir = tmp_path / "wheel"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheel_dir), str(ROOT)],
+        check=True, capture_output=True, timeout=300,
+    )
+    wheel = next(wheel_dir.glob("enshi_rules-*.whl"))
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    py = venv / "bin" / "python"
+    # the fresh environment finds the dependencies in this one's site-packages (durable-rules builds
+    # from source, and CI installs nothing twice); the wheel itself goes into the fresh one
+    site = subprocess.run(
+        [sys.executable, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()
+    (Path(subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                         check=True, capture_output=True, text=True).stdout.strip()) / "parent_env.pth").write_text(site + "\n")
+    subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--force-reinstall", str(wheel)],
+                   check=True, capture_output=True, timeout=300)
+    exe = venv / "bin" / "enshi-rules"
+    where = subprocess.run([str(py), "-c", "import enshi_rules; print(enshi_rules.__file__)"], cwd=tmp_path,
+                           check=True, capture_output=True, text=True).stdout
+    assert str(venv) in where, where  # the wheel, not the repository's editable install
+    out = subprocess.run([str(exe), "articles", "27"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "未找到 article_map.yaml" not in out.stdout
+    assert "art_27__para_2" in out.stdout and "已编码" in out.stdout
+    check = subprocess.run([str(exe), "trace", "--check"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert check.returncode == 0, check.stdout + check.stderr
