@@ -21,7 +21,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import _batch_cli, _calendar_cli, _trace
+from . import _batch_cli, _calendar_cli, _serve_cli, _trace
 from ._evaluate import evaluate, run
 from ._explain import Explanation, explain, render_explanation
 from ._periods import DayCounting, PeriodPolicy
@@ -250,6 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
     _batch_cli.add_parser(sub)
     _calendar_cli.add_subcommands(sub)  # calendar show YEAR, calendar check FILE
     _trace.add_subcommands(sub)  # trace --check/--coverage/--write-docs, articles [N]
+    _serve_cli.add_parser(sub)  # serve, token
     return p
 
 

@@ -1,0 +1,377 @@
+"""The FastAPI application of ``enshi-rules serve``."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import uuid
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response, StreamingResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import _articles_json, _evaluate
+from .._overrides import evaluate_with_overrides
+from .._problem_details import problem, problem_from_exception
+from .._versions import versions
+from ..errors import CaseValidationError, EnshiRulesError, Problem
+from ..facts import MAX_DOCUMENT_BYTES, Case
+from ..report import Report
+from . import _schemas
+from ._auth import Tokens
+from ._decision_log import DecisionLog
+
+__all__ = ["ServerSettings", "create_app", "create_app_from_env"]
+
+#: The environment variable that carries the settings to each worker process (``--workers``).
+SETTINGS_ENV = "ENSHI_RULES_SERVER_SETTINGS"
+DECISION_HEADER = "Enshi-Decision-Id"
+_JSON = "application/json"
+_PROBLEM = "application/problem+json"
+_NDJSON = "application/x-ndjson"
+#: JSON Lines go by several names; each is accepted for /v1/evaluate/batch.
+_BATCH_MEDIA = (_NDJSON, "application/jsonl", "application/json-lines", "application/jsonlines")
+
+
+def _case_id(line: bytes) -> str | None:
+    """The ``case_id`` of a record that could not be evaluated, when it can be read at all."""
+    try:
+        doc = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    cid = doc.get("case_id") if isinstance(doc, dict) else None
+    return cid if isinstance(cid, str) else None
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """What ``enshi-rules serve`` was told (every default is the safe one)."""
+
+    #: a file of salted token hashes (``enshi-rules token``); ``None``: no access control
+    tokens_file: str | None = None
+    #: append one JSON line per decision to this file; ``None``: no decision log
+    decision_log: str | None = None
+    #: keep the input document and personal names in the decision log
+    decision_log_full: bool = False
+    #: origins allowed by CORS; empty: no CORS headers at all
+    cors_origins: tuple[str, ...] = ()
+    #: seconds one request may take before it is answered with 503
+    time_limit: float = 10.0
+    #: the request body cap in bytes (a case document's size limit)
+    max_body: int = MAX_DOCUMENT_BYTES
+    #: records in one ``/v1/evaluate/batch`` request
+    max_batch_records: int = 1_000
+
+    def to_env(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_env(cls, text: str) -> ServerSettings:
+        data = json.loads(text)
+        data["cors_origins"] = tuple(data.get("cors_origins") or ())
+        return cls(**data)
+
+
+class _Fail(Exception):
+    """Answer with this problem object."""
+
+    def __init__(self, body: dict[str, Any], headers: dict[str, str] | None = None) -> None:
+        super().__init__(body.get("detail", ""))
+        self.body = body
+        self.headers = headers or {}
+
+
+def _new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def _json_response(body: dict[str, Any] | bytes, decision_id: str, status: int = 200, media_type: str = _JSON,
+                   headers: dict[str, str] | None = None) -> Response:
+    content = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False).encode("utf-8")
+    h = {DECISION_HEADER: decision_id, **(headers or {})}
+    return Response(content=content, status_code=status, media_type=media_type, headers=h)
+
+
+def _problem_response(body: dict[str, Any], decision_id: str | None = None, headers: dict[str, str] | None = None) -> Response:
+    decision_id = decision_id or _new_id()
+    out = {**body, "decision_id": decision_id, "versions": versions()}
+    return _json_response(out, decision_id, status=body["status"], media_type=_PROBLEM, headers=headers)
+
+
+def _with_decision(report_json: str, decision_id: str) -> bytes:
+    # the report is one JSON object: put the decision id first, without decoding the report again
+    return ('{"decision_id":"' + decision_id + '",' + report_json[1:]).encode("utf-8")
+
+
+def _media_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+
+
+async def _read_body(request: Request, cap: int, *, media: tuple[str, ...]) -> bytes:
+    """The request body, refused with 415 for another media type and 413 beyond ``cap`` bytes."""
+    mt = _media_type(request)
+    if mt not in media:
+        raise _Fail(problem(
+            "unsupported-media-type",
+            f"请求体的媒体类型应为 {' 或 '.join(media)}，而不是 {mt or '（未给出）'} / "
+            f"the body must be {' or '.join(media)}, not {mt or '(none given)'}",
+        ))
+    too_large = problem(
+        "body-too-large",
+        f"请求体超过 {cap} 字节 / the request body is larger than {cap} bytes",
+        limit=cap,
+    )
+    length = request.headers.get("content-length")
+    if length is not None and length.isdigit() and int(length) > cap:
+        raise _Fail(too_large)
+    buf = bytearray()
+    async for chunk in request.stream():
+        buf += chunk
+        if len(buf) > cap:
+            raise _Fail(too_large)
+    return bytes(buf)
+
+
+def create_app(settings: ServerSettings | None = None) -> FastAPI:
+    """The decision service, configured by ``settings`` (safe defaults when ``None``)."""
+    settings = settings or ServerSettings()
+    from .. import __version__
+
+    app = FastAPI(
+        title="enshi-rules",
+        version=__version__,
+        summary="《恩施土家族苗族自治州行政执法监督办法》决策服务 / decision service for the Enshi supervision measures",
+        description=_schemas.DESCRIPTION,
+        openapi_url="/v1/openapi.json",
+        docs_url="/v1/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            from fastapi.openapi.utils import get_openapi
+
+            doc = get_openapi(title=app.title, version=app.version, summary=app.summary,
+                              description=app.description, routes=app.routes)
+            app.openapi_schema = _schemas.add_components(doc)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+    # ---- errors: every one a problem object, never a stack trace ---------------------------
+    @app.exception_handler(_Fail)
+    async def _on_fail(request: Request, exc: _Fail) -> Response:
+        return _problem_response(exc.body, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _on_invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        problems = []
+        for e in exc.errors():
+            path = ".".join(str(x) for x in e.get("loc", ()))
+            problems.append(Problem(path, f"参数无效：{e.get('msg', '')}", str(e.get("msg", ""))))
+        n = len(problems)
+        return _problem_response(problem("invalid-request", f"请求有 {n} 处参数问题 / {n} invalid request parameter(s)", problems=problems))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _on_http(request: Request, exc: StarletteHTTPException) -> Response:
+        kind = {404: "not-found", 405: "method-not-allowed", 406: "not-acceptable", 413: "body-too-large",
+                415: "unsupported-media-type", 401: "unauthorized"}.get(exc.status_code, "bad-request")
+        body = problem(kind, f"{request.method} {request.url.path}: {exc.detail}")
+        return _problem_response(body, headers=dict(exc.headers or {}))
+
+    @app.exception_handler(Exception)
+    async def _on_unexpected(request: Request, exc: Exception) -> Response:
+        return _problem_response(problem_from_exception(exc))
+
+    async def _timed(fn: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return await asyncio.wait_for(run_in_threadpool(fn, *args, **kwargs), settings.time_limit)
+        except TimeoutError:
+            raise _Fail(problem(
+                "timeout",
+                f"请求处理超过 {settings.time_limit:g} 秒 / the request took longer than {settings.time_limit:g} s",
+            )) from None
+
+    # ---- access: bearer tokens (--tokens), /healthz and the API document always open ------------
+    tokens = Tokens.load(settings.tokens_file) if settings.tokens_file else None
+    bearer = HTTPBearer(auto_error=False, description="需要时（--tokens）/ required when the service runs with --tokens")
+
+    async def require_token(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:
+        if tokens is None:
+            return
+        if credentials is None or credentials.scheme.lower() != "bearer" or not tokens.accepts(credentials.credentials):
+            raise _Fail(
+                problem("unauthorized", "需要有效的访问令牌（Authorization: Bearer …）/ a valid bearer token is required"),
+                headers={"WWW-Authenticate": 'Bearer realm="enshi-rules"'},
+            )
+
+    log = DecisionLog(settings.decision_log, full=settings.decision_log_full) if settings.decision_log else None
+
+    def _log(did: str, endpoint: str, body: bytes, options: dict[str, Any], *, report_json: str | None = None,
+             problem_body: dict[str, Any] | None = None, vers: dict[str, Any] | None = None) -> None:
+        if log is not None:
+            log.record(did, endpoint, body, options=options, versions=vers or versions(),
+                       report_json=report_json, problem=problem_body)
+
+    v1 = APIRouter(prefix="/v1", dependencies=[Depends(require_token)], responses=_schemas.problem_responses(401))
+
+    # ---- the endpoints ------------------------------------------------------------------------
+    @app.get("/healthz", tags=["service"], response_model=_schemas.Health, summary="存活检查 / liveness")
+    async def healthz() -> Response:
+        did = _new_id()
+        return _json_response({"status": "ok", "decision_id": did, "versions": versions()}, did)
+
+    @v1.get("/version", tags=["service"], response_model=_schemas.VersionInfo,
+            summary="版本 / versions of the package, the rules, the article map and the regulation text")
+    async def version() -> Response:
+        did = _new_id()
+        return _json_response({"decision_id": did, "versions": versions()}, did)
+
+    def _evaluate_one(body: bytes, options: dict[str, Any]) -> Report:
+        return evaluate_with_overrides(body, **options)
+
+    def _options(as_of: str | None, day_counting: str | None, time_in_post: bool | None) -> dict[str, Any]:
+        try:
+            d = _evaluate._as_of(as_of)
+        except CaseValidationError as exc:
+            raise _Fail(problem_from_exception(CaseValidationError(
+                [Problem("query.as_of", p.message_zh, p.message_en) for p in exc.problems]))) from None
+        return {"as_of": d, "day_counting": day_counting, "time_in_post": time_in_post}
+
+    def _log_options(options: dict[str, Any]) -> dict[str, Any]:
+        return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in options.items()}
+
+    @v1.post(
+        "/evaluate",
+        tags=["decisions"],
+        summary="评估一个案件 / evaluate one case document",
+        response_model=_schemas.DecisionReport,
+        responses=_schemas.problem_responses(413, 415, 422, 503),
+        openapi_extra=_schemas.case_body(),
+    )
+    async def evaluate_case(
+        request: Request,
+        as_of: str | None = Query(None, description="判断日 / judge obligations at this date (YYYY-MM-DD); "
+                                                    "overrides the document's as_of"),
+        day_counting: Literal["calendar", "working"] | None = Query(
+            None, description="期间计算方式 / count periods in calendar or working days; overrides the document's day_counting only"),
+        time_in_post: bool | None = Query(
+            None, description="在途时间不计入 / do not count time in the post; overrides the document's exclude_time_in_post only"),
+    ) -> Response:
+        options = _options(as_of, day_counting, time_in_post)
+        body = await _read_body(request, settings.max_body, media=(_JSON,))
+        did = _new_id()
+        try:
+            report = await _timed(_evaluate_one, body, options)
+        except EnshiRulesError as exc:
+            pb = problem_from_exception(exc)
+            _log(did, "evaluate", body, _log_options(options), problem_body=pb)
+            return _problem_response(pb, did)
+        text = report.to_json(indent=None)
+        _log(did, "evaluate", body, _log_options(options), report_json=text,
+             vers=report.versions.model_dump(mode="json") if report.versions else None)
+        return _json_response(_with_decision(text, did), did)
+
+    @v1.post(
+        "/evaluate/batch",
+        tags=["decisions"],
+        summary="批量评估（JSON Lines）/ evaluate JSON Lines of cases, one report per line, in order",
+        description=_schemas.BATCH_DESCRIPTION,
+        responses={
+            200: {"description": "one JSON object per line", "content": {_NDJSON: {"schema": {"type": "string"}}}},
+            **_schemas.problem_responses(413, 415, 422),
+        },
+        openapi_extra=_schemas.batch_body(),
+        response_class=StreamingResponse,
+    )
+    async def evaluate_batch(
+        request: Request,
+        as_of: str | None = Query(None, description="判断日 / judge every case at this date (YYYY-MM-DD)"),
+        day_counting: Literal["calendar", "working"] | None = Query(None, description="overrides each document's day_counting only"),
+        time_in_post: bool | None = Query(None, description="overrides each document's exclude_time_in_post only"),
+    ) -> Response:
+        options = _options(as_of, day_counting, time_in_post)
+        cap = settings.max_body * 4
+        body = await _read_body(request, cap, media=_BATCH_MEDIA)
+        lines = [(n, line) for n, line in enumerate(body.split(b"\n"), 1) if line.strip()]
+        if len(lines) > settings.max_batch_records:
+            raise _Fail(problem(
+                "body-too-large",
+                f"记录过多（{len(lines)} 条，上限 {settings.max_batch_records} 条）/ "
+                f"too many records ({len(lines)}, limit {settings.max_batch_records})",
+                limit=settings.max_batch_records,
+            ))
+        batch_id = _new_id()
+
+        async def generate() -> Any:
+            for n, line in lines:
+                did = _new_id()
+                try:
+                    report = await _timed(_evaluate_one, line, options)
+                except (EnshiRulesError, _Fail) as exc:
+                    pb = exc.body if isinstance(exc, _Fail) else problem_from_exception(exc)
+                    _log(did, "evaluate/batch", line, _log_options(options), problem_body=pb)
+                    rec = {"line": n, "case_id": _case_id(line), "decision_id": did, "error": pb}
+                    yield (json.dumps(rec, ensure_ascii=False) + "\n").encode("utf-8")
+                    continue
+                text = report.to_json(indent=None)
+                _log(did, "evaluate/batch", line, _log_options(options), report_json=text)
+                yield _with_decision(text, did) + b"\n"
+
+        return StreamingResponse(generate(), media_type=_NDJSON, headers={DECISION_HEADER: batch_id})
+
+    @v1.get("/articles", tags=["measures"], response_model=_schemas.ArticleIndex,
+            summary="条文目录 / the articles of the measures, with their status and rule counts")
+    async def articles() -> Response:
+        did = _new_id()
+        return _json_response({"decision_id": did, "versions": versions(), **_articles_json.index_json()}, did)
+
+    @v1.get("/articles/{ref}", tags=["measures"], response_model=_schemas.ArticleDetail,
+            responses=_schemas.problem_responses(404),
+            summary="一条条文 / one article: its units, status, rules and interpretations")
+    async def article(ref: str = Path(description="27, 27.2, 27.2.1, 第二十七条 or 第二十七条第二款")) -> Response:
+        did = _new_id()
+        unit = _articles_json.parse_unit_ref(ref)
+        art = _articles_json.article_json(unit[0]) if unit else None
+        if unit is None or art is None:
+            raise _Fail(problem("not-found", f"没有条文 {ref!r}（第一条至第三十五条）/ no article {ref!r} (1 to 35)"))
+        uid = _articles_json.unit_of(unit)
+        return _json_response({"decision_id": did, "versions": versions(), "unit": uid, "article": art}, did)
+
+    @v1.get("/schema/case", tags=["schemas"], response_model=_schemas.SchemaDoc,
+            summary="案件文档的 JSON Schema / the JSON Schema of a case document")
+    async def schema_case() -> Response:
+        did = _new_id()
+        return _json_response({"decision_id": did, "versions": versions(), "schema": Case.model_json_schema()}, did)
+
+    @v1.get("/schema/report", tags=["schemas"], response_model=_schemas.SchemaDoc,
+            summary="报告的 JSON Schema / the JSON Schema of a report")
+    async def schema_report() -> Response:
+        did = _new_id()
+        return _json_response({"decision_id": did, "versions": versions(),
+                               "schema": Report.model_json_schema(mode="serialization")}, did)
+
+    app.include_router(v1)
+    # Routers of other parts of the package are included here, one line each:
+    # (the workbench of issue 17 at "/": app.include_router(workbench.router))
+
+    if settings.cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                           allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"],
+                           expose_headers=[DECISION_HEADER])
+    return app
+
+
+def create_app_from_env() -> FastAPI:
+    """The application of one worker process, with the settings ``enshi-rules serve`` put in the environment."""
+    text = os.environ.get(SETTINGS_ENV)
+    return create_app(ServerSettings.from_env(text) if text else None)
