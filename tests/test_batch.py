@@ -181,7 +181,7 @@ def test_batch_command_writes_one_report_per_line(tmp_path: Path, capsys: pytest
     err = capsys.readouterr().err
     assert "12 cases, 12 reports, 0 errors" in err
     findings = sum(len(evaluate(d).findings) for d in docs)
-    assert f"(total {findings})" in err and "findings by article: 第" in err
+    assert f"(合计 {findings:,} / total {findings:,})" in err and "findings by article: 第" in err
     assert "\r" not in err  # no progress bar when standard error is not a terminal
 
 
@@ -194,11 +194,12 @@ def test_bad_records_become_error_records_with_line_numbers(tmp_path: Path, caps
     assert lines[0]["case_id"] == CASES[0]["case_id"] and lines[3]["case_id"] == CASES[1]["case_id"]
     assert lines[1]["line"] == 2 and lines[1]["error"]["kind"] == "invalid"
     assert "JSON" in lines[1]["error"]["message"]
-    assert lines[2]["line"] == 4
+    assert lines[1]["case_id"] is None  # not JSON: no case_id can be read
+    assert lines[2]["line"] == 4 and lines[2]["case_id"] == BAD_CASE["case_id"]
     assert "supervised_organ" in [p["path"] for p in lines[2]["error"]["problems"]]
     err = capsys.readouterr().err
     assert "4 cases, 2 reports, 2 errors (invalid 2)" in err
-    assert "line 2: invalid" in err and "line 4: invalid" in err
+    assert "line 2: invalid" in err and f"line 4 ({BAD_CASE['case_id']}): invalid" in err
 
 
 def test_a_line_too_long_to_hold_is_an_error_and_the_batch_goes_on(tmp_path: Path) -> None:

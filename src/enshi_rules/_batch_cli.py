@@ -5,13 +5,17 @@ line per case, in input order:
 
 - a report, exactly as ``Report.to_json(indent=None)`` writes it (``Report.from_json`` reads it
   back);
-- or, for a record that could not be evaluated, ``{"line": N, "error": {"kind", "type", "message",
-  "problems"?}}`` with its line number in the input (see :class:`enshi_rules.BatchError`).
+- or, for a record that could not be evaluated, ``{"line": N, "case_id": ..., "error": {"kind", "type",
+  "message", "problems"?}}`` with its line number in the input and its ``case_id`` when the record
+  can be read that far (else null; see :class:`enshi_rules.BatchError`).
+
+``--as-of``, ``--day-counting`` and ``--time-in-post`` are those of ``evaluate``: each overrides only
+the field of every case that it names.
 
 Memory stays constant whatever the input size: lines are read as they are needed, reports are
 written as they come, and a line longer than a case document may be is skipped without being held.
 A progress line is drawn on standard error when it is a terminal; a summary (cases, findings by
-article, errors) is printed on standard error at the end. Exit status: 0 if every record gave a
+article, errors), in Chinese and English, is printed on standard error at the end. Exit status: 0 if every record gave a
 report, 1 if any record failed, 2 for unusable arguments or an input/output file that cannot be
 opened.
 """
@@ -19,6 +23,7 @@ opened.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import stat
@@ -31,6 +36,7 @@ from datetime import date
 from typing import IO, Any
 
 from . import _batch, _evaluate
+from ._overrides import add_period_options, evaluate_with_overrides
 from ._text import article_label
 from .errors import CaseValidationError, Problem
 from .facts import MAX_DOCUMENT_BYTES
@@ -48,8 +54,12 @@ class _Oversized:
     size: int
 
 
-def jsonl_task(payload: Any, as_of: date | None) -> tuple[str, tuple[int, ...]]:
-    """One input line to ``(report JSON line, articles of its findings)`` (runs in a worker)."""
+def jsonl_task(
+    payload: Any, as_of: date | None, day_counting: str | None = None, time_in_post: bool | None = None
+) -> tuple[str, tuple[int, ...]]:
+    """One input line to ``(report JSON line, articles of its findings)`` (runs in a worker).
+
+    ``day_counting`` and ``time_in_post`` override only the field of each case they name."""
     if isinstance(payload, _Oversized):
         p = Problem(
             "",
@@ -57,24 +67,24 @@ def jsonl_task(payload: Any, as_of: date | None) -> tuple[str, tuple[int, ...]]:
             f"record too long (more than {payload.size} bytes, limit {MAX_DOCUMENT_BYTES})",
         )
         raise CaseValidationError([p])
-    report = _evaluate.evaluate(payload, as_of=as_of)
+    report = evaluate_with_overrides(payload, as_of=as_of, day_counting=day_counting, time_in_post=time_in_post)
     return report.to_json(indent=None), tuple(f.article for f in report.findings)
 
 
 def add_parser(sub: Any) -> None:
     b = sub.add_parser(
         "batch",
-        help="evaluate a JSON Lines file of cases, one report per line",
-        description="Evaluate one case document per line; write one report (or error record) per line, in order.",
+        help="批量评估 JSON Lines 文件，一行一个报告 / evaluate a JSON Lines file of cases, one report per line",
+        description="每行一个案件文档；按输入顺序每行输出一个报告（或错误记录）。/ Evaluate one case document per "
+        "line; write one report (or error record) per line, in order.",
     )
-    b.add_argument("input", metavar="IN.jsonl", help="cases, one JSON document per line ('-' for standard input)")
-    b.add_argument(
-        "-o", "--output", default="-", metavar="OUT.jsonl", help="where to write the reports (default: standard output)"
-    )
-    b.add_argument(
-        "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1: in this process; 0: one per CPU)"
-    )
-    b.add_argument("--as-of", dest="as_of", default=None, help="judge every case at this date (YYYY-MM-DD)")
+    b.add_argument("input", metavar="IN.jsonl",
+                   help="案件文件，每行一个 JSON 文档（'-' 为标准输入）/ cases, one JSON document per line ('-' for standard input)")
+    b.add_argument("-o", "--output", default="-", metavar="OUT.jsonl",
+                   help="报告写入的文件（默认标准输出）/ where to write the reports (default: standard output)")
+    b.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="工作进程数（默认 1：本进程；0：每个 CPU 一个）/ worker processes (default 1: in this process; 0: one per CPU)")
+    add_period_options(b)
     b.set_defaults(func=run)
 
 
@@ -88,7 +98,8 @@ class _Lines:
 
     def __init__(self, fh: IO[bytes]) -> None:
         self.fh = fh
-        self.numbers: deque[int] = deque()  # line numbers of records read and not yet written
+        # line numbers of records read and not yet written, with the record (for an error's case_id)
+        self.numbers: deque[tuple[int, bytes | _Oversized]] = deque()
         self.bytes_read = 0
 
     def __iter__(self) -> Iterator[bytes | _Oversized]:
@@ -111,7 +122,7 @@ class _Lines:
                 payload = _Oversized(size)
             elif not line.strip():
                 continue
-            self.numbers.append(lineno)
+            self.numbers.append((lineno, payload))
             yield payload
 
 
@@ -176,7 +187,8 @@ def run(args: argparse.Namespace) -> int:
             except OSError as exc:
                 return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
         try:
-            return _run(fin, fout, as_of, jobs, total)
+            task = functools.partial(jsonl_task, day_counting=args.day_counting, time_in_post=args.time_in_post)
+            return _run(fin, fout, as_of, jobs, total, task)
         finally:
             if fout is not sys.stdout.buffer:
                 fout.close()
@@ -185,7 +197,19 @@ def run(args: argparse.Namespace) -> int:
             fin.close()
 
 
-def _run(fin: IO[bytes], fout: IO[bytes], as_of: date | None, jobs: int, total: int | None) -> int:
+def _case_id(payload: Any) -> str | None:
+    """The ``case_id`` of a record that gave no report, when the record can be read that far."""
+    if not isinstance(payload, bytes):
+        return None
+    try:
+        doc = json.loads(payload)
+    except (ValueError, RecursionError):
+        return None
+    cid = doc.get("case_id") if isinstance(doc, dict) else None
+    return cid if isinstance(cid, str) else None
+
+
+def _run(fin: IO[bytes], fout: IO[bytes], as_of: date | None, jobs: int, total: int | None, task: Any = jsonl_task) -> int:
     lines = _Lines(fin)
     progress = _Progress(total)
     started = time.monotonic()
@@ -194,8 +218,8 @@ def _run(fin: IO[bytes], fout: IO[bytes], as_of: date | None, jobs: int, total: 
     by_kind: Counter[str] = Counter()
     shown: list[str] = []
     try:
-        for _, ok, value in _batch.iter_values(lines, task=jsonl_task, as_of=as_of, jobs=jobs):
-            lineno = lines.numbers.popleft()
+        for _, ok, value in _batch.iter_values(lines, task=task, as_of=as_of, jobs=jobs):
+            lineno, payload = lines.numbers.popleft()
             cases += 1
             if ok:
                 text, articles = value
@@ -203,9 +227,11 @@ def _run(fin: IO[bytes], fout: IO[bytes], as_of: date | None, jobs: int, total: 
             else:
                 errors += 1
                 by_kind[value.kind] += 1
-                text = json.dumps({"line": lineno, "error": value.to_dict()}, ensure_ascii=False)
+                case_id = _case_id(payload)
+                text = json.dumps({"line": lineno, "case_id": case_id, "error": value.to_dict()}, ensure_ascii=False)
                 if len(shown) < 5:
-                    shown.append(f"  line {lineno}: {value.kind}: {value.message[:300]}")
+                    who = f" ({case_id})" if case_id else ""
+                    shown.append(f"  第 {lineno} 行 / line {lineno}{who}: {value.kind}: {value.message[:300]}")
             fout.write(text.encode("utf-8") + b"\n")
             progress.update(cases, errors, lines.bytes_read)
         fout.flush()
@@ -230,22 +256,27 @@ def _n(count: int, noun: str) -> str:
 def _summary(
     cases: int, errors: int, by_article: Counter[int], by_kind: Counter[str], shown: list[str], seconds: float
 ) -> None:
+    """The summary on standard error, each line in Chinese, then in English."""
     out = sys.stderr
     kinds = ", ".join(f"{k} {n:,}" for k, n in sorted(by_kind.items()))
     print(
-        f"enshi-rules batch: {_n(cases, 'case')}, {_n(cases - errors, 'report')}, {_n(errors, 'error')}"
+        f"enshi-rules batch: 案件 {cases:,} 件，报告 {cases - errors:,} 份，错误 {errors:,} 条"
+        + (f"（{kinds}）" if kinds else "")
+        + f"，用时 {seconds:.1f} 秒 / "
+        + f"{_n(cases, 'case')}, {_n(cases - errors, 'report')}, {_n(errors, 'error')}"
         + (f" ({kinds})" if kinds else "")
         + f" in {seconds:.1f} s",
         file=out,
     )
     if by_article:
         arts = ", ".join(f"{article_label(a)} {n:,}" for a, n in sorted(by_article.items()))
-        print(f"findings by article: {arts} (total {sum(by_article.values()):,})", file=out)
+        total = sum(by_article.values())
+        print(f"按条文统计的认定 / findings by article: {arts} (合计 {total:,} / total {total:,})", file=out)
     else:
-        print("findings by article: none", file=out)
+        print("按条文统计的认定 / findings by article: 无 / none", file=out)
     if shown:
-        print("errors:", file=out)
+        print("错误 / errors:", file=out)
         for line in shown:
             print(line, file=out)
         if errors > len(shown):
-            print(f"  … {errors - len(shown):,} more in the output", file=out)
+            print(f"  …… 另有 {errors - len(shown):,} 条，见输出 / … {errors - len(shown):,} more in the output", file=out)

@@ -8,6 +8,7 @@ names). ``--time-in-post`` / ``--no-time-in-post`` set ``exclude_time_in_post`` 
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -17,7 +18,7 @@ from .facts import Case, _parse
 from .facts.case import DayCountingChoice
 from .report import Report
 
-__all__ = ["evaluate_with_overrides"]
+__all__ = ["add_period_options", "evaluate_with_overrides", "with_overrides"]
 
 
 def evaluate_with_overrides(
@@ -28,12 +29,49 @@ def evaluate_with_overrides(
     time_in_post: bool | None = None,
 ) -> Report:
     """``evaluate(doc, as_of=as_of)`` with the named fields of the document replaced."""
+    return evaluate(with_overrides(doc, day_counting=day_counting, time_in_post=time_in_post), as_of=as_of)
+
+
+def with_overrides(
+    doc: Case | Mapping[str, Any] | str | bytes,
+    *,
+    day_counting: str | None = None,
+    time_in_post: bool | None = None,
+) -> Case | Mapping[str, Any] | str | bytes:
+    """The document with the named fields replaced (the document itself when none is named).
+
+    Raises :class:`~enshi_rules.errors.CaseValidationError` for a document that cannot be read.
+    """
     update: dict[str, Any] = {}
     if day_counting is not None:
         update["day_counting"] = DayCountingChoice(day_counting)
     if time_in_post is not None:
         update["exclude_time_in_post"] = bool(time_in_post)
     if not update:
-        return evaluate(doc, as_of=as_of)
-    case = _parse(doc)  # CaseValidationError for a document that cannot be read
-    return evaluate(case.model_copy(update=update), as_of=as_of)
+        return doc
+    return _parse(doc).model_copy(update=update)
+
+
+def add_period_options(p: argparse.ArgumentParser) -> None:
+    """``--as-of``, ``--day-counting``, ``--time-in-post`` / ``--no-time-in-post`` (evaluate, explain, batch).
+
+    Each overrides only the field of the case document it names."""
+    p.add_argument("--as-of", dest="as_of", default=None, metavar="YYYY-MM-DD",
+                   help="判断日（覆盖文档的 as_of）/ judge obligations at this date (overrides the document's as_of)")
+    p.add_argument(
+        "--day-counting",
+        dest="day_counting",
+        choices=("calendar", "working"),
+        default=None,
+        help="期间按自然日（calendar）或工作日（working）计算；只覆盖文档的 day_counting / count periods in calendar "
+        "or working days; overrides the document's day_counting only",
+    )
+    p.add_argument(
+        "--time-in-post",
+        dest="time_in_post",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="在途时间不计入（--no-time-in-post：计入）；只覆盖文档的 exclude_time_in_post / do not count time in the "
+        "post: a document posted before expiry is on time (--no-time-in-post: count it); overrides the "
+        "document's exclude_time_in_post only",
+    )

@@ -36,6 +36,7 @@ KINDS: dict[str, tuple[int, str]] = {
     "not-acceptable": (406, "无法提供所请求的格式 / not acceptable"),
     "timeout": (503, "处理超时 / processing time limit reached"),
     "bad-request": (400, "请求无效 / bad request"),
+    "input-unreadable": (400, "无法读取输入 / cannot read the input"),
 }
 
 _URN = "urn:enshi-rules:problem:"

@@ -25,7 +25,7 @@ def add_parser(sub: Any) -> None:
     )
     s.add_argument("--host", default="127.0.0.1",
                    help="监听地址（默认 127.0.0.1，仅本机）/ address to listen on (default 127.0.0.1: this machine only)")
-    s.add_argument("--port", type=int, default=8000, help="端口（默认 8000）/ port (default 8000)")
+    s.add_argument("--port", type=int, default=8000, help="端口（默认 8000）/ the port to listen on (default 8000)")
     s.add_argument("--workers", type=int, default=1, metavar="N",
                    help="工作进程数（默认 1；引擎在一个进程内串行）/ worker processes (default 1; the engine is serial within a process)")
     s.add_argument("--tokens", metavar="FILE", default=None,

@@ -1168,12 +1168,19 @@ def _cmd_articles(args: argparse.Namespace) -> int:
         _, amap = _root_and_map(args)
     except (OSError, MapError):
         amap = None  # the text and the rules can be shown without the map
-    if args.article is not None and args.article not in _text.regulation().articles:
-        return _err(f"articles: there is no article {args.article} (1 to {_text.ARTICLE_COUNT})")
     if args.article is None:
         sys.stdout.write(_trace_docs.render_article_index_text(amap))
-    else:
-        sys.stdout.write(_trace_docs.render_article_text(args.article, amap))
+        return 0
+    from ._articles_json import parse_unit_ref, unit_of
+
+    ref = parse_unit_ref(args.article)
+    if ref is None:
+        return _err(
+            f"articles: 没有 {args.article!r} 这一条文（第一条至第{_text.to_chinese_numeral(_text.ARTICLE_COUNT)}条；"
+            f"可写 27、27.2、第二十七条、第二十七条第二款）/ there is no article or unit {args.article!r} "
+            f"(1 to {_text.ARTICLE_COUNT}; write 27, 27.2, 第二十七条 or 第二十七条第二款)"
+        )
+    sys.stdout.write(_trace_docs.render_article_text(ref[0], amap, unit=unit_of(ref)))
     return 0
 
 
@@ -1192,19 +1199,36 @@ def _reporting_map_errors(cmd: Any) -> Any:
 
 def add_subcommands(sub: Any) -> None:
     """Add ``trace`` and ``articles`` to the ``enshi-rules`` command (``cli.build_parser``)."""
-    t = sub.add_parser("trace", help="check the article map against the text, the rules and the tests; coverage; docs")
-    t.add_argument("--check", action="store_true", help="check article_map.yaml (exit 1 with every problem)")
-    t.add_argument("--coverage", action="store_true", help=f"report rule coverage recorded by the test suite ({COVERAGE_FILE})")
-    t.add_argument("--write-docs", dest="write_docs", action="store_true", help="regenerate docs/traceability.md, docs/articles/, docs/interpretations.md, docs/explain/")
-    t.add_argument("--check-docs", dest="check_docs", action="store_true", help="exit 1 if the generated docs are stale")
-    t.add_argument("--suggest", nargs="?", const="", default=None, metavar="RULE_PREFIX", help="print map lines with recorded tests for rules that list none")
-    t.add_argument("--map", default=None, help=f"the article map (default: {MAP_FILE} in the repository)")
-    t.add_argument("--coverage-file", dest="coverage_file", default=None, help=f"recorded coverage (default: {COVERAGE_FILE} beside the map)")
-    t.add_argument("--no-coverage", dest="no_coverage", action="store_true", help="--check: ignore recorded coverage")
+    t = sub.add_parser(
+        "trace",
+        help="核对条文、映射、规则与测试；覆盖率；生成文档 / check the article map against the text, the rules "
+        "and the tests; coverage; docs",
+    )
+    t.add_argument("--check", action="store_true",
+                   help="检查 article_map.yaml（有问题时退出码 1）/ check article_map.yaml (exit 1 with every problem)")
+    t.add_argument("--coverage", action="store_true",
+                   help=f"报告测试记录的规则覆盖 / report rule coverage recorded by the test suite ({COVERAGE_FILE})")
+    t.add_argument("--write-docs", dest="write_docs", action="store_true",
+                   help="重新生成文档及包内副本 / regenerate docs/traceability.md, docs/articles/, docs/interpretations.md, "
+                        "docs/explain/, docs/openapi.json and the package's copies of the map and the article pages")
+    t.add_argument("--check-docs", dest="check_docs", action="store_true",
+                   help="生成的文档过期时退出码 1 / exit 1 if the generated docs are stale")
+    t.add_argument("--suggest", nargs="?", const="", default=None, metavar="RULE_PREFIX",
+                   help="为未列测试的规则给出映射行 / print map lines with recorded tests for rules that list none")
+    t.add_argument("--map", default=None, help=f"条文映射文件 / the article map (default: {MAP_FILE} in the repository)")
+    t.add_argument("--coverage-file", dest="coverage_file", default=None,
+                   help=f"覆盖记录文件 / recorded coverage (default: {COVERAGE_FILE} beside the map)")
+    t.add_argument("--no-coverage", dest="no_coverage", action="store_true",
+                   help="--check 时忽略覆盖记录 / --check: ignore recorded coverage")
     t.set_defaults(func=_reporting_map_errors(_cmd_trace))
-    a = sub.add_parser("articles", help="print an article unit by unit, with unit ids and the rules that encode them")
-    a.add_argument("article", nargs="?", type=int, default=None, help="article number 1-35 (omit for the list of articles)")
-    a.add_argument("--map", default=None, help=f"the article map (default: {MAP_FILE} in the repository)")
+    a = sub.add_parser(
+        "articles",
+        help="逐单元显示条文及其规则 / print an article unit by unit, with unit ids and the rules that encode them",
+    )
+    a.add_argument("article", nargs="?", default=None, metavar="ARTICLE",
+                   help="条文或单元：27、27.2、26.1.3、第二十七条、第二十七条第二款（省略时列出全部条文）/ an article or unit: "
+                        "27, 27.2, 26.1.3, 第二十七条, 第二十七条第二款 (omit for the list of articles)")
+    a.add_argument("--map", default=None, help=f"条文映射文件 / the article map (default: {MAP_FILE} in the repository)")
     a.set_defaults(func=_reporting_map_errors(_cmd_articles))
 
 

@@ -425,8 +425,13 @@ def stale_docs(root: Path, amap: ArticleMap) -> list[str]:
 # ---------------------------------------------------------------------------- enshi-rules articles
 
 
-def render_article_text(n: int, amap: ArticleMap | None, rules: Mapping[str, Rule] | None = None) -> str:
-    """An article for the terminal: its units with ids and status, the rules under each unit."""
+def render_article_text(
+    n: int, amap: ArticleMap | None, rules: Mapping[str, Rule] | None = None, *, unit: str | None = None
+) -> str:
+    """An article for the terminal: its units with ids and status, the rules under each unit.
+
+    ``unit`` (``art_27__para_2``) shows only that unit and the items under it, with the article's head.
+    """
     reg = _reg()
     rules = all_rules() if rules is None else rules
     register = load_register().by_id
@@ -434,6 +439,8 @@ def render_article_text(n: int, amap: ArticleMap | None, rules: Mapping[str, Rul
     art = reg.articles[n]
     chapter = reg.chapters[art.chapter]
     units = [u for u in reg.units.values() if u.article == n]
+    if unit is not None and unit != f"art_{n}":
+        units = [u for u in units if u.paragraph is None or u.id == unit or u.id.startswith(unit + "__")]
     art_rules = [r for u in units for r in by_unit.get(u.id, [])]
     entries = amap.entries if amap else {}
     lines = [

@@ -4,7 +4,9 @@ A platform that stores reports needs to know which ones to evaluate again when s
 depend on changes (``docs/performance.md``, the idempotency key). ``versions`` names each of them:
 
 - ``enshi_rules``: the package version;
-- ``rules``: a SHA-256 over the rule modules (``enshi_rules/rules/*.py``, by name and content);
+- ``rules``: a SHA-256 over the modules that decide a report (the rule modules, the case models,
+  the derivation of facts and periods, the engine; by path and content; not the command line, the
+  service or the documentation tools);
 - ``article_map``: the SHA-256 of the article map the package carries (``data/article_map.yaml``);
 - ``regulation``: the SHA-256 of the regulation text (``data/regulation.txt``);
 - ``calendars``: for each year a legal period of the report touched, the basis of its holiday
@@ -36,13 +38,30 @@ def _data_hash(name: str) -> str | None:
         return None
 
 
+#: Modules and packages that take no part in deciding a report: the command line, the service, the
+#: traceability and explanation tools, the testing helpers. Every other module counts, so a module
+#: added later counts unless it is named here.
+_NOT_DECIDING = frozenset({
+    "cli.py", "_serve_cli.py", "_batch_cli.py", "_batch.py", "_trace.py", "_trace_docs.py", "_explain.py",
+    "_articles_json.py", "_problem_details.py", "_overrides.py", "_versions.py", "server", "testing",
+})
+
+
 def _rules_hash() -> str:
     h = hashlib.sha256()
-    rules = resources.files(__package__).joinpath("rules")
-    for entry in sorted(rules.iterdir(), key=lambda e: e.name):
-        if entry.is_file() and entry.name.endswith(".py"):
-            data = entry.read_bytes()
-            h.update(entry.name.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
+    root = resources.files(__package__)
+
+    def walk(d: Any, prefix: str) -> None:
+        for entry in sorted(d.iterdir(), key=lambda e: e.name):
+            if entry.name in _NOT_DECIDING or entry.name == "__pycache__":
+                continue
+            if entry.is_dir():
+                walk(entry, prefix + entry.name + "/")
+            elif entry.name.endswith(".py"):
+                data = entry.read_bytes()
+                h.update((prefix + entry.name).encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
+
+    walk(root, "")
     return "sha256:" + h.hexdigest()
 
 

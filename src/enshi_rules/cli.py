@@ -5,11 +5,15 @@
 ``--explanation``: of explain's JSON); ``enshi-rules explain CASE.json [--rule ID] [--format
 text|json]`` explains each finding (``_explain``); ``enshi-rules report CASE.json --format docx -o
 FILE`` writes the report as a Word document from the workbench's editable template. Exit status: 0 on success, 2 for
-unreadable or invalid input (one line naming the problem and the field, never a traceback), 1 for an
-engine failure. ``enshi-rules batch IN.jsonl [-o OUT.jsonl] [--jobs N] [--as-of DATE]`` evaluates
+unreadable or invalid input (one line naming the problem and the field, never a traceback; with
+``--format json`` the error is the service's problem object on standard output), 1 for an engine
+failure. ``--day-counting`` and ``--time-in-post`` each override only the field of the case
+document they name. ``enshi-rules batch IN.jsonl [-o OUT.jsonl] [--jobs N] [--as-of DATE]`` evaluates
 one case per line (``_batch_cli``; exit 1 if any record failed). ``enshi-rules trace --check``
 checks article_map.yaml (exit 1 on any problem); ``enshi-rules articles [N]`` prints an article with
-its units' ids and rules (``_trace``).
+its units' ids and rules (``_trace``; ``27``, ``27.2``, ``第二十七条`` are accepted). ``enshi-rules
+serve`` runs the decision service and ``enshi-rules token`` makes its access tokens (``_serve_cli``).
+Every command and option has its help in Chinese and English.
 """
 
 from __future__ import annotations
@@ -20,13 +24,16 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import _batch_cli, _calendar_cli, _serve_cli, _trace
 from ._evaluate import evaluate, run
 from ._explain import Explanation, explain, render_explanation
-from ._periods import DayCounting, PeriodPolicy
+from ._overrides import add_period_options, with_overrides
+from ._problem_details import problem, problem_from_exception
 from ._rulebook import DeadlineStatus, Modality
-from .errors import CalendarDataError, CalendarFileError, CaseValidationError, EngineError
+from ._versions import versions
+from .errors import CalendarDataError, CalendarFileError, CaseValidationError, EngineError, EnshiRulesError
 from .facts import Case
 from .report import Report
 
@@ -126,45 +133,54 @@ def _fail(msg: str, code: int = 2) -> int:
     return code
 
 
-def _policy_arg(args: argparse.Namespace) -> PeriodPolicy | None:
-    if args.day_counting or args.time_in_post:
-        return PeriodPolicy(counting=DayCounting(args.day_counting or "calendar"), exclude_time_in_post=args.time_in_post)
-    return None
+def _fail_json(body: dict[str, Any], code: int = 2) -> int:
+    """With ``--format json``: the error as the service's problem object, on standard output."""
+    out = {**body, "versions": versions()}
+    sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    return code
 
 
-def _cmd_evaluate(args: argparse.Namespace) -> int:
+def _load_and_run(args: argparse.Namespace, call: Any) -> tuple[Any, int | None]:
+    """Read the case, apply the options, ``call(doc)``; (result, None) or (None, exit status)."""
+    as_json = getattr(args, "format", None) == "json"
     try:
         data = _read(args.case)
     except OSError as exc:
-        return _fail(f"cannot read {args.case}: {exc.strerror or exc}")
+        msg = f"cannot read {args.case}: {exc.strerror or exc}"
+        if as_json:
+            return None, _fail_json(problem("input-unreadable", f"无法读取 {args.case} / {msg}"))
+        return None, _fail(msg)
     try:
-        report = run(data, as_of=args.as_of, policy=_policy_arg(args), **_calendar_cli.overrides(args)).report
-    except CaseValidationError as exc:
-        return _fail(f"{args.case}: invalid case: {exc.one_line()}")
-    except CalendarFileError as exc:
-        return _fail(f"日历文件无效 / invalid calendar file: {exc.one_line()}")
-    except CalendarDataError as exc:
-        return _fail(f"{args.case}: {exc}")
-    except EngineError as exc:
-        return _fail(f"{args.case}: engine failure: {exc}", 1)
+        doc = with_overrides(data, day_counting=args.day_counting, time_in_post=args.time_in_post)
+        return call(doc), None
+    except EnshiRulesError as exc:
+        code = 1 if isinstance(exc, EngineError) else 2
+        if as_json:
+            return None, _fail_json(problem_from_exception(exc), code)
+        if isinstance(exc, CaseValidationError):
+            return None, _fail(f"{args.case}: invalid case: {exc.one_line()}")
+        if isinstance(exc, CalendarFileError):
+            return None, _fail(f"日历文件无效 / invalid calendar file: {exc.one_line()}")
+        if isinstance(exc, EngineError):
+            return None, _fail(f"{args.case}: engine failure: {exc}", 1)
+        return None, _fail(f"{args.case}: {exc}")
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    report, status = _load_and_run(
+        args, lambda doc: run(doc, as_of=args.as_of, **_calendar_cli.overrides(args)).report
+    )
+    if status is not None:
+        return status
     out = report.to_json() + "\n" if args.format == "json" else render_text(report)
     sys.stdout.write(out)
     return 0
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
-    try:
-        data = _read(args.case)
-    except OSError as exc:
-        return _fail(f"cannot read {args.case}: {exc.strerror or exc}")
-    try:
-        exp = explain(data, args.rule, as_of=args.as_of, policy=_policy_arg(args))
-    except CaseValidationError as exc:
-        return _fail(f"{args.case}: {exc.one_line()}")
-    except CalendarDataError as exc:
-        return _fail(f"{args.case}: {exc}")
-    except EngineError as exc:
-        return _fail(f"{args.case}: engine failure: {exc}", 1)
+    exp, status = _load_and_run(args, lambda doc: explain(doc, args.rule, as_of=args.as_of))
+    if status is not None:
+        return status
     sys.stdout.write(exp.to_json() + "\n" if args.format == "json" else render_explanation(exp))
     return 0
 
@@ -182,7 +198,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"cannot read {args.case}: {exc.strerror or exc}")
     try:
-        report = evaluate(data, as_of=args.as_of, policy=_policy_arg(args))
+        doc = with_overrides(data, day_counting=args.day_counting, time_in_post=args.time_in_post)
+        report = evaluate(doc, as_of=args.as_of)
         body = render_docx(report, template=args.template)
     except CaseValidationError as exc:
         return _fail(f"{args.case}: invalid case: {exc.one_line()}")
@@ -203,55 +220,88 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _period_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--as-of", dest="as_of", default=None, help="judge obligations at this date (YYYY-MM-DD)")
-    p.add_argument(
-        "--day-counting",
-        dest="day_counting",
-        choices=("calendar", "working"),
-        default=None,
-        help="count periods in calendar days (default) or working days; overrides the case document",
+_FORMAT_HELP = (
+    "输出格式：text（中文报告）或 json；json 时错误也输出为 JSON 问题对象 / output format: text (a Chinese "
+    "report) or json; with json, errors are JSON problem objects too"
+)
+_HELP_HELP = "显示帮助并退出 / show this help and exit"
+
+
+def _version_text() -> str:
+    from . import __version__
+
+    v = versions()
+    return (
+        f"enshi-rules {__version__}\n"
+        f"rules {v['rules']}\narticle_map {v['article_map']}\nregulation {v['regulation']}"
     )
-    p.add_argument(
-        "--time-in-post",
-        dest="time_in_post",
-        action="store_true",
-        help="do not count time in the post: a document posted before expiry is on time (在途时间不计入)",
-    )
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the lines as they are (argparse's own action would re-wrap them)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        sys.stdout.write(_version_text() + "\n")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="enshi-rules", description="《恩施土家族苗族自治州行政执法监督办法》 rules")
-    sub = p.add_subparsers(dest="command", required=True)
-    e = sub.add_parser("evaluate", help="evaluate one case document (JSON; '-' for stdin)")
-    e.add_argument("case")
-    e.add_argument("--format", choices=("text", "json"), default="text")
-    _period_options(e)
+    p = argparse.ArgumentParser(
+        prog="enshi-rules",
+        description="《恩施土家族苗族自治州行政执法监督办法》的可执行规则 / the Enshi measures on the supervision of "
+        "administrative law enforcement as executable, cited rules",
+    )
+    p.add_argument("--version", action=_VersionAction, nargs=0,
+                   help="显示版本（及规则、条文映射、条文文本的哈希）并退出 / show the version (and the hashes of the "
+                        "rules, the article map and the regulation text) and exit")
+    sub = p.add_subparsers(dest="command", required=True, title="命令 / commands", metavar="COMMAND")
+    e = sub.add_parser("evaluate", help="评估一个案件文档 / evaluate one case document (JSON; '-' for standard input)")
+    e.add_argument("case", metavar="CASE.json", help="案件文档（'-' 为标准输入）/ the case document ('-' for standard input)")
+    e.add_argument("--format", choices=("text", "json"), default="text", help=_FORMAT_HELP)
+    add_period_options(e)
     _calendar_cli.add_options(e)
     e.set_defaults(func=_cmd_evaluate)
-    x = sub.add_parser("explain", help="explain each finding of a case: text, condition, facts, chain, period, interpretations")
-    x.add_argument("case")
-    x.add_argument("--rule", default=None, help="only the findings of this rule id (or a prefix: art_027.p2)")
-    x.add_argument("--format", choices=("text", "json"), default="text")
-    _period_options(x)
+    x = sub.add_parser("explain", help="解释每一项认定：条文、条件、事实、推导链、期间、解释性选择 / explain each finding of a "
+                                       "case: text, condition, facts, chain, period, interpretations")
+    x.add_argument("case", metavar="CASE.json", help="案件文档（'-' 为标准输入）/ the case document ('-' for standard input)")
+    x.add_argument("--rule", default=None, metavar="RULE_ID",
+                   help="只解释此规则（或前缀，如 art_027.p2）的认定 / only the findings of this rule id (or a prefix: art_027.p2)")
+    x.add_argument("--format", choices=("text", "json"), default="text", help=_FORMAT_HELP)
+    add_period_options(x)
     x.set_defaults(func=_cmd_explain)
-    r = sub.add_parser("report", help="write the report of one case as a Word document (from an editable template)")
-    r.add_argument("case", help="the case document (JSON; '-' for stdin)")
-    r.add_argument("--format", choices=("docx",), default="docx")
-    r.add_argument("-o", "--output", required=True, help="the .docx file to write")
-    r.add_argument("--template", default=None, help="your own Word template (an edited copy of the shipped one)")
-    _period_options(r)
+    r = sub.add_parser("report", help="把一个案件的报告写成 Word 文档（可编辑的模板）/ write the report of one case as a "
+                                      "Word document (from an editable template)")
+    r.add_argument("case", metavar="CASE.json", help="案件文档（'-' 为标准输入）/ the case document (JSON; '-' for standard input)")
+    r.add_argument("--format", choices=("docx",), default="docx", help="输出格式（docx）/ the output format (docx)")
+    r.add_argument("-o", "--output", required=True, help="写入的 .docx 文件 / the .docx file to write")
+    r.add_argument("--template", default=None,
+                   help="自己的 Word 模板（随包模板的编辑副本）/ your own Word template (an edited copy of the shipped one)")
+    add_period_options(r)
     r.set_defaults(func=_cmd_report)
-    s = sub.add_parser("schema", help="print the JSON Schema of the case document (--report: of the report)")
+    s = sub.add_parser("schema", help="输出案件文档的 JSON Schema（--report：报告的）/ print the JSON Schema of the case "
+                                      "document (--report: of the report)")
     g = s.add_mutually_exclusive_group()
-    g.add_argument("--report", dest="of", action="store_const", const="report", help="the JSON Schema of the report")
-    g.add_argument("--explanation", dest="of", action="store_const", const="explanation", help="the JSON Schema of explain's JSON")
+    g.add_argument("--report", dest="of", action="store_const", const="report",
+                   help="报告的 JSON Schema / the JSON Schema of the report")
+    g.add_argument("--explanation", dest="of", action="store_const", const="explanation",
+                   help="解释的 JSON Schema / the JSON Schema of explain's JSON")
     s.set_defaults(func=_cmd_schema, of="case")
     _batch_cli.add_parser(sub)
     _calendar_cli.add_subcommands(sub)  # calendar show YEAR, calendar check FILE
     _trace.add_subcommands(sub)  # trace --check/--coverage/--write-docs, articles [N]
     _serve_cli.add_parser(sub)  # serve, token
+    _bilingual_help_option(p)
     return p
+
+
+def _bilingual_help_option(p: argparse.ArgumentParser) -> None:
+    """argparse's own -h/--help, in both languages, on the command and every subcommand."""
+    for action in p._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = _HELP_HELP
+        if isinstance(action, argparse._SubParsersAction):
+            for sp in action.choices.values():
+                _bilingual_help_option(sp)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -138,8 +138,9 @@ class Versions(_Frozen):
     """What a report was computed with, so a platform knows which stored reports to evaluate again.
 
     ``enshi_rules`` is the package version; ``rules``, ``article_map`` and ``regulation`` are
-    SHA-256 hashes (``sha256:...``) of the rule modules, the article map and the regulation text the
-    package carries; ``calendars`` gives, for each year a period touched, its holiday calendar's basis.
+    SHA-256 hashes (``sha256:...``) of the modules that decide a report (rules, case models,
+    derivation, engine), the article map and the regulation text the package carries; ``calendars``
+    gives, for each year a period touched, its holiday calendar's basis.
     """
 
     enshi_rules: str

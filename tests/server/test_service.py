@@ -246,3 +246,29 @@ def test_an_unexpected_error_is_a_500_problem_without_a_traceback(client, monkey
     assert r.status_code == 500
     assert r.json()["type"] == "urn:enshi-rules:problem:internal-error"
     assert "secret internals" not in r.text and "Traceback" not in r.text
+
+
+# ---- /v1/explain -----------------------------------------------------------------------------------
+
+
+def test_explain_is_the_library_explanation_with_decision_id(client):
+    doc = EXAMPLE.read_bytes()
+    r = client.post("/v1/explain?rule_id=art_027.p2", content=doc, headers=JSON)
+    assert r.status_code == 200
+    body = r.json()
+    assert body.pop("decision_id") == r.headers["Enshi-Decision-Id"]
+    assert body.pop("versions")["enshi_rules"] == enshi_rules.__version__
+    assert body == json.loads(enshi_rules.explain(doc, "art_027.p2").to_json())
+    assert body["findings"] and all(x["finding"]["rule_id"].startswith("art_027.p2") for x in body["findings"])
+
+
+def test_explain_all_findings_and_an_unknown_rule(client):
+    doc = EXAMPLE.read_bytes()
+    r = client.post("/v1/explain", content=doc, headers=JSON)
+    assert len(r.json()["findings"]) == len(enshi_rules.evaluate(doc).findings)
+    r = client.post("/v1/explain?rule_id=art_099", content=doc, headers=JSON)
+    assert r.status_code == 422
+    assert r.json()["type"] == "urn:enshi-rules:problem:invalid-request"
+    assert [p["path"] for p in r.json()["problems"]] == ["query.rule_id"]
+    r = client.post("/v1/explain", content=b"{}", headers=JSON)
+    assert r.status_code == 422 and r.json()["type"] == "urn:enshi-rules:problem:invalid-case"

@@ -17,7 +17,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import _articles_json, _evaluate
-from .._overrides import evaluate_with_overrides
+from .._explain import explain
+from .._overrides import evaluate_with_overrides, with_overrides
 from .._problem_details import problem, problem_from_exception
 from .._versions import versions
 from ..errors import CaseValidationError, EnshiRulesError, Problem
@@ -326,6 +327,45 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                 yield _with_decision(text, did) + b"\n"
 
         return StreamingResponse(generate(), media_type=_NDJSON, headers={DECISION_HEADER: batch_id})
+
+    def _explain_one(body: bytes, options: dict[str, Any], rule_id: str | None) -> str:
+        doc = with_overrides(body, day_counting=options["day_counting"], time_in_post=options["time_in_post"])
+        try:
+            return explain(doc, rule_id, as_of=options["as_of"]).to_json(indent=None)
+        except CaseValidationError as exc:
+            if [p.path for p in exc.problems] == ["rule_id"]:
+                p = exc.problems[0]
+                raise _Fail(problem("invalid-request", p.message_en,
+                                    problems=[Problem("query.rule_id", p.message_zh, p.message_en)])) from None
+            raise
+
+    @v1.post(
+        "/explain",
+        tags=["decisions"],
+        summary="解释认定 / explain each finding of a case (or those of one rule)",
+        description=_schemas.EXPLAIN_DESCRIPTION,
+        response_model=_schemas.DecisionExplanation,
+        responses=_schemas.problem_responses(413, 415, 422, 503),
+        openapi_extra=_schemas.case_body(),
+    )
+    async def explain_case(
+        request: Request,
+        rule_id: str | None = Query(None, max_length=200, description="只解释此规则（或前缀，如 art_027.p2）的认定 / only the findings "
+                                                                  "of this rule (or prefix: art_027.p2, art_027)"),
+        as_of: str | None = Query(None, description="判断日 / judge obligations at this date (YYYY-MM-DD)"),
+        day_counting: Literal["calendar", "working"] | None = Query(None, description="overrides the document's day_counting only"),
+        time_in_post: bool | None = Query(None, description="overrides the document's exclude_time_in_post only"),
+    ) -> Response:
+        options = _options(as_of, day_counting, time_in_post)
+        body = await _read_body(request, settings.max_body, media=(_JSON,))
+        did = _new_id()
+        try:
+            text = await _timed(_explain_one, body, options, rule_id)
+        except EnshiRulesError as exc:
+            return _problem_response(problem_from_exception(exc), did)
+        vers = json.dumps(versions(), ensure_ascii=False, separators=(",", ":"))
+        out = '{"decision_id":"' + did + '","versions":' + vers + "," + text[1:]
+        return _json_response(out.encode("utf-8"), did)
 
     @v1.get("/articles", tags=["measures"], response_model=_schemas.ArticleIndex,
             summary="条文目录 / the articles of the measures, with their status and rule counts")

@@ -8,10 +8,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .._problem_details import KINDS
 from ..facts import Case
+from .._explain import Explanation
 from ..report import Report, Versions
 
 __all__ = [
-    "BATCH_DESCRIPTION", "DESCRIPTION", "ArticleDetail", "ArticleIndex", "DecisionReport", "Health", "ProblemDetails",
+    "BATCH_DESCRIPTION", "DESCRIPTION", "EXPLAIN_DESCRIPTION", "ArticleDetail", "ArticleIndex", "DecisionExplanation", "DecisionReport", "Health", "ProblemDetails",
     "SchemaDoc", "VersionInfo", "add_components", "batch_body", "case_body", "problem_responses",
 ]
 
@@ -204,3 +205,20 @@ class SchemaDoc(BaseModel):
     decision_id: str
     versions: Versions
     schema_: dict[str, Any] = Field(alias="schema", description="a JSON Schema (draft 2020-12)")
+
+
+EXPLAIN_DESCRIPTION = """\
+每一项认定的解释：所引条文、规则条件（中文）、满足条件的事实及其字段路径、推导链、期间逐日计算、所依据的解释性选择。
+The explanation of each finding (``enshi_rules.explain``, ``docs/explain.md``): the text of the cited
+unit, the rule's condition in Chinese words, each fact and value that satisfied it with its case field
+path, the chain of derived facts, the period counted day by day, and the interpretations relied on.
+The body is a case document, as for `/v1/evaluate`; `rule_id` selects the findings of one rule (or of
+a prefix: `art_027.p2`, `art_027`); a `rule_id` with no finding is a 422 `invalid-request`.
+"""
+
+
+class DecisionExplanation(Explanation):
+    """The explanation of one decision, with its id and versions."""
+
+    decision_id: str
+    versions: Versions
