@@ -1,0 +1,306 @@
+"""The decision service under load: latency at a fixed request rate, throughput with 1 and 2 workers.
+
+    python benchmarks/bench_service.py            # about a minute
+    python benchmarks/bench_service.py --quick    # a few seconds (tests/test_bench_service.py)
+
+It starts ``enshi-rules serve`` on 127.0.0.1 (a free port; loopback only, never another address),
+waits for ``/healthz``, and sends ``POST /v1/evaluate`` with case documents from
+``enshi_rules.testing.cases.platform_mix`` (seeded, serialised in advance, sent in turn):
+
+``latency``     an open loop at a fixed rate (default 200 requests a second, 1 worker): each request
+                is due at its slot on a fixed schedule and its latency is measured from that slot
+                to the last byte of the answer, so a slow answer that delays the next request is
+                counted against the service (no coordinated omission). p50, p99, max.
+``throughput``  a closed loop: C connections each send the next request as soon as the last one
+                is answered, for a fixed time, with 1 worker and then with 2 workers. Requests a
+                second, and the ratio 2 workers / 1 worker.
+
+The client is a small HTTP/1.1 keep-alive client on asyncio streams (no HTTP library in the timed
+loop), in this process. On the project's 2-core machine it shares the CPU with the workers, which
+is the honest situation of a loopback measurement: its own CPU time is reported beside the figures.
+Every loop is bounded in requests and in seconds, and every server is stopped at the end. The last
+line of output is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+try:
+    import enshi_rules  # noqa: F401
+except ImportError:  # run from a checkout without installing
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from enshi_rules.testing.cases import platform_mix
+
+HOST = "127.0.0.1"  # loopback only: this benchmark never sends to another address
+SEED = 20250301
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+def _bodies(n: int) -> list[bytes]:
+    return [json.dumps(d, ensure_ascii=False).encode("utf-8") for d in platform_mix(n, seed=SEED)]
+
+
+def _request(port: int, body: bytes) -> bytes:
+    head = (
+        f"POST /v1/evaluate HTTP/1.1\r\nHost: {HOST}:{port}\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode("ascii")
+    return head + body
+
+
+class Server:
+    """``enshi-rules serve`` in a subprocess of its own process group, stopped on exit."""
+
+    def __init__(self, workers: int) -> None:
+        self.port = _free_port()
+        exe = [sys.executable, "-m", "enshi_rules.cli"] if not _has_script() else ["enshi-rules"]
+        self.proc = subprocess.Popen(
+            [*exe, "serve", "--host", HOST, "--port", str(self.port), "--workers", str(workers)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+
+    def wait_ready(self, timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"the server exited: {self.proc.stderr.read().decode()[-2000:] if self.proc.stderr else ''}")
+            try:
+                with socket.create_connection((HOST, self.port), timeout=1) as s:
+                    s.sendall(f"GET /healthz HTTP/1.1\r\nHost: {HOST}\r\nConnection: close\r\n\r\n".encode())
+                    if s.recv(64).startswith(b"HTTP/1.1 200"):
+                        return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError("the server did not answer /healthz in time")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=10)
+
+    def __enter__(self) -> Server:
+        self.wait_ready()
+        return self
+
+    def __exit__(self, *_: Any) -> None:
+        self.stop()
+
+
+def _group_cpu_seconds(pgid: int) -> float:
+    """CPU seconds (user + system) used so far by every process of a process group (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # pgrp
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
+def _has_script() -> bool:
+    return (Path(sys.executable).parent / "enshi-rules").exists()
+
+
+class Connection:
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.reader, self.writer = reader, writer
+
+    @classmethod
+    async def open(cls, port: int) -> Connection:
+        reader, writer = await asyncio.open_connection(HOST, port)
+        writer.transport.get_extra_info("socket").setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return cls(reader, writer)
+
+    async def call(self, request: bytes) -> int:
+        """Send one request, read the whole answer; return its status code."""
+        self.writer.write(request)
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status = int(head[9:12])
+        length = None
+        for line in head.split(b"\r\n"):
+            if line[:15].lower() == b"content-length:":
+                length = int(line[15:])
+        if length is None:
+            raise RuntimeError("an answer without Content-Length")
+        await self.reader.readexactly(length)
+        return status
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+async def _latency(port: int, requests: list[bytes], rate: float, total: int, limit_s: float) -> dict[str, Any]:
+    """Open loop: request i is due at start + i / rate; latency from that moment to the answer."""
+    pool: asyncio.Queue[Connection] = asyncio.Queue()
+    for _ in range(16):
+        pool.put_nowait(await Connection.open(port))
+    # warm up each worker's first evaluation (imports, holiday calendar, ruleset)
+    for i in range(20):
+        c = await pool.get()
+        await c.call(requests[i % len(requests)])
+        pool.put_nowait(c)
+    loop = asyncio.get_running_loop()
+    latencies: list[float] = []
+    statuses: dict[int, int] = {}
+    start = loop.time() + 0.05
+    tasks = []
+
+    async def one(i: int, due: float) -> None:
+        c = await pool.get()
+        try:
+            status = await c.call(requests[i % len(requests)])
+        finally:
+            pool.put_nowait(c)
+        latencies.append(loop.time() - due)
+        statuses[status] = statuses.get(status, 0) + 1
+
+    for i in range(total):
+        due = start + i / rate
+        if due - start > limit_s:
+            break
+        delay = due - loop.time()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tasks.append(asyncio.create_task(one(i, due)))
+    await asyncio.wait_for(asyncio.gather(*tasks), timeout=limit_s + 30)
+    while not pool.empty():
+        pool.get_nowait().close()
+    latencies.sort()
+    ms = [x * 1000 for x in latencies]
+    return {
+        "requests": len(ms),
+        "rate": rate,
+        "p50_ms": round(statistics.median(ms), 3),
+        "p99_ms": round(ms[min(len(ms) - 1, int(len(ms) * 0.99))], 3),
+        "max_ms": round(ms[-1], 3),
+        "statuses": {str(k): v for k, v in sorted(statuses.items())},
+    }
+
+
+async def _throughput(
+    port: int, requests: list[bytes], connections: int, seconds: float, cap: int, pgid: int
+) -> dict[str, Any]:
+    """Closed loop: each connection sends its next request when the last is answered."""
+    conns = [await Connection.open(port) for _ in range(connections)]
+    for i, c in enumerate(conns * 3):  # warm up every worker
+        await c.call(requests[i % len(requests)])
+    loop = asyncio.get_running_loop()
+    done = 0
+    errors = 0
+    counter = iter(range(cap))
+    cpu0 = time.process_time()
+    server0 = _group_cpu_seconds(pgid)
+    start = loop.time()
+    stop_at = start + seconds
+
+    async def run(c: Connection) -> None:
+        nonlocal done, errors
+        for i in counter:
+            if loop.time() >= stop_at:
+                return
+            status = await c.call(requests[i % len(requests)])
+            done += 1
+            errors += status != 200
+            # (an invalid case is answered too; the mix is valid, so errors stay 0)
+
+    await asyncio.wait_for(asyncio.gather(*(run(c) for c in conns)), timeout=seconds + 60)
+    elapsed = loop.time() - start
+    client_cpu = time.process_time() - cpu0
+    server_cpu = _group_cpu_seconds(pgid) - server0
+    for c in conns:
+        c.close()
+    return {
+        "requests": done,
+        "seconds": round(elapsed, 3),
+        "per_second": round(done / elapsed, 1),
+        "non_200": errors,
+        "client_cpu_share": round(client_cpu / elapsed, 3),
+        "server_cpu_ms_per_request": round(server_cpu * 1000 / done, 3) if done else None,
+        "server_cpu_share": round(server_cpu / elapsed, 3),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="a few seconds: small counts, for the test suite")
+    ap.add_argument("--rate", type=float, default=200.0, help="requests a second of the latency run (default 200)")
+    ap.add_argument("--latency-seconds", type=float, default=30.0, help="length of the latency run (default 30)")
+    ap.add_argument("--throughput-seconds", type=float, default=15.0, help="length of each throughput run (default 15)")
+    ap.add_argument("--connections", type=int, default=8, help="connections of the throughput runs (default 8)")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.rate, args.latency_seconds, args.throughput_seconds = 50.0, 2.0, 2.0
+    n_cases = 200 if args.quick else 1000
+    lat_cap = int(args.rate * args.latency_seconds)
+    tp_cap = 200_000  # an upper bound on requests per throughput run, whatever the speed
+    print(f"cases: {n_cases} from platform_mix (seed {SEED}); server on {HOST}, loopback only", flush=True)
+    bodies = _bodies(n_cases)
+
+    result: dict[str, Any] = {"host": HOST, "cases": n_cases}
+    with Server(workers=1) as s:
+        reqs = [_request(s.port, b) for b in bodies]
+        lat = asyncio.run(_latency(s.port, reqs, args.rate, lat_cap, args.latency_seconds))
+        print(f"latency, 1 worker, {args.rate:g} requests/s for {args.latency_seconds:g} s: "
+              f"p50 {lat['p50_ms']:.2f} ms, p99 {lat['p99_ms']:.2f} ms, max {lat['max_ms']:.2f} ms "
+              f"({lat['requests']} requests, statuses {lat['statuses']})", flush=True)
+        tp1 = asyncio.run(_throughput(s.port, reqs, args.connections, args.throughput_seconds, tp_cap, s.proc.pid))
+        print(f"throughput, 1 worker, {args.connections} connections: {tp1['per_second']:.0f} requests/s "
+              f"({tp1['requests']} in {tp1['seconds']} s; server CPU {tp1['server_cpu_ms_per_request']} ms a request, "
+              f"{tp1['server_cpu_share']:.0%} of a core; client CPU {tp1['client_cpu_share']:.0%})", flush=True)
+    with Server(workers=2) as s:
+        reqs = [_request(s.port, b) for b in bodies]
+        tp2 = asyncio.run(_throughput(s.port, reqs, args.connections, args.throughput_seconds, tp_cap, s.proc.pid))
+        print(f"throughput, 2 workers, {args.connections} connections: {tp2['per_second']:.0f} requests/s "
+              f"({tp2['requests']} in {tp2['seconds']} s; server CPU {tp2['server_cpu_ms_per_request']} ms a request, "
+              f"{tp2['server_cpu_share']:.0%} of a core; client CPU {tp2['client_cpu_share']:.0%})", flush=True)
+    ratio = round(tp2["per_second"] / tp1["per_second"], 3) if tp1["per_second"] else None
+    print(f"2 workers / 1 worker: {ratio}", flush=True)
+    result.update(
+        latency=lat,
+        throughput_1_worker=tp1,
+        throughput_2_workers=tp2,
+        workers_2_over_1=ratio,
+        targets_met={
+            "p99_under_10ms_at_200_per_s": bool(args.rate >= 200 and lat["p99_ms"] < 10),
+            "workers_2_at_least_1_6x_1": bool(ratio is not None and ratio >= 1.6),
+        },
+        cpus=os.cpu_count(),
+        quick=args.quick,
+    )
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
