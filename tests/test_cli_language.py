@@ -164,3 +164,22 @@ def test_batch_takes_the_period_options_and_names_case_ids_in_errors(tmp_path, c
     assert "案件 3 件，报告 1 份，错误 2 条" in err and "3 cases, 1 report, 2 errors" in err
     assert "按条文统计的认定 / findings by article:" in err
     assert "第 2 行 / line 2 (BAD-7): invalid" in err
+
+
+def test_batch_takes_the_calendar_options(tmp_path):
+    doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    doc["as_of"] = "2026-12-20"
+    doc["supervision"] = {
+        "started_on": "2026-11-02",
+        "situations": [{"id": "QX-1", "item": 3, "found_on": "2026-11-02", "confirmed": True}],
+        "suggestion_letter": {"id": "JYS-1", "issued_on": "2026-12-01", "received_on": "2026-12-02"},
+    }
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert cli.main(["batch", str(src), "-o", str(out)]) == 0
+    provisional = json.loads(out.read_text(encoding="utf-8"))
+    assert any(c["year"] == 2027 and c["provisional"] for c in provisional["calendars"])
+    assert cli.main(["batch", str(src), "-o", str(out), "--calendar-missing", "strict"]) == 0
+    strict = json.loads(out.read_text(encoding="utf-8"))
+    assert any("2027" in m["reason"] or "2027" in m["field"] for m in strict["missing_facts"])
+    assert strict == json.loads(enshi_rules.evaluate(doc, policy=enshi_rules.PeriodPolicy(missing_calendar="strict")).to_json())

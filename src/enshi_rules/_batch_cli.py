@@ -9,8 +9,9 @@ line per case, in input order:
   "message", "problems"?}}`` with its line number in the input and its ``case_id`` when the record
   can be read that far (else null; see :class:`enshi_rules.BatchError`).
 
-``--as-of``, ``--day-counting`` and ``--time-in-post`` are those of ``evaluate``: each overrides only
-the field of every case that it names.
+``--as-of``, ``--day-counting``, ``--time-in-post`` and the calendar options (``--calendar FILE``,
+``--calendar-missing``, ``--no-prefecture-days-off``) are those of ``evaluate``: each overrides only
+what it names.
 
 Memory stays constant whatever the input size: lines are read as they are needed, reports are
 written as they come, and a line longer than a case document may be is skipped without being held.
@@ -35,7 +36,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
 
-from . import _batch, _evaluate
+from . import _batch, _calendar_cli, _evaluate
 from ._overrides import add_period_options, evaluate_with_overrides
 from ._text import article_label
 from .errors import CaseValidationError, Problem
@@ -55,11 +56,16 @@ class _Oversized:
 
 
 def jsonl_task(
-    payload: Any, as_of: date | None, day_counting: str | None = None, time_in_post: bool | None = None
+    payload: Any,
+    as_of: date | None,
+    day_counting: str | None = None,
+    time_in_post: bool | None = None,
+    policy_fields: dict[str, Any] | None = None,
 ) -> tuple[str, tuple[int, ...]]:
     """One input line to ``(report JSON line, articles of its findings)`` (runs in a worker).
 
-    ``day_counting`` and ``time_in_post`` override only the field of each case they name."""
+    ``day_counting`` and ``time_in_post`` override only the field of each case they name;
+    ``policy_fields`` are the calendar options (``--calendar``, ``--calendar-missing``, ...)."""
     if isinstance(payload, _Oversized):
         p = Problem(
             "",
@@ -67,7 +73,9 @@ def jsonl_task(
             f"record too long (more than {payload.size} bytes, limit {MAX_DOCUMENT_BYTES})",
         )
         raise CaseValidationError([p])
-    report = evaluate_with_overrides(payload, as_of=as_of, day_counting=day_counting, time_in_post=time_in_post)
+    report = evaluate_with_overrides(
+        payload, as_of=as_of, day_counting=day_counting, time_in_post=time_in_post, **(policy_fields or {})
+    )
     return report.to_json(indent=None), tuple(f.article for f in report.findings)
 
 
@@ -85,6 +93,7 @@ def add_parser(sub: Any) -> None:
     b.add_argument("--jobs", type=int, default=1, metavar="N",
                    help="工作进程数（默认 1：本进程；0：每个 CPU 一个）/ worker processes (default 1: in this process; 0: one per CPU)")
     add_period_options(b)
+    _calendar_cli.add_options(b)
     b.set_defaults(func=run)
 
 
@@ -187,7 +196,10 @@ def run(args: argparse.Namespace) -> int:
             except OSError as exc:
                 return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
         try:
-            task = functools.partial(jsonl_task, day_counting=args.day_counting, time_in_post=args.time_in_post)
+            task = functools.partial(
+                jsonl_task, day_counting=args.day_counting, time_in_post=args.time_in_post,
+                policy_fields=_calendar_cli.overrides(args),
+            )
             return _run(fin, fout, as_of, jobs, total, task)
         finally:
             if fout is not sys.stdout.buffer:

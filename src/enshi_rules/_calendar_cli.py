@@ -26,15 +26,16 @@ def add_options(p: argparse.ArgumentParser) -> None:
         action="append",
         default=None,
         metavar="FILE",
-        help="a calendar file (YAML or JSON) that adds or replaces years; repeatable (docs/calendar.md). "
-        f"{_calendar.ENV_VAR} lists more files, read first",
+        help="日历文件（YAML 或 JSON），增加或替换年份；可重复（docs/calendar.md）/ a calendar file (YAML or JSON) that "
+        f"adds or replaces years; repeatable (docs/calendar.md). {_calendar.ENV_VAR} lists more files, read first",
     )
     p.add_argument(
         "--calendar-missing",
         dest="calendar_missing",
         choices=("provisional", "strict"),
         default=None,
-        help="a year without a published holiday arrangement: compute it and mark due dates provisional "
+        help="节假日安排未公布的年份：推算并标为暂定（provisional，默认），或不给到期日并列为缺少的事实（strict）/ "
+        "a year without a published holiday arrangement: compute it and mark due dates provisional "
         "(default), or give such a period no due date and name the year as a missing fact (strict)",
     )
     p.add_argument(
@@ -42,7 +43,7 @@ def add_options(p: argparse.ArgumentParser) -> None:
         dest="prefecture_days_off",
         action="store_false",
         default=None,
-        help="do not roll a period ending on a 州庆 day off over (interpretation Z1)",
+        help="期限届满日为州庆放假日的不顺延（解释 Z1）/ do not roll a period ending on a 州庆 day off over (interpretation Z1)",
     )
 
 
@@ -56,15 +57,19 @@ def overrides(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def add_subcommands(sub: Any) -> None:
-    c = sub.add_parser("calendar", help="show a year's holiday calendar, or check a calendar file")
+    c = sub.add_parser("calendar", help="显示某年的节假日日历，或检查日历文件 / show a year's holiday calendar, or check a calendar file")
     csub = c.add_subparsers(dest="calendar_command", required=True)
-    s = csub.add_parser("show", help="print a year as the library sees it (source, days off, adjusted working days)")
-    s.add_argument("year", type=int)
-    s.add_argument("--calendar", dest="calendar", action="append", default=None, metavar="FILE", help="calendar files, as for evaluate")
-    s.add_argument("--calendar-missing", dest="calendar_missing", choices=("provisional", "strict"), default=None)
+    s = csub.add_parser("show", help="按本库的理解显示一年（来源、放假日、调休上班日）/ print a year as the library sees it "
+                                     "(source, days off, adjusted working days)")
+    s.add_argument("year", type=int, help="年份 / the year (2004 or later)")
+    s.add_argument("--calendar", dest="calendar", action="append", default=None, metavar="FILE",
+                   help="日历文件，同 evaluate / calendar files, as for evaluate")
+    s.add_argument("--calendar-missing", dest="calendar_missing", choices=("provisional", "strict"), default=None,
+                   help="未公布年份推算（provisional）或不推算（strict）/ compute a year not yet published (provisional) or not (strict)")
     s.set_defaults(func=_cmd_show)
-    k = csub.add_parser("check", help="validate a calendar file; exit 0 if valid, 2 listing every problem")
-    k.add_argument("files", nargs="+", metavar="FILE")
+    k = csub.add_parser("check", help="检查日历文件；有效时退出码 0，否则 2 并列出每个问题 / validate a calendar file; "
+                                      "exit 0 if valid, 2 listing every problem")
+    k.add_argument("files", nargs="+", metavar="FILE", help="要检查的日历文件 / the calendar files to check")
     k.set_defaults(func=_cmd_check)
 
 

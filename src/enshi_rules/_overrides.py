@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from ._evaluate import evaluate
+from ._evaluate import evaluate, run
 from .facts import Case, _parse
 from .facts.case import DayCountingChoice
 from .report import Report
@@ -27,9 +27,16 @@ def evaluate_with_overrides(
     as_of: date | str | None = None,
     day_counting: str | None = None,
     time_in_post: bool | None = None,
+    **policy_fields: Any,
 ) -> Report:
-    """``evaluate(doc, as_of=as_of)`` with the named fields of the document replaced."""
-    return evaluate(with_overrides(doc, day_counting=day_counting, time_in_post=time_in_post), as_of=as_of)
+    """``evaluate(doc, as_of=as_of)`` with the named fields of the document replaced.
+
+    ``policy_fields`` are :class:`~enshi_rules.PeriodPolicy` fields laid over the case's own policy
+    (``calendar``, ``missing_calendar``, ``prefecture_days_off``; None leaves one as it is)."""
+    case = with_overrides(doc, day_counting=day_counting, time_in_post=time_in_post)
+    if any(v is not None for v in policy_fields.values()):
+        return run(case, as_of=as_of, **policy_fields).report
+    return evaluate(case, as_of=as_of)
 
 
 def with_overrides(

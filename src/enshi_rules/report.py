@@ -10,7 +10,6 @@ ISO dates, UTF-8 Chinese kept as is) and reads back to an equal report::
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 

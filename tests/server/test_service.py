@@ -272,3 +272,57 @@ def test_explain_all_findings_and_an_unknown_rule(client):
     assert [p["path"] for p in r.json()["problems"]] == ["query.rule_id"]
     r = client.post("/v1/explain", content=b"{}", headers=JSON)
     assert r.status_code == 422 and r.json()["type"] == "urn:enshi-rules:problem:invalid-case"
+
+
+# ---- calendars -------------------------------------------------------------------------------------
+
+
+def _case_into_2027() -> dict:
+    """A letter received 2026-12-02: the thirty days of 第二十七条第二款 end in 2027, a year without a
+    published holiday arrangement (issue 10's reference case)."""
+    doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    doc["as_of"] = "2026-12-20"
+    doc["supervision"] = {
+        "started_on": "2026-11-02",
+        "situations": [{"id": "QX-1", "item": 3, "found_on": "2026-11-02", "confirmed": True, "confirmed_on": "2026-11-10"}],
+        "suggestion_letter": {"id": "JYS-1", "issued_on": "2026-12-01", "received_on": "2026-12-02", "rectification_days": 30},
+    }
+    return doc
+
+
+def test_versions_name_the_calendar_of_each_year_used(client):
+    r = client.post("/v1/evaluate", content=json.dumps(_case_into_2027(), ensure_ascii=False).encode(), headers=JSON)
+    assert r.status_code == 200
+    body = r.json()
+    by_year = {c["year"]: c for c in body["versions"]["calendars"]}
+    assert body["versions"]["calendars"] == body["calendars"]
+    assert by_year[2027]["provisional"] is True and by_year[2027]["basis"] == "provisional"
+    assert by_year[2026]["provisional"] is False
+    due = {f["rule_id"]: f["due"] for f in body["findings"] if f["article"] == 27 and f["paragraph"] == 2}
+    assert "2027-01-04" in due.values()
+
+
+def test_calendar_missing_strict_reports_the_missing_year_in_the_body(client):
+    r = client.post("/v1/evaluate?calendar_missing=strict", content=json.dumps(_case_into_2027(), ensure_ascii=False).encode(),
+                    headers=JSON)
+    assert r.status_code == 200
+    body = r.json()
+    assert any("2027" in m["reason"] or "2027" in m["field"] for m in body["missing_facts"])
+    assert not any(f["due"] and f["due"].startswith("2027") for f in body["findings"])
+    assert any(f["article"] == 27 and f["paragraph"] == 1 for f in body["findings"])  # the rest is reported
+
+
+def test_calendar_of_a_year(client):
+    r = client.get("/v1/calendar/2025")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["year"] == 2025 and body["national"]["basis"] == "package" and body["national"]["provisional"] is False
+    days_off = {d["date"] for d in body["national"]["days_off"]}
+    assert {"2025-01-01", "2025-10-01"} <= days_off
+    assert "2025-09-28" in body["national"]["working_days"]  # 调休上班 (a Sunday)
+    assert {d["date"] for d in body["prefecture"]["days_off"]} == {"2025-08-18", "2025-08-19"}  # 州庆 2025
+    r = client.get("/v1/calendar/2027")
+    assert r.json()["national"]["provisional"] is True and r.json()["national"]["working_days"] == []
+    assert client.get("/v1/calendar/2027?calendar_missing=strict").status_code == 404
+    assert client.get("/v1/calendar/2003").status_code == 404
+    assert client.get("/v1/calendar/0").status_code == 422

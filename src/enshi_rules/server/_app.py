@@ -139,6 +139,35 @@ async def _read_body(request: Request, cap: int, *, media: tuple[str, ...]) -> b
     return bytes(buf)
 
 
+def _layer_json(yc: Any) -> dict[str, Any]:
+    names = dict(yc.names)
+    return {
+        "basis": yc.basis,
+        "source": yc.source,
+        "provisional": yc.provisional,
+        "days_off": [{"date": d.isoformat(), "name": names.get(d)} for d in sorted(yc.days_off)],
+        "working_days": [d.isoformat() for d in sorted(yc.working_days)],
+    }
+
+
+def _calendar_json(year: int, missing: str) -> dict[str, Any] | None:
+    """A year as the library's evaluations see it (the files of ENSHI_RULES_CALENDAR included)."""
+    from .._calendar import FIRST_PREFECTURE_YEAR
+    from .._periods import PeriodPolicy
+
+    cal = PeriodPolicy(missing_calendar=missing).resolved_calendar()
+    nat = cal.national(year)
+    if nat is None:
+        return None
+    pref = cal.prefecture_layer(year) if year >= FIRST_PREFECTURE_YEAR else None
+    return {
+        "year": year,
+        "national": _layer_json(nat),
+        "prefecture": _layer_json(pref) if pref is not None else None,
+        "prefecture_notice_unknown": year >= FIRST_PREFECTURE_YEAR and pref is None,
+    }
+
+
 def create_app(settings: ServerSettings | None = None) -> FastAPI:
     """The decision service, configured by ``settings`` (safe defaults when ``None``)."""
     settings = settings or ServerSettings()
@@ -238,16 +267,21 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     def _evaluate_one(body: bytes, options: dict[str, Any]) -> Report:
         return evaluate_with_overrides(body, **options)
 
-    def _options(as_of: str | None, day_counting: str | None, time_in_post: bool | None) -> dict[str, Any]:
+    def _options(as_of: str | None, day_counting: str | None, time_in_post: bool | None,
+                 calendar_missing: str | None = None) -> dict[str, Any]:
         try:
             d = _evaluate._as_of(as_of)
         except CaseValidationError as exc:
             raise _Fail(problem_from_exception(CaseValidationError(
                 [Problem("query.as_of", p.message_zh, p.message_en) for p in exc.problems]))) from None
-        return {"as_of": d, "day_counting": day_counting, "time_in_post": time_in_post}
+        out: dict[str, Any] = {"as_of": d, "day_counting": day_counting, "time_in_post": time_in_post}
+        if calendar_missing is not None:
+            out["missing_calendar"] = calendar_missing
+        return out
 
     def _log_options(options: dict[str, Any]) -> dict[str, Any]:
-        return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in options.items()}
+        names = {"missing_calendar": "calendar_missing"}
+        return {names.get(k, k): (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in options.items()}
 
     @v1.post(
         "/evaluate",
@@ -265,8 +299,12 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
             None, description="期间计算方式 / count periods in calendar or working days; overrides the document's day_counting only"),
         time_in_post: bool | None = Query(
             None, description="在途时间不计入 / do not count time in the post; overrides the document's exclude_time_in_post only"),
+        calendar_missing: Literal["provisional", "strict"] | None = Query(
+            None, description="节假日安排未公布的年份 / a year without a published holiday arrangement: computed, due dates "
+                              "provisional (provisional, the default), or no due date for such a period and the year "
+                              "named in missing_facts (strict)"),
     ) -> Response:
-        options = _options(as_of, day_counting, time_in_post)
+        options = _options(as_of, day_counting, time_in_post, calendar_missing)
         body = await _read_body(request, settings.max_body, media=(_JSON,))
         did = _new_id()
         try:
@@ -297,8 +335,12 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         as_of: str | None = Query(None, description="判断日 / judge every case at this date (YYYY-MM-DD)"),
         day_counting: Literal["calendar", "working"] | None = Query(None, description="overrides each document's day_counting only"),
         time_in_post: bool | None = Query(None, description="overrides each document's exclude_time_in_post only"),
+        calendar_missing: Literal["provisional", "strict"] | None = Query(
+            None, description="节假日安排未公布的年份 / a year without a published holiday arrangement: computed, due dates "
+                              "provisional (provisional, the default), or no due date for such a period and the year "
+                              "named in missing_facts (strict)"),
     ) -> Response:
-        options = _options(as_of, day_counting, time_in_post)
+        options = _options(as_of, day_counting, time_in_post, calendar_missing)
         cap = settings.max_body * 4
         body = await _read_body(request, cap, media=_BATCH_MEDIA)
         lines = [(n, line) for n, line in enumerate(body.split(b"\n"), 1) if line.strip()]
@@ -366,6 +408,25 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         vers = json.dumps(versions(), ensure_ascii=False, separators=(",", ":"))
         out = '{"decision_id":"' + did + '","versions":' + vers + "," + text[1:]
         return _json_response(out.encode("utf-8"), did)
+
+    @v1.get("/calendar/{year}", tags=["measures"], response_model=_schemas.CalendarYear,
+            responses=_schemas.problem_responses(404),
+            summary="一年的节假日日历 / a year's holiday calendar as evaluations use it")
+    async def calendar_year(
+        year: int = Path(ge=1, le=9999, description="年份 / the year"),
+        calendar_missing: Literal["provisional", "strict"] | None = Query(
+            None, description="未公布年份推算（provisional，默认）或不推算（strict）/ compute a year not yet published "
+                              "(provisional, the default) or not (strict)"),
+    ) -> Response:
+        did = _new_id()
+        body = _calendar_json(year, calendar_missing or "provisional")
+        if body is None:
+            raise _Fail(problem(
+                "not-found",
+                f"{year}年没有节假日数据（不在 chinesecalendar 范围内，也不能推算或为严格模式）/ no holiday calendar for "
+                f"{year} (outside chinesecalendar, and not computable or strict mode)",
+            ))
+        return _json_response({"decision_id": did, "versions": versions(), **body}, did)
 
     @v1.get("/articles", tags=["measures"], response_model=_schemas.ArticleIndex,
             summary="条文目录 / the articles of the measures, with their status and rule counts")

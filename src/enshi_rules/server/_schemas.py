@@ -13,7 +13,7 @@ from ..report import Report, Versions
 
 __all__ = [
     "BATCH_DESCRIPTION", "DESCRIPTION", "EXPLAIN_DESCRIPTION", "ArticleDetail", "ArticleIndex", "DecisionExplanation", "DecisionReport", "Health", "ProblemDetails",
-    "SchemaDoc", "VersionInfo", "add_components", "batch_body", "case_body", "problem_responses",
+    "CalendarYear", "SchemaDoc", "VersionInfo", "add_components", "batch_body", "case_body", "problem_responses",
 ]
 
 DESCRIPTION = """\
@@ -222,3 +222,25 @@ class DecisionExplanation(Explanation):
 
     decision_id: str
     versions: Versions
+
+
+class CalendarDay(BaseModel):
+    date: str
+    name: str | None
+
+
+class CalendarLayer(BaseModel):
+    basis: str = Field(description="package (chinesecalendar), file (a calendar file or the shipped 州庆 notices), provisional")
+    source: str
+    provisional: bool
+    days_off: list[CalendarDay] = Field(description="days that are not working days (a weekend day not listed is off anyway)")
+    working_days: list[str] = Field(description="weekend days made working days (调休上班)")
+
+
+class CalendarYear(BaseModel):
+    decision_id: str
+    versions: Versions
+    year: int
+    national: CalendarLayer
+    prefecture: CalendarLayer | None = Field(description="州庆 days off of the prefecture, when that year's notice is known")
+    prefecture_notice_unknown: bool = Field(description="no 州庆 notice for that year: a period ending 8月17日-23日 is provisional")
