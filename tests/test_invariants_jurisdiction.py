@@ -175,19 +175,40 @@ def test_jurisdiction_gives_no_competence_over_a_vertically_managed_body(data) -
 
 
 @given(data=trees(), st_data=st.data())
-def test_the_common_superior_is_the_lowest_organ_above_both_and_symmetric(data, st_data) -> None:
+def test_every_common_superior_supervises_both_parties_under_article_3(data, st_data) -> None:
+    # 第六条第二款 (issue 12): an organ named as 共同上一级行政执法监督机关 supervises both parties
+    # (jurisdiction.is_competent, the public answer to "may it supervise", is the judge), is neither
+    # of them, and the answer does not depend on the order of the parties; the nearest organ above
+    # both in the tree is named whenever it supervises both (the government line)
     tree, reg = data
     for a, b in _pairs(st_data.draw, reg):
-        c = jurisdiction.common_superior(a, b, organs=reg)
-        assert c == jurisdiction.common_superior(b, a, organs=reg)
+        found = jurisdiction.common_superiors(a, b, organs=reg)
+        assert {o.id for o in found} == {o.id for o in jurisdiction.common_superiors(b, a, organs=reg)}
+        for o in found:
+            assert o.id not in (a, b)
+            assert jurisdiction.is_competent(o.id, a, organs=reg), (o.id, a)
+            assert jurisdiction.is_competent(o.id, b, organs=reg), (o.id, b)
         above_a, above_b = _ancestors(reg, a), _ancestors(reg, b)
         common = [x for x in above_a if x in above_b]
-        if c is None:
-            assert common == []
-            continue
-        assert c.id in above_a and c.id in above_b and c.id not in (a, b)
-        # no lower common ancestor: every organ above both is c or above c
-        assert all(x == c.id or x in _ancestors(reg, c.id) for x in common)
+        if common and all(jurisdiction.is_competent(common[0], x, organs=reg) for x in (a, b)):
+            assert found[0].id == common[0]
+        c = jurisdiction.common_superior(a, b, organs=reg)
+        assert c == (found[0] if found else None)
+
+
+def test_a_system_line_superior_and_the_government_line_superior_both_qualify() -> None:
+    market = {"kind": "工作部门", "system": "市场监管"}
+    reg = jurisdiction.organ_registry(
+        [
+            dict(market, id="422800.scjgj", name="恩施州市场监督管理局", level="州", region="422800", parent="422800"),
+            dict(market, id="422801.scjgj", name="恩施市市场监督管理局", level="县（市）", region="422801", parent="422801"),
+            dict(market, id="422802.scjgj", name="利川市市场监督管理局", level="县（市）", region="422802", parent="422802"),
+        ]
+    )
+    found = jurisdiction.common_superiors("422801.scjgj", "422802.scjgj", organs=reg)
+    assert [o.id for o in found] == ["422800", "422800.scjgj"]
+    # two departments of one county: their county government only (州人民政府 is not 上一级)
+    assert [o.id for o in jurisdiction.common_superiors("422801.scjgj", "422801.sfj", organs=reg)] == ["422801"]
 
 
 def test_the_common_superior_in_the_built_in_registry() -> None:

@@ -27,7 +27,7 @@ from .facts import LoadedCase, Organ, OrganKind, OrganLevel
 from .facts.organs import PREFECTURE_CODE
 from .rules import art_027, art_028, art_035
 
-__all__ = ["Derived", "MissingFact", "derive", "relation_between"]
+__all__ = ["Derived", "MissingFact", "common_superiors", "derive", "relation_between"]
 
 
 @dataclass(frozen=True)
@@ -250,6 +250,44 @@ def supervises_through(sup: Organ, sub: Organ, organs: dict[str, Organ], *, trad
                     nxt.append(o)
         frontier = nxt
     return False
+
+
+#: The relations of 第三条第一款 itself (not those borrowed by a 司法局 or 法制机构, nor 第五条第三款's).
+_ARTICLE_3_RELATIONS = ("upper_government", "own_department", "own_dispatched", "own_system")
+
+
+def _supervises(sup: Organ, sub: Organ, organs: dict[str, Organ]) -> bool:
+    """Whether ``sup`` supervises ``sub`` under 第三条 (a relation, or a chain of them: 第六条第一款)."""
+    if sup.id == sub.id or sub.vertically_managed:
+        return False
+    return relation_between(sup, sub, organs)[0] != "none" or supervises_through(sup, sub, organs)
+
+
+def common_superiors(a: Organ, b: Organ, organs: dict[str, Organ]) -> list[Organ]:
+    """The 共同上一级行政执法监督机关 of two organs (第六条第二款, A06-3): every organ that supervises
+    both under 第三条 and is the next level above them on a line of supervision.
+
+    On the government line, the nearest organ above both in the tree (two departments of one
+    government: that government; two county departments: 州人民政府), when it supervises both; on a
+    line of its own (本系统), every organ with a 第三条第一款 relation of its own to each (州市场监督管理局
+    over the 恩施市 and 利川市 market regulators; 州司法局 over two county 司法局). The government line
+    first, then by id. A 司法局 acting for its government is not listed for that (第五条第一款): the
+    referral to it counts for the government.
+    """
+    out: list[Organ] = []
+    above_b = set(_ancestors(b, organs))
+    nearest = next((organs[o] for o in _ancestors(a, organs) if o in above_b), None)
+    if nearest is not None and _supervises(nearest, a, organs) and _supervises(nearest, b, organs):
+        out.append(nearest)
+    for x in sorted(organs.values(), key=lambda o: o.id):
+        if x.id in (a.id, b.id) or any(x.id == o.id for o in out):
+            continue
+        if (
+            relation_between(x, a, organs)[0] in _ARTICLE_3_RELATIONS
+            and relation_between(x, b, organs)[0] in _ARTICLE_3_RELATIONS
+        ):
+            out.append(x)
+    return out
 
 
 def _policy(lc: LoadedCase) -> PeriodPolicy:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ._derive import MissingFact, _ancestors, _put
+from ._derive import MissingFact, _put, common_superiors
 from .facts import LoadedCase, OrganKind
 from .facts.measures import Liability, Misconduct
 from .rules import art_035
@@ -42,8 +42,7 @@ def conduct_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
     if case.dispute is not None:
         dp = case.dispute
         a, b = organs[dp.organs[0]], organs[dp.organs[1]]
-        above_b = set(_ancestors(b, organs))
-        superior = next((organs[o] for o in _ancestors(a, organs) if o in above_b), None)
+        superiors = common_superiors(a, b, organs)
         fact = _put(
             {
                 "kind": "dispute", **base, "refs": [dp.id],
@@ -54,19 +53,30 @@ def conduct_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
             referred_to_name=organs[dp.referred_to].name if dp.referred_to else None,
             referred_on=_ord(dp.referred_on),
         )
-        if superior is not None:
-            justice = next(
-                (o for o in organs.values() if o.kind is OrganKind.JUSTICE and o.parent == superior.id), superior
-            )
-            if justice.id in dp.organs:  # a disputing 司法局 cannot arbitrate for its government
-                justice = superior
+        if superiors:
             fact.update(
-                superior=superior.id, superior_name=superior.name,
-                superior_justice=justice.id, superior_justice_name=justice.name,
+                superior=superiors[0].id,
+                superiors=[o.id for o in superiors],
+                superiors_names="或".join(o.name for o in superiors),
+                superiors_count=len(superiors),
             )
+            if dp.referred_to:
+                target = organs[dp.referred_to]
+                # a government's 司法局 takes a referral for its government (第五条第一款), unless it is
+                # itself a party: it cannot arbitrate its own dispute
+                acting_for = (
+                    organs[target.parent]
+                    if target.kind is OrganKind.JUSTICE and target.parent in organs and target.id not in dp.organs
+                    else target
+                )
+                hit = next((o for o in superiors if o.id == acting_for.id), None)
+                fact["referred_to_superior"] = hit is not None
+                if hit is not None:
+                    fact["referred_for_name"] = hit.name
+                    fact["referred_via_justice"] = acting_for.id != target.id
         else:
             missing.append(
-                MissingFact("dispute.organs", "第六条第二款", "机关名录中没有争议双方的共同上一级机关，无法判断应报请哪一机关协调。")
+                MissingFact("dispute.organs", "第六条第二款", "机关名录中没有同时监督争议双方的上一级机关，无法判断应报请哪一机关协调。")
             )
         out.append(fact)
 

@@ -301,7 +301,10 @@ _FIELDS: dict[tuple[str, str], tuple[str, str | None, str]] = {
     ("dispute", "agreed"): ("协商一致", "dispute.agreed", ""),
     ("dispute", "referred_to"): ("报请的机关", "dispute.referred_to", ""),
     ("dispute", "referred_on"): ("报请日", "dispute.referred_on", ""),
-    ("dispute", "superior"): ("共同上一级机关", None, "机关名录中 dispute.organs 双方之上最近的机关"),
+    ("dispute", "superior"): ("共同上一级机关（之一）", None, "机关名录中同时监督 dispute.organs 双方的上一级机关（A06-3）"),
+    ("dispute", "superiors"): ("共同上一级机关", None, "机关名录中同时监督 dispute.organs 双方的上一级机关（A06-3）"),
+    ("dispute", "referred_to_superior"): ("报请的是共同上一级机关（或承担其具体工作的司法行政部门）", None, "dispute.referred_to 与机关名录"),
+    ("dispute", "referred_for_name"): ("报请所针对的共同上一级机关", None, "dispute.referred_to 与机关名录"),
 }
 
 #: Fact properties that hold ordinal dates.

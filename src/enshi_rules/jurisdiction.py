@@ -28,7 +28,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ._derive import _ancestors, designation_basis, relation_between, supervises_through
+from ._derive import common_superiors as _common_superiors
+from ._derive import designation_basis, relation_between, supervises_through
 from ._text import citation
 from .errors import CaseValidationError, Problem
 from .facts.organs import DEFAULT_ORGANS, Organ, OrganKind
@@ -36,6 +37,7 @@ from .facts.organs import DEFAULT_ORGANS, Organ, OrganKind
 __all__ = [
     "Competence",
     "common_superior",
+    "common_superiors",
     "competence",
     "is_competent",
     "justice_bureau_of",
@@ -227,25 +229,39 @@ def supervisors_of(
     return tuple(sorted(out, key=lambda c: (c.supervisor != c.supervisor.split(".")[0], c.supervisor)))
 
 
+def common_superiors(
+    a: str,
+    b: str,
+    *,
+    organs: Mapping[str, Organ] | Iterable[Organ | Mapping[str, Any]] | None = None,
+) -> tuple[Organ, ...]:
+    """Every 共同上一级行政执法监督机关 of two supervising organs in dispute (第六条第二款, A06-3).
+
+    An organ qualifies when it supervises both under 第三条 and is the next level above them on a
+    line of supervision: on the government line, the nearest organ above both in the organ tree
+    (for two departments of one government, that government; for two county governments or two
+    county departments, 州人民政府); on a system line (本系统), every department with a 第三条第一款
+    relation of its own to each (州市场监督管理局 over the 恩施市 and 利川市 market regulators). The
+    government line comes first, then by id. A 司法局 is listed only for its own system (州司法局 over
+    two county 司法局); a report to a government's 司法局 counts as a report to the government
+    (第五条第一款). Empty when the registry holds no such organ.
+
+        >>> [o.id for o in common_superiors("422801", "422802")]
+        ['422800']
+    """
+    reg = organ_registry(organs)
+    return tuple(_common_superiors(_get(reg, a), _get(reg, b), reg))
+
+
 def common_superior(
     a: str,
     b: str,
     *,
     organs: Mapping[str, Organ] | Iterable[Organ | Mapping[str, Any]] | None = None,
 ) -> Organ | None:
-    """The 共同上一级行政执法监督机关 of two supervising organs in dispute (第六条第二款).
-
-    It is the nearest organ above both in the organ tree (not either of them). For two departments
-    of one government it is that government; for two county governments, 州人民政府. ``None`` when
-    the registry holds no organ above both (the dispute then goes beyond the prefecture).
-    """
-    reg = organ_registry(organs)
-    oa, ob = _get(reg, a), _get(reg, b)
-    above_b = set(_ancestors(ob, reg))
-    for oid in _ancestors(oa, reg):
-        if oid in above_b:
-            return reg[oid]
-    return None
+    """The first of :func:`common_superiors` (the government line's when it qualifies), or ``None``."""
+    found = common_superiors(a, b, organs=organs)
+    return found[0] if found else None
 
 
 def justice_bureau_of(

@@ -132,3 +132,45 @@ def test_a_designation_does_not_take_away_a_supervisors_own_competence():
     assert "art_006.p1.designation_without_competence" not in report.rule_ids()
     assert "art_003.p1.supervision_relation" in report.rule_ids()
     assert "art_026.p1.i1.letter_required" in report.rule_ids()  # the matter is judged
+
+
+_MARKET = {"kind": "工作部门", "system": "市场监管"}
+_REGULATORS = [
+    dict(_MARKET, id="422800.scjgj", name="恩施州市场监督管理局", level="州", region="422800", parent="422800"),
+    dict(_MARKET, id="422801.scjgj", name="恩施市市场监督管理局", level="县（市）", region="422801", parent="422801"),
+    dict(_MARKET, id="422802.scjgj", name="利川市市场监督管理局", level="县（市）", region="422802", parent="422802"),
+]
+
+
+def _regulators_dispute(**kw):
+    d = {"id": "ZY-3", "organs": ["422801.scjgj", "422802.scjgj"], "negotiated": True}
+    d.update(kw)
+    doc = case(dispute=d)
+    doc["organs"] = _REGULATORS
+    return doc
+
+
+def test_p2_a_system_line_superior_is_a_common_superior():
+    # 恩施市 and 利川市 market regulators: 州市场监督管理局 supervises both (本系统), as does 州人民政府
+    r = run(_regulators_dispute(referred_to="422800.scjgj"))
+    f = only(r, "art_006.p2.referred_to_common_superior")
+    check(f, "art_006.p2.referred_to_common_superior", 6, 2, None, "shall", "恩施市市场监督管理局、利川市市场监督管理局")
+    assert "恩施州市场监督管理局" in f.message
+    absent(r, "art_006.p2.referred_to_wrong_organ")
+
+
+def test_p2_where_several_organs_qualify_the_duty_names_them():
+    f = only(run(_regulators_dispute()), "art_006.p2.refer_to_common_superior")
+    assert "恩施土家族苗族自治州人民政府或恩施州市场监督管理局" in f.message
+
+
+def test_p2_a_referral_to_the_justice_bureau_names_the_government_it_acts_for():
+    f = only(run(_regulators_dispute(referred_to="422800.sfj")), "art_006.p2.referred_to_common_superior")
+    assert "共同上一级行政执法监督机关恩施土家族苗族自治州人民政府（由恩施土家族苗族自治州司法局承担具体工作）" in f.message
+
+
+def test_p2_an_organ_two_levels_up_on_no_line_of_its_own_is_the_wrong_organ():
+    # a county government is no superior of another county's regulator
+    r = run(_regulators_dispute(referred_to="422801"))
+    f = only(r, "art_006.p2.referred_to_wrong_organ")
+    assert "恩施土家族苗族自治州人民政府或恩施州市场监督管理局" in f.message

@@ -13,9 +13,12 @@ Interpretations:
   directly (any relation of 第三条第一款 or 第五条); a designation by an organ without that
   competence confers none. "层级监督和属地监督" is a principle realised by the relations themselves;
   it adds no rule of its own.
-* 第二款 "共同上一级行政执法监督机关": the nearest organ above both disputing organs in the organ tree
-  (:func:`enshi_rules.jurisdiction.common_superior`); a report to that government's 司法行政部门
-  counts as a report to the government (第五条第一款: it does the government's supervision work).
+* 第二款 "共同上一级行政执法监督机关" (A06-3): any organ that supervises both disputing organs under
+  第三条 and is the next level above them on a line of supervision: on the government line the
+  nearest organ above both in the tree, on a system line (本系统) every department with a 第三条第一款
+  relation of its own to each (:func:`enshi_rules.jurisdiction.common_superiors`); where several
+  qualify, the messages name them all. A report to a qualifying government's 司法行政部门 counts as a
+  report to the government (第五条第一款), and the message names the government.
   "协商不成" is read from the case (``negotiated`` true, ``agreed`` false); the measures set no time
   for negotiating, so a dispute still being negotiated is a pending duty, never a violation.
 
@@ -109,15 +112,10 @@ def referred_without_negotiation(f: Fact) -> Outcome:
     modality=Modality.SHALL,
     subject=Role.SUPERVISING,
     when=_DISPUTE & (m.negotiated == True) & (m.agreed == False) & (-m.referred_to) & (+m.superior),  # noqa: E712
-    summary="争议协商不成、尚未报请协调的，认定应当报请共同上一级行政执法监督机关协调处理。",
+    summary="争议协商不成、尚未报请协调的，认定应当报请共同上一级行政执法监督机关协调处理（有几个机关同时监督双方的，逐一列明）。",
 )
 def refer_to_common_superior(f: Fact) -> Outcome:
-    via = "" if f["superior_justice"] == f["superior"] else f"（由{f['superior_justice_name']}承担具体工作）"
-    return Outcome(f"{f['subject_name']}协商不成，应当报请共同上一级行政执法监督机关{f['superior_name']}{via}协调处理；尚未报请。")
-
-
-# Exclusive disjuncts: durable-rules fires once per matching disjunct.
-_RIGHT = (m.referred_to == m.superior) | ((m.referred_to != m.superior) & (m.referred_to == m.superior_justice))
+    return Outcome(f"{f['subject_name']}协商不成，应当报请共同上一级行政执法监督机关{f['superiors_names']}协调处理；尚未报请。")
 
 
 @rule(
@@ -125,11 +123,12 @@ _RIGHT = (m.referred_to == m.superior) | ((m.referred_to != m.superior) & (m.ref
     article=6, paragraph=2,
     modality=Modality.SHALL,
     subject=Role.SUPERVISING,
-    when=_DISPUTE & (m.negotiated == True) & (+m.referred_to) & (+m.superior) & _RIGHT,  # noqa: E712
-    summary="争议协商不成、已报请共同上一级行政执法监督机关协调处理的，认定义务已履行。",
+    when=_DISPUTE & (m.negotiated == True) & (m.referred_to_superior == True),  # noqa: E712
+    summary="争议协商不成、已报请共同上一级行政执法监督机关（或者承担其监督具体工作的司法行政部门）协调处理的，认定义务已履行。",
 )
 def referred_to_common_superior(f: Fact) -> Outcome:
-    return Outcome(f"{f['subject_name']}协商不成，已报请共同上一级行政执法监督机关{f['referred_to_name']}协调处理。")
+    via = f"（由{f['referred_to_name']}承担具体工作）" if f.get("referred_via_justice") else ""
+    return Outcome(f"{f['subject_name']}协商不成，已报请共同上一级行政执法监督机关{f['referred_for_name']}{via}协调处理。")
 
 
 @rule(
@@ -137,12 +136,12 @@ def referred_to_common_superior(f: Fact) -> Outcome:
     article=6, paragraph=2,
     modality=Modality.VIOLATION,
     subject=Role.SUPERVISING,
-    when=_DISPUTE & (+m.referred_to) & (+m.superior) & (m.referred_to != m.superior) & (m.referred_to != m.superior_justice),
-    summary="争议报请的机关不是双方共同上一级行政执法监督机关的，认定报请对象错误。",
+    when=_DISPUTE & (+m.referred_to) & (m.referred_to_superior == False),  # noqa: E712
+    summary="争议报请的机关不是同时监督双方的上一级行政执法监督机关（也不是承担其监督具体工作的司法行政部门）的，认定报请对象错误。",
 )
 def referred_to_wrong_organ(f: Fact) -> Outcome:
     return Outcome(
-        f"{f['subject_name']}将争议报请{f['referred_to_name']}协调，但双方的共同上一级行政执法监督机关是{f['superior_name']}。"
+        f"{f['subject_name']}将争议报请{f['referred_to_name']}协调，但双方的共同上一级行政执法监督机关是{f['superiors_names']}。"
     )
 
 
