@@ -90,3 +90,17 @@ def test_an_edited_template_is_used(tmp_path):
     lines = [p.text for p in out.paragraphs]
     assert lines[0] == "恩施州某县司法局 行政执法监督审查意见 ESJD-2025-031"
     assert "3. 第二十七条第二款 【违反·逾期未完成】" in lines
+
+
+def test_shipped_template_is_what_the_script_makes(tmp_path):
+    """The template in the package and ``_make_template`` agree (edit the script, then run it)."""
+    import zipfile
+
+    from enshi_rules.workbench._docx import template_path
+    from enshi_rules.workbench._make_template import build
+
+    made = build(tmp_path / "t.docx")
+    with zipfile.ZipFile(made) as a, zipfile.ZipFile(template_path()) as b:
+        assert a.read("word/document.xml") == b.read("word/document.xml"), (
+            "run: python -m enshi_rules.workbench._make_template"
+        )
