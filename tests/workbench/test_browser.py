@@ -12,6 +12,7 @@ Without the browser the test is skipped, except in CI (``CI`` set), where it mus
 from __future__ import annotations
 
 import base64
+import json
 import os
 import shutil
 import tempfile
@@ -209,3 +210,21 @@ def test_bad_case_shows_problems_next_to_fields(browser, live_server):
     wrapper = field.find_element(By.XPATH, "..")
     assert "早于制发日期" in wrapper.text
     _shot(browser, "05-bad-case")
+
+
+def test_provisional_period_in_the_chart(browser, live_server):
+    """A period ending in 2027 (no published arrangement): its due date drawn provisional; pasted as a document."""
+    from tests.workbench.test_pages import PROVISIONAL
+
+    browser.get(live_server + "/try")
+    browser.find_element(By.ID, "mode-paste").click()
+    area = browser.find_element(By.ID, "f-case_json")
+    assert area.is_displayed() and not browser.find_element(By.ID, "f-case_id").is_displayed()
+    area.send_keys(json.dumps(PROVISIONAL, ensure_ascii=False))
+    _date(browser, "as_of", "2026-12-20")
+    browser.find_element(By.ID, "submit-trial").click()
+    chart = WebDriverWait(browser, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, "figure.chart svg")))
+    provisional = chart.find_elements(By.CSS_SELECTOR, "g.period.provisional")
+    assert [g.get_attribute("data-due") for g in provisional] == ["2027-01-04"]
+    browser.execute_script("arguments[0].scrollIntoView()", chart)
+    _shot(browser, "07-provisional-chart", full=False)

@@ -104,3 +104,15 @@ def test_shipped_template_is_what_the_script_makes(tmp_path):
         assert a.read("word/document.xml") == b.read("word/document.xml"), (
             "run: python -m enshi_rules.workbench._make_template"
         )
+
+
+def test_docx_marks_provisional_due_dates():
+    from tests.workbench.test_pages import PROVISIONAL
+
+    report = enshi_rules.evaluate(PROVISIONAL, as_of="2026-12-20")
+    paras, (findings, timeline) = _text(docx.Document(io.BytesIO(render_docx(report))))
+    row = next(r for r in findings if "art_027.p2.rectify.pending" in r[2])
+    assert row[3] == "2027年1月4日（暂定：2027年节假日安排尚未公布，按《全国年节及纪念日放假办法》推算）"
+    assert next(r for r in timeline if r[0] == "第二十七条第二款")[4] == "2027-01-04（暂定）"
+    assert next(r for r in timeline if r[0] == "第二十七条第一款")[4] == "2026-12-14"
+    assert "2027年：《全国年节及纪念日放假办法》" in paras and "（暂定：该年节假日安排公布后到期日可能改变" in paras

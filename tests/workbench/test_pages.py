@@ -114,7 +114,7 @@ def test_find_by_keyword(client):
 
 
 def test_find_nothing_says_how_to_search(client):
-    doc = page(client.get("/articles", params={"q": "99"}))
+    doc = page(client.get("/articles", params={"q": "量子纠缠"}))
     assert "没有找到" in text_of(doc)
 
 
@@ -382,3 +382,39 @@ def test_docx_download(client):
 def test_docx_download_bad_case(client):
     r = client.post("/report.docx", data={"case_json": "{}"})
     assert r.status_code == 422 and "缺少必填字段" in r.text
+
+
+# a letter received 2026-12-02: the thirty days of 第二十七条第二款 end in 2027, whose holiday arrangement
+# is not published: due 2027-01-04 (01-01 元旦, 01-02 and 01-03 a weekend), provisional
+PROVISIONAL = {
+    "case_id": "ESJD-2026-090",
+    "supervising_organ": "422800",
+    "supervised_organ": "422822",
+    "supervision": {
+        "started_on": "2026-11-02",
+        "situations": [{"item": 3, "confirmed": True}],
+        "suggestion_letter": {"issued_on": "2026-11-30", "received_on": "2026-12-02"},
+    },
+}
+
+
+def test_provisional_due_dates_are_marked(client):
+    r = client.post("/try", data={"mode": "paste", "as_of": "2026-12-20", "case_json": json.dumps(PROVISIONAL)})
+    assert r.status_code == 200
+    doc = page(r)
+    pending = text_of(doc.xpath("//li[@data-rule='art_027.p2.rectify.pending']")[0])
+    assert "2027年1月4日" in pending and "暂定：2027年节假日安排尚未公布，按《全国年节及纪念日放假办法》推算" in pending
+    window = text_of(doc.xpath("//li[@data-rule='art_027.p1.review_application.overdue']")[0])
+    assert "暂定" not in window.split("为什么")[0]  # 2026-12-14 depends on no unpublished year
+    svg = doc.xpath("//figure[@class='chart']/*[local-name()='svg']")[0]
+    g12, g2 = svg.xpath(".//*[local-name()='g'][contains(@class,'period')]")
+    assert "provisional" not in g12.get("class") and "provisional" in g2.get("class")
+    assert g2.get("data-due") == "2027-01-04"
+    assert g2.xpath(".//*[@class='bar']/@stroke-dasharray") and "届满 1月4日（暂定）" in text_of(g2)
+    assert len(g2.xpath(".//*[@class='rolled']")) == 3  # 2027-01-01, 02, 03
+    assert "暂定日期" in text_of(svg)  # the legend
+    row = doc.xpath("//table[@class='timeline-table']//tr[td='第二十七条第二款']")[0]
+    assert "暂定" in text_of(row)
+    years = {text_of(tr.xpath("td")[0]): text_of(tr) for tr in doc.xpath("//table[@class='calendars']/tbody/tr")}
+    assert set(years) == {"2026年", "2027年"}
+    assert "暂定" in years["2027年"] and "暂定" not in years["2026年"]

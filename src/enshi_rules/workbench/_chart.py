@@ -111,7 +111,7 @@ def bars(report: Any) -> list[Bar]:
                 days_late=t.days_late,
                 rolled=rolled,
                 skipped=skipped,
-                provisional=bool(getattr(t, "provisional", False)),
+                provisional=t.provisional,
                 permission=(t.rule_id, t.subject) in may,
             )
         )

@@ -98,7 +98,7 @@ def build(path: Path = TEMPLATE) -> Path:
             "{{ f.index }}",
             "{{ f.label }}{{ f.subject }}：{{ f.message }}",
             "{{ f.citation }}\n（规则 {{ f.rule_id }}）",
-            "{{ f.due }}{{ '（暂定）' if f.provisional else '' }}",
+            "{{ f.due }}{{ f.provisional }}",
             "{{ f.days_late or '' }}",
         ],
         [1.2, 8.6, 3.6, 2.6, 1.6],
@@ -133,7 +133,15 @@ def build(path: Path = TEMPLATE) -> Path:
     _para(doc, "（无）")
     _para(doc, "{%p endif %}")
 
-    _para(doc, "五、版本", size=14, bold=True, font=_HEADING_FONT)
+    _para(doc, "五、所用节假日日历", size=14, bold=True, font=_HEADING_FONT)
+    _para(doc, "{%p for c in calendars %}")
+    _para(doc, "{{ c.year }}年：{{ c.source }}{{ '（暂定：该年节假日安排公布后到期日可能改变，届时应重新试算）' if c.provisional else '' }}", size=10.5)
+    _para(doc, "{%p endfor %}")
+    _para(doc, "{%p if not calendars %}")
+    _para(doc, "（本案没有计算期限）")
+    _para(doc, "{%p endif %}")
+
+    _para(doc, "六、版本", size=14, bold=True, font=_HEADING_FONT)
     _para(doc, "{%p for k, v in versions %}")
     _para(doc, "{{ k }}：{{ v }}", size=10.5)
     _para(doc, "{%p endfor %}")

@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import _text
 from .._rulebook import Modality, all_rules
-from ..cli import _MODALITY_ZH, _STATUS_ZH, _status_zh
+from ..cli import _MODALITY_ZH, _STATUS_ZH, _status_zh, provisional_text
 from . import _catalog
 
 __all__ = ["FindingView", "ReportView", "finding_label", "report_view"]
@@ -51,7 +51,7 @@ class FindingView:
     facts: tuple[str, ...]
     due: str  # 2025年10月24日, or "" for a finding without a time limit
     days_late: int | None
-    provisional: bool
+    provisional: str  # "" or （暂定：2027年节假日安排尚未公布，按《全国年节及纪念日放假办法》推算）
     calendar_basis: str
     interpretations: tuple[tuple[str, str], ...]  # (id, title)
     explanation: Any = None  # the FindingExplanation of ``enshi_rules.explain`` for this finding
@@ -69,6 +69,7 @@ class ReportView:
     timeline: tuple[dict[str, Any], ...]
     missing_facts: tuple[dict[str, str], ...]
     versions: tuple[tuple[str, str], ...]
+    calendars: tuple[dict[str, str], ...] = ()  # the holiday calendar of each year a period touched
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -141,8 +142,8 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
                 facts=tuple(f.facts),
                 due=_cn_date(f.due),
                 days_late=f.days_late,
-                provisional=bool(getattr(f, "provisional", False)),
-                calendar_basis=str(getattr(f, "calendar_basis", "") or ""),
+                provisional=provisional_text(f.calendar_basis) if f.provisional else "",
+                calendar_basis=f.calendar_basis or "",
                 interpretations=_interpretations(f, applies.get(uid, ())),
                 explanation=explained[i - 1] if explained else None,
             )
@@ -168,7 +169,7 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
             "done_on": t.done_on.isoformat() if t.done_on else "",
             "status": _status_zh(Modality.MAY, t.status) if (t.rule_id, t.subject) in may else _STATUS_ZH[t.status],
             "days_late": t.days_late or "",
-            "provisional": "暂定" if getattr(t, "provisional", False) else "",
+            "provisional": provisional_text(t.calendar_basis) if t.provisional else "",
         }
         for t in report.timeline
     )
@@ -184,5 +185,8 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
         timeline=timeline,
         missing_facts=missing,
         versions=_versions(report),
+        calendars=tuple(
+            {"year": str(c.year), "source": c.source, "provisional": "暂定" if c.provisional else ""} for c in report.calendars
+        ),
         counts=counts,
     )
