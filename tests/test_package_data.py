@@ -81,3 +81,18 @@ def test_a_wheel_installed_in_a_fresh_venv_answers_articles_27(tmp_path):
     assert "art_27__para_2" in out.stdout and "已编码" in out.stdout
     check = subprocess.run([str(exe), "trace", "--check"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert check.returncode == 0, check.stdout + check.stderr
+    # the workbench works from the wheel too: its templates, static files and Word template, and the
+    # article map for its 条文对照 pages
+    report = subprocess.run(
+        [str(exe), "report", str(ROOT / "examples" / "overdue_decision.json"), "-o", str(tmp_path / "r.docx")],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )
+    assert report.returncode == 0 and (tmp_path / "r.docx").stat().st_size > 10_000, report.stderr
+    page = subprocess.run(
+        [str(py), "-c", "import warnings; warnings.simplefilter('ignore');"
+         "from fastapi.testclient import TestClient; from enshi_rules.server import create_app;"
+         "c = TestClient(create_app()); r = c.get('/articles/27'); print(r.status_code, 'art_27__para_2' in r.text,"
+         " '已编码' in r.text, c.get('/static/workbench.css').status_code)"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )
+    assert page.stdout.split() == ["200", "True", "True", "200"], page.stdout + page.stderr

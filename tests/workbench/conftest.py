@@ -19,11 +19,10 @@ with warnings.catch_warnings():
 
 
 def make_app() -> fastapi.FastAPI:
-    from enshi_rules.workbench import router
+    """The service as ``enshi-rules serve`` builds it: the workbench is mounted at ``/``."""
+    from enshi_rules.server import create_app
 
-    app = fastapi.FastAPI()
-    app.include_router(router)
-    return app
+    return create_app()
 
 
 @pytest.fixture(scope="session")

@@ -418,3 +418,30 @@ def test_provisional_due_dates_are_marked(client):
     years = {text_of(tr.xpath("td")[0]): text_of(tr) for tr in doc.xpath("//table[@class='calendars']/tbody/tr")}
     assert set(years) == {"2026年", "2027年"}
     assert "暂定" in years["2027年"] and "暂定" not in years["2026年"]
+
+
+def test_served_by_the_service_behind_its_tokens(tmp_path):
+    """``enshi-rules serve --tokens FILE``: the workbench asks for the same token as /v1."""
+    from fastapi.testclient import TestClient
+
+    from enshi_rules.server import ServerSettings, create_app
+    from enshi_rules.server._auth import hash_line
+
+    tokens = tmp_path / "tokens"
+    tokens.write_text(hash_line("s3cret-token-for-the-test") + "\n", encoding="utf-8")
+    c = TestClient(create_app(ServerSettings(tokens_file=str(tokens))))
+    assert c.get("/").status_code == 401
+    assert c.post("/try", data={"mode": "form"}).status_code == 401
+    ok = c.get("/articles/27", headers={"Authorization": "Bearer s3cret-token-for-the-test"})
+    assert ok.status_code == 200 and "第二十七条" in ok.text
+
+
+def test_a_post_too_large_is_refused_unread(client):
+    r = client.post("/try", data={"mode": "paste", "case_json": "x" * (5_000_000)})
+    assert r.status_code == 413 and "不能超过 2 MB" in r.text
+
+
+def test_a_document_too_large_is_named_next_to_the_field(client):
+    r = client.post("/try", data={"mode": "paste", "case_json": " " * 2_000_100})
+    assert r.status_code == 422
+    assert "案件文件过大（超过 2 MB）" in text_of(page(r).get_element_by_id("panel-paste"))

@@ -16,7 +16,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import _articles_json, _evaluate
+from .. import _articles_json, _evaluate, workbench
 from .._explain import explain
 from .._overrides import evaluate_with_overrides, with_overrides
 from .._problem_details import problem, problem_from_exception
@@ -461,7 +461,8 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
 
     app.include_router(v1)
     # Routers of other parts of the package are included here, one line each:
-    # (the workbench of issue 17 at "/": app.include_router(workbench.router))
+    # the workbench for legal staff at "/" (docs/workbench.md), behind the same tokens as /v1
+    app.include_router(workbench.router, dependencies=[Depends(require_token)])
 
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware

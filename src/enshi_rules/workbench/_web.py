@@ -20,14 +20,15 @@ from markupsafe import Markup
 
 from .. import _text
 from .._trace import find_root
+from ..facts import MAX_DOCUMENT_BYTES
 from . import _catalog, _chart, _docx, _trial, _views
 
 __all__ = ["EXAMPLES_DIR", "bundled_examples", "router"]
 
 router = APIRouter(include_in_schema=False)
 
-#: Upper bound on a pasted or uploaded case document (the loader has its own limits on counts).
-MAX_DOCUMENT_BYTES = 1_000_000
+#: A form post larger than this is refused before it is read (a case document and the form around it).
+MAX_FORM_BYTES = 2 * MAX_DOCUMENT_BYTES + 100_000
 
 _STATIC = {"workbench.css": "text/css; charset=utf-8", "print.css": "text/css; charset=utf-8", "workbench.js": "text/javascript; charset=utf-8"}
 
@@ -212,15 +213,34 @@ def try_form(example: str = "") -> HTMLResponse:
 
 @router.post("/try/edit", response_class=HTMLResponse)
 async def try_edit(request: Request) -> HTMLResponse:
-    async with request.form() as form:
+    refused = _refuse_large(request)
+    if refused is not None:
+        return refused
+    async with request.form(max_part_size=MAX_FORM_BYTES) as form:
         text = str(form.get("case_json") or "")
     doc, problems = _trial.parse_document(text, "case_json")
     values = _trial.form_from_case(doc) if isinstance(doc, dict) else {}
     return _form_page(values=values, problems=problems, mode="paste", case_json=text)
 
 
+def _too_large(path: str) -> _trial.Problem:
+    mb = MAX_DOCUMENT_BYTES / 1_000_000
+    return _trial.Problem(path, f"案件文件过大（超过 {mb:g} MB）", f"the case document is larger than {mb:g} MB")
+
+
+def _refuse_large(request: Request) -> HTMLResponse | None:
+    """A page saying the post is too large (413), when its declared length says so."""
+    try:
+        length = int(request.headers.get("content-length") or 0)
+    except ValueError:
+        length = 0
+    if length > MAX_FORM_BYTES:
+        return _page("error.html", 413, title="提交的内容过大", message=f"案件文件不能超过 {MAX_DOCUMENT_BYTES / 1_000_000:g} MB。")
+    return None
+
+
 async def _read_trial(request: Request) -> tuple[_trial.TrialInput, dict[str, Any], str, str]:
-    async with request.form() as form:  # closes an uploaded file's temporary file
+    async with request.form(max_part_size=MAX_FORM_BYTES) as form:  # closes an uploaded file's temporary file
         return await _read_trial_form(form)
 
 
@@ -239,7 +259,7 @@ async def _read_trial_form(form: Any) -> tuple[_trial.TrialInput, dict[str, Any]
     case_json = str(form.get("case_json") or "")
     if mode == "paste":
         if len(case_json.encode("utf-8")) > MAX_DOCUMENT_BYTES:
-            t.problems.append(_trial.Problem("case_json", "案件文件过大（超过 1 MB）", "the case document is larger than 1 MB"))
+            t.problems.append(_too_large("case_json"))
         else:
             t.document, problems = _trial.parse_document(case_json, "case_json")
             t.problems += problems
@@ -249,7 +269,7 @@ async def _read_trial_form(form: Any) -> tuple[_trial.TrialInput, dict[str, Any]
         if not data:
             t.problems.append(_trial.Problem("case_file", "没有选择文件，或文件是空的", "no file chosen, or the file is empty"))
         elif len(data) > MAX_DOCUMENT_BYTES:
-            t.problems.append(_trial.Problem("case_file", "案件文件过大（超过 1 MB）", "the case document is larger than 1 MB"))
+            t.problems.append(_too_large("case_file"))
         else:
             t.document, problems = _trial.parse_document(data, "case_file")
             t.problems += problems
@@ -264,6 +284,9 @@ async def _read_trial_form(form: Any) -> tuple[_trial.TrialInput, dict[str, Any]
 
 @router.post("/try", response_class=HTMLResponse)
 async def try_submit(request: Request) -> HTMLResponse:
+    refused = _refuse_large(request)
+    if refused is not None:
+        return refused
     t, values, mode, case_json = await _read_trial(request)
     report, problems = _trial.evaluate_input(t)
     if report is None:
@@ -302,7 +325,10 @@ def example_report(name: str) -> HTMLResponse:
 
 @router.post("/report.docx")
 async def report_docx(request: Request) -> Response:
-    async with request.form() as form:
+    refused = _refuse_large(request)
+    if refused is not None:
+        return refused
+    async with request.form(max_part_size=MAX_FORM_BYTES) as form:
         fields = {k: str(v) for k, v in form.items() if isinstance(v, str)}
     form = fields
     t = _trial.TrialInput(source="paste")
