@@ -18,7 +18,10 @@ waits for ``/healthz``, and sends ``POST /v1/evaluate`` with case documents from
 The client is a small HTTP/1.1 keep-alive client on asyncio streams (no HTTP library in the timed
 loop), in this process. On the project's 2-core machine it shares the CPU with the workers, which
 is the honest situation of a loopback measurement: its own CPU time is reported beside the figures.
-Every loop is bounded in requests and in seconds, and every server is stopped at the end. The last
+Every loop is bounded in requests and in seconds, and every server is stopped at the end. The load
+average before and after is printed, and the server's own CPU time per request and share of a core:
+on a machine shared with other work the latency and throughput are those of a service that gets only
+its share of the CPU, and the CPU figures say how much of the time it was given it used. The last
 line of output is one JSON object.
 """
 
@@ -267,7 +270,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"cases: {n_cases} from platform_mix (seed {SEED}); server on {HOST}, loopback only", flush=True)
     bodies = _bodies(n_cases)
 
-    result: dict[str, Any] = {"host": HOST, "cases": n_cases}
+    load = os.getloadavg()
+    print(f"load average before the run: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} CPUs", flush=True)
+    result: dict[str, Any] = {"host": HOST, "cases": n_cases, "load_average_before": round(load[0], 2)}
     with Server(workers=1) as s:
         reqs = [_request(s.port, b) for b in bodies]
         lat = asyncio.run(_latency(s.port, reqs, args.rate, lat_cap, args.latency_seconds))
@@ -296,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
             "workers_2_at_least_1_6x_1": bool(ratio is not None and ratio >= 1.6),
         },
         cpus=os.cpu_count(),
+        load_average_after=round(os.getloadavg()[0], 2),
         quick=args.quick,
     )
     print(json.dumps(result, ensure_ascii=False))

@@ -326,3 +326,12 @@ def test_calendar_of_a_year(client):
     assert client.get("/v1/calendar/2027?calendar_missing=strict").status_code == 404
     assert client.get("/v1/calendar/2003").status_code == 404
     assert client.get("/v1/calendar/0").status_code == 422
+
+
+def test_parameter_problems_are_in_chinese_and_english(client):
+    r = client.post("/v1/evaluate?day_counting=lunar&time_in_post=maybe", content=EXAMPLE.read_bytes(), headers=JSON)
+    assert r.status_code == 422
+    probs = {p["path"]: p for p in r.json()["problems"]}
+    assert probs["query.day_counting"]["message_zh"].startswith("参数 query.day_counting 取值不在允许范围内（可选：")
+    assert "'calendar' or 'working'" in probs["query.day_counting"]["message_en"]
+    assert probs["query.time_in_post"]["message_zh"] == "参数 query.time_in_post 应为 true 或 false"

@@ -6,6 +6,7 @@ import asyncio
 import json
 import os
 import uuid
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -139,6 +140,28 @@ async def _read_body(request: Request, cap: int, *, media: tuple[str, ...]) -> b
     return bytes(buf)
 
 
+#: FastAPI's checks of query and path parameters, in Chinese.
+_PARAM_ZH = {
+    "literal_error": "取值不在允许范围内",
+    "bool_parsing": "应为 true 或 false",
+    "int_parsing": "应为整数",
+    "greater_than_equal": "过小",
+    "less_than_equal": "过大",
+    "string_too_long": "过长",
+    "missing": "缺少必填参数",
+}
+
+
+def _parameter_problem(e: Mapping[str, Any]) -> Problem:
+    """One of FastAPI's parameter errors as our problem (``query.day_counting``), Chinese first."""
+    path = ".".join(str(x) for x in e.get("loc", ()))
+    zh = _PARAM_ZH.get(str(e.get("type")), "参数无效")
+    expected = (e.get("ctx") or {}).get("expected")
+    if expected:
+        zh += f"（可选：{expected}）"
+    return Problem(path, f"参数 {path} {zh}", str(e.get("msg", "")))
+
+
 def _layer_json(yc: Any) -> dict[str, Any]:
     names = dict(yc.names)
     return {
@@ -202,10 +225,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def _on_invalid_request(request: Request, exc: RequestValidationError) -> Response:
-        problems = []
-        for e in exc.errors():
-            path = ".".join(str(x) for x in e.get("loc", ()))
-            problems.append(Problem(path, f"参数无效：{e.get('msg', '')}", str(e.get("msg", ""))))
+        problems = [_parameter_problem(e) for e in exc.errors()]
         n = len(problems)
         return _problem_response(problem("invalid-request", f"请求有 {n} 处参数问题 / {n} invalid request parameter(s)", problems=problems))
 
