@@ -51,7 +51,8 @@ def test_check_from_the_package_copy_passes_and_says_tests_were_not_looked_for()
 
 
 def test_a_wheel_installed_in_a_fresh_venv_answers_articles_27(tmp_path):
-    """Build the wheel, install it (no index, dependencies from this environment), run the commands."""
+    """Build the wheel, install it (no index, dependencies from this environment), run the commands:
+    articles 27, trace --check, explain, and the service's /v1/articles/27."""
     wheel_dir = tmp_path / "wheel"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheel_dir), str(ROOT)],
@@ -96,3 +97,15 @@ def test_a_wheel_installed_in_a_fresh_venv_answers_articles_27(tmp_path):
         cwd=tmp_path, capture_output=True, text=True, timeout=120,
     )
     assert page.stdout.split() == ["200", "True", "True", "200"], page.stdout + page.stderr
+    example = ROOT / "examples" / "overdue_decision.json"
+    exp = subprocess.run([str(exe), "explain", str(example), "--rule", "art_027.p2"], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=120)
+    assert exp.returncode == 0, exp.stderr
+    assert "第二十七条第二款" in exp.stdout
+    served = subprocess.run(
+        [str(py), "-c", "import warnings; warnings.simplefilter('ignore');"
+         "from fastapi.testclient import TestClient; from enshi_rules.server import create_app; "
+         "r = TestClient(create_app()).get('/v1/articles/27'); print(r.status_code, r.json()['article']['status'])"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )
+    assert served.stdout.split() == ["200", "encoded"], served.stderr[-2000:]

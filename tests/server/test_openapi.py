@@ -37,3 +37,15 @@ def test_openapi_document_names_every_endpoint_and_problem_responses():
 
 def test_document_is_the_same_in_a_new_application():
     assert create_app().openapi() == json.loads(COMMITTED.read_text(encoding="utf-8"))
+
+
+def test_no_request_names_a_file():
+    """Safe defaults: no parameter of any operation is a file or a path on the server, and every body
+    is JSON (a case document) or JSON Lines; nothing is uploaded as a file."""
+    doc = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    for path, ops in doc["paths"].items():
+        for method, op in ops.items():
+            for p in op.get("parameters", []):
+                assert not any(w in p["name"].lower() for w in ("file", "path", "dir", "template", "calendar_file")), (path, p)
+            body = op.get("requestBody", {}).get("content", {})
+            assert set(body) <= {"application/json", "application/x-ndjson"}, (path, method, body)
