@@ -249,6 +249,7 @@ BAD_FILES = {
     # kind: (file text, line, field, words of the Chinese message)
     "not_yaml": ("calendars: [\n  - year: 2027\n", 2, "<file>", "不是有效的"),
     "no_calendars": ("years: []\n", 1, "years", "未知字段"),
+    "empty_calendars": ("calendars: []\n", 1, "calendars", "列表为空"),
     "unknown_field": (_year(GOOD_SOURCE + HOLIDAYS_2027 + "    holidays: []\n"), 5, "calendars[0].holidays", "未知字段"),
     "year_not_integer": ("calendars:\n  - year: 二〇二七\n" + GOOD_SOURCE + HOLIDAYS_2027, 2, "calendars[0].year", "应为整数"),
     "year_out_of_range": (_year(GOOD_SOURCE + "    days_off: [2200-01-01]\n", "2200"), 2, "calendars[0].year", "超出"),
@@ -370,3 +371,31 @@ def test_far_future_dates_give_a_missing_fact_not_an_untyped_error():
     assert end.due is None and end.missing_year == 9999
     end = period_end(D("2099-12-20"), 30)
     assert end.due is None and end.missing_year == 2100
+
+
+# --------------------------------------------------------------------------- many cases at once
+
+
+def test_evaluate_many_and_batch_take_the_calendar(tmp_path, capsys):
+    f = tmp_path / "2027.yaml"
+    f.write_text(CAL_2027, "utf-8")
+    for jobs in (1, 2):
+        results = list(enshi_rules.evaluate_many([DEC, DEC], jobs=jobs, calendar=f))
+        assert [[t.due for t in r.report.timeline] for r in results] == [[D("2026-12-14"), D("2027-01-05")]] * 2
+    lines = tmp_path / "cases.jsonl"
+    lines.write_text(json.dumps(DEC) + "\n" + json.dumps(DEC) + "\n", "utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(lines), "-o", str(out), "--calendar", str(f)]) == 0
+    reports = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
+    assert [t["due"] for r in reports for t in r["timeline"]] == ["2026-12-14", "2027-01-05"] * 2
+    assert main(["batch", str(lines), "-o", str(out), "--calendar-missing", "strict"]) == 0
+    reports = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
+    assert [[m["field"] for m in r["missing_facts"]] for r in reports] == [["calendar.2027"]] * 2
+    # a bad calendar file stops the batch before any case is read
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("calendars: []\n", "utf-8")
+    with pytest.raises(CalendarFileError):
+        enshi_rules.evaluate_many([DEC], calendar=bad)
+    capsys.readouterr()
+    assert main(["batch", str(lines), "-o", str(out), "--calendar", str(bad)]) == 2
+    assert f"{bad}:1: calendars" in capsys.readouterr().err

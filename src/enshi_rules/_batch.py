@@ -25,6 +25,7 @@ return report JSON lines instead of :class:`~enshi_rules.Report` objects.
 
 from __future__ import annotations
 
+import functools
 import gc
 import itertools
 import multiprocessing
@@ -33,13 +34,14 @@ import pickle
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from multiprocessing.connection import wait
 from typing import Any
 
 from . import _evaluate
+from ._periods import PeriodPolicy
 from .errors import (
     CalendarDataError,
     CaseValidationError,
@@ -183,12 +185,31 @@ def _one_line(text: str) -> str:
 # --------------------------------------------------------------------------- tasks (run anywhere)
 
 
-def report_task(payload: Any, as_of: date | None) -> Report:
-    return _evaluate.evaluate(payload, as_of=as_of)
+def report_task(payload: Any, as_of: date | None, calendar: dict[str, Any] | None = None) -> Report:
+    return _evaluate.run(payload, as_of=as_of, **(calendar or {})).report
 
 
-def report_json_task(payload: Any, as_of: date | None) -> str:
-    return _evaluate.evaluate(payload, as_of=as_of).to_json(indent=None)
+def report_json_task(payload: Any, as_of: date | None, calendar: dict[str, Any] | None = None) -> str:
+    return _evaluate.run(payload, as_of=as_of, **(calendar or {})).report.to_json(indent=None)
+
+
+def calendar_options(
+    calendar: Any = None, *, missing_calendar: str | None = None, prefecture_days_off: bool | None = None
+) -> dict[str, Any] | None:
+    """The calendar options of a batch, checked once before any case is read (a bad calendar file
+    raises :class:`~enshi_rules.CalendarFileError` at once), with file paths made absolute so that
+    worker processes read the same files. None when there are none."""
+    sources = tuple(
+        s if isinstance(s, Mapping) else os.path.abspath(os.fspath(s)) for s in _evaluate._calendar_sources(calendar)
+    )
+    PeriodPolicy(
+        calendar=sources,
+        missing_calendar=missing_calendar or "provisional",
+        prefecture_days_off=True if prefecture_days_off is None else prefecture_days_off,
+    ).resolved_calendar()
+    options = {"calendar": sources or None, "missing_calendar": missing_calendar, "prefecture_days_off": prefecture_days_off}
+    options = {k: v for k, v in options.items() if v is not None}
+    return options or None
 
 
 Task = Callable[[Any, "date | None"], Any]
@@ -505,6 +526,7 @@ def evaluate_many(
     *,
     as_of: date | str | None = None,
     jobs: int = 1,
+    calendar: Any = None,
 ) -> Iterator[BatchResult]:
     """Evaluate many case documents; yield one :class:`BatchResult` per case, in input order.
 
@@ -520,22 +542,33 @@ def evaluate_many(
     Stopping the iteration early (``break``, or closing the iterator) stops the workers. Memory
     stays bounded: at most a few dozen records per worker are read ahead of the last one yielded.
 
+    ``calendar`` adds calendar files or documents for every case, as for :func:`~enshi_rules.evaluate`.
+
     Raises at once (before anything is read) :class:`TypeError`/:class:`ValueError` for a bad
-    ``jobs`` and :class:`~enshi_rules.CaseValidationError` for a bad ``as_of``.
+    ``jobs``, :class:`~enshi_rules.CaseValidationError` for a bad ``as_of`` and
+    :class:`~enshi_rules.CalendarFileError` for a bad calendar file.
     """
     day = _evaluate._as_of(as_of)
     n = _check_jobs(jobs)
-    return _results(cases, day, n)
+    options = calendar_options(calendar)
+    return _results(cases, day, n, calendar=options)
 
 
 def _results(
-    cases: Iterable[Any], as_of: date | None, jobs: int, stats: dict[str, float] | None = None
+    cases: Iterable[Any],
+    as_of: date | None,
+    jobs: int,
+    stats: dict[str, float] | None = None,
+    *,
+    calendar: dict[str, Any] | None = None,
 ) -> Iterator[BatchResult]:
+    one = functools.partial(report_task, calendar=calendar) if calendar else report_task
+    many = functools.partial(report_json_task, calendar=calendar) if calendar else report_json_task
     if jobs == 1:
-        for index, ok, value in iter_values(cases, task=report_task, as_of=as_of, jobs=1):
+        for index, ok, value in iter_values(cases, task=one, as_of=as_of, jobs=1):
             yield BatchResult(index, value) if ok else BatchResult(index, error=value)
         return
-    for index, ok, value in iter_values(cases, task=report_json_task, as_of=as_of, jobs=jobs, stats=stats):
+    for index, ok, value in iter_values(cases, task=many, as_of=as_of, jobs=jobs, stats=stats):
         yield BatchResult(index, report_json=value) if ok else BatchResult(index, error=value)
 
 

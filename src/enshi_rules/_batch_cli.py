@@ -39,7 +39,7 @@ from typing import IO, Any
 from . import _batch, _calendar_cli, _evaluate
 from ._overrides import add_period_options, evaluate_with_overrides
 from ._text import article_label
-from .errors import CaseValidationError, Problem
+from .errors import CalendarFileError, CaseValidationError, Problem
 from .facts import MAX_DOCUMENT_BYTES
 
 __all__ = ["add_parser", "run"]
@@ -174,6 +174,14 @@ def run(args: argparse.Namespace) -> int:
     jobs = _batch.default_jobs() if args.jobs == 0 else args.jobs
     if jobs < 0:
         return _fail(f"--jobs must be 0 (one per CPU) or more, not {args.jobs}")
+    try:
+        ov = _calendar_cli.overrides(args)
+        # a bad calendar file stops the batch before any case is read
+        _batch.calendar_options(
+            ov["calendar"], missing_calendar=ov["missing_calendar"], prefecture_days_off=ov["prefecture_days_off"]
+        )
+    except CalendarFileError as exc:
+        return _fail(f"日历文件无效 / invalid calendar file: {exc.one_line()}")
 
     total: int | None = None
     if args.input == "-":

@@ -430,6 +430,9 @@ def _parse(text: str, label: str, *, builtin: bool = False) -> tuple[list[YearCa
     if "calendars" not in top or not isinstance(top["calendars"][1], yaml.SequenceNode):
         pr.add(root, "calendars", "缺少 calendars 列表", "the 'calendars' list is missing")
         return [], pr.items
+    if not top["calendars"][1].value:
+        pr.add(top["calendars"][1], "calendars", "calendars 列表为空，文件没有给出任何一年", "the 'calendars' list is empty")
+        return [], pr.items
     years: list[YearCalendar] = []
     seen: dict[tuple[int, str], int] = {}
     for i, node in enumerate(top["calendars"][1].value):
