@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_evaluate_text(capsys):
     assert main(["evaluate", str(ROOT / "examples" / "overdue_decision.json")]) == 0
     out = capsys.readouterr().out
-    assert "第二十七条第二款" in out and "art_027.p2.rectify.overdue" in out and "逾期 52 日" in out
+    assert "第二十七条第二款" in out and "art_027.p2.rectify.overdue" in out and "逾期 17 日（计至 2025-11-10）" in out and "【应当·已履行】" in out
 
 
 def test_evaluate_json_with_as_of(capsys):

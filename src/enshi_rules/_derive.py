@@ -25,7 +25,7 @@ from . import _periods
 from ._periods import DayCounting, PeriodPolicy
 from .facts import LoadedCase, Organ, OrganKind, OrganLevel
 from .facts.organs import PREFECTURE_CODE
-from .rules import art_027, art_028, art_035
+from .rules import art_012, art_013, art_014, art_027, art_028, art_035
 
 __all__ = ["Derived", "MissingFact", "common_superiors", "derive", "relation_between"]
 
@@ -119,6 +119,17 @@ def _steps(lc: LoadedCase) -> list[int]:
     if c.dispute is not None:
         dates.append(c.dispute.referred_on)
     return [d.toordinal() for d in dates if d is not None]
+
+
+_ZH_ARTICLE = {12: "十二", 13: "十三", 14: "十四"}
+_ZH_ITEMS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一")
+
+
+def amounts_to(article: int, item: int) -> int | None:
+    """The 第二十六条 item a deficiency under 第十二条至第十四条 amounts to (the articles' own tables)."""
+    items = {12: art_012.ITEMS, 13: art_013.ITEMS, 14: art_014.ITEMS}[article]
+    entry = items.get(item)
+    return entry[2] if entry else None
 
 
 def _ord(d: date | None) -> int | None:
@@ -423,22 +434,65 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
         letter_judged = letter is not None and letter.issued_on >= before
         if letter is not None and not letter_judged:
             not_judged("制发《行政执法监督建议书》（第二十六条）", letter.issued_on, letter.id)
-        for sit in s.situations:
+        for i, sit in enumerate(s.situations):
             if letter is not None and not letter_judged:
                 continue  # the letter that answered it was issued before the measures
             stage1.append(
                 _put(
                     {"kind": "situation", **base, "refs": [sit.ref], "item": sit.item, "confirmed": sit.confirmed},
                     letter=_ord(letter.issued_on) if letter else None,
+                    provision=sit.provision or None,
                 )
             )
             if letter:
                 stage1[-1]["refs"].append(letter.id)
+            if sit.confirmed and sit.item == 6 and not sit.provision:
+                missing.append(
+                    MissingFact(
+                        f"supervision.situations[{i}].provision",
+                        "第二十六条第（六）项",
+                        "情形记为“其他违反法律法规规定的情形”，但没有写明所违反的法律法规规定，无法认定该项情形（A26-4）。",
+                    )
+                )
+        for i, df in enumerate(s.deficiencies):
+            if df.confirmed and amounts_to(df.article, df.item) == 6 and not df.provision:
+                missing.append(
+                    MissingFact(
+                        f"supervision.deficiencies[{i}].provision",
+                        "第二十六条第（六）项",
+                        f"第{_ZH_ARTICLE[df.article]}条第（{_ZH_ITEMS[df.item - 1]}）项下经调查属实的问题只能作为“其他违反法律法规规定的情形”，"
+                        "但没有写明所违反的法律法规规定，无法认定该项情形，也无法判断是否应当制发建议书（A26-4）。",
+                    )
+                )
         if letter_judged:
             # the confirmed grounds a letter can rest on: situations of 第二十六条, and deficiencies
-            # under 第十二条至第十四条 (which the rules of those articles map onto 第二十六条)
-            grounds = sum(x.confirmed for x in s.situations) + sum(d.confirmed for d in s.deficiencies)
-            stage1.append({"kind": "letter", **base, "refs": [letter.id], "issued": letter.issued_on.toordinal(), "grounds": grounds})
+            # under 第十二条至第十四条 (which the rules of those articles map onto 第二十六条); a ground
+            # of 第（六）项 without the provision violated is undetermined (A26-4)
+            def usable(item: int, provision: str) -> bool:
+                return item != 6 or bool(provision)
+
+            grounds = sum(x.confirmed and usable(x.item, x.provision) for x in s.situations) + sum(
+                d.confirmed and usable(amounts_to(d.article, d.item), d.provision) for d in s.deficiencies
+            )
+            undetermined = sum(x.confirmed and not usable(x.item, x.provision) for x in s.situations) + sum(
+                d.confirmed and not usable(amounts_to(d.article, d.item), d.provision) for d in s.deficiencies
+            )
+            recorded = len(s.situations) + len(s.deficiencies)
+            stage1.append(
+                {
+                    "kind": "letter", **base, "refs": [letter.id], "issued": letter.issued_on.toordinal(),
+                    "grounds": grounds, "undetermined": undetermined, "recorded": recorded,
+                }
+            )
+            if recorded == 0:
+                missing.append(
+                    MissingFact(
+                        "supervision.situations",
+                        "第二十六条",
+                        "已制发《行政执法监督建议书》，但案件没有记录其所依据的第二十六条情形（或第十二条至第十四条下的问题），"
+                        "无法判断建议书是否以经调查属实为前提（D-1）。",
+                    )
+                )
 
         window_due = None
         if letter and letter.received_on is None:
@@ -481,6 +535,7 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
                 ),
                 done=act(rect),
                 decision_issued=_ord(dec.issued_on) if dec else None,
+                letter_days=letter.rectification_days,
             )
             for rec in (obj, ans, rect, dec):
                 if rec is not None:

@@ -154,15 +154,15 @@ def procedure_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str
 
     # 第十二条至第十四条 (each maps to a 第二十六条 item; the rules say which)
     letter = s.suggestion_letter
-    recorded = sorted({str(x.item) for x in s.situations})
     for df in s.deficiencies:
         did = df.ref
         out.append(
             _put(
                 {
                     "kind": "deficiency", **base, "refs": [did], "article": df.article, "item": df.item,
-                    "confirmed": df.confirmed, "situation_items": recorded, "description": df.description,
+                    "confirmed": df.confirmed, "description": df.description,
                 },
+                provision=df.provision or None,
                 found=_ord(df.found_on),
                 letter=_ord(letter.issued_on) if letter else None,
                 letter_id=letter.id if letter else None,
@@ -239,6 +239,18 @@ def _conduct_rest(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
         if ob.party.value == "其他单位和个人":
             fact.update(subject_name=ob.actor, subject_id=ob.actor)
         out.append(_put(fact, on=_ord(ob.on)))
+    # 第二十五条第一款 supports 第三十二条第一款第（四）项 for the persons responsible: name them (A25-4)
+    charged = any(lb.behaviour == 4 for lb in case.liabilities)
+    for i, ob in enumerate(case.obstructions):
+        if ob.confirmed and ob.party.value == "被监督机关" and not charged:
+            missing.append(
+                MissingFact(
+                    "liabilities",
+                    "第三十二条第一款第（四）项",
+                    f"被监督机关{ob.actor}{ob.conduct.value}经查属实（obstructions[{i}]），应当在 liabilities 中记录对此直接负责的主管人员和其他直接责任人员"
+                    "（behaviour: 4，不配合、不接受行政执法监督或者弄虚作假），才能认定其责任（A25-4）。",
+                )
+            )
 
     # 第三十一条
     for cl in case.clues:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from fnmatch import fnmatchcase
 from datetime import date, datetime
 from typing import Any
 
@@ -127,6 +128,35 @@ def evaluate(
 
 
 @dataclass(frozen=True)
+class _Marks:
+    """What exceptions defeat and which open questions findings depend on (from ``Outcome``)."""
+
+    same_fact: tuple[tuple[int, str, str], ...]  # (fact serial, pattern, exception rule id)
+    in_case: tuple[tuple[str, str], ...]  # (pattern, exception rule id)
+    open_: tuple[tuple[str, str], ...]  # (pattern, rule id leaving the question open)
+
+    def defeated_by(self, rule_id: str, fact: Mapping[str, Any]) -> str | None:
+        serial = fact.get("serial")
+        for s, pat, by in self.same_fact:
+            if s == serial and fnmatchcase(rule_id, pat):
+                return by
+        return next((by for pat, by in self.in_case if fnmatchcase(rule_id, pat)), None)
+
+    def depends_on(self, rule_id: str, fact: Mapping[str, Any]) -> str | None:
+        return next((by for pat, by in self.open_ if fnmatchcase(rule_id, pat)), None)
+
+
+def _marks(fired: list[_engine.Fired]) -> _Marks:
+    same, case, open_ = [], [], []
+    for fr in fired:
+        out, rid = fr.outcome, fr.rule.rule_id
+        same += [(fr.fact.get("serial"), p, rid) for p in out.defeats]
+        case += [(p, rid) for p in out.defeats_in_case]
+        open_ += [(p, rid) for p in out.leaves_open]
+    return _Marks(tuple(same), tuple(case), tuple(open_))
+
+
+@dataclass(frozen=True)
 class Run:
     """One evaluation with what ``explain`` needs besides the report: the loaded case, the derived
     facts, every firing, and for each finding of the report (by position) the firing behind it."""
@@ -173,6 +203,7 @@ def run(
     notes: list[Note] = []
     findings: list[Finding] = []
     behind: dict[int, _engine.Fired] = {}
+    marks = _marks(fired)
     for fr in fired:
         r, out, fact = fr.rule, fr.outcome, fr.fact
         refs = tuple(fact.get("refs", ()))
@@ -184,8 +215,10 @@ def run(
                 )
             )
             continue
+        if not r.reports:  # derives for another article only (第十二条至第十四条 -> 第二十六条)
+            continue
         name, oid = _subject(r.subject, lc, fact)
-        start = due = done = None
+        start = due = done = counted_to = None
         days_late = None
         trace = None
         end = None
@@ -200,8 +233,10 @@ def run(
             if out.status is DeadlineStatus.LATE and due and done:
                 days_late = (done - due).days
             elif out.status is DeadlineStatus.OVERDUE and due and r.modality is not Modality.MAY:
-                # a permission whose window closed unused is not "late" by any number of days
-                days_late = (lc.as_of - due).days
+                # a permission whose window closed unused is not "late" by any number of days;
+                # a count stops where the matter moved on (the 决定书 issued: Outcome.counted_to)
+                counted_to = _d(fact, out.counted_to)
+                days_late = ((counted_to or lc.as_of) - due).days
         findings.append(
             Finding.model_construct(
                 rule_id=r.rule_id, article=r.article, paragraph=r.paragraph, item=r.item,
@@ -210,6 +245,8 @@ def run(
                 period_days=out.period_days if out.deadline else None, due=due, done_on=done,
                 days_late=days_late, facts=refs, provisional=provisional, calendar_basis=basis,
                 interpretations=interpretations_for(r.rule_id, trace, derived.policy, extra=out.interpretations, end=end),
+                defeated_by=marks.defeated_by(r.rule_id, fact), depends_on=marks.depends_on(r.rule_id, fact),
+                counted_to=counted_to, performed=out.performed,
             )
         )
         behind[len(findings) - 1] = fr
@@ -228,7 +265,10 @@ def run(
                 provisional=f.provisional, calendar_basis=f.calendar_basis,
             )
             for f in findings
+            # a time limit an exception defeated (a decision letter after the supervision ended) is
+            # not on the timeline: nothing is due
             if f.due is not None and f.period_start is not None and f.period_days is not None and f.status is not None
+            and f.defeated_by is None
         ),
         key=lambda t: (t.due, t.period_start, t.rule_id),
     )

@@ -136,6 +136,14 @@ class Fact(Mapping[str, Any]):
         """A date property written the Chinese way: 2025年4月2日."""
         return zh_date(self.date(key))
 
+    def due_zh(self, key: str) -> str:
+        """A last day, saying it is included (P3): 2025年10月24日（含当日）."""
+        return f"{zh_date(self.date(key))}（含当日）"
+
+    def within(self, n_zh: str, key: str) -> str:
+        """A period and its last day: 三十日期限（至2025年10月24日，含当日）."""
+        return f"{self.days(n_zh)}期限（至{zh_date(self.date(key))}，含当日）"
+
 
 def zh_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
@@ -161,6 +169,19 @@ class Outcome:
     #: Register ids (``data/interpretations.yaml``) this outcome relied on beyond those whose
     #: ``rules`` match the rule (e.g. the entry that says why a claim of 容错 fails).
     interpretations: tuple[str, ...] = ()
+    #: An exception (容错, the termination of 第二十七条第一款) names the findings it defeats, as
+    #: rule-id patterns: ``defeats`` on the same fact (the same record), ``defeats_in_case`` anywhere
+    #: in the case. Those findings stay in the report, with ``defeated_by`` set to this rule's id.
+    defeats: tuple[str, ...] = ()
+    defeats_in_case: tuple[str, ...] = ()
+    #: Findings (rule-id patterns, anywhere in the case) that depend on a question this finding
+    #: leaves open for a person to judge; they get ``depends_on`` set to this rule's id.
+    leaves_open: tuple[str, ...] = ()
+    #: The finding reports a 应当 duty performed (in time, where it has a time limit): 【应当·已履行】.
+    performed: bool = False
+    #: A fact property (an ordinal date) at which an overdue count stops because the matter moved on
+    #: (the 第二十八条 决定书 issued after the period ran out): ``days_late`` counts to it.
+    counted_to: str | None = None
 
 
 Builder = Callable[[Fact], Outcome]
@@ -181,6 +202,9 @@ class Rule:
     note: bool  # produces an applicability note rather than a finding
     module: str
     source: str  # the file the module was loaded from
+    #: False: the rule only derives facts for another article's rules (第十二条至第十四条 feed
+    #: 第二十六条) and makes no finding of its own; its firing still shows in ``explain``'s chain.
+    reports: bool = True
 
     @property
     def citation(self) -> str:
@@ -278,6 +302,7 @@ def _make_rule(
     stage: Stage,
     note: bool,
     module: str,
+    reports: bool = True,
 ) -> Rule:
     mt = _RULE_ID.match(rule_id)
     if mt is None:
@@ -310,6 +335,7 @@ def _make_rule(
         note=note,
         module=module,
         source=_source(module),
+        reports=reports,
     )
 
 
@@ -325,8 +351,10 @@ def rule(
     summary: str,
     stage: Stage = Stage.SUBSTANCE,
     note: bool = False,
+    reports: bool = True,
 ) -> Callable[[Builder], Builder]:
-    """Declare the decorated function as the finding builder of a rule."""
+    """Declare the decorated function as the finding builder of a rule (``reports=False``: a rule
+    that only derives facts for another article and makes no finding of its own)."""
 
     def deco(fn: Builder) -> Builder:
         _register(
@@ -343,6 +371,7 @@ def rule(
                 stage=stage,
                 note=note,
                 module=fn.__module__,
+                reports=reports,
             )
         )
         return fn
@@ -398,6 +427,7 @@ def deadline_rules(
     messages: Mapping[DeadlineStatus, Callable[[Fact], str]],
     module: str,
     derive: Callable[[Fact, DeadlineStatus], tuple[Mapping[str, Any], ...]] | None = None,
+    stop: str | None = None,
 ) -> tuple[Rule, ...]:
     """Declare the four status rules of one time limit (``prefix.pending`` ... ``prefix.overdue``).
 
@@ -405,7 +435,8 @@ def deadline_rules(
     fact); ``start``, ``due`` and ``done`` name the fact's ordinal-date properties. A duty
     (``permission=False``) late or overdue is a ``violation``; pending or met it is ``shall``. A
     permission (可以, e.g. applying for review) is ``may`` in every status: missing its window loses
-    the permission, it breaks no duty.
+    the permission, it breaks no duty. ``stop`` names a date property at which an overdue count
+    stops when it is recorded after the last day (the matter moved on: see ``Outcome.counted_to``).
     """
     made = []
     for case in _STATUS_CASES:
@@ -419,12 +450,17 @@ def deadline_rules(
         st = case.status
 
         def build(f: Fact, *, _text: Callable[[Fact], str] = text, _st: DeadlineStatus = st) -> Outcome:
+            stopped = (
+                _st is DeadlineStatus.OVERDUE and stop is not None and f.get(stop) is not None and f[stop] > f[due]
+            )
             return Outcome(
                 _text(f),
                 derived=derive(f, _st) if derive else (),
                 status=_st,
                 deadline=(start, due, done),
                 period_days=period_days,
+                performed=_st is DeadlineStatus.ON_TIME and not permission,
+                counted_to=stop if stopped else None,
             )
 
         r = _make_rule(

@@ -141,7 +141,8 @@ def _unit_md(
     if rules:
         lines += ["**代码做什么**", "", "| 规则 | 性质 | 对象 | 代码做什么 |", "|---|---|---|---|"]
         for r in rules:
-            lines.append(f"| `{r.rule_id}` | {MODALITY_ZH[r.modality]} | {role_zh(r.subject)} | {_cell(r.summary)} |")
+            nature = MODALITY_ZH[r.modality] if r.reports else "不单独认定"
+            lines.append(f"| `{r.rule_id}` | {nature} | {role_zh(r.subject)} | {_cell(r.summary)} |")
         lines.append("")
     ids = e.interpretations if e is not None else []
     if ids:
@@ -474,7 +475,7 @@ def render_article_text(
         if unit_rules:
             lines.append(f"{indent}规则（代码做什么）：")
             for r in unit_rules:
-                lines.append(f"{indent}  {r.rule_id}  〔{MODALITY_ZH[r.modality]}·{role_zh(r.subject)}〕")
+                lines.append(f"{indent}  {r.rule_id}  〔{MODALITY_ZH[r.modality] if r.reports else '不单独认定'}·{role_zh(r.subject)}〕")
                 lines.append(f"{indent}    {r.summary}")
         if e is not None and e.interpretations:
             lines.append(f"{indent}解释性选择（docs/interpretations.md）：")

@@ -35,7 +35,7 @@ from ._rulebook import DeadlineStatus, Modality
 from ._versions import versions
 from .errors import CalendarDataError, CalendarFileError, CaseValidationError, EngineError, EnshiRulesError
 from .facts import Case
-from .report import Report
+from .report import Finding, Report
 
 __all__ = ["main", "render_text"]
 
@@ -75,16 +75,19 @@ def render_text(report: Report) -> str:
     if not report.findings:
         lines.append("  （无）")
     for i, f in enumerate(report.findings, 1):
-        tag = _MODALITY_ZH[f.modality]
-        if f.status is not None:
-            tag += "·" + _status_zh(f.modality, f.status)
-        lines.append(f"  {i}. 【{tag}】{f.subject}：{f.message}")
+        lines.append(f"  {i}. 【{finding_tag(f)}】{f.subject}：{f.message}")
         extra = f"     依据：{_short(f.citation)}　规则：{f.rule_id}"
         if f.days_late:
             extra += f"　逾期 {f.days_late} 日"
+            if f.counted_to is not None:
+                extra += f"（计至 {f.counted_to.isoformat()}）"
         lines.append(extra)
         if f.provisional:
             lines.append(f"     {provisional_text(f.calendar_basis)}")
+        if f.defeated_by:
+            lines.append(f"     已被排除：{f.defeated_by} 所报告的例外排除了该认定（保留在报告中，以示被排除的是什么）")
+        if f.depends_on:
+            lines.append(f"     有待人工判断：该认定取决于 {f.depends_on} 提出的问题")
     if report.timeline:
         lines += ["", "三、期限"]
         for t in report.timeline:
@@ -110,6 +113,18 @@ def provisional_text(basis: str | None) -> str:
     """（暂定：2027年节假日安排尚未公布，按《全国年节及纪念日放假办法》推算）, from a calendar basis."""
     reasons = re.findall(r"暂定[（：]([^）]+)", basis or "")
     return "（暂定：" + "；".join(dict.fromkeys(r for x in reasons for r in x.split("；"))) + "）"
+
+
+def finding_tag(f: Finding) -> str:
+    """The tag a legal officer reads first: 违反·逾期未完成, 应当·已履行, 可以·在期限内行使 …"""
+    tag = _MODALITY_ZH[f.modality]
+    if f.performed:
+        tag += "·已履行"
+    elif f.status is not None:
+        tag += "·" + _status_zh(f.modality, f.status)
+    if f.defeated_by:
+        tag += "·已被排除"
+    return tag
 
 
 def _status_zh(modality: Modality, status: DeadlineStatus) -> str:

@@ -42,6 +42,8 @@ class Finding(_Frozen):
     that leaves an open question this finding depends on (a late application for review answered
     and upheld: whether the supervision ended is for a person to judge). ``counted_to`` is the day
     an overdue count stopped because the matter moved on (the 第二十八条 决定书 was issued).
+    ``performed`` says the finding reports a 应当 duty performed (in time, where it has a time limit):
+    the text report tags it 【应当·已履行】.
     """
 
     rule_id: str
@@ -66,6 +68,7 @@ class Finding(_Frozen):
     counted_to: date | None = None
     provisional: bool = False
     calendar_basis: str | None = None
+    performed: bool = False
 
 
 class Note(_Frozen):

@@ -46,3 +46,20 @@ def test_no_major_decision_no_finding_under_article_22():
         absent(r, rid)
     assert [f.rule_id for f in r.findings if f.article == 22] == []
     assert [n.rule_id for n in r.notes] == ["art_003.p1.supervision_relation", "art_003.p2.listed_activity", "art_035.p1.in_force"]
+
+
+def test_two_decisions_each_finding_says_which_decision_it_concerns():
+    doc = case(major_decisions=[
+        {"id": "恩市监罚〔2025〕12号", "made_on": "2025-05-01", "filed_on": "2025-05-10"},
+        {"id": "恩市监罚〔2025〕15号", "made_on": "2025-05-20"},
+    ])
+    r = run(doc)
+    review = only(r, "art_022.p1.review_required")
+    filing = only(r, "art_022.p1.filing_to_supervise")
+    assert "重大行政执法决定“恩市监罚〔2025〕12号”（2025年5月1日作出）" in review.message
+    assert "重大行政执法决定“恩市监罚〔2025〕15号”（2025年5月20日作出）" in filing.message
+
+
+def test_a_review_done_is_a_duty_performed():
+    f = only(run(_md(filed_on="2025-05-10", reviewed_on="2025-05-30", review_result="合法适当")), "art_022.p1.reviewed")
+    assert f.performed and "“ZD-1”" in f.message

@@ -40,3 +40,27 @@ def test_p2_other_party_did_not_assist():
 
 def test_p2_not_for_the_supervised_organ():
     absent(run(_ob(conduct="不配合")), "art_025.p2.other_party_did_not_assist")
+
+
+@pytest.mark.parametrize("conduct", ["拒绝", "不提供资料"])
+def test_p1_points_to_article_32_and_names_who_should_be_recorded(conduct):
+    r = run(_ob(conduct=conduct))
+    f = next(x for x in r.findings if x.article == 25)
+    assert "责任人员另依第三十二条第一款第（四）项处理" in f.message
+    (m,) = [m for m in r.missing_facts if m.needed_for == "第三十二条第一款第（四）项"]
+    assert m.field == "liabilities" and "behaviour: 4" in m.reason and "obstructions[0]" in m.reason
+
+
+def test_p1_no_missing_fact_once_the_persons_are_recorded():
+    doc = _ob(conduct="不提供资料")
+    doc["liabilities"] = [{"id": "ZR-1", "person": "张某", "role": "直接负责的主管人员", "behaviour": 4, "confirmed": True}]
+    r = run(doc)
+    assert [m for m in r.missing_facts if m.needed_for == "第三十二条第一款第（四）项"] == []
+    only(r, "art_032.p1.i4.obstructed_supervision")
+
+
+def test_p2_refusal_by_another_party_points_to_article_34_and_mere_non_cooperation_does_not():
+    f = only(run(_ob(party="其他单位和个人", conduct="拒绝", actor="恩施某物业公司")), "art_025.p2.other_party_did_not_assist")
+    assert "有关责任人员另依第三十四条处理" in f.message
+    g = only(run(_ob(party="其他单位和个人", conduct="不配合", actor="恩施某物业公司")), "art_025.p2.other_party_did_not_assist")
+    assert "未达到第三十四条的阻挠、妨碍" in g.message

@@ -12,9 +12,20 @@ from .casebuilder import absent, case, letter, only, run
 ITEMS = {1: "（一）", 2: "（二）", 3: "（三）", 4: "（四）", 5: "（五）", 6: "（六）"}
 
 
+PROVISION = "《中华人民共和国行政处罚法》第四十四条"
+
+
+def situation(item: int, **more):
+    """A confirmed situation; item 6 names the provision violated, as it must (A26-4)."""
+    rec = {"item": item, "confirmed": True, **more}
+    if item == 6:
+        rec["provision"] = PROVISION
+    return rec
+
+
 @pytest.mark.parametrize("item", range(1, 7))
 def test_confirmed_situation_without_letter_obliges_a_letter(item):
-    doc = case(situations=[{"item": item, "confirmed": True, "found_on": "2025-03-10"}])
+    doc = case(situations=[situation(item, found_on="2025-03-10")])
     report = run(doc, "2025-03-20")
     # a one-paragraph article is cited without 第一款
     f = only(report, f"art_026.p1.i{item}.letter_required", cite=f"第二十六条第{ITEMS[item]}项", modality=Modality.SHALL)
@@ -27,11 +38,12 @@ def test_confirmed_situation_without_letter_obliges_a_letter(item):
 
 @pytest.mark.parametrize("item", range(1, 7))
 def test_confirmed_situation_with_letter_is_fulfilled(item):
-    doc = case(situations=[{"item": item, "confirmed": True}], suggestion_letter=letter())
+    doc = case(situations=[situation(item)], suggestion_letter=letter())
     report = run(doc, "2025-04-05")
     # 应当制发建议书, and it was issued: the duty is met (shall, not a mere permission)
     f = only(report, f"art_026.p1.i{item}.letter_issued", cite=f"第二十六条第{ITEMS[item]}项", modality=Modality.SHALL)
     assert f.subject == "恩施市司法局"
+    assert f.performed  # 【应当·已履行】
     assert f.facts == (f"situation-{item}", "JYS-1")
     absent(report, f"art_026.p1.i{item}.letter_required")
     absent(report, "art_026.p1.letter_without_confirmed_situation")
@@ -66,3 +78,28 @@ def test_a_confirmed_deficiency_of_article_14_is_a_ground_for_the_letter():
     doc = case(situations=[], suggestion_letter=letter())
     doc["supervision"]["deficiencies"] = [{"article": 14, "item": 3, "confirmed": True}]
     absent(run(doc, "2025-04-05"), "art_026.p1.letter_without_confirmed_situation")
+
+
+def test_other_violation_without_the_provision_named_is_a_missing_fact_not_a_duty():
+    doc = case(situations=[{"item": 6, "confirmed": True, "found_on": "2025-03-10"}])
+    report = run(doc, "2025-03-20")
+    absent(report, "art_026")
+    assert [(m.field, m.needed_for) for m in report.missing_facts] == [
+        ("supervision.situations[0].provision", "第二十六条第（六）项")
+    ]
+    named = run(case(situations=[situation(6, found_on="2025-03-10")]), "2025-03-20")
+    f = only(named, "art_026.p1.i6.letter_required")
+    assert f"违反{PROVISION}" in f.message and named.missing_facts == ()
+
+
+def test_letter_with_no_situation_recorded_is_a_missing_fact_not_a_violation():
+    # D-1: the case may simply not have recorded the grounds of the letter
+    report = run(case(situations=None, suggestion_letter=letter()), "2025-04-05")
+    absent(report, "art_026.p1.letter_without_confirmed_situation")
+    assert ("supervision.situations", "第二十六条") in [(m.field, m.needed_for) for m in report.missing_facts]
+
+
+def test_letter_whose_only_ground_lacks_the_provision_is_that_missing_fact_not_a_violation():
+    report = run(case(situations=[{"item": 6, "confirmed": True}], suggestion_letter=letter()), "2025-04-05")
+    absent(report, "art_026.p1.letter_without_confirmed_situation")
+    assert "supervision.situations[0].provision" in [m.field for m in report.missing_facts]

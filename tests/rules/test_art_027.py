@@ -238,10 +238,10 @@ def test_working_days_policy_selected_in_the_case_document():
 
 def test_messages_word_the_period_as_the_policy_counts_it():
     doc = rectify_case("2025-04-02")
-    assert "在三十日期限（2025年4月2日）内" in only(run(doc, "2025-05-01"), "art_027.p2.rectify.on_time", modality=Modality.SHALL, status=DeadlineStatus.ON_TIME).message
+    assert "在三十日期限（至2025年4月2日，含当日）内" in only(run(doc, "2025-05-01"), "art_027.p2.rectify.on_time", modality=Modality.SHALL, status=DeadlineStatus.ON_TIME).message
     doc["day_counting"] = "working"
     f = only(run(doc, "2025-05-01"), "art_027.p2.rectify.on_time", modality=Modality.SHALL, status=DeadlineStatus.ON_TIME)
-    assert "在三十个工作日期限（2025年4月15日）内" in f.message
+    assert "在三十个工作日期限（至2025年4月15日，含当日）内" in f.message
 
 
 def test_an_answer_to_a_late_application_is_flagged_and_changes_no_period():
@@ -255,3 +255,76 @@ def test_an_answer_to_a_late_application_is_flagged_and_changes_no_period():
     assert only(report, "art_027.p2.rectify.pending", modality=Modality.SHALL, status=DeadlineStatus.PENDING).due == date(2025, 10, 24)
     # a timely application answered is not flagged
     absent(run(review_case("2025-10-09"), "2025-10-20"), "art_027.p1.late_application_answered")
+
+
+# ---- issue 13: exceptions that leave their trace, counts that stop, the letter's own limit ----------
+
+
+def test_termination_defeats_the_letters_situations_which_stay_in_the_report():
+    report = run(review_case("2025-09-30", upheld=True), "2025-10-20")
+    only(report, "art_027.p1.terminate_supervision")
+    f = only(report, "art_026.p1.i1.letter_issued")
+    assert f.defeated_by == "art_027.p1.terminate_supervision"
+    # not upheld: the same finding is not defeated
+    g = only(run(review_case("2025-09-30", upheld=False), "2025-10-20"), "art_026.p1.i1.letter_issued")
+    assert g.defeated_by is None
+
+
+def test_an_overdue_rectification_stops_counting_at_the_decision_letter():
+    # due 2025-04-02; decision letter 2025-05-06; judged two months later: still 34 days, counted to 05-06
+    doc = rectify_case(None)
+    doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-05-06", "received_on": "2025-05-08"}
+    f = only(run(doc, "2025-07-15"), "art_027.p2.rectify.overdue")
+    assert f.days_late == 34 and f.counted_to == date(2025, 5, 6)
+    assert "至2025年5月6日制发《行政执法监督决定书》时仍未报送，逾期34日（计至决定书制发之日）" in f.message
+    assert "A27-6" in f.interpretations
+    # no decision letter: the count runs to the as-of date
+    g = only(run(rectify_case(None), "2025-07-15"), "art_027.p2.rectify.overdue")
+    assert g.days_late == 104 and g.counted_to is None and "至今未报送" in g.message
+
+
+def test_every_due_date_says_it_is_included():
+    assert "被监督机关应当在2025年4月2日（含当日）前完成整改并报送整改情况" in only(
+        run(rectify_case(None), "2025-03-20"), "art_027.p2.rectify.pending"
+    ).message
+    f = only(run(rectify_case("2025-04-02"), "2025-05-01"), "art_027.p2.rectify.on_time")
+    assert f.performed  # 【应当·已履行】
+
+
+def test_a_letter_giving_fewer_than_thirty_days_is_a_finding_and_the_period_stays_thirty_days():
+    doc = rectify_case(None)
+    doc["supervision"]["suggestion_letter"]["rectification_days"] = 15
+    report = run(doc, "2025-03-25")
+    f = only(report, "art_027.p2.letter_period_too_short", modality=Modality.VIOLATION)
+    assert (f.article, f.paragraph, f.subject) == (27, 2, "恩施市司法局")
+    assert "限期15日整改，少于第二十七条第二款规定的三十日" in f.message
+    assert only(report, "art_027.p2.rectify.pending").due == date(2025, 4, 2)
+    # thirty days (or more) is no finding
+    doc["supervision"]["suggestion_letter"]["rectification_days"] = 30
+    absent(run(doc, "2025-03-25"), "art_027.p2.letter_period_too_short")
+
+
+def test_a_decision_letter_inside_the_thirty_days_after_a_short_letter_lacks_its_premise():
+    # the letter gave 15 days (to 03-18); the decision came on 03-25, before the thirty days ran out
+    doc = rectify_case(None)
+    doc["supervision"]["suggestion_letter"]["rectification_days"] = 15
+    doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-03-25", "received_on": "2025-03-26"}
+    report = run(doc, "2025-03-28")
+    only(report, "art_027.p2.letter_period_too_short", modality=Modality.VIOLATION)
+    only(report, "art_028.p1.decision_without_default", modality=Modality.VIOLATION)
+
+
+def test_a_late_application_answered_and_upheld_marks_the_findings_that_depend_on_it():
+    doc = objection_case("2025-09-24", "2025-10-10")
+    doc["supervision"]["review_answer"] = {"id": "DF-1", "answered_on": "2025-10-15", "received_on": "2025-10-16", "objection_upheld": True}
+    doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-11-03", "received_on": "2025-11-04"}
+    report = run(doc, "2025-11-10")
+    dependent = {f.rule_id: f.depends_on for f in report.findings if f.article in (27, 28) and f.paragraph != 1 or f.article == 28}
+    assert dependent == {
+        "art_027.p2.rectify.overdue": "art_027.p1.late_application_answered",
+        "art_028.p1.decision_issued": "art_027.p1.late_application_answered",
+        "art_028.p2.execution_report.pending": "art_027.p1.late_application_answered",
+    }
+    # answered but not upheld: nothing is in doubt
+    doc["supervision"]["review_answer"]["objection_upheld"] = False
+    assert all(f.depends_on is None for f in run(doc, "2025-11-10").findings)

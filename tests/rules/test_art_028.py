@@ -130,7 +130,10 @@ def test_no_execution_report_duty_after_an_upheld_objection():
     doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-06-10", "received_on": "2025-06-11"}
     report = run(doc, "2025-08-30")
     only(report, "art_027.p1.continued_after_upheld", modality=Modality.VIOLATION)
-    absent(report, "art_028.p2")
+    # the execution-report finding is made but defeated by the termination, and off the timeline (A28-4, E-1)
+    f = only(report, "art_028.p2.execution_report.overdue", modality=Modality.VIOLATION, status=DeadlineStatus.OVERDUE)
+    assert f.defeated_by == "art_027.p1.terminate_supervision"
+    assert [t.rule_id for t in report.timeline if t.rule_id.startswith("art_028")] == []
     # not upheld: the duty runs from the decision's receipt (2025-06-11 + 30 = 07-11, a Friday)
     doc["supervision"]["review_answer"]["objection_upheld"] = False
     f = only(run(doc, "2025-08-30"), "art_028.p2.execution_report.overdue", modality=Modality.VIOLATION, status=DeadlineStatus.OVERDUE)

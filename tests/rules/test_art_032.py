@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from enshi_rules.rules.art_032 import BEHAVIOURS, TOLERABLE
+from enshi_rules.rules.art_032 import BEHAVIOURS
 
 from .mcase import absent, case, check, only, run
 
@@ -48,13 +48,32 @@ def test_p1_no_criminal_liability_without_a_suspected_crime():
     absent(run(_liab(6)), "art_032.p1.criminal_liability")
 
 
-@pytest.mark.parametrize("item", TOLERABLE)
-def test_p2_tolerance_holds_and_defeats_the_liability(item):
+@pytest.mark.parametrize("item", (1, 3, 7))
+def test_p2_tolerance_holds_and_defeats_the_liability_which_stays_in_the_report(item):
     r = run(_liab(item, tolerance=ALL_HOLD))
     f = only(r, "art_032.p2.tolerance")
     check(f, "art_032.p2.tolerance", 32, 2, None, "exemption", PERSON)
-    assert "在依法履职过程中" in f.message and "客观因素" in f.message and "监督管理工作计划" in f.message
-    absent(r, f"art_032.p1.i{item}.{BEHAVIOURS[item][0]}")
+    # each condition of 第二款 with the record field that established it
+    for field, words in (
+        ("lawful_performance", "在依法履职过程中"),
+        ("objective_cause", "由于客观因素或者难以预见情形"),
+        ("duties_performed", "已经按照职能分工、岗位职责和监督管理工作计划要求履行职责"),
+    ):
+        assert f"{words}——记录“ZR-1”的 tolerance.{field} 经认定成立" in f.message
+    assert "由有权机关按照有关规定和程序予以容错" in f.message
+    # the conduct does not disappear: the 第一款 finding stays, marked defeated (E-1)
+    rid = f"art_032.p1.i{item}.{BEHAVIOURS[item][0]}"
+    defeated = only(r, rid)
+    assert defeated.modality.value == "violation" and defeated.defeated_by == "art_032.p2.tolerance"
+    assert f"（{rid}）保留在报告中" in f.message
+
+
+def test_p2_tolerance_defeats_only_the_finding_on_its_own_record():
+    doc = _liab(3, tolerance=ALL_HOLD)
+    doc["liabilities"].append({"id": "ZR-2", "person": "王某", "role": "其他直接责任人员", "behaviour": 3, "confirmed": True})
+    r = run(doc)
+    by_record = {f.facts: f.defeated_by for f in r.findings if f.rule_id == "art_032.p1.i3.unlawful_enforcement"}
+    assert by_record == {("ZR-1",): "art_032.p2.tolerance", ("ZR-2",): None}
 
 
 @pytest.mark.parametrize(
@@ -69,8 +88,10 @@ def test_p2_one_condition_missing_keeps_the_liability_and_says_which(field, valu
     r = run(_liab(3, tolerance={**ALL_HOLD, field: value}))
     absent(r, "art_032.p2.tolerance")
     f = only(r, "art_032.p1.i3.unlawful_enforcement")
-    assert says in f.message
+    assert says in f.message and f.defeated_by is None
     assert f.message.count("（经查不成立）") + f.message.count("（未能认定）") == 1
+    # the reason rests on the register entry it names
+    assert "（A32-2）" in f.message and "A32-2" in f.interpretations
 
 
 @pytest.mark.parametrize("item", [2, 4, 5, 6])
@@ -78,13 +99,14 @@ def test_p2_never_covers_deliberate_behaviour(item):
     r = run(_liab(item, tolerance=ALL_HOLD))
     absent(r, "art_032.p2.tolerance")
     f = only(r, f"art_032.p1.i{item}.{BEHAVIOURS[item][0]}")
-    assert "不属于可以容错的情形" in f.message
+    assert "不属于可以容错的情形（A32-3）" in f.message and f.defeated_by is None
 
 
 def test_p2_never_covers_a_crime():
     r = run(_liab(1, tolerance=ALL_HOLD, suspected_crime=True))
     absent(r, "art_032.p2.tolerance")
-    assert "不适用容错" in only(r, "art_032.p1.i1.duty_not_performed").message
+    f = only(r, "art_032.p1.i1.duty_not_performed")
+    assert "涉嫌构成犯罪，不适用容错（A32-4）" in f.message and f.defeated_by is None and "A32-4" in f.interpretations
     only(r, "art_032.p1.criminal_liability")
 
 

@@ -123,6 +123,10 @@ class Situation(_Model):
         return self.id or f"situation-{self.item}"
     item: int = Field(ge=1, le=6, description="第二十六条 item: 1 主体、权限、程序不合法 … 6 其他违法情形")
     description: _Text = ""
+    provision: _Text = Field(
+        default="",
+        description="item 6 (其他违反法律法规规定的情形): the provision of law or regulation violated (A26-4)",
+    )
     found_on: IsoDate | None = None
     confirmed: StrictBool = Field(description="经调查属实: the investigation confirmed it")
     confirmed_on: IsoDate | None = None
@@ -140,8 +144,9 @@ class SuggestionLetter(_Model):
         ge=1,
         le=3650,
         description=(
-            "the time limit the letter sets (限期), in days; recorded, not judged: the period the "
-            "library judges is the thirty days of 第二十七条第二款, which the measures fix for every letter"
+            "the time limit the letter sets (限期), in days. The period judged stays the thirty days of "
+            "第二十七条第二款, which the measures fix for every letter; a letter that gives fewer days is "
+            "a finding against the supervising organ (A27-5)"
         ),
     )
 

@@ -211,6 +211,13 @@ class Deficiency(_Model):
     article: int = Field(ge=12, le=14, description="12 重要制度 / 13 责任制 / 14 严格规范公正文明执法")
     item: int = Field(ge=1, le=11)
     description: _Text = ""
+    provision: _Text = Field(
+        default="",
+        description=(
+            "the provision of law or regulation the deficiency violates; needed when the item amounts to "
+            "第二十六条第（六）项 (其他违反法律法规规定的情形), else that item is a missing fact (A26-4)"
+        ),
+    )
     found_on: IsoDate | None = None
     confirmed: StrictBool = Field(description="经调查属实")
 

@@ -52,7 +52,7 @@ def counted_duty(prefix: str, *, article: int, count: str, what: str, messages: 
 
 def _declare(prefix: str, article: int, st: DeadlineStatus, cond: Any, what: str, text: Callable[[Fact], str]) -> None:
     def build(f: Fact, *, _text: Callable[[Fact], str] = text, _st: DeadlineStatus = st) -> Outcome:
-        return Outcome(f"{f['year']}年度：" + _text(f), status=_st)
+        return Outcome(f"{f['year']}年度：" + _text(f), status=_st, performed=_st is S.ON_TIME)
 
     rule(
         f"{prefix}.{_SUFFIX[st]}",

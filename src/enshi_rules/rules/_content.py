@@ -1,9 +1,16 @@
-"""Shared shape of 第十二条至第十四条 (a helper, not an article): a confirmed deficiency against an item
-is a finding against the supervised organ citing that item, and it is the 第二十六条 situation it
-triggers. When the case has not recorded that situation itself, the rule derives it (a ``situation``
-fact, confirmed), so the rules of 第二十六条 then say whether the 建议书 is due or issued.
+"""Shared shape of 第十二条至第十四条 (a helper, not an article).
 
-The interpretive choices above are registered for legal review as A12-1, D-2 in
+第十二条至第十四条 list what the supervision covers (监督内容); they impose no duty of their own. A
+confirmed deficiency found under one of their items is therefore never reported as a violation of
+that item: it is the 第二十六条 situation it amounts to, and 第二十六条 reports it. Each item's rule
+here derives that ``situation`` fact (confirmed, with ``content`` naming the 第十二至十四条 item it
+was found under, and the ``provision`` violated when the record names one) and makes no finding of
+its own; ``explain`` shows it as the first link of the 第二十六条 finding's chain.
+
+第二十六条第（六）项 (其他违反法律法规规定的情形) holds only when the record names the provision
+violated: the rule of 第二十六条 tests that, and the case's missing facts name the field (A26-4).
+
+The interpretive choices above are registered for legal review as A12-1, A12-2, A13-1, A14-1, A26-4, D-2 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
@@ -16,38 +23,54 @@ from .art_026 import SITUATIONS
 
 _MARK = "一二三四五六七八九十"
 
+_ARTICLE_ZH = {12: "第十二条", 13: "第十三条", 14: "第十四条"}
+
 
 def item_mark(n: int) -> str:
     return "十一" if n == 11 else _MARK[n - 1]
 
 
+def content_label(article: int, item: int, text: str) -> str:
+    """The 监督内容 a deficiency was found under: 第十四条第（九）项“…”."""
+    return f"{_ARTICLE_ZH[article]}第（{item_mark(item)}）项“{text}”"
+
+
 def declare_items(article: int, items: dict[int, tuple[str, str, int]]) -> None:
-    """``items``: item -> (rule name, what is supervised, the 第二十六条 item it triggers)."""
+    """``items``: item -> (rule name, what is supervised, the 第二十六条 item it amounts to)."""
     for item, (name, text, art26) in items.items():
         _declare(article, item, name, text, art26)
 
 
 def _declare(article: int, item: int, name: str, text: str, art26: int) -> None:
+    content = content_label(article, item, text)
+
     @rule(
         f"art_{article:03d}.p1.i{item}.{name}",
         article=article, paragraph=1, item=item,
-        modality=Modality.VIOLATION,
-        subject=Role.SUPERVISED,
+        modality=Modality.SHALL,  # 对…的监督包括: what the supervising organ shall look at
+        subject=Role.SUPERVISING,
         when=(m.kind == "deficiency") & (m.article == article) & (m.item == item) & (m.confirmed == True),  # noqa: E712
-        summary=f"经调查属实“{text}”存在问题的，认定被监督机关存在缺陷，并构成第二十六条第（{item_mark(art26)}）项情形。",
+        reports=False,
+        summary=(
+            f"监督内容“{text}”中经调查属实的问题，不作为对本条的违反，而作为第二十六条第（{item_mark(art26)}）项"
+            f"“{SITUATIONS[art26]}”的情形，由第二十六条认定"
+            + ("（须写明违反的法律法规规定）" if art26 == 6 else "")
+            + "。"
+        ),
     )
     def deficiency(f: Fact) -> Outcome:
-        detail = f"：{f['description']}" if f["description"] else ""
-        msg = (
-            f"经调查属实，被监督机关在“{text}”方面存在问题{detail}；属于第二十六条第（{item_mark(art26)}）项"
-            f"“{SITUATIONS[art26]}”的情形。"
-        )
-        if str(art26) in f["situation_items"]:
-            return Outcome(msg)
         situation: dict[str, Any] = {
             "kind": "situation", "as_of": f["as_of"], "refs": list(f["refs"]), "item": art26, "confirmed": True,
+            "content": content,
         }
+        if f.get("provision"):
+            situation["provision"] = f["provision"]
         if "letter" in f:
             situation["letter"] = f["letter"]
             situation["refs"].append(f["letter_id"])
-        return Outcome(msg, derived=(situation,))
+        detail = f"：{f['description']}" if f["description"] else ""
+        return Outcome(
+            f"在监督内容{content}中经调查属实发现问题{detail}；该问题按第二十六条第（{item_mark(art26)}）项"
+            f"“{SITUATIONS[art26]}”认定。",
+            derived=(situation,),
+        )

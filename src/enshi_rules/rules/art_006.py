@@ -91,7 +91,7 @@ def negotiate(f: Fact) -> Outcome:
     summary="争议经协商解决的，认定协商义务已履行。",
 )
 def settled_by_negotiation(f: Fact) -> Outcome:
-    return Outcome(f"{f['subject_name']}之间的争议已协商解决。")
+    return Outcome(f"{f['subject_name']}之间的争议已协商解决。", performed=True)
 
 
 @rule(
@@ -128,7 +128,7 @@ def refer_to_common_superior(f: Fact) -> Outcome:
 )
 def referred_to_common_superior(f: Fact) -> Outcome:
     via = f"（由{f['referred_to_name']}承担具体工作）" if f.get("referred_via_justice") else ""
-    return Outcome(f"{f['subject_name']}协商不成，已报请共同上一级行政执法监督机关{f['referred_for_name']}{via}协调处理。")
+    return Outcome(f"{f['subject_name']}协商不成，已报请共同上一级行政执法监督机关{f['referred_for_name']}{via}协调处理。", performed=True)
 
 
 @rule(

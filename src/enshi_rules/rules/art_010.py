@@ -40,4 +40,4 @@ def complaint_unhandled(f: Fact) -> Outcome:
     summary="公民、法人或者其他组织的投诉、举报已处理的，认定该项义务已履行。",
 )
 def complaint_handled(f: Fact) -> Outcome:
-    return Outcome(f"{f['complainant']}于{f.zh('received')}提出的{f['complaint_kind']}，监督机关已于{f.zh('handled')}处理。")
+    return Outcome(f"{f['complainant']}于{f.zh('received')}提出的{f['complaint_kind']}，监督机关已于{f.zh('handled')}处理。", performed=True)

@@ -5,8 +5,10 @@
 　　（四）行政执法与刑事司法衔接制度落实情况；
 　　（五）其他重要行政执法制度落实情况。
 
-A confirmed deficiency (``supervision.deficiencies`` with ``article: 12``) against any item is the
-situation of 第二十六条第（四）项 (不落实行政执法重要制度); see ``rules/_content.py`` for the chain.
+The article lists what the supervision covers; it imposes no duty of its own. A confirmed
+deficiency (``supervision.deficiencies`` with ``article: 12``) against any item is not a violation
+of this article: it is the situation of 第二十六条第（四）项 (不落实行政执法重要制度), reported under
+第二十六条 with this item as the 监督内容 it was found under (``rules/_content.py``).
 
 The interpretive choices above are registered for legal review as A12-1, A12-2, D-2 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.

@@ -6,11 +6,13 @@
 　　（五）行政执法考核评议情况；
 　　（六）行政执法责任追究情况。
 
-A confirmed deficiency (``article: 13``) is a finding citing its item. Interpretation (the measures
-do not say which 第二十六条 item each triggers): the responsibility system is how an organ organises
-the performance of its enforcement duties, so a failure in （一）（二）（三）（五）（六） is "不正确履行行政
-执法职责" (第二十六条第（三）项); a failure of （四）行政执法程序落实 is a procedure not followed (第二十六条
-第（一）项, 程序不合法).
+The article lists what the supervision covers; it imposes no duty of its own. A confirmed
+deficiency (``article: 13``) is reported under the 第二十六条 item it amounts to, with this item as the
+监督内容 (``rules/_content.py``). Interpretation (the measures do not say which item each amounts
+to): the 行政执法责任制 is itself one of the 行政执法重要制度, so a failure to sort the matters
+（一）, divide the powers （二）, fix the responsibilities （三）, assess （五） or hold to account （六） is
+"不落实行政执法重要制度" (第二十六条第（四）项), not an enforcement duty left unperformed; a failure of
+（四）行政执法程序落实 is a procedure not followed (第二十六条第（一）项, 程序不合法).
 
 The interpretive choices above are registered for legal review as A12-1, A13-1, D-2 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
@@ -21,12 +23,12 @@ from __future__ import annotations
 from ._content import declare_items
 
 ITEMS: dict[int, tuple[str, str, int]] = {
-    1: ("matters_sorted", "行政执法事项梳理情况", 3),
-    2: ("powers_divided", "行政执法职权分解情况", 3),
-    3: ("responsibility_fixed", "行政执法责任确定情况", 3),
+    1: ("matters_sorted", "行政执法事项梳理情况", 4),
+    2: ("powers_divided", "行政执法职权分解情况", 4),
+    3: ("responsibility_fixed", "行政执法责任确定情况", 4),
     4: ("procedure_followed", "行政执法程序落实情况", 1),
-    5: ("assessment_done", "行政执法考核评议情况", 3),
-    6: ("accountability", "行政执法责任追究情况", 3),
+    5: ("assessment_done", "行政执法考核评议情况", 4),
+    6: ("accountability", "行政执法责任追究情况", 4),
 }
 
 declare_items(13, ITEMS)

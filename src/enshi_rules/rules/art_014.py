@@ -11,16 +11,20 @@
 　　（十）统一制式服装、标志管理使用情况；
 　　（十一）其他影响行政执法合法性、适当性的情况。
 
-A confirmed deficiency (``article: 14``) is a finding citing its item, and the 第二十六条 situation
-it triggers. Interpretation of the mapping (the measures do not give it):
+The article lists what the supervision covers; it imposes no duty of its own. A confirmed
+deficiency (``article: 14``) is reported under the 第二十六条 item it amounts to, with this item as the
+监督内容 (``rules/_content.py``). Interpretation of the mapping (the measures do not give it):
 
 * （一）主体、权限 and （三）程序 -> 第二十六条第（一）项 (主体、权限、程序不合法);
 * （二）事实证据, （四）适用法律, （五）决定 -> 第（二）项 (决定不合法或者明显不当): unclear facts or
   a wrong legal basis make the decision unlawful;
 * （七）证件, （八）培训, （十）服装标志 -> 第（五）项 (队伍管理、证件管理不规范);
-* （六）案卷, （九）装备保障, （十一）其他 -> 第（六）项 (其他违反法律法规规定的情形).
+* （六）案卷, （九）装备保障, （十一）其他 -> 第（六）项 (其他违反法律法规规定的情形), which holds only
+  when the record names the provision violated (A26-4): a shortfall of equipment against a
+  provincial standard, or an incomplete case file, is not by itself a violation of law, so without
+  the provision the case lacks a fact, and no 建议书 is found due.
 
-The interpretive choices above are registered for legal review as A12-1, A14-1, D-2 in
+The interpretive choices above are registered for legal review as A12-1, A14-1, A26-4, D-2 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 

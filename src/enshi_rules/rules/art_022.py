@@ -22,6 +22,12 @@ from .._rulebook import Fact, Modality, Outcome, Role, m, rule
 _MD = m.kind == "major_decision"
 
 
+def _which(f: Fact) -> str:
+    """The decision by its number (and date when known), so two decisions of a case are told apart."""
+    made = f"（{f.zh('made')}作出）" if f.get("made") is not None else ""
+    return f"重大行政执法决定“{f['refs'][0]}”{made}"
+
+
 @rule(
     "art_022.p1.filing_to_supervise",
     article=22, paragraph=1,
@@ -31,7 +37,7 @@ _MD = m.kind == "major_decision"
     summary="被监督机关的重大行政执法决定未备案的，认定监督机关应当对其备案情况进行监督。",
 )
 def filing_to_supervise(f: Fact) -> Outcome:
-    return Outcome("被监督机关的重大行政执法决定未备案，监督机关应当对其备案情况进行监督（未备案属于第十二条第（一）项备案制度未落实）。")
+    return Outcome(f"被监督机关的{_which(f)}未备案，监督机关应当对其备案情况进行监督（未备案属于第十二条第（一）项备案制度未落实）。")
 
 
 @rule(
@@ -43,7 +49,7 @@ def filing_to_supervise(f: Fact) -> Outcome:
     summary="已备案的重大行政执法决定尚未审查的，认定监督机关应当进行合法性、适当性审查。",
 )
 def review_required(f: Fact) -> Outcome:
-    return Outcome(f"被监督机关于{f.zh('filed')}备案的重大行政执法决定，监督机关应当进行合法性、适当性审查；尚未审查。")
+    return Outcome(f"被监督机关于{f.zh('filed')}备案的{_which(f)}，监督机关应当进行合法性、适当性审查；尚未审查。")
 
 
 @rule(
@@ -56,4 +62,7 @@ def review_required(f: Fact) -> Outcome:
 )
 def reviewed(f: Fact) -> Outcome:
     tail = "" if f["result"] == "合法适当" else "，属于第二十六条第（二）项“行政执法决定不合法或者明显不当”的情形"
-    return Outcome(f"监督机关已于{f.zh('reviewed')}对备案的重大行政执法决定进行合法性、适当性审查，结论为{f['result']}{tail}。")
+    return Outcome(
+        f"监督机关已于{f.zh('reviewed')}对被监督机关备案的{_which(f)}进行合法性、适当性审查，结论为{f['result']}{tail}。",
+        performed=True,
+    )

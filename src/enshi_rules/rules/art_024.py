@@ -61,7 +61,7 @@ def too_few_supervisors(f: Fact) -> Outcome:
     summary="现场行政执法监督活动中参加的监督人员均出示了监督证件的，认定出示证件义务已履行。",
 )
 def certificates_shown(f: Fact) -> Outcome:
-    return Outcome("参加现场监督的行政执法监督人员均出示了行政执法监督证件。")
+    return Outcome("参加现场监督的行政执法监督人员均出示了行政执法监督证件。", performed=True)
 
 
 @rule(
@@ -88,7 +88,7 @@ def certificate_not_shown(f: Fact) -> Outcome:
     summary="与监督事项有利害关系的监督人员已回避的，认定回避义务已履行。",
 )
 def withdrew(f: Fact) -> Outcome:
-    return Outcome(f"与监督事项有利害关系的{'、'.join(f['withdrew_names'])}已回避。")
+    return Outcome(f"与监督事项有利害关系的{'、'.join(f['withdrew_names'])}已回避。", performed=True)
 
 
 @rule(

@@ -10,11 +10,12 @@ applies to every supervision; it is reported only when breached (a finding for e
 
 * 第一款: 拒绝、阻碍 breach the 不得 (``refused_or_obstructed``); 不如实反映情况、不提供资料、不配合
   breach the 应当 (``did_not_cooperate``). Either is also behaviour （四） of 第三十二条第一款 for the
-  persons responsible, recorded under ``liabilities``.
+  persons responsible, recorded under ``liabilities``: both findings say so, and when the case
+  records no such person the missing facts name ``liabilities`` (A25-4).
 * 第二款: any confirmed record about another unit or person is a breach of the duty to cooperate
   and assist; 阻挠、妨碍 by them is also 第三十四条.
 
-The interpretive choices above are registered for legal review as A25-1, A25-2, A25-3, D-2 in
+The interpretive choices above are registered for legal review as A25-1, A25-2, A25-3, A25-4, D-2 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
@@ -49,7 +50,10 @@ def refused_or_obstructed(f: Fact) -> Outcome:
     summary="被监督机关不如实反映情况、不提供有关资料或者不配合监督经查属实的，认定未履行配合监督的义务。",
 )
 def did_not_cooperate(f: Fact) -> Outcome:
-    return Outcome(f"{f['actor']}{f['conduct']}，未履行自觉接受、积极配合行政执法监督，如实反映情况、提供有关资料的义务。")
+    return Outcome(
+        f"{f['actor']}{f['conduct']}，未履行自觉接受、积极配合行政执法监督，如实反映情况、提供有关资料的义务"
+        "（责任人员另依第三十二条第一款第（四）项处理）。"
+    )
 
 
 # 第二款
@@ -64,4 +68,9 @@ def did_not_cooperate(f: Fact) -> Outcome:
     summary="其他有关单位和个人不配合、不协助或者拒绝、阻碍行政执法监督工作经查属实的，认定未履行配合、协助义务。",
 )
 def other_party_did_not_assist(f: Fact) -> Outcome:
-    return Outcome(f"{f['actor']}{f['conduct']}行政执法监督工作，未履行配合、协助的义务。")
+    tail = (
+        "（属于阻挠、妨碍行政执法监督工作，有关责任人员另依第三十四条处理）"
+        if f["conduct"] in ("拒绝", "阻碍")
+        else "（未达到第三十四条的阻挠、妨碍）"
+    )
+    return Outcome(f"{f['actor']}{f['conduct']}行政执法监督工作，未履行配合、协助的义务{tail}。")

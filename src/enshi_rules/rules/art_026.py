@@ -9,8 +9,19 @@
 
 Each item is its own pair of rules: once the investigation has confirmed a situation (经调查属实),
 the supervising organ shall issue the letter; the finding says whether it has. The article sets no
-time limit for issuing the letter, so no deadline is computed and no lateness is judged. A
-situation not (yet) confirmed creates no duty.
+time limit for issuing the letter, so no deadline is computed and no lateness is judged (A26-1). A
+situation not (yet) confirmed creates no duty. A deficiency found under 第十二条至第十四条 is one of
+these situations (``rules/_content.py``); the finding names the 监督内容 it was found under.
+
+第（六）项 "其他违反法律法规规定的情形" holds only when the record names the provision violated
+(``provision``): without it the case lacks a fact (A26-4), and no letter is found due.
+
+A letter resting on no confirmed situation lacks its premise (A26-3); a letter issued when the case
+records no situation at all is a missing fact, not a violation (D-1): the case may simply not have
+recorded the grounds.
+
+The interpretive choices above are registered for legal review as A26-1, A26-2, A26-3, A26-4 in
+``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
 from __future__ import annotations
@@ -28,8 +39,23 @@ SITUATIONS: dict[int, str] = {
 }
 
 
+_NAMED = "（记录写明所违反的法律法规规定）"
+
+
+def _found(f: Fact) -> str:
+    """What was found: the 监督内容 a deficiency came from, and the provision violated when named."""
+    parts = []
+    if f.get("content"):
+        parts.append(f"监督内容：{f['content']}")
+    if f.get("provision"):
+        parts.append(f"违反{f['provision']}")
+    return f"（{'；'.join(parts)}）" if parts else ""
+
+
 def _declare(item: int, situation: str) -> None:
     confirmed = (m.kind == "situation") & (m.item == item) & (m.confirmed == True)  # noqa: E712
+    if item == 6:
+        confirmed = confirmed & (+m.provision)  # 违反法律法规规定: the record must name which (A26-4)
 
     @rule(
         f"art_026.p1.i{item}.letter_required",
@@ -37,10 +63,10 @@ def _declare(item: int, situation: str) -> None:
         modality=Modality.SHALL,
         subject=Role.SUPERVISING,
         when=confirmed & (-m.letter),
-        summary=f"经调查属实存在“{situation}”情形而尚未制发建议书的，认定监督机关应当制发《行政执法监督建议书》。",
+        summary=f"经调查属实存在“{situation}”情形{_NAMED if item == 6 else ''}而尚未制发建议书的，认定监督机关应当制发《行政执法监督建议书》。",
     )
     def letter_required(f: Fact) -> Outcome:
-        return Outcome(f"经调查属实，被监督机关存在“{situation}”的情形，监督机关应当制发《行政执法监督建议书》，建议其限期自行纠正；尚未制发。")
+        return Outcome(f"经调查属实，被监督机关存在“{situation}”的情形{_found(f)}，监督机关应当制发《行政执法监督建议书》，建议其限期自行纠正；尚未制发。")
 
     @rule(
         f"art_026.p1.i{item}.letter_issued",
@@ -48,17 +74,19 @@ def _declare(item: int, situation: str) -> None:
         modality=Modality.SHALL,
         subject=Role.SUPERVISING,
         when=confirmed & (+m.letter),
-        summary=f"经调查属实存在“{situation}”情形并已制发建议书的，认定该项义务已履行。",
+        summary=f"经调查属实存在“{situation}”情形{_NAMED if item == 6 else ''}并已制发建议书的，认定该项义务已履行。",
     )
     def letter_issued(f: Fact) -> Outcome:
-        return Outcome(f"经调查属实，被监督机关存在“{situation}”的情形，监督机关已于{f.zh('letter')}制发《行政执法监督建议书》。")
+        return Outcome(f"经调查属实，被监督机关存在“{situation}”的情形{_found(f)}，监督机关已于{f.zh('letter')}制发《行政执法监督建议书》。", performed=True)
 
 
 for _item, _situation in SITUATIONS.items():
     _declare(_item, _situation)
 
 
-# 经调查属实 is the premise of the letter: a letter with no confirmed situation lacks it (A26-2).
+# 经调查属实 is the premise of the letter: a letter with no confirmed situation lacks it (A26-3).
+# A letter when the case records no situation or deficiency at all is a missing fact (D-1), and one
+# whose only grounds wait for the provision violated to be named is that missing fact (A26-4).
 
 
 @rule(
@@ -66,8 +94,8 @@ for _item, _situation in SITUATIONS.items():
     article=26, paragraph=1,
     modality=Modality.VIOLATION,
     subject=Role.SUPERVISING,
-    when=(m.kind == "letter") & (m.grounds == 0),
-    summary="没有任何经调查属实的情形即制发《行政执法监督建议书》的，认定建议书缺少“经调查属实”的前提。",
+    when=(m.kind == "letter") & (m.grounds == 0) & (m.undetermined == 0) & (m.recorded > 0),
+    summary="案件记录了情形或者问题、但没有一项经调查属实即制发《行政执法监督建议书》的，认定建议书缺少“经调查属实”的前提（案件没有记录任何情形的，是缺少的事实，不是违反）。",
 )
 def letter_without_confirmed_situation(f: Fact) -> Outcome:
     return Outcome(f"监督机关于{f.zh('issued')}制发《行政执法监督建议书》，但案件中没有经调查属实的第二十六条所列情形，建议书缺少“经调查属实”的前提。")

@@ -16,6 +16,16 @@ article (each also in docs/interpretations.md):
   from the receipt of the answer.
 * "完成整改，并…报送整改情况": the duty is met on the day the report of the rectification reaches
   the supervising organ (or, with the time-in-the-post policy, the day it was posted).
+* 经复查异议成立 ends the supervision, an exception that leaves its trace: the findings it defeats
+  stay in the report with ``defeated_by`` (A27-4, E-1).
+* The letter's own time limit (``rectification_days``) below thirty days is a finding; the period
+  judged stays thirty days (A27-5).
+* An overdue count stops on the day the 第二十八条 决定书 is issued (A27-6).
+* A late application answered and upheld leaves open whether the supervision ended; the findings
+  that depend on it say so (A27-7).
+
+The interpretive choices above are registered for legal review as A27-1, A27-2, A27-3, A27-4, A27-5,
+A27-6, A27-7, E-1 in ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
 from __future__ import annotations
@@ -45,10 +55,10 @@ deadline_rules(
     period_days=OBJECTION_DAYS,
     summary="被监督机关可以自收到建议书之日起十日内申请复查",
     messages={
-        S.PENDING: lambda f: f"被监督机关有异议的，可以在{f.zh('window_due')}前申请复查。",
-        S.ON_TIME: lambda f: f"被监督机关于{f.zh('filed')}申请复查，在{f.days('十')}期限（{f.zh('window_due')}）内。",
-        S.LATE: lambda f: f"被监督机关于{f.zh('filed')}申请复查，已超过{f.days('十')}期限（{f.zh('window_due')}），复查申请权已逾期，整改期限自收到建议书之日起计算。",
-        S.OVERDUE: lambda f: f"被监督机关未在{f.zh('window_due')}前申请复查，视为对建议书无异议。",
+        S.PENDING: lambda f: f"被监督机关有异议的，可以在{f.due_zh('window_due')}前申请复查。",
+        S.ON_TIME: lambda f: f"被监督机关于{f.zh('filed')}申请复查，在{f.within('十', 'window_due')}内。",
+        S.LATE: lambda f: f"被监督机关于{f.zh('filed')}申请复查，已超过{f.within('十', 'window_due')}，复查申请权已逾期，整改期限自收到建议书之日起计算。",
+        S.OVERDUE: lambda f: f"被监督机关未在{f.due_zh('window_due')}前申请复查，视为对建议书无异议。",
     },
     module=__name__,
 )
@@ -66,10 +76,10 @@ deadline_rules(
     period_days=REVIEW_DAYS,
     summary="行政执法监督机关应当自收到复查申请之日起十五日内复查并答复",
     messages={
-        S.PENDING: lambda f: f"监督机关应当在{f.zh('due')}前对复查申请予以复查并答复。",
-        S.ON_TIME: lambda f: f"监督机关于{f.zh('answered')}作出复查答复，在{f.days('十五')}期限（{f.zh('due')}）内。",
-        S.LATE: lambda f: f"监督机关于{f.zh('answered')}才作出复查答复，超过{f.days('十五')}期限（{f.zh('due')}）。",
-        S.OVERDUE: lambda f: f"监督机关应当在{f.zh('due')}前复查并答复，至今未答复。",
+        S.PENDING: lambda f: f"监督机关应当在{f.due_zh('due')}前对复查申请予以复查并答复。",
+        S.ON_TIME: lambda f: f"监督机关于{f.zh('answered')}作出复查答复，在{f.within('十五', 'due')}内。",
+        S.LATE: lambda f: f"监督机关于{f.zh('answered')}才作出复查答复，超过{f.within('十五', 'due')}。",
+        S.OVERDUE: lambda f: f"监督机关应当在{f.due_zh('due')}前复查并答复，至今未答复。",
     },
     module=__name__,
 )
@@ -89,10 +99,16 @@ deadline_rules(
 )
 def late_application_answered(f: Fact) -> Outcome:
     upheld = f.get("upheld") is True
-    tail = "答复认定异议成立，但申请已逾期，是否据此终止本次监督须人工判断。" if upheld else "该答复不影响整改期限。"
+    tail = (
+        "答复认定异议成立，但申请已逾期，是否据此终止本次监督须人工判断；整改、决定书和执行情况报告的认定均取决于这一判断。"
+        if upheld
+        else "该答复不影响整改期限。"
+    )
     return Outcome(
-        f"复查申请已超过{f.days('十')}期限（{f.zh('window_due')}），监督机关仍于{f.zh('answered')}作出复查答复；"
-        f"依第一款，整改期限仍自收到建议书之日起计算，{tail}"
+        f"复查申请已超过{f.within('十', 'window_due')}，监督机关仍于{f.zh('answered')}作出复查答复；"
+        f"依第一款，整改期限仍自收到建议书之日起计算，{tail}",
+        # the findings that stand only if the supervision did not end (A27-1, A27-6)
+        leaves_open=("art_027.p2.*", "art_028.*") if upheld else (),
     )
 
 
@@ -109,7 +125,13 @@ def late_application_answered(f: Fact) -> Outcome:
     summary="经复查异议成立的，认定监督机关应当终止本次监督，整改和决定书的规则不再适用。",
 )
 def terminate_supervision(f: Fact) -> Outcome:
-    return Outcome(f"经复查异议成立（{f.zh('answered')}答复），监督机关应当终止本次监督，被监督机关无需整改。")
+    # an exception that leaves its trace (A27-4, E-1): the situations the letter rested on and any
+    # report owed on a decision letter issued anyway stay in the report, marked defeated by it
+    return Outcome(
+        f"经复查异议成立（{f.zh('answered')}答复），监督机关应当终止本次监督，被监督机关无需整改；"
+        "建议书所认定的情形不再作为本次监督的认定，其后制发的决定书不产生执行情况报告义务。",
+        defeats_in_case=("art_026.p1.i*.letter_issued", "art_028.p2.*"),
+    )
 
 
 @rule(
@@ -143,11 +165,20 @@ def _outcome_fact(due_key: str) -> Any:
     return derive
 
 
+def _overdue(f: Fact, due: str) -> str:
+    head = f"被监督机关应当在{f.due_zh(due)}前完成整改并报送整改情况，"
+    if f.get("decision_issued") is not None and f["decision_issued"] > f[due]:
+        # the matter moved on: the count stops at the decision letter (第二十八条第一款)
+        late = f["decision_issued"] - f[due]
+        return head + f"至{f.zh('decision_issued')}制发《行政执法监督决定书》时仍未报送，逾期{late}日（计至决定书制发之日）。"
+    return head + "至今未报送。"
+
+
 _RECTIFY_MESSAGES = {
-    S.PENDING: lambda f, due: f"被监督机关应当在{f.zh(due)}前完成整改并报送整改情况。",
-    S.ON_TIME: lambda f, due: f"被监督机关于{f.zh('done')}报送整改情况，在{f.days('三十')}期限（{f.zh(due)}）内。",
-    S.LATE: lambda f, due: f"被监督机关于{f.zh('done')}才报送整改情况，超过{f.days('三十')}期限（{f.zh(due)}）。",
-    S.OVERDUE: lambda f, due: f"被监督机关应当在{f.zh(due)}前完成整改并报送整改情况，至今未报送。",
+    S.PENDING: lambda f, due: f"被监督机关应当在{f.due_zh(due)}前完成整改并报送整改情况。",
+    S.ON_TIME: lambda f, due: f"被监督机关于{f.zh('done')}报送整改情况，在{f.within('三十', due)}内。",
+    S.LATE: lambda f, due: f"被监督机关于{f.zh('done')}才报送整改情况，超过{f.within('三十', due)}。",
+    S.OVERDUE: _overdue,
 }
 
 
@@ -167,6 +198,7 @@ deadline_rules(
     messages=_messages("letter_due"),
     module=__name__,
     derive=_outcome_fact("letter_due"),
+    stop="decision_issued",
 )
 
 # 经复查异议不成立: thirty days from receipt of the review answer
@@ -181,4 +213,25 @@ deadline_rules(
     messages=_messages("answer_due"),
     module=__name__,
     derive=_outcome_fact("answer_due"),
+    stop="decision_issued",
 )
+
+
+# 第二款 — the letter's own time limit: the measures fix thirty days for every letter; a letter that
+# gives fewer misstates the law (A27-5). The period judged above stays thirty days; a 决定书 issued
+# before those thirty days end is art_028.p1.decision_without_default.
+
+
+@rule(
+    "art_027.p2.letter_period_too_short",
+    article=27, paragraph=2,
+    modality=Modality.VIOLATION,
+    subject=Role.SUPERVISING,
+    when=(m.kind == "rectification") & (+m.letter_days) & (m.letter_days < RECTIFICATION_DAYS),
+    summary="《行政执法监督建议书》载明的整改期限少于第二十七条第二款规定的三十日的，认定监督机关限期不当；整改期限仍按三十日判断。",
+)
+def letter_period_too_short(f: Fact) -> Outcome:
+    return Outcome(
+        f"《行政执法监督建议书》限期{f['letter_days']}日整改，少于第二十七条第二款规定的三十日；"
+        f"被监督机关的整改期限仍为自收到建议书（或者复查答复）之日起三十日，不因建议书所定期限较短而提前届满。"
+    )

@@ -8,6 +8,9 @@ rectification period of 第二十七条第二款 has run out without a report ("
 the article gives the organ no alternative course (interpretation "决定书的制发", docs/). A decision
 letter issued before that period ran out, or after an on-time rectification, lacks its premise.
 It builds on the outcome of 第二十七条第二款 (a fact derived by those rules), never on the raw dates.
+
+The interpretive choices above are registered for legal review as A27-3, A28-1, A28-2, A28-3, A28-4 in
+``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
 from __future__ import annotations
@@ -48,7 +51,10 @@ def decision_required(f: Fact) -> Outcome:
     summary="被监督机关逾期未自行纠正、监督机关在整改期限届满后制发决定书的，认定该项义务已履行。",
 )
 def decision_issued(f: Fact) -> Outcome:
-    return Outcome(f"被监督机关逾期（{f.zh('due')}届满）未自行纠正，监督机关已于{f.zh('decision_issued')}制发《行政执法监督决定书》。")
+    return Outcome(
+        f"被监督机关逾期（{f.zh('due')}届满）未自行纠正，监督机关已于{f.zh('decision_issued')}制发《行政执法监督决定书》。",
+        performed=True,
+    )
 
 
 @rule(
@@ -82,23 +88,25 @@ def decision_during_review(f: Fact) -> Outcome:
     )
 
 
-# 第二款 — the report on execution. No duty after a timely objection was upheld: the supervision
-# had to end (第二十七条第一款), so a decision letter issued anyway binds the supervised organ to
-# nothing under these measures (the supervising organ's error is art_027.p1.continued_after_upheld).
+# 第二款 — the report on execution. After a timely objection was upheld the supervision had to end
+# (第二十七条第一款), so a decision letter issued anyway binds the supervised organ to nothing under
+# these measures: the finding is still made, and art_027.p1.terminate_supervision defeats it
+# (``defeated_by``), so the report shows both (A28-4; the supervising organ's error is
+# art_027.p1.continued_after_upheld).
 
 deadline_rules(
     "art_028.p2.execution_report",
     article=28, paragraph=2,
     subject=Role.SUPERVISED,
-    applies=(m.kind == "execution") & ((-m.upheld) | (m.upheld == False) | (m.filed > m.window_due)),  # noqa: E712
+    applies=(m.kind == "execution"),
     start="received", due="due", done="done",
     period_days=EXECUTION_REPORT_DAYS,
     summary="被监督机关应当自收到决定书之日起三十日内将执行情况报告监督机关",
     messages={
-        S.PENDING: lambda f: f"被监督机关应当在{f.zh('due')}前将决定书的执行情况报告监督机关。",
-        S.ON_TIME: lambda f: f"被监督机关于{f.zh('done')}报告执行情况，在{f.days('三十')}期限（{f.zh('due')}）内。",
-        S.LATE: lambda f: f"被监督机关于{f.zh('done')}才报告执行情况，超过{f.days('三十')}期限（{f.zh('due')}）。",
-        S.OVERDUE: lambda f: f"被监督机关应当在{f.zh('due')}前报告决定书的执行情况，至今未报告。",
+        S.PENDING: lambda f: f"被监督机关应当在{f.due_zh('due')}前将决定书的执行情况报告监督机关。",
+        S.ON_TIME: lambda f: f"被监督机关于{f.zh('done')}报告执行情况，在{f.within('三十', 'due')}内。",
+        S.LATE: lambda f: f"被监督机关于{f.zh('done')}才报告执行情况，超过{f.within('三十', 'due')}。",
+        S.OVERDUE: lambda f: f"被监督机关应当在{f.due_zh('due')}前报告决定书的执行情况，至今未报告。",
     },
     module=__name__,
 )

@@ -36,7 +36,7 @@ def transfer_required(f: Fact) -> Outcome:
 )
 def transferred(f: Fact) -> Outcome:
     to = f["transferred_to"] or "监察机关"
-    return Outcome(f"{f['person']}涉嫌{f['clue_kind']}的问题线索已于{f.zh('transferred')}移送{to}。")
+    return Outcome(f"{f['person']}涉嫌{f['clue_kind']}的问题线索已于{f.zh('transferred')}移送{to}。", performed=True)
 
 
 @rule(

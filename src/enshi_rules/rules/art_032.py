@@ -15,16 +15,17 @@ Each record of ``liabilities`` names a person of the supervised organ, the role 
 其他直接责任人员) and the behaviour (第一款 item 1-7); only a record confirmed by the investigation
 (经调查属实) gives a finding. The finding's subject is the person.
 
-容错 (第二款) is an exception to 第一款, declared as its own rule: when it holds, the 第一款 finding
-does not fire and ``art_032.p2.tolerance`` (an ``exemption``) reports the liability as defeated,
-with the conditions that held. Its three conditions must each be *established* (``true``): 在依法
+容错 (第二款) is an exception to 第一款 that leaves its trace (E-1): the 第一款 finding always fires
+for a confirmed record, and when 容错 holds ``art_032.p2.tolerance`` (an ``exemption``) says that
+the conditions of 第二款 hold, each with the record field that established it, that 容错 is for the
+competent body to grant "按照有关规定和程序", and marks the 第一款 finding ``defeated_by`` itself. Its three conditions must each be *established* (``true``): 在依法
 履职过程中; 由于客观因素或者难以预见情形; 已经按照职能分工、岗位职责和监督管理工作计划要求履行职责
 ("虽然造成一定损失或者不良影响" is a concession, not a condition). A condition disproved (``false``) or
 not established (``null``) leaves the 第一款 finding in force, and its message says which condition
 is missing.
 
-Behaviours 容错 can never cover (the 第一款 finding fires whatever the 容错 record says, and says
-why):
+Behaviours 容错 can never cover (the 第一款 finding is never defeated, whatever the 容错 record
+says, and its message says why, citing A32-3):
 
 * （二）粗暴、野蛮等不文明执法: the way of acting is itself the wrong; it is not a loss from objective
   factors and cannot be 依法履职.
@@ -44,7 +45,7 @@ Interpretation: 容错 is written for 行政执法人员; a 直接负责的主�
 may invoke it as well (the record says whether the conditions hold for that person).
 
 The interpretive choices above are registered for legal review as A32-1, A32-2, A32-3, A32-4, A32-5,
-D-2 in ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
+D-2, E-1 in ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
 from __future__ import annotations
@@ -74,14 +75,6 @@ CONDITIONS = {
 
 _CONFIRMED = (m.kind == "liability") & (m.confirmed == True)  # noqa: E712
 _TOLERANCE_HOLDS = (m.claimed == True) & (m.lawful == True) & (m.objective == True) & (m.performed == True) & (m.crime == False)  # noqa: E712
-# The disjuncts exclude each other: durable-rules fires a rule once per matching disjunct.
-_TOLERANCE_FAILS = (
-    (m.claimed == False)  # noqa: E712
-    | ((m.claimed == True) & (m.crime == True))  # noqa: E712
-    | ((m.claimed == True) & (m.crime == False) & (m.lawful == False))  # noqa: E712
-    | ((m.claimed == True) & (m.crime == False) & (m.lawful == True) & (m.objective == False))  # noqa: E712
-    | ((m.claimed == True) & (m.crime == False) & (m.lawful == True) & (m.objective == True) & (m.performed == False))  # noqa: E712
-)
 
 
 def _tolerable_item() -> object:
@@ -91,37 +84,45 @@ def _tolerable_item() -> object:
     return cond
 
 
-def _tolerance_text(f: Fact, item: int) -> str:
+def _mark(item: int) -> str:
+    return "一二三四五六七"[item - 1]
+
+
+def _tolerance_holds(f: Fact, item: int) -> bool:
+    return bool(f["claimed"] and item in TOLERABLE and not f["crime"] and all(f[k] for k in CONDITIONS))
+
+
+def _tolerance_text(f: Fact, item: int) -> tuple[str, tuple[str, ...]]:
+    """What the record's claim of 容错 comes to, and the register entry that says why."""
     if not f["claimed"]:
-        return ""
+        return "", ()
     if item not in TOLERABLE:
-        return f"本项行为（{BEHAVIOURS[item][1]}）不属于可以容错的情形，主张容错不能成立。"
+        return f"主张容错不能成立：本项行为（{BEHAVIOURS[item][1]}）不属于可以容错的情形（A32-3）。", ("A32-3",)
     if f["crime"]:
-        return "涉嫌构成犯罪，不适用容错。"
+        return "主张容错不能成立：涉嫌构成犯罪，不适用容错（A32-4）。", ("A32-4",)
     missing = [words for key, (field, words) in CONDITIONS.items() if not f[key]]
+    if not missing:
+        return "主张容错，第三十二条第二款的条件均已成立，见该款的认定；本项认定保留，不予追究。", ()
     disproved = {CONDITIONS[k][1] for k in CONDITIONS if CONDITIONS[k][0] in f["disproved"]}
     parts = [f"{w}（{'经查不成立' if w in disproved else '未能认定'}）" for w in missing]
-    return "主张容错，但不具备第三十二条第二款的条件：" + "；".join(parts) + "。"
+    return "主张容错不能成立，不具备第三十二条第二款的条件：" + "；".join(parts) + "（A32-2）。", ("A32-2",)
 
 
 def _declare(item: int, name: str, behaviour: str) -> None:
-    when = _CONFIRMED & (m.item == item)
-    if item in TOLERABLE:
-        when = when & _TOLERANCE_FAILS
-
     @rule(
         f"art_032.p1.i{item}.{name}",
         article=32, paragraph=1, item=item,
         modality=Modality.VIOLATION,
         subject=Role.SUPERVISED,
-        when=when,
-        summary=f"被监督机关工作人员有“{behaviour}”行为、经调查属实"
-        + ("且不具备容错条件" if item in TOLERABLE else "（不适用容错）")
-        + "的，认定对直接负责的主管人员和其他直接责任人员依纪依法予以处理。",
+        when=_CONFIRMED & (m.item == item),
+        summary=f"被监督机关工作人员有“{behaviour}”行为、经调查属实的，认定对直接负责的主管人员和其他直接责任人员依纪依法予以处理"
+        + ("（容错成立的，本项认定保留并标明被第二款排除）" if item in TOLERABLE else "（不适用容错）")
+        + "。",
     )
     def liability(f: Fact) -> Outcome:
         text = f"经调查属实，{f['person']}（{f['role']}）有{behaviour}的行为，应当根据情节依纪依法予以处理。"
-        return Outcome(text + _tolerance_text(f, item))
+        tail, why = _tolerance_text(f, item)
+        return Outcome(text + tail, interpretations=why)
 
 
 for _item, (_name, _behaviour) in BEHAVIOURS.items():
@@ -137,10 +138,11 @@ for _item, (_name, _behaviour) in BEHAVIOURS.items():
     summary="第三十二条第一款所列行为涉嫌构成犯罪的，认定依法追究刑事责任（容错不适用）。",
 )
 def criminal_liability(f: Fact) -> Outcome:
-    return Outcome(f"{f['person']}（{f['role']}）的行为涉嫌构成犯罪，应当依法追究刑事责任；容错不适用于犯罪。")
+    return Outcome(f"{f['person']}（{f['role']}）的行为涉嫌构成犯罪，应当依法追究刑事责任；容错不适用于犯罪（A32-4）。")
 
 
-# 第二款 — 容错, an exception that defeats the 第一款 finding
+# 第二款 — 容错, an exception to 第一款 that leaves its trace (E-1): the 第一款 finding on the same
+# record stays in the report, marked ``defeated_by`` this rule
 
 
 @rule(
@@ -149,12 +151,18 @@ def criminal_liability(f: Fact) -> Outcome:
     modality=Modality.EXEMPTION,
     subject=Role.SUPERVISED,
     when=_CONFIRMED & _tolerable_item() & _TOLERANCE_HOLDS,
-    summary="第三十二条第一款第（一）（三）（七）项行为同时具备依法履职、客观因素或难以预见情形、已按职能分工岗位职责和工作计划履职三项条件的，认定予以容错，第一款的责任认定不成立。",
+    summary="第三十二条第一款第（一）（三）（七）项行为同时具备依法履职、客观因素或难以预见情形、已按职能分工岗位职责和工作计划履职三项条件的，认定第二款的条件成立，由有权机关按照有关规定和程序予以容错；第一款的认定保留，标明被本款排除。",
 )
 def tolerance(f: Fact) -> Outcome:
     item = f["item"]
-    held = "；".join(words for _, words in CONDITIONS.values())
+    record = f["refs"][0]
+    held = "；".join(
+        f"（{n}）{words}——记录“{record}”的 tolerance.{field} 经认定成立"
+        for n, (field, words) in zip("一二三", CONDITIONS.values())
+    )
     return Outcome(
-        f"{f['person']}（{f['role']}）虽有{BEHAVIOURS[item][1]}的情形（第三十二条第一款第（{'一二三四五六七'[item - 1]}）项），"
-        f"但具备容错条件：{held}。应当按照有关规定和程序予以容错，第一款的责任认定不成立。"
+        f"{f['person']}（{f['role']}）有{BEHAVIOURS[item][1]}的情形（第三十二条第一款第（{_mark(item)}）项），"
+        f"第三十二条第二款的条件均已成立：{held}。应当由有权机关按照有关规定和程序予以容错；"
+        f"第一款第（{_mark(item)}）项的认定（art_032.p1.i{item}.{BEHAVIOURS[item][0]}）保留在报告中，不予追究。",
+        defeats=(f"art_032.p1.i{item}.*",),
     )

@@ -17,6 +17,9 @@ discovery of a situation: 第二十六条 has the organ 发现 a situation and t
 so ``found_on`` says nothing about when the procedure began. The date of the enforcement action
 under supervision does not count either: supervising an act done before 2025-03-01 is supervision
 done under the measures.
+
+The interpretive choices above are registered for legal review as A35-1 in
+``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from .assertions import (
     ANY,
+    assert_derived,
     assert_finding,
     assert_in_scope,
     assert_matches,
@@ -24,6 +25,7 @@ from .assertions import (
     assert_no_finding,
     assert_no_missing_facts,
     assert_no_note,
+    assert_not_derived,
     assert_note,
     assert_out_of_scope,
     find_findings,
@@ -33,6 +35,7 @@ from .assertions import (
 
 __all__ = [
     "ANY",
+    "assert_derived",
     "assert_finding",
     "assert_in_scope",
     "assert_matches",
@@ -40,6 +43,7 @@ __all__ = [
     "assert_no_finding",
     "assert_no_missing_facts",
     "assert_no_note",
+    "assert_not_derived",
     "assert_note",
     "assert_out_of_scope",
     "find_findings",

@@ -20,13 +20,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["IDENTITY", "LISTENERS", "QUALITY", "Pin", "absent", "found"]
+__all__ = ["IDENTITY", "LISTENERS", "QUALITY", "Pin", "absent", "derived", "found"]
 
 #: What names the rule: its id (exact) or its full citation (条, 款 and 项 as the rule cites them).
 IDENTITY = frozenset({"rule_id", "citation"})
 #: What an assertion must also say about a finding that is there: how it binds (modality), or where
-#: its time limit stands (status); about an applicability note: whether it excludes the case.
-QUALITY = frozenset({"modality", "status", "excludes"})
+#: its time limit stands (status); about an applicability note: whether it excludes the case; about
+#: a rule that makes no finding of its own (``reports=False``): the finding it was derived into.
+QUALITY = frozenset({"modality", "status", "excludes", "derived_into"})
 
 #: Absence is only asserted by criteria that can rule a rule out as a whole: naming it (id, pattern
 #: or citation), optionally narrowed to a modality or a status. "No finding of X due 2025-10-09"
@@ -101,7 +102,9 @@ def absent(crit: Mapping[str, Any], *, notes: bool) -> None:
     from .._rulebook import all_rules  # noqa: PLC0415
 
     for rid, r in all_rules().items():
-        if r.note != notes:
+        if r.note != notes or not r.reports:
+            # a rule that makes no finding of its own is never "absent" from the findings: that says
+            # nothing about it (assert_not_derived asserts it through explain's chain)
             continue
         pat = crit.get("rule_id")
         if pat is not None and not (rid == pat or (any(c in pat for c in "*?[") and fnmatch.fnmatchcase(rid, pat))):
@@ -113,3 +116,9 @@ def absent(crit: Mapping[str, Any], *, notes: bool) -> None:
         if "status" in crit and not rid.endswith("." + str(crit["status"].value if hasattr(crit["status"], "value") else crit["status"])):
             continue
         _emit(Pin(rid, False, frozenset(keys)))
+
+
+def derived(rule_id: str, *, present: bool) -> None:
+    """An assertion on explain's chain passed about a rule that only derives (``reports=False``):
+    it derived the fact a named finding rests on (``present``), or no finding rests on it."""
+    _emit(Pin(rule_id, present, frozenset({"rule_id", "derived_into"} if present else {"rule_id"})))

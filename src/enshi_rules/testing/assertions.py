@@ -26,6 +26,10 @@ Criteria (all optional; one that is not given matches anything):
 - ``due``, ``done_on``, ``period_start``: a ``date`` or an ISO date string;
 - ``days_late``, ``period_days``: a number, or ``None`` to require that there is none;
 - ``subject``, ``subject_id``: the organ's name or id; ``message_contains``: a piece of the message.
+- ``defeated_by``, ``depends_on``: the rule id of the exception that defeats the finding, of the
+  finding whose open question it depends on (``None``: not defeated, depends on nothing);
+- ``counted_to``: the day an overdue count stopped; ``performed``: ``True`` for a 应当 duty performed;
+- ``interpretation``: one register id among those the finding relied on (``"A27-6"``).
 
 Passing ``None`` for a criterion means "this field is empty", not "any".
 """
@@ -124,8 +128,13 @@ _FIELDS = (
     "excludes",
     "message_contains",
     "provisional",
+    "defeated_by",
+    "depends_on",
+    "counted_to",
+    "performed",
+    "interpretation",
 )
-_DATE_FIELDS = ("due", "done_on", "period_start")
+_DATE_FIELDS = ("due", "done_on", "period_start", "counted_to")
 _INT_FIELDS = ("article", "paragraph", "item", "days_late", "period_days")
 
 
@@ -174,6 +183,11 @@ def criteria(
     excludes: Any = ANY,
     message_contains: Any = ANY,
     provisional: Any = ANY,
+    defeated_by: Any = ANY,
+    depends_on: Any = ANY,
+    counted_to: Any = ANY,
+    performed: Any = ANY,
+    interpretation: Any = ANY,
 ) -> dict[str, Any]:
     """The criteria given, checked and normalised (dates parsed, words mapped to enum members).
 
@@ -196,7 +210,8 @@ def criteria(
         "modality": modality, "status": status, "due": due, "days_late": days_late,
         "done_on": done_on, "period_start": period_start, "period_days": period_days,
         "subject": subject, "subject_id": subject_id, "excludes": excludes,
-        "message_contains": message_contains, "provisional": provisional,
+        "message_contains": message_contains, "provisional": provisional, "defeated_by": defeated_by,
+        "depends_on": depends_on, "counted_to": counted_to, "performed": performed, "interpretation": interpretation,
     }  # fmt: skip
     for name, value in values.items():
         if value is ANY:
@@ -212,9 +227,11 @@ def criteria(
             value = _as_enum(name, value, Modality, _MODALITY_WORDS)
         elif name == "status":
             value = _as_enum(name, value, DeadlineStatus, _STATUS_WORDS)
-        elif name in ("excludes", "provisional"):
+        elif name in ("excludes", "provisional", "performed"):
             if not isinstance(value, bool):
                 raise ValueError(f"{name} must be true or false, not {value!r}")
+        elif name in ("defeated_by", "depends_on") and value is None:
+            pass
         elif not isinstance(value, str):
             raise ValueError(f"{name} must be a string, not {value!r}")
         given[name] = value
@@ -265,6 +282,11 @@ def mismatches(obj: Finding | Note, crit: Mapping[str, Any]) -> list[tuple[str, 
         if name == "message_contains":
             if expected not in obj.message:
                 out.append((name, expected, obj.message))
+            continue
+        if name == "interpretation":  # one register id among those the finding relied on
+            relied = getattr(obj, "interpretations", ())
+            if expected not in relied:
+                out.append((name, expected, ", ".join(relied) or "none"))
             continue
         if not hasattr(obj, name):
             out.append((name, expected, "(not a field of a " + type(obj).__name__.lower() + ")"))
@@ -453,3 +475,35 @@ def assert_no_missing_facts(report: Report) -> None:
             [f"  - {mf.field}（{mf.needed_for}）" for mf in report.missing_facts],
             report,
         )
+
+
+# ---- rules that only derive (第十二条至第十四条 -> 第二十六条): asserted through explain's chain -----
+
+
+def _chains(explanation: Any) -> list[tuple[str, tuple[str, ...]]]:
+    from .._explain import Explanation  # noqa: PLC0415 - explain evaluates; imported only when used
+
+    if not isinstance(explanation, Explanation):
+        raise TypeError(f"expected an enshi_rules.Explanation, got {type(explanation).__name__}")
+    return [(x.finding.rule_id, tuple(c.rule_id for c in x.chain)) for x in explanation.findings]
+
+
+def assert_derived(explanation: Any, rule_id: str, *, into: str | None = None) -> str:
+    """Assert that a rule which makes no finding of its own (``reports=False``: 第十二条至第十四条)
+    derived the fact a finding rests on: ``rule_id`` is in the chain of a finding of the explanation
+    (of a finding of ``into``, a rule id or pattern, when given). Returns that finding's rule id."""
+    chains = _chains(explanation)
+    for fid, chain in chains:
+        if rule_id in chain and (into is None or fid == into or fnmatch.fnmatchcase(fid, into)):
+            _pins.derived(rule_id, present=True)
+            return fid
+    listed = "\n".join(f"  - {fid} <- {' <- '.join(chain) or '(no chain)'}" for fid, chain in chains) or "  (no findings)"
+    raise AssertionError(f"expected {rule_id} in the chain of a finding" + (f" of {into}" if into else "") + f"; the findings:\n{listed}")
+
+
+def assert_not_derived(explanation: Any, rule_id: str) -> None:
+    """Assert that ``rule_id`` (a rule that only derives) is in the chain of no finding."""
+    hits = [fid for fid, chain in _chains(explanation) if rule_id in chain]
+    if hits:
+        raise AssertionError(f"expected no finding resting on {rule_id}; found: {', '.join(hits)}")
+    _pins.derived(rule_id, present=False)

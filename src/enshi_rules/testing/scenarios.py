@@ -72,6 +72,7 @@ _POLICY_KEYS = {"counting", "exclude_time_in_post", "missing_calendar", "prefect
 _ENTRY_KEYS = {
     "cite", "article", "paragraph", "item", "rule_id", "modality", "status", "due", "days_late",
     "done_on", "period_start", "period_days", "subject", "subject_id", "excludes", "message_contains",
+    "defeated_by", "depends_on", "counted_to", "performed", "interpretation",
     "count", "provisional",
 }  # fmt: skip
 _ERRORS = {
@@ -361,7 +362,7 @@ def _entries(value: Any, source: str, where: str, key: str) -> tuple[dict[str, A
             raise _fail(source, here, "count is a whole number of at least 1, and only in expect")
         if "cite" in kw and not isinstance(kw["cite"], str):
             raise _fail(source, here, f"cite {kw['cite']!r} is not a citation like 第二十七条第二款")
-        for k in ("rule_id", "subject", "subject_id", "message_contains"):
+        for k in ("rule_id", "subject", "subject_id", "message_contains", "defeated_by", "depends_on", "interpretation"):
             if k in kw and kw[k] is not None and not isinstance(kw[k], str):
                 kw[k] = str(kw[k])
         try:
