@@ -49,7 +49,7 @@ def test_index_lists_every_article_by_chapter(client):
     assert links == [f"/articles/{n}" for n in range(1, 36)]
     assert "第四章 监督处理" in text_of(doc)  # \u3000 normalised to a space
     row27 = doc.xpath("//a[@href='/articles/27']/ancestor::tr")[0]
-    assert "已编码" in text_of(row27) and "19" in text_of(row27)
+    assert "已编码" in text_of(row27) and "20" in text_of(row27)  # 20 rules since art_027.p2.letter_period_too_short (issue 13)
     assert_every_control_labelled(doc)
     assert_nothing_from_another_host(doc)
 
@@ -216,7 +216,7 @@ def test_guided_form_overdue_case(client):
     doc = page(r)
     f = _findings(doc)
     assert "【违反·逾期未完成】" in f["art_027.p2.rectify.overdue"]
-    assert "2025年10月24日" in f["art_027.p2.rectify.overdue"] and "逾期 52 日" in f["art_027.p2.rectify.overdue"]
+    assert "2025年10月24日" in f["art_027.p2.rectify.overdue"] and "逾期 17 日" in f["art_027.p2.rectify.overdue"]  # counted to the decision letter (A27-6)
     assert "【违反·逾期未完成】" in f["art_028.p2.execution_report.overdue"]
     assert "【可以·期限届满未行使】" in f["art_027.p1.review_application.overdue"]
     li = doc.xpath("//li[@data-rule='art_027.p2.rectify.overdue']")[0]
