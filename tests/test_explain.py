@@ -128,8 +128,9 @@ def test_schema_report_and_explanation(capsys):
     assert main(["schema", "--report"]) == 0
     schema = json.loads(capsys.readouterr().out)
     finding = schema["$defs"]["Finding"]["properties"]
-    for field in ("interpretations", "defeated_by", "depends_on", "counted_to"):
-        assert field in finding
+    for field in ("interpretations", "defeated_by", "depends_on", "counted_to", "performed"):
+        assert field in finding and finding[field]["description"], field
+    assert "interpretations" in schema["$defs"]["Note"]["properties"]
     assert main(["schema", "--explanation"]) == 0
     assert "FindingExplanation" in json.loads(capsys.readouterr().out)["$defs"]
 
@@ -143,3 +144,10 @@ def test_explain_pages_of_the_examples_are_fresh():
         assert page.read_text("utf-8") == _trace_docs.render_example_explanation(path), (
             f"{page} is stale: run enshi-rules trace --write-docs"
         )
+
+
+def test_notes_name_their_interpretations_too():
+    report = enshi_rules.evaluate((ROOT / "examples" / "objection_upheld.json").read_bytes())
+    by_rule = {n.rule_id: n.interpretations for n in report.notes}
+    assert by_rule["art_035.p1.in_force"] == ("A35-1",)
+    assert "A03-2" in by_rule["art_003.p1.supervision_relation"]

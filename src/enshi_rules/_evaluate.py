@@ -212,6 +212,7 @@ def run(
                 Note.model_construct(
                     rule_id=r.rule_id, article=r.article, paragraph=r.paragraph, item=r.item,
                     citation=r.citation, message=out.message, excludes=out.excludes, facts=refs,
+                    interpretations=interpretations_for(r.rule_id, extra=out.interpretations),
                 )
             )
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from ._rulebook import DeadlineStatus, Modality
 
@@ -62,13 +62,28 @@ class Finding(_Frozen):
     done_on: date | None = None
     days_late: int | None = None
     facts: tuple[str, ...] = ()
-    interpretations: tuple[str, ...] = ()
-    defeated_by: str | None = None
-    depends_on: str | None = None
-    counted_to: date | None = None
+    interpretations: tuple[str, ...] = Field(
+        default=(), description="the register ids (docs/interpretations.md) the finding relied on, e.g. P1, P4, A27-1"
+    )
+    defeated_by: str | None = Field(
+        default=None,
+        description="the rule_id of the exception that defeats this finding (容错 art_032.p2.tolerance, the "
+        "termination art_027.p1.terminate_supervision); the finding stays in the report (E-1)",
+    )
+    depends_on: str | None = Field(
+        default=None,
+        description="the rule_id of a finding whose open question (for a person to judge) this finding depends on (A27-7)",
+    )
+    counted_to: date | None = Field(
+        default=None,
+        description="the day an overdue count stopped because the matter moved on (the 第二十八条 决定书 issued, A27-6); "
+        "days_late counts to it",
+    )
     provisional: bool = False
     calendar_basis: str | None = None
-    performed: bool = False
+    performed: bool = Field(
+        default=False, description="a 应当 duty performed (in time where it has a time limit): 【应当·已履行】"
+    )
 
 
 class Note(_Frozen):
@@ -86,6 +101,9 @@ class Note(_Frozen):
     message: str
     excludes: bool
     facts: tuple[str, ...] = ()
+    interpretations: tuple[str, ...] = Field(
+        default=(), description="the register ids (docs/interpretations.md) the note relied on"
+    )
 
 
 class TimelineEntry(_Frozen):
