@@ -333,5 +333,26 @@ def test_parameter_problems_are_in_chinese_and_english(client):
     assert r.status_code == 422
     probs = {p["path"]: p for p in r.json()["problems"]}
     assert probs["query.day_counting"]["message_zh"].startswith("参数 query.day_counting 取值不在允许范围内（可选：")
-    assert "'calendar' or 'working'" in probs["query.day_counting"]["message_en"]
+    assert probs["query.day_counting"]["message_en"] == "query.day_counting must be one of calendar, working, not 'lunar'"
     assert probs["query.time_in_post"]["message_zh"] == "参数 query.time_in_post 应为 true 或 false"
+
+
+def test_every_decision_endpoint_checks_its_query(client):
+    for url in ("/v1/evaluate?calendar_missing=lenient", "/v1/explain?time_in_post=yes", "/v1/explain?rule_id=" + "x" * 201):
+        r = client.post(url, content=EXAMPLE.read_bytes(), headers=JSON)
+        assert r.status_code == 422, url
+        assert r.json()["type"] == "urn:enshi-rules:problem:invalid-request"
+    r = client.post("/v1/evaluate/batch?day_counting=lunar", content=b"{}\n", headers={"content-type": "application/x-ndjson"})
+    assert r.status_code == 422 and r.json()["problems"][0]["path"] == "query.day_counting"
+    r = client.post("/v1/evaluate?time_in_post=TRUE&day_counting=working", content=EXAMPLE.read_bytes(), headers=JSON)
+    assert r.status_code == 200 and r.json()["policy"]["exclude_time_in_post"] is True
+
+
+def test_decision_ids_are_version_4_uuids_and_differ():
+    import uuid as _uuid
+
+    from enshi_rules.server._app import _new_id
+
+    ids = {_new_id() for _ in range(1000)}
+    assert len(ids) == 1000
+    assert all(_uuid.UUID(i).version == 4 for i in ids)

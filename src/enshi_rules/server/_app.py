@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+import functools
 import json
 import os
+import random
 import uuid
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
@@ -13,8 +16,6 @@ from typing import Any, Literal
 from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response, StreamingResponse
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import _articles_json, _evaluate, workbench
@@ -37,6 +38,10 @@ DECISION_HEADER = "Enshi-Decision-Id"
 _JSON = "application/json"
 _PROBLEM = "application/problem+json"
 _NDJSON = "application/x-ndjson"
+#: The thread evaluations run in: one, because the engine serialises evaluations anyway (a pool of
+#: threads would only queue on its lock and on the GIL); off the event loop, so that the time limit
+#: can answer a request whose evaluation runs on.
+_EVALUATOR = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="enshi-rules-evaluate")
 #: JSON Lines go by several names; each is accepted for /v1/evaluate/batch.
 _BATCH_MEDIA = (_NDJSON, "application/jsonl", "application/json-lines", "application/jsonlines")
 
@@ -90,7 +95,9 @@ class _Fail(Exception):
 
 
 def _new_id() -> str:
-    return str(uuid.uuid4())
+    # A version-4 UUID from the random module (seeded from os.urandom, and again in every forked
+    # process): a decision id must be unique, not secret, and os.urandom costs a system call.
+    return str(uuid.UUID(int=random.getrandbits(128), version=4))
 
 
 def _json_response(body: dict[str, Any] | bytes, decision_id: str, status: int = 200, media_type: str = _JSON,
@@ -160,6 +167,62 @@ def _parameter_problem(e: Mapping[str, Any]) -> Problem:
     if expected:
         zh += f"（可选：{expected}）"
     return Problem(path, f"参数 {path} {zh}", str(e.get("msg", "")))
+
+
+#: The query parameters of the decision endpoints: OpenAPI schema and description. They are read by
+#: ``_read_query`` rather than by FastAPI's parameter machinery, which cost about as much per request
+#: as everything else around the evaluation; the problems name ``query.NAME`` in both languages.
+QUERY: dict[str, tuple[dict[str, Any], str]] = {
+    "as_of": ({"type": "string"}, "判断日（YYYY-MM-DD；覆盖文档的 as_of）/ judge obligations at this date (YYYY-MM-DD); "
+                                   "overrides the document's as_of"),
+    "day_counting": ({"type": "string", "enum": ["calendar", "working"]},
+                     "期间计算方式 / count periods in calendar or working days; overrides the document's day_counting only"),
+    "time_in_post": ({"type": "boolean"}, "在途时间不计入 / do not count time in the post; overrides the document's "
+                                          "exclude_time_in_post only"),
+    "calendar_missing": ({"type": "string", "enum": ["provisional", "strict"]},
+                         "节假日安排未公布的年份 / a year without a published holiday arrangement: computed, due dates "
+                         "provisional (provisional, the default), or no due date for such a period and the year named "
+                         "in missing_facts (strict)"),
+    "rule_id": ({"type": "string", "maxLength": 200}, "只解释此规则（或前缀，如 art_027.p2）的认定 / only the findings of "
+                                                      "this rule (or prefix: art_027.p2, art_027)"),
+}
+_BOOL = {"true": True, "1": True, "false": False, "0": False}
+
+
+def query_parameters(*names: str) -> list[dict[str, Any]]:
+    """The OpenAPI ``parameters`` of these query parameters."""
+    return [{"name": n, "in": "query", "required": False, "schema": QUERY[n][0], "description": QUERY[n][1]} for n in names]
+
+
+def _read_query(request: Request, *names: str) -> dict[str, Any]:
+    """The query parameters ``names`` (absent: None), checked; 422 with every problem otherwise."""
+    values: dict[str, Any] = {}
+    problems = []
+    q = request.query_params
+    for n in names:
+        raw = q.get(n)
+        if raw is None:
+            values[n] = None
+            continue
+        schema = QUERY[n][0]
+        path = f"query.{n}"
+        if schema.get("type") == "boolean":
+            if raw.lower() not in _BOOL:
+                problems.append(Problem(path, f"参数 {path} 应为 true 或 false", f"{path} must be true or false, not {raw[:40]!r}"))
+                continue
+            values[n] = _BOOL[raw.lower()]
+        elif "enum" in schema and raw not in schema["enum"]:
+            allowed = "、".join(schema["enum"])
+            problems.append(Problem(path, f"参数 {path} 取值不在允许范围内（可选：{allowed}）",
+                                    f"{path} must be one of {', '.join(schema['enum'])}, not {raw[:40]!r}"))
+        elif len(raw) > schema.get("maxLength", 100):
+            problems.append(Problem(path, f"参数 {path} 过长", f"{path} is too long"))
+        else:
+            values[n] = raw
+    if problems:
+        n = len(problems)
+        raise _Fail(problem("invalid-request", f"请求有 {n} 处参数问题 / {n} invalid request parameter(s)", problems=problems))
+    return values
 
 
 def _layer_json(yc: Any) -> dict[str, Any]:
@@ -242,7 +305,8 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
 
     async def _timed(fn: Any, *args: Any, **kwargs: Any) -> Any:
         try:
-            return await asyncio.wait_for(run_in_threadpool(fn, *args, **kwargs), settings.time_limit)
+            call = functools.partial(fn, *args, **kwargs)
+            return await asyncio.wait_for(asyncio.get_running_loop().run_in_executor(_EVALUATOR, call), settings.time_limit)
         except TimeoutError:
             raise _Fail(problem(
                 "timeout",
@@ -251,12 +315,11 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
 
     # ---- access: bearer tokens (--tokens), /healthz and the API document always open ------------
     tokens = Tokens.load(settings.tokens_file) if settings.tokens_file else None
-    bearer = HTTPBearer(auto_error=False, description="需要时（--tokens）/ required when the service runs with --tokens")
-
-    async def require_token(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:
+    async def require_token(request: Request) -> None:
         if tokens is None:
             return
-        if credentials is None or credentials.scheme.lower() != "bearer" or not tokens.accepts(credentials.credentials):
+        scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not credentials.strip() or not tokens.accepts(credentials.strip()):
             raise _Fail(
                 problem("unauthorized", "需要有效的访问令牌（Authorization: Bearer …）/ a valid bearer token is required"),
                 headers={"WWW-Authenticate": 'Bearer realm="enshi-rules"'},
@@ -309,22 +372,11 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         summary="评估一个案件 / evaluate one case document",
         response_model=_schemas.DecisionReport,
         responses=_schemas.problem_responses(413, 415, 422, 503),
-        openapi_extra=_schemas.case_body(),
+        openapi_extra={**_schemas.case_body(), "parameters": query_parameters("as_of", "day_counting", "time_in_post", "calendar_missing")},
     )
-    async def evaluate_case(
-        request: Request,
-        as_of: str | None = Query(None, description="判断日 / judge obligations at this date (YYYY-MM-DD); "
-                                                    "overrides the document's as_of"),
-        day_counting: Literal["calendar", "working"] | None = Query(
-            None, description="期间计算方式 / count periods in calendar or working days; overrides the document's day_counting only"),
-        time_in_post: bool | None = Query(
-            None, description="在途时间不计入 / do not count time in the post; overrides the document's exclude_time_in_post only"),
-        calendar_missing: Literal["provisional", "strict"] | None = Query(
-            None, description="节假日安排未公布的年份 / a year without a published holiday arrangement: computed, due dates "
-                              "provisional (provisional, the default), or no due date for such a period and the year "
-                              "named in missing_facts (strict)"),
-    ) -> Response:
-        options = _options(as_of, day_counting, time_in_post, calendar_missing)
+    async def evaluate_case(request: Request) -> Response:
+        q = _read_query(request, "as_of", "day_counting", "time_in_post", "calendar_missing")
+        options = _options(q["as_of"], q["day_counting"], q["time_in_post"], q["calendar_missing"])
         body = await _read_body(request, settings.max_body, media=(_JSON,))
         did = _new_id()
         try:
@@ -347,20 +399,12 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
             200: {"description": "one JSON object per line", "content": {_NDJSON: {"schema": {"type": "string"}}}},
             **_schemas.problem_responses(413, 415, 422),
         },
-        openapi_extra=_schemas.batch_body(),
+        openapi_extra={**_schemas.batch_body(), "parameters": query_parameters("as_of", "day_counting", "time_in_post", "calendar_missing")},
         response_class=StreamingResponse,
     )
-    async def evaluate_batch(
-        request: Request,
-        as_of: str | None = Query(None, description="判断日 / judge every case at this date (YYYY-MM-DD)"),
-        day_counting: Literal["calendar", "working"] | None = Query(None, description="overrides each document's day_counting only"),
-        time_in_post: bool | None = Query(None, description="overrides each document's exclude_time_in_post only"),
-        calendar_missing: Literal["provisional", "strict"] | None = Query(
-            None, description="节假日安排未公布的年份 / a year without a published holiday arrangement: computed, due dates "
-                              "provisional (provisional, the default), or no due date for such a period and the year "
-                              "named in missing_facts (strict)"),
-    ) -> Response:
-        options = _options(as_of, day_counting, time_in_post, calendar_missing)
+    async def evaluate_batch(request: Request) -> Response:
+        q = _read_query(request, "as_of", "day_counting", "time_in_post", "calendar_missing")
+        options = _options(q["as_of"], q["day_counting"], q["time_in_post"], q["calendar_missing"])
         cap = settings.max_body * 4
         body = await _read_body(request, cap, media=_BATCH_MEDIA)
         lines = [(n, line) for n, line in enumerate(body.split(b"\n"), 1) if line.strip()]
@@ -408,17 +452,12 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         description=_schemas.EXPLAIN_DESCRIPTION,
         response_model=_schemas.DecisionExplanation,
         responses=_schemas.problem_responses(413, 415, 422, 503),
-        openapi_extra=_schemas.case_body(),
+        openapi_extra={**_schemas.case_body(), "parameters": query_parameters("rule_id", "as_of", "day_counting", "time_in_post")},
     )
-    async def explain_case(
-        request: Request,
-        rule_id: str | None = Query(None, max_length=200, description="只解释此规则（或前缀，如 art_027.p2）的认定 / only the findings "
-                                                                  "of this rule (or prefix: art_027.p2, art_027)"),
-        as_of: str | None = Query(None, description="判断日 / judge obligations at this date (YYYY-MM-DD)"),
-        day_counting: Literal["calendar", "working"] | None = Query(None, description="overrides the document's day_counting only"),
-        time_in_post: bool | None = Query(None, description="overrides the document's exclude_time_in_post only"),
-    ) -> Response:
-        options = _options(as_of, day_counting, time_in_post)
+    async def explain_case(request: Request) -> Response:
+        q = _read_query(request, "rule_id", "as_of", "day_counting", "time_in_post")
+        rule_id = q["rule_id"]
+        options = _options(q["as_of"], q["day_counting"], q["time_in_post"])
         body = await _read_body(request, settings.max_body, media=(_JSON,))
         did = _new_id()
         try:

@@ -107,6 +107,15 @@ def add_components(doc: dict[str, Any]) -> dict[str, Any]:
                 r422["description"] = KINDS["invalid-request"][1]
     schemas.pop("HTTPValidationError", None)
     schemas.pop("ValidationError", None)
+    # Bearer tokens (--tokens): every /v1 operation but the API document itself; /healthz never.
+    doc["components"]["securitySchemes"] = {
+        "HTTPBearer": {"type": "http", "scheme": "bearer",
+                       "description": "需要时（--tokens）/ required when the service runs with --tokens"},
+    }
+    for path, ops in doc.get("paths", {}).items():
+        if path.startswith("/v1/"):
+            for op in ops.values():
+                op["security"] = [{"HTTPBearer": []}]
     for model in (Case, ProblemDetails):
         s = model.model_json_schema(ref_template="#/components/schemas/{model}", mode="validation" if model is Case else "serialization")
         for name, sub in s.pop("$defs", {}).items():
