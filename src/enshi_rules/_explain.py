@@ -693,27 +693,20 @@ def explain(
 
 # ---------------------------------------------------------------------------- text
 
-_MODALITY_ZH = {
-    Modality.SHALL: "应当",
-    Modality.MAY: "可以",
-    Modality.SHALL_NOT: "不得",
-    Modality.VIOLATION: "违反",
-    Modality.EXEMPTION: "免责",
-}
-
-
 def render_explanation(e: Explanation) -> str:
     """The explanation as text for a reader (Chinese), one block per finding."""
+    from .cli import finding_tag  # noqa: PLC0415 - the tags the text report uses (cli imports this module)
+
     lines = [f"案件 {e.case_id}　判断日 {e.as_of.isoformat()}", f"期间计算：{e.policy.description}", ""]
     if not e.findings:
         lines.append("（没有认定事项）")
     for n, x in enumerate(e.findings, 1):
         f = x.finding
         short = f.citation.split("》", 1)[-1]
-        lines.append(f"{n}. {short}　{f.rule_id}　【{_MODALITY_ZH[f.modality]}】{f.subject}")
+        lines.append(f"{n}. {short}　{f.rule_id}　【{finding_tag(f)}】{f.subject}")
         lines.append(f"   认定：{f.message}")
         if f.defeated_by:
-            lines.append(f"   不予追究：被 {f.defeated_by} 排除（见该项认定）")
+            lines.append(f"   已被排除：{f.defeated_by} 所报告的例外排除了该认定（保留在报告中，以示被排除的是什么）")
         if f.depends_on:
             lines.append(f"   有待判断：取决于 {f.depends_on} 所提出的问题")
         text = f"{x.unit.lead_in}……{x.unit.text}" if x.unit.lead_in else x.unit.text
