@@ -48,7 +48,8 @@ def test_docx_of_every_example(path):
         assert n.message in paras
     for m in report.missing_facts:
         assert m.reason in paras
-    assert "enshi-rules：" in paras and "CLI.11.8484969" in paras
+    assert f"enshi-rules：{report.versions.enshi_rules}" in paras and "CLI.11.8484969" in paras
+    assert report.versions.rules in paras and report.versions.regulation in paras
 
 
 def test_cli_report_writes_the_same_document(tmp_path):

@@ -238,6 +238,11 @@ def test_guided_form_overdue_case(client):
     assert "permission" in periods[0].get("class")  # the ten days to apply for review are a right
     assert len(periods[0].xpath(".//*[@class='rolled']")) == 5
     assert svg.xpath(".//*[@class='as-of']")
+    # the versions it was computed with, from the report itself
+    import enshi_rules
+
+    versions = text_of(doc.xpath("//dl[@class='versions']")[0])
+    assert enshi_rules.evaluate(OVERDUE).versions.rules in versions and "CLI.11.8484969" in versions
     # the printable page: a print stylesheet and the DOCX export of the same case
     assert doc.xpath("//link[@media='print'][@href='/static/print.css']")
     posted = json.loads(doc.xpath("//form[@action='/report.docx']/input[@name='case_json']/@value")[0])

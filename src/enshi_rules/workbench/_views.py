@@ -8,7 +8,6 @@ the HTML templates and the Word template say exactly the same thing.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -73,27 +72,17 @@ class ReportView:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def _regulation_hash() -> str:
-    raw = "\n".join(u.text for u in _text.regulation().units.values() if u.paragraph is None)
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
-
-
 def _versions(report: Any) -> tuple[tuple[str, str], ...]:
-    from .. import __version__
-
+    """What the report was computed with (the report's own ``versions``; the calendars have their section)."""
     reg = _text.regulation()
-    out = [
-        ("enshi-rules", __version__),
-        ("条文", f"《{reg.title}》{reg.source.replace('【法宝引证码】', '法宝引证码').strip()}（文本哈希 {_regulation_hash()}）"),
-        ("规则", f"{len(all_rules())} 条"),
+    v = report.versions
+    return (
+        ("enshi-rules", v.enshi_rules),
+        ("条文", f"《{reg.title}》{reg.source.replace('【法宝引证码】', '法宝引证码').strip()}；文本 {v.regulation}"),
+        ("规则", f"{len(all_rules())} 条；{v.rules}"),
+        ("对照表", f"article_map.yaml {v.article_map}"),
         ("期间计算", report.policy.description),
-    ]
-    extra = getattr(report, "versions", None)  # the service issue adds versions to the report
-    if extra:
-        data = extra.model_dump() if hasattr(extra, "model_dump") else dict(extra)
-        for k, v in data.items():
-            out.append((str(k), str(v)))
-    return tuple(out)
+    )
 
 
 def _interpretations(f: Any, of_unit: tuple[Any, ...]) -> tuple[tuple[str, str], ...]:
