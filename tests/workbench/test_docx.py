@@ -11,7 +11,7 @@ import pytest
 docx = pytest.importorskip("docx", reason="the report extra (python-docx, docxtpl)")
 
 import enshi_rules  # noqa: E402
-from enshi_rules.cli import main  # noqa: E402
+from enshi_rules.cli import finding_tag, main  # noqa: E402
 from enshi_rules.workbench import render_docx  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,10 +37,12 @@ def test_docx_of_every_example(path):
     assert len(findings) == 1 + len(report.findings)  # the header row and one row per finding
     for row, f in zip(findings[1:], report.findings):
         number, finding, cite, due, late = row
-        assert finding.endswith(f.message) and f.subject in finding
+        assert finding.startswith(f"【{finding_tag(f)}】{f.subject}：{f.message}")
+        assert (f"（已被排除：{f.defeated_by}）" in finding) == bool(f.defeated_by)
         assert cite.startswith(f.citation.split("》", 1)[-1]) and f.rule_id in cite
         assert due == (_cn(f.due) if f.due else "")
-        assert late == (str(f.days_late) if f.days_late else "")
+        counted = f"（计至{_cn(f.counted_to)}）" if f.days_late and f.counted_to else ""
+        assert late == (f"{f.days_late}{counted}" if f.days_late else "")
     assert len(timeline) == 1 + len(report.timeline)
     for row, t in zip(timeline[1:], report.timeline):
         assert row[0] == t.citation.split("》", 1)[-1] and row[4] == t.due.isoformat()

@@ -216,7 +216,8 @@ def test_guided_form_overdue_case(client):
     doc = page(r)
     f = _findings(doc)
     assert "【违反·逾期未完成】" in f["art_027.p2.rectify.overdue"]
-    assert "2025年10月24日" in f["art_027.p2.rectify.overdue"] and "逾期 17 日" in f["art_027.p2.rectify.overdue"]  # counted to the decision letter (A27-6)
+    assert "2025年10月24日" in f["art_027.p2.rectify.overdue"]
+    assert "逾期 17 日（计至2025年11月10日）" in f["art_027.p2.rectify.overdue"]  # counted to the decision letter (A27-6)
     assert "【违反·逾期未完成】" in f["art_028.p2.execution_report.overdue"]
     assert "【可以·期限届满未行使】" in f["art_027.p1.review_application.overdue"]
     li = doc.xpath("//li[@data-rule='art_027.p2.rectify.overdue']")[0]
@@ -450,3 +451,11 @@ def test_a_document_too_large_is_named_next_to_the_field(client):
     r = client.post("/try", data={"mode": "paste", "case_json": " " * 2_000_100})
     assert r.status_code == 422
     assert "案件文件过大（超过 2 MB）" in text_of(page(r).get_element_by_id("panel-paste"))
+
+
+def test_a_defeated_finding_is_kept_and_says_so(client):
+    """容错 granted (第三十二条第二款): the 第一款 finding stays, marked 已被排除, not shown as a violation."""
+    doc = page(client.get("/examples/liability_tolerance_holds"))
+    li = doc.xpath("//li[@data-rule='art_032.p1.i3.unlawful_enforcement']")[0]
+    assert "finding-defeated" in li.get("class")
+    assert "【违反·已被排除】" in text_of(li) and "已被排除：art_032.p2.tolerance" in text_of(li)

@@ -64,6 +64,7 @@ class Bar:
     skipped: tuple[date, ...]  # days not counted (working-days count)
     provisional: bool
     permission: bool  # the period of a 可以 (a right), not of a duty
+    counted_to: date | None = None  # days late counted to this day (the matter moved on), else the as-of date
 
     @property
     def status_zh(self) -> str:
@@ -84,6 +85,7 @@ def bars(report: Any) -> list[Bar]:
         counting=DayCounting(str(report.policy.day_counting)), exclude_time_in_post=report.policy.exclude_time_in_post
     )
     may = {(f.rule_id, f.subject) for f in report.findings if f.modality is Modality.MAY}
+    counted_to = {(f.rule_id, f.subject): f.counted_to for f in report.findings if f.counted_to is not None}
     out = []
     for t in report.timeline:
         rolled: tuple[date, ...] = ()
@@ -113,6 +115,7 @@ def bars(report: Any) -> list[Bar]:
                 skipped=skipped,
                 provisional=t.provisional,
                 permission=(t.rule_id, t.subject) in may,
+                counted_to=counted_to.get((t.rule_id, t.subject)),
             )
         )
     return out
@@ -189,9 +192,11 @@ def timeline_svg(report: Any, *, width: int = 960) -> str:
         if b.provisional:
             label += "（暂定）"
         extra = b.status_zh + (f" {b.days_late}日" if b.days_late else "")
+        if b.days_late and b.counted_to is not None:
+            extra += f"（计至{_fmt(b.counted_to)}）"
         # days late: a thin band from the day after the due date to the day it was done or the as-of date
         if b.status in (DeadlineStatus.OVERDUE, DeadlineStatus.LATE) and not b.permission:
-            until = b.done_on if b.status is DeadlineStatus.LATE and b.done_on else report.as_of
+            until = b.done_on if b.status is DeadlineStatus.LATE and b.done_on else (b.counted_to or report.as_of)
             if until > b.due:
                 o.append(f'<rect class="late-days" x="{x1}" y="{y + 15}" width="{x(until + _ONE) - x1:.1f}" height="6" fill="{_COLOR[b.status]}" fill-opacity="0.35"/>')
         halo = 'paint-order="stroke" stroke="#ffffff" stroke-width="4" stroke-linejoin="round"'

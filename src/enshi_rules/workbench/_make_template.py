@@ -96,10 +96,10 @@ def build(path: Path = TEMPLATE) -> Path:
         ["序号", "认定", "依据", "届满日", "逾期日数"],
         [
             "{{ f.index }}",
-            "{{ f.label }}{{ f.subject }}：{{ f.message }}",
+            "{{ f.label }}{{ f.subject }}：{{ f.message }}{{ '（已被排除：' ~ f.defeated_by ~ '）' if f.defeated_by else '' }}{{ '（有待人工判断：' ~ f.depends_on ~ '）' if f.depends_on else '' }}",
             "{{ f.citation }}\n（规则 {{ f.rule_id }}）",
             "{{ f.due }}{{ f.provisional }}",
-            "{{ f.days_late or '' }}",
+            "{{ f.days_late or '' }}{{ '（计至' ~ f.counted_to ~ '）' if f.days_late and f.counted_to else '' }}",
         ],
         [1.2, 8.6, 3.6, 2.6, 1.6],
         "f in findings",
@@ -119,7 +119,7 @@ def build(path: Path = TEMPLATE) -> Path:
             "{{ t.days }}",
             "{{ t.due }}{{ '（暂定）' if t.provisional else '' }}",
             "{{ t.done_on or '—' }}",
-            "{{ t.status }}{{ ' ' ~ t.days_late ~ '日' if t.days_late else '' }}",
+            "{{ t.status }}{{ ' ' ~ t.days_late ~ '日' if t.days_late else '' }}{{ '（计至' ~ t.counted_to ~ '）' if t.counted_to else '' }}",
         ],
         [3.2, 3.6, 2.2, 1.2, 2.2, 2.2, 2.4],
         "t in timeline",
@@ -140,6 +140,9 @@ def build(path: Path = TEMPLATE) -> Path:
     _para(doc, "{%p if not calendars %}")
     _para(doc, "（本案没有计算期限）")
     _para(doc, "{%p endif %}")
+    _para(doc, "{%p for n in calendar_notes %}")
+    _para(doc, "{{ n }}", size=10.5)
+    _para(doc, "{%p endfor %}")
 
     _para(doc, "六、版本", size=14, bold=True, font=_HEADING_FONT)
     _para(doc, "{%p for k, v in versions %}")

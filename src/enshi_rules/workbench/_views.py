@@ -14,17 +14,14 @@ from typing import Any
 
 from .. import _text
 from .._rulebook import Modality, all_rules
-from ..cli import _MODALITY_ZH, _STATUS_ZH, _status_zh, provisional_text
+from ..cli import _STATUS_ZH, _status_zh, finding_tag, provisional_text
 from . import _catalog
 
 __all__ = ["FindingView", "ReportView", "finding_label", "report_view"]
 
 def finding_label(f: Any) -> str:
-    """【违反·逾期未完成】, 【应当】, 【可以·期限届满未行使】 … (the text report's words)."""
-    tag = _MODALITY_ZH[f.modality]
-    if f.status is not None:
-        tag += "·" + _status_zh(f.modality, f.status)
-    return f"【{tag}】"
+    """【违反·逾期未完成】, 【应当·已履行】, 【可以·期限届满未行使】 … (the text report's tag)."""
+    return f"【{finding_tag(f)}】"
 
 
 def _cn_date(d: date | None) -> str:
@@ -50,6 +47,9 @@ class FindingView:
     facts: tuple[str, ...]
     due: str  # 2025年10月24日, or "" for a finding without a time limit
     days_late: int | None
+    counted_to: str  # the day the days late were counted to, when the matter moved on before the as-of date
+    defeated_by: str  # the rule id of the exception that defeats the finding (kept, to show what was defeated)
+    depends_on: str  # the rule id of the question a person must decide first
     provisional: str  # "" or （暂定：2027年节假日安排尚未公布，按《全国年节及纪念日放假办法》推算）
     calendar_basis: str
     interpretations: tuple[tuple[str, str], ...]  # (id, title)
@@ -69,6 +69,7 @@ class ReportView:
     missing_facts: tuple[dict[str, str], ...]
     versions: tuple[tuple[str, str], ...]
     calendars: tuple[dict[str, str], ...] = ()  # the holiday calendar of each year a period touched
+    calendar_notes: tuple[str, ...] = ()
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -131,6 +132,9 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
                 facts=tuple(f.facts),
                 due=_cn_date(f.due),
                 days_late=f.days_late,
+                counted_to=_cn_date(f.counted_to),
+                defeated_by=f.defeated_by or "",
+                depends_on=f.depends_on or "",
                 provisional=provisional_text(f.calendar_basis) if f.provisional else "",
                 calendar_basis=f.calendar_basis or "",
                 interpretations=_interpretations(f, applies.get(uid, ())),
@@ -147,6 +151,7 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
         for n in report.notes
     )
     may = {(f.rule_id, f.subject) for f in report.findings if str(f.modality) == "may"}
+    counted_to = {(f.rule_id, f.subject): f.counted_to for f in report.findings if f.counted_to is not None}
     timeline = tuple(
         {
             "citation": t.citation.split("》", 1)[-1],
@@ -158,6 +163,7 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
             "done_on": t.done_on.isoformat() if t.done_on else "",
             "status": _status_zh(Modality.MAY, t.status) if (t.rule_id, t.subject) in may else _STATUS_ZH[t.status],
             "days_late": t.days_late or "",
+            "counted_to": _cn_date(counted_to.get((t.rule_id, t.subject))) if t.days_late else "",
             "provisional": provisional_text(t.calendar_basis) if t.provisional else "",
         }
         for t in report.timeline
@@ -177,5 +183,6 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
         calendars=tuple(
             {"year": str(c.year), "source": c.source, "provisional": "暂定" if c.provisional else ""} for c in report.calendars
         ),
+        calendar_notes=tuple(report.calendar_notes),
         counts=counts,
     )
