@@ -522,6 +522,7 @@ class Calendar:
     prefecture_years: dict[int, YearCalendar] = field(default_factory=dict)
     strict: bool = False
     prefecture: bool = True
+    _days: dict[date, DayInfo | None] = field(default_factory=dict, repr=False, compare=False)
 
     def national(self, year: int) -> YearCalendar | None:
         """The national layer of ``year``, or None when there is none (strict mode, or out of range)."""
@@ -539,6 +540,17 @@ class Calendar:
 
     def day(self, d: date) -> DayInfo | None:
         """Whether ``d`` is a working day, with the layers that said so; None if its year has no data."""
+        try:
+            return self._days[d]
+        except KeyError:
+            pass
+        info = self._day(d)
+        if len(self._days) > 20000:
+            self._days.clear()
+        self._days[d] = info
+        return info
+
+    def _day(self, d: date) -> DayInfo | None:
         nat = self.national(d.year)
         if nat is None:
             return None

@@ -187,14 +187,27 @@ class PeriodPolicy:
     def resolved_calendar(self) -> Calendar:
         """The calendar this policy counts with: ``ENSHI_RULES_CALENDAR``'s files, then ``calendar``.
 
-        Raises :class:`~enshi_rules.errors.CalendarFileError` for a bad file.
+        Raises :class:`~enshi_rules.errors.CalendarFileError` for a bad file. Without any file the
+        result is memoised (the common case costs one dictionary look-up); with files, a changed file
+        is read again.
         """
-        return _calendar.calendar_for(
+        env = os.environ.get(_calendar.ENV_VAR, "")
+        plain = not env.strip() and not self.calendar
+        key = (self.missing_calendar, self.prefecture_days_off)
+        if plain and key in _PLAIN_CALENDARS:
+            return _PLAIN_CALENDARS[key]
+        cal = _calendar.calendar_for(
             _calendar.all_sources(self.calendar),
             strict=self.missing_calendar == "strict",
             prefecture=self.prefecture_days_off,
         )
+        if plain:
+            _PLAIN_CALENDARS[key] = cal
+        return cal
 
+
+#: The calendars of policies without any calendar file, by (missing_calendar, prefecture_days_off).
+_PLAIN_CALENDARS: dict[tuple[str, bool], Calendar] = {}
 
 DEFAULT_POLICY = PeriodPolicy()
 
