@@ -20,6 +20,16 @@ def test_evaluate_text(capsys):
     assert "第二十七条第二款" in out and "art_027.p2.rectify.overdue" in out and "逾期 17 日（计至 2025-11-10）" in out and "【应当·已履行】" in out
 
 
+def test_text_timeline_words_a_right_as_a_right(capsys):
+    """第二十七条第一款's review window is a right (可以): unused, it is 期限届满未行使, not a broken duty."""
+    assert main(["evaluate", str(ROOT / "examples" / "overdue_decision.json")]) == 0
+    timeline = capsys.readouterr().out.split("三、期限")[1].split("\n\n")[0].splitlines()
+    (window,) = [line for line in timeline if "第二十七条第一款" in line]
+    (rectify,) = [line for line in timeline if "第二十七条第二款" in line]
+    assert window.startswith("  2025-10-09") and window.endswith("期限届满未行使")
+    assert rectify.startswith("  2025-10-24") and rectify.endswith("逾期未完成")
+
+
 def test_evaluate_json_with_as_of(capsys):
     assert main(["evaluate", str(ROOT / "examples" / "overdue_decision.json"), "--format", "json", "--as-of", "2025-12-12"]) == 0
     data = json.loads(capsys.readouterr().out)

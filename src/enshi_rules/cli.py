@@ -90,11 +90,15 @@ def render_text(report: Report) -> str:
             lines.append(f"     有待人工判断：该认定取决于 {f.depends_on} 提出的问题")
     if report.timeline:
         lines += ["", "三、期限"]
+        # A period that is a right (可以, 第二十七条第一款's review window) is worded as a right:
+        # 期限届满未行使, never 逾期未完成 as if a duty were broken.
+        rights = {f.rule_id for f in report.findings if f.modality is Modality.MAY}
         for t in report.timeline:
             done = t.done_on.isoformat() if t.done_on else "—"
+            status = (_PERMISSION_STATUS_ZH if t.rule_id in rights else _STATUS_ZH)[t.status]
             lines.append(
                 f"  {t.due.isoformat()}  {_short(t.citation)}  {t.subject}  起算 {t.period_start.isoformat()} "
-                f"+{t.period_days}日  完成 {done}  {_STATUS_ZH[t.status]}"
+                f"+{t.period_days}日  完成 {done}  {status}"
                 + (f"  {provisional_text(t.calendar_basis)}" if t.provisional else "")
             )
     if report.missing_facts:
