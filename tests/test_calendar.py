@@ -154,7 +154,7 @@ def test_zhouqing_2025_rolls_a_period_over_and_can_be_switched_off(tmp_path, cap
     # 2025-07-19 + 30 = 2025-08-18, a 州庆 day off (notice of 2025-07-28), as is 08-19
     on = enshi_rules.evaluate(case)
     f = assert_finding(on, cite="第二十七条第二款", due="2025-08-20", provisional=False)
-    assert "州庆：恩施土家族苗族自治州人民政府办公室通知（2025-07-28）" in f.calendar_basis
+    assert "州庆：《州政府办公室关于2025年州庆放假的通知》（2025-07-28）" in f.calendar_basis
     off = enshi_rules.evaluate(case, policy=PeriodPolicy(prefecture_days_off=False))
     assert_finding(off, cite="第二十七条第二款", due="2025-08-18", provisional=False)
     p = tmp_path / "case.json"

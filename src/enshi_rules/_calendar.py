@@ -328,6 +328,9 @@ def _source(node: Any, fld: str, pr: _Problems) -> str | None:
         ok = False
     if not ok:
         return None
+    if values.get("title") and not values.get("document"):
+        # A title names its issuer already (州政府办公室关于2025年州庆放假的通知).
+        return f"《{values['title']}》（{values['date']}）"
     what = values.get("document") or values.get("title") or "通知"
     return f"{values.get('issuer', '')}{what}（{values['date']}）"
 
