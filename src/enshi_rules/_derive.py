@@ -162,6 +162,8 @@ def _ancestors(o: Organ, organs: dict[str, Organ]) -> list[str]:
 
 _DEPARTMENT_KINDS = (OrganKind.DEPARTMENT, OrganKind.JUSTICE)
 _DISPATCHED_KINDS = (OrganKind.DISPATCHED_ORGAN, OrganKind.DISPATCHED_AGENCY)
+#: Organs that may belong to a department's system (本系统).
+_SYSTEM_MEMBER_KINDS = (OrganKind.DEPARTMENT, OrganKind.JUSTICE, OrganKind.LEGAL_OFFICE, OrganKind.DISPATCHED_AGENCY, OrganKind.OTHER)
 _TOWNSHIP_LEVELS = (OrganLevel.TOWNSHIP, OrganLevel.STREET)
 
 #: Relations that 第五条 and 第六条 add to those of 第三条第一款 (their notes cite those articles).
@@ -371,6 +373,23 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
                 "缺少被监督的综合行政执法所属的行业，无法判断该职能部门能否进行行业监督。",
             )
         )
+    if rel == "none" and sup.kind in _DEPARTMENT_KINDS and (not sup.system or not sub.system) and sub.kind in _SYSTEM_MEMBER_KINDS:
+        # 第三条第一款 工作部门对本系统 turns on the organs' systems: a department above the supervised
+        # organ whose system (or the other's) is not recorded may head its system (A03-6)
+        sup_gov, sub_gov = _government_of(sup, organs), _government_of(sub, organs)
+        if sup.id in _ancestors(sub, organs) or (
+            sup_gov is not None and sub_gov is not None and sup_gov.id in _ancestors(sub_gov, organs)
+        ):
+            rel = "system_unknown"
+            for o in (sup, sub):
+                if not o.system:
+                    missing.append(
+                        MissingFact(
+                            f"organs[{o.id}].system",
+                            "第三条第一款",
+                            f"{o.name}没有登记所属行业/系统，无法判断{sup.name}能否作为本系统的上级部门进行监督。",
+                        )
+                    )
     designator = organs.get(case.designation.designated_by) if case.designation else None
     designator_rel = None
     if designator is not None:  # 第六条第一款: the designating organ's own relation to the supervised organ

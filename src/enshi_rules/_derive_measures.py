@@ -14,7 +14,7 @@ from typing import Any
 
 from ._derive import MissingFact, _put, common_superiors
 from .facts import LoadedCase, OrganKind
-from .facts.measures import Liability, Misconduct
+from .facts.measures import PROPER_RECIPIENTS, Liability, Misconduct
 from .rules import art_035
 
 __all__ = ["annual_facts", "conduct_facts", "procedure_facts"]
@@ -253,19 +253,34 @@ def _conduct_rest(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
             )
 
     # 第三十一条
-    for cl in case.clues:
+    for i, cl in enumerate(case.clues):
         if cl.found_on < before:
             continue
+        # A31-2: the recipient is judged by its recorded kind, never by words in its name; a
+        # transfer with neither a name nor a kind is taken as the 监察机关 the field asks for
+        if cl.transferred_to_kind is not None:
+            proper: bool | None = cl.transferred_to_kind in PROPER_RECIPIENTS
+        elif not cl.transferred_to:
+            proper = True
+        else:
+            proper = None
+            if cl.transferred_on is not None:
+                missing.append(
+                    MissingFact(
+                        f"clues[{i}].transferred_to_kind",
+                        "第三十一条",
+                        f"线索移送给“{cl.transferred_to}”，但没有写明该机关的类别（监察委员会、纪律检查委员会、纪检监察机关或其他），无法判断是否移送监察机关。",
+                    )
+                )
         out.append(
             _put(
                 {
                     "kind": "clue", **base, "refs": [cl.id], "person": cl.person, "clue_kind": cl.kind.value,
                     "found": cl.found_on.toordinal(), "transferred_to": cl.transferred_to,
-                    # 监察机关 are the 监察委员会 (often named 纪委监委); an unnamed recipient is taken
-                    # as the 监察机关 the field asks for (A31-2)
-                    "to_commission": not cl.transferred_to or any(w in cl.transferred_to for w in ("监察", "监委")),
                 },
                 transferred=_ord(cl.transferred_on),
+                to_commission=proper,
+                recipient_kind=cl.transferred_to_kind.value if cl.transferred_to_kind else None,
             )
         )
 

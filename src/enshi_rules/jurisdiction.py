@@ -33,6 +33,7 @@ from ._derive import designation_basis, relation_between, supervises_through
 from ._text import citation
 from .errors import CaseValidationError, Problem
 from .facts.organs import DEFAULT_ORGANS, Organ, OrganKind
+from .facts.systems import system_vocabulary
 
 __all__ = [
     "Competence",
@@ -93,24 +94,33 @@ def organ_registry(organs: Mapping[str, Organ] | Iterable[Organ | Mapping[str, A
 
 
 def load_registry(path: str | Path) -> dict[str, Organ]:
-    """Read a registry file: a JSON array of organs, or an object with an ``organs`` array.
+    """Read a registry file: a JSON array of organs, or an object with an ``organs`` array and,
+    optionally, ``systems`` (行业/系统 beyond the built-in vocabulary, each with its aliases:
+    ``{"名称": ["别名", ...]}``; :mod:`enshi_rules.facts.systems`).
 
     Returns the built-in registry plus the file's organs; a problem in the file raises
     :class:`~enshi_rules.errors.CaseValidationError` naming each bad entry.
     """
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     entries = data.get("organs") if isinstance(data, dict) else data
+    extra = data.get("systems") if isinstance(data, dict) else None
+    if extra is not None and not (
+        isinstance(extra, dict) and all(isinstance(v, list) and all(isinstance(a, str) for a in v) for v in extra.values())
+    ):
+        raise CaseValidationError([Problem("systems", "systems 应为 {名称: [别名, ...]}", "systems is an object of name: [aliases]")])
+    context = {"systems": system_vocabulary(extra)}
     if not isinstance(entries, list):
         raise CaseValidationError([Problem("organs", "机关名录应为数组", "a registry is a JSON array of organs")])
     problems: list[Problem] = []
     organs: list[Organ] = []
     for i, e in enumerate(entries):
         try:
-            organs.append(Organ.model_validate(e))
+            organs.append(Organ.model_validate(e, context=context))
         except ValidationError as exc:
             for err in exc.errors(include_url=False):
                 loc = ".".join(str(x) for x in err["loc"])
-                problems.append(Problem(f"organs[{i}].{loc}", "机关信息无效", err["msg"]))
+                zh = err["ctx"]["zh"] if err["type"] == "system_unknown" else "机关信息无效"
+                problems.append(Problem(f"organs[{i}].{loc}", zh, err["msg"]))
     reg = organ_registry(organs)
     for i, o in enumerate(organs):
         if o.parent is not None and o.parent not in reg:

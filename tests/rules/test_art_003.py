@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from enshi_rules import Modality
+from enshi_rules.errors import CaseValidationError
+from enshi_rules.testing import assert_no_note, assert_note
 
 from enshi_rules.testing import assert_no_note, assert_note
 
@@ -149,3 +153,69 @@ def test_with_competence_the_same_case_judges_the_procedure_too():
     assert "art_003.p1.no_supervision_relation" not in ids
     assert {"art_017.p1.inspection", "art_023.p1.i2.examine_files", "art_027.p2.rectify.overdue"} <= set(ids)
     assert {"art_010.p2.complaint_unhandled", "art_024.p1.i3.confidentiality_breached", "art_031.p1.transfer_required"} <= set(ids)
+
+
+# 第三条第一款 工作部门对本系统: the system is a closed vocabulary (A03-6, issue 12 point 7)
+
+_STATE = {"id": "422800.scjgj", "name": "恩施州市场监督管理局", "kind": "工作部门", "level": "州", "region": "422800", "parent": "422800"}
+
+
+def _system_case(state_system, county_system):
+    doc = case()
+    doc["organs"] = [dict(MARKET, system=county_system), dict(_STATE, system=state_system)]
+    for o in doc["organs"]:
+        if o["system"] is None:
+            del o["system"]
+    doc["supervising_organ"] = "422800.scjgj"
+    return doc
+
+
+def test_an_alias_of_a_system_is_the_system():
+    report = run(_system_case("市场监督管理", "市场监管"), "2025-06-30")
+    assert "人民政府工作部门对本系统" in _relation(report).message
+    assert "art_003.p1.no_supervision_relation" not in report.rule_ids()
+
+
+def test_an_unknown_system_is_a_validation_problem_listing_the_allowed_values():
+    with pytest.raises(CaseValidationError) as exc:
+        run(_system_case("市场管理", "市场监管"), "2025-06-30")
+    [p] = exc.value.problems
+    assert p.path == "organs[1].system"
+    assert "市场管理" in p.message_zh and "市场监管" in p.message_zh and "自然资源" in p.message_zh
+
+
+def test_a_case_may_add_a_system_and_its_aliases():
+    doc = _system_case("市场管理", "市管")
+    doc["systems"] = {"市场管理": ["市管"]}
+    report = run(doc, "2025-06-30")
+    assert "人民政府工作部门对本系统" in _relation(report).message
+
+
+def test_a_missing_system_is_a_missing_fact_never_a_violation():
+    report = run(_system_case(None, "市场监管"), "2025-06-30")
+    assert "art_003.p1.no_supervision_relation" not in report.rule_ids()
+    note = assert_note(report, rule_id="art_003.p1.system_unknown", excludes=False)
+    assert (note.article, note.paragraph, note.excludes) == (3, 1, False)
+    assert [m.field for m in report.missing_facts] == ["organs[422800.scjgj].system"]
+    assert report.findings == ()  # the procedure waits for the fact
+
+
+def test_different_systems_recorded_are_no_relation():
+    report = run(_system_case("自然资源", "市场监管"), "2025-06-30")
+    only(report, "art_003.p1.no_supervision_relation")
+    assert_no_note(report, rule_id="art_003.p1.system_unknown")
+
+
+def test_a_registry_file_may_add_a_system(tmp_path):
+    from enshi_rules import jurisdiction
+
+    path = tmp_path / "registry.json"
+    organs = [dict(_STATE, system="市场管理"), dict(MARKET, system="市管")]
+    path.write_text(json.dumps({"systems": {"市场管理": ["市管"]}, "organs": organs}, ensure_ascii=False), encoding="utf-8")
+    reg = jurisdiction.load_registry(path)
+    assert reg["422801.scjgj"].system == "市场管理"
+    assert jurisdiction.competence("422800.scjgj", "422801.scjgj", organs=reg).relation == "own_system"
+    path.write_text(json.dumps({"organs": organs}, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CaseValidationError) as exc:
+        jurisdiction.load_registry(path)
+    assert {p.path for p in exc.value.problems} == {"organs[0].system", "organs[1].system"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .mcase import absent, case, check, only, run
 
 
@@ -22,7 +24,7 @@ def test_no_outstanding_duty_once_transferred():
 
 
 def test_transferred():
-    f = only(run(_clue(transferred_on="2025-06-20", transferred_to="恩施市监察委员会")), "art_031.p1.transferred")
+    f = only(run(_clue(transferred_on="2025-06-20", transferred_to="恩施市监察委员会", transferred_to_kind="监察委员会")), "art_031.p1.transferred")
     check(f, "art_031.p1.transferred", 31, 1, None, "shall", "恩施市司法局")
     assert "恩施市监察委员会" in f.message
 
@@ -41,11 +43,37 @@ def test_no_clue_found_no_finding_under_article_31():
 
 
 def test_transfer_to_a_body_that_is_not_a_supervision_commission():
-    f = only(run(_clue(transferred_on="2025-06-20", transferred_to="巴东县公安局")), "art_031.p1.transferred_elsewhere")
+    police = {"transferred_on": "2025-06-20", "transferred_to": "巴东县公安局", "transferred_to_kind": "公安机关"}
+    f = only(run(_clue(**police)), "art_031.p1.transferred_elsewhere")
     check(f, "art_031.p1.transferred_elsewhere", 31, 1, None, "violation", "恩施市司法局")
-    assert "巴东县公安局" in f.message
-    assert "art_031.p1.transferred" not in run(_clue(transferred_on="2025-06-20", transferred_to="巴东县公安局")).rule_ids()
-    # a 纪委监委 is a 监察机关; so is an unnamed recipient (the field asks for the 监察机关)
-    only(run(_clue(transferred_on="2025-06-20", transferred_to="中共恩施市纪委恩施市监委")), "art_031.p1.transferred")
+    assert "巴东县公安局" in f.message and "公安机关" in f.message
+    assert "art_031.p1.transferred" not in run(_clue(**police)).rule_ids()
+    # an unnamed recipient is the 监察机关 the field asks for
     only(run(_clue(transferred_on="2025-06-20")), "art_031.p1.transferred")
-    absent(run(_clue(transferred_on="2025-06-20", transferred_to="恩施市监察委员会")), "art_031.p1.transferred_elsewhere")
+    absent(run(_clue(transferred_on="2025-06-20", transferred_to="恩施市监察委员会", transferred_to_kind="监察委员会")), "art_031.p1.transferred_elsewhere")
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("中共恩施市纪律检查委员会", "纪律检查委员会"), ("中共恩施市纪委 恩施市监委", "纪检监察机关"), ("恩施市监察委员会", "监察委员会")],
+)
+def test_a_clue_sent_to_the_discipline_commission_or_the_joint_body_is_transferred_properly(name, kind):
+    # A31-2 (issue 12, point 8): 依纪依法 — the 纪委, the 监委 and the 纪检监察机关 (合署办公) are proper
+    r = run(_clue(transferred_on="2025-06-20", transferred_to=name, transferred_to_kind=kind))
+    f = only(r, "art_031.p1.transferred")
+    assert name in f.message and kind in f.message
+    absent(r, "art_031.p1.transferred_elsewhere")
+
+
+def test_the_recipient_is_judged_by_its_kind_not_by_words_in_its_name():
+    # a name with 监察 in it, recorded as another kind of body: not a transfer to the 监察机关
+    r = run(_clue(transferred_on="2025-06-20", transferred_to="恩施市市场监察大队", transferred_to_kind="其他"))
+    only(r, "art_031.p1.transferred_elsewhere")
+    absent(r, "art_031.p1.transferred")
+
+
+def test_a_named_recipient_of_unknown_kind_is_a_missing_fact_not_a_finding():
+    r = run(_clue(transferred_on="2025-06-20", transferred_to="中共恩施市纪委恩施市监委"))
+    assert [m.field for m in r.missing_facts] == ["clues[0].transferred_to_kind"]
+    assert r.missing_facts[0].needed_for == "第三十一条"
+    assert [f.rule_id for f in r.findings if f.article == 31] == []

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import CaseValidationError, Problem
+from .systems import system_vocabulary
 from .case import (
     Case,
     DayCountingChoice,
@@ -112,9 +113,21 @@ def _path(loc: tuple[Any, ...]) -> str:
     return out
 
 
+def _systems_context(extra: Any) -> dict[str, str]:
+    """The system vocabulary for a document: the built-in one plus its ``systems`` (a malformed
+    ``systems`` is reported by the model itself)."""
+    ok = isinstance(extra, Mapping) and all(
+        isinstance(k, str) and isinstance(v, (list, tuple)) and all(isinstance(a, str) for a in v) for k, v in extra.items()
+    )
+    return system_vocabulary(extra if ok else None)
+
+
 def _from_pydantic(err: ValidationError) -> list[Problem]:
     problems = []
     for e in err.errors(include_url=False):
+        if e["type"] == "system_unknown":
+            problems.append(Problem(_path(tuple(e["loc"])), e["ctx"]["zh"], e["msg"]))
+            continue
         zh = _ZH.get(e["type"], "值无效")
         if e["type"] == "enum":
             zh += f"（可选：{e.get('ctx', {}).get('expected', '')}）"
@@ -150,7 +163,7 @@ def _parse(doc: Case | Mapping[str, Any] | str | bytes) -> Case:
         p = Problem("", "案件文档应为 JSON 对象", f"a case document is a JSON object, not {type(doc).__name__}")
         raise CaseValidationError([p])
     try:
-        return Case.model_validate(dict(doc))
+        return Case.model_validate(dict(doc), context={"systems": _systems_context(doc.get("systems"))})
     except ValidationError as exc:
         raise CaseValidationError(_from_pydantic(exc)) from None
     except RecursionError:

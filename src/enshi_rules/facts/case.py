@@ -13,7 +13,7 @@ from datetime import date
 from typing import Annotated
 
 from ._types import IsoDate, StrictBool
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .measures import (
     AnnualDuties,
@@ -30,6 +30,7 @@ from .measures import (
     SpecialSource,
 )
 from .organs import Organ
+from .systems import validate_system
 
 __all__ = [
     "Case",
@@ -110,6 +111,8 @@ class EnforcementAction(_Model):
         max_length=50,
         description="the line of work (行业) it belongs to, e.g. 市场监管: decides the 行业监督 of 第五条第三款",
     )
+
+    _system = field_validator("system")(validate_system)
 
 
 class Situation(_Model):
@@ -222,6 +225,11 @@ class Case(_Model):
     day_counting: DayCountingChoice = DayCountingChoice.CALENDAR
     exclude_time_in_post: StrictBool = False
     organs: tuple[Organ, ...] = Field(default=(), max_length=500, description="organs beyond the built-in registry")
+    systems: dict[Annotated[str, Field(min_length=1, max_length=50)], tuple[Annotated[str, Field(min_length=1, max_length=50)], ...]] = Field(
+        default_factory=dict,
+        max_length=100,
+        description="systems (行业/系统) beyond the built-in vocabulary, each with its aliases: {\"名称\": [\"别名\"]} (facts.systems)",
+    )
     supervising_organ: _Id
     supervised_organ: _Id
     enforcement_action: EnforcementAction | None = None

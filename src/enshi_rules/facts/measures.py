@@ -41,6 +41,7 @@ __all__ = [
     "AssessmentScope",
     "Clue",
     "ClueKind",
+    "ClueRecipient",
     "Complainant",
     "Complaint",
     "ConfidentialMatter",
@@ -322,6 +323,22 @@ class ClueKind(enum.StrEnum):
     OTHER = "其他职务违法犯罪"
 
 
+class ClueRecipient(enum.StrEnum):
+    """第三十一条: the kind of body a clue was sent to (A31-2). The first three are the proper body:
+    the 监察委员会 (监察机关), the 纪律检查委员会 (依纪), and the two 合署办公 (纪检监察机关)."""
+
+    SUPERVISION_COMMISSION = "监察委员会"
+    DISCIPLINE_COMMISSION = "纪律检查委员会"
+    JOINT = "纪检监察机关"
+    POLICE = "公安机关"
+    PROCURATORATE = "检察机关"
+    OTHER = "其他"
+
+
+#: The recipients 第三十一条 asks for (依纪依法移送监察机关).
+PROPER_RECIPIENTS = frozenset({ClueRecipient.SUPERVISION_COMMISSION, ClueRecipient.DISCIPLINE_COMMISSION, ClueRecipient.JOINT})
+
+
 class Clue(_Model):
     """第三十一条: a clue found during supervision that an enforcement officer broke discipline or law."""
 
@@ -330,7 +347,11 @@ class Clue(_Model):
     kind: ClueKind
     found_on: IsoDate
     transferred_on: IsoDate | None = Field(default=None, description="移送监察机关 on")
-    transferred_to: str = Field(default="", max_length=100)
+    transferred_to: str = Field(default="", max_length=100, description="the recipient's name, e.g. 中共恩施市纪委 恩施市监委")
+    transferred_to_kind: ClueRecipient | None = Field(
+        default=None,
+        description="the kind of body it was sent to (监察委员会, 纪律检查委员会, 纪检监察机关, 公安机关, 检察机关, 其他): decides 第三十一条",
+    )
 
 
 # ---- cross-field checks (called by load_case) ------------------------------------------------

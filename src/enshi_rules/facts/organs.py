@@ -10,7 +10,9 @@ from __future__ import annotations
 import enum
 
 from ._types import IsoDate, StrictBool
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .systems import validate_system
 
 __all__ = ["DEFAULT_ORGANS", "Organ", "OrganKind", "OrganLevel", "PREFECTURE_CODE"]
 
@@ -57,11 +59,13 @@ class Organ(BaseModel):
     system: str | None = Field(
         default=None,
         max_length=50,
-        description="the line of work a department heads or belongs to (本系统), e.g. 市场监管",
+        description="the line of work a department heads or belongs to (本系统), e.g. 市场监管: one of facts.systems.SYSTEMS or an alias",
     )
     vertically_managed: StrictBool = Field(
         default=False, description="实行垂直管理 (e.g. 税务、海关、金融监管): outside these measures (第二条第二款)"
     )
+
+    _system = field_validator("system")(validate_system)
 
 
 def _government(code: str, name: str, level: OrganLevel, parent: str | None) -> Organ:

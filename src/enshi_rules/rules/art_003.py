@@ -88,6 +88,24 @@ def no_supervision_relation(f: Fact) -> Outcome:
     )
 
 
+@rule(
+    "art_003.p1.system_unknown",
+    article=3, paragraph=1,
+    modality=Modality.MAY,
+    subject=Role.SUPERVISING,
+    when=(m.kind == "relation") & (m.relation == "system_unknown"),
+    summary="上级工作部门监督下级机关而一方没有登记所属行业/系统的，提示无法判断是否属于“工作部门对本系统”的监督，本次监督程序中的其他事项暂不认定（A03-6）。",
+    stage=Stage.APPLICABILITY,
+    note=True,
+)
+def system_unknown(f: Fact) -> Outcome:
+    return Outcome(
+        f"{f['supervisor_name']}位于{f['supervised_name']}之上，但双方没有都登记所属行业/系统，无法判断是否属于工作部门对本系统的监督；"
+        "补充机关的 system 后再行认定，本次监督程序中的其他事项暂不认定。",
+        halts=True,
+    )
+
+
 # 第二款
 
 _LISTED = tuple(k.value for k in EnforcementActivity if k is not EnforcementActivity.OTHER)

@@ -5,7 +5,7 @@
 course). The measures set no time limit, so a clue not yet transferred is an outstanding duty
 (``shall``), not a violation; the officer judges whether the delay is unreasonable.
 
-The interpretive choices above are registered for legal review as A31-1 in
+The interpretive choices above are registered for legal review as A31-1, A31-2 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
@@ -26,17 +26,23 @@ def transfer_required(f: Fact) -> Outcome:
     return Outcome(f"于{f.zh('found')}发现{f['person']}涉嫌{f['clue_kind']}的问题线索，应当依纪依法移送监察机关；尚未移送。")
 
 
+# To whom (A31-2): the 监察委员会, the 纪律检查委员会 or the 纪检监察机关 (the two 合署办公) is the proper
+# body (依纪依法), decided by the recipient's recorded kind (``clues[].transferred_to_kind``), never
+# by words in its name; a named recipient of unknown kind is a missing fact, neither finding below.
+
+
 @rule(
     "art_031.p1.transferred",
     article=31, paragraph=1,
     modality=Modality.SHALL,
     subject=Role.SUPERVISING,
     when=(m.kind == "clue") & (+m.transferred) & (m.to_commission == True),  # noqa: E712
-    summary="监督中发现的问题线索已移送监察机关的，认定该项义务已履行。",
+    summary="监督中发现的问题线索已移送监察委员会、纪律检查委员会或纪检监察机关（按记录的机关类别判断）的，认定该项义务已履行。",
 )
 def transferred(f: Fact) -> Outcome:
-    to = f["transferred_to"] or "监察机关"
-    return Outcome(f"{f['person']}涉嫌{f['clue_kind']}的问题线索已于{f.zh('transferred')}移送{to}。", performed=True)
+    to = f["transferred_to"] or f.get("recipient_kind") or "监察机关"
+    kind = f"（{f['recipient_kind']}）" if f.get("recipient_kind") and f["transferred_to"] else ""
+    return Outcome(f"{f['person']}涉嫌{f['clue_kind']}的问题线索已于{f.zh('transferred')}移送{to}{kind}，属于依纪依法移送。", performed=True)
 
 
 @rule(
@@ -45,7 +51,11 @@ def transferred(f: Fact) -> Outcome:
     modality=Modality.VIOLATION,
     subject=Role.SUPERVISING,
     when=(m.kind == "clue") & (+m.transferred) & (m.to_commission == False),  # noqa: E712
-    summary="问题线索移送给监察机关以外的单位的，认定未依第三十一条移送监察机关。",
+    summary="问题线索移送给监察委员会、纪律检查委员会、纪检监察机关以外的单位（按记录的机关类别判断）的，认定未依第三十一条移送监察机关。",
 )
 def transferred_elsewhere(f: Fact) -> Outcome:
-    return Outcome(f"{f['person']}涉嫌{f['clue_kind']}的问题线索于{f.zh('transferred')}移送{f['transferred_to']}，不是监察机关；第三十一条要求移送监察机关。")
+    to = f["transferred_to"] or f["recipient_kind"]
+    return Outcome(
+        f"{f['person']}涉嫌{f['clue_kind']}的问题线索于{f.zh('transferred')}移送{to}（{f['recipient_kind']}），"
+        "不是监察机关或纪检监察机关；第三十一条要求依纪依法移送监察机关。"
+    )
