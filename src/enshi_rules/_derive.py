@@ -418,6 +418,29 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
         stage1: list[dict[str, Any]] = []
         letter, obj, ans = s.suggestion_letter, s.objection, s.review_answer
         rect, dec, exe = s.rectification_report, s.decision_letter, s.execution_report
+        # 第五条第三款 (A05-6): a department's 行业监督和业务指导 of a township's enforcement carries no
+        # power to decide (撤销、变更) or to interview its head; a decision letter or an interview by
+        # it is judged as an act beyond that power, and nothing of 第二十八条、第二十九条第二款 follows
+        trade_only = rel == "township_trade"
+        if trade_only:
+            county = next(
+                (organs[o] for o in _ancestors(sub, organs) if organs[o].kind is OrganKind.GOVERNMENT and organs[o].level is OrganLevel.COUNTY),
+                None,
+            )
+            bureau = next((o for o in organs.values() if county is not None and o.kind is OrganKind.JUSTICE and o.parent == county.id), None)
+            competent = "所在地县（市）人民政府" if county is None else county.name + (f"或者承担其监督具体工作的{bureau.name}" if bureau else "")
+            for act, on, ref in (
+                ("decision", dec.issued_on if dec else None, dec.id if dec else ""),
+                ("interview", s.head_interviewed_on, case.case_id),
+            ):
+                if on is not None:
+                    stage1.append(
+                        {
+                            "kind": "trade_supervision_act", **base, "refs": [ref], "act": act, "on": on.toordinal(),
+                            "supervisor_name": sup.name, "supervised_name": sub.name, "competent_name": competent,
+                        }
+                    )
+            dec, exe = None, None
 
         def due(start: date, days: int, field: str, needed_for: str) -> int | None:
             end = _periods.period_end(start, days, pol, field=field, calendar=calendar)
@@ -555,6 +578,7 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
                 done=act(rect),
                 decision_issued=_ord(dec.issued_on) if dec else None,
                 letter_days=letter.rectification_days,
+                no_decision_power=True if trade_only else None,
             )
             for rec in (obj, ans, rect, dec):
                 if rec is not None:
@@ -619,7 +643,7 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
             stage1.append(execution)
         from ._derive_measures import procedure_facts  # noqa: PLC0415 - it builds on this module
 
-        more, more_missing = procedure_facts(lc, base)
+        more, more_missing = procedure_facts(lc, base, trade_only=trade_only)
         stage1.extend(more)
         missing.extend(more_missing)
         # a period without a last day ([P9] strict) leaves its property absent, as an act not done does

@@ -132,7 +132,9 @@ def conduct_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
     return out + out2, missing + missing2
 
 
-def procedure_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, Any]], list[MissingFact]]:
+def procedure_facts(
+    lc: LoadedCase, base: dict[str, int], *, trade_only: bool = False
+) -> tuple[list[dict[str, Any]], list[MissingFact]]:
     """Facts that rest on the supervision relation (halted without competence, A03-5): 第二十二条,
     第十二条至第十四条 (mapped onto 第二十六条), 第二十一条、第二十九条、第三十条."""
     case = lc.case
@@ -172,8 +174,10 @@ def procedure_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str
     # 第二十一条、第二十九条、第三十条: the supervision's follow-up, one fact
     confirmed = [x.ref for x in s.situations if x.confirmed]
     confirmed += [d.ref for d in s.deficiencies if d.confirmed]
-    dec = s.decision_letter
-    if confirmed or letter or dec or s.special_source or s.circulated_on or s.head_interviewed_on or s.serious_impact:
+    # a department's 行业监督 has no decision letter or interview of its own (A05-6: judged by 第五条)
+    dec = None if trade_only else s.decision_letter
+    interviewed = None if trade_only else s.head_interviewed_on
+    if confirmed or letter or dec or s.special_source or s.circulated_on or interviewed or s.serious_impact:
         out.append(
             _put(
                 {
@@ -184,7 +188,8 @@ def procedure_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str
                 decision=_ord(dec.issued_on) if dec else None,
                 source=s.special_source.value if s.special_source else None,
                 circulated=_ord(s.circulated_on),
-                interviewed=_ord(s.head_interviewed_on),
+                interviewed=_ord(interviewed),
+                no_decision_power=True if trade_only else None,
             )
         )
     return out, missing

@@ -174,6 +174,7 @@ KIND_ZH = {
     "followup": "监督的后续处理",
     "annual": "年度职责",
     "pre_commencement": "施行前的步骤或期间（第三十五条）",
+    "trade_supervision_act": "行业监督中的决定书或约谈（第五条第三款）",
 }
 
 _SL = "supervision.suggestion_letter"
@@ -189,6 +190,9 @@ _FIELDS: dict[tuple[str, str], tuple[str, str | None, str]] = {
     ("*", "item"): ("所属项", "{rec}.item", ""),
     ("*", "description"): ("描述", "{rec}.description", ""),
     ("*", "working_days"): ("按工作日计算", "day_counting", ""),
+    ("*", "no_decision_power"): ("监督机关只进行行业监督和业务指导（无决定、约谈权限）", None, "第五条第三款的监督关系（A05-6）"),
+    ("trade_supervision_act", "act"): ("行为", None, "supervision.decision_letter 或 supervision.head_interviewed_on"),
+    ("trade_supervision_act", "competent_name"): ("有权作出的机关", None, "机关名录中所在地县（市）人民政府及其司法局"),
     ("*", "halted"): ("本次监督程序因无权监督而停止", None, "第三条第一款（及第五条、第六条）的认定"),
     ("case", "started"): ("监督程序启动日", "supervision.started_on", ""),
     ("case", "first_step"): ("最早的程序步骤日", None, "监督程序中有日期的步骤（不含情形的发现日）"),

@@ -112,3 +112,51 @@ def test_trade_unknown_is_a_missing_fact_not_a_lack_of_competence():
     report = enshi_rules.evaluate(doc, as_of="2025-06-30")
     assert_note(report, rule_id="art_005.p3.trade_supervision", excludes=False)
     assert_no_note(report, rule_id="art_005.p3.trade_unknown")
+
+
+# 第五条第三款 行业监督和业务指导 is not a full supervision relation (A05-6, issue 12 point 3)
+
+
+def _trade_case(supervising="422801.scjgj", **records):
+    doc = case(supervising_organ=supervising, supervised_organ="422801.lhz.zhzf")
+    doc["enforcement_action"]["system"] = "市场监管"
+    doc["supervision"] = {
+        "started_on": "2025-05-06",
+        "situations": [{"item": 2, "confirmed": True, "found_on": "2025-05-06"}],
+        "suggestion_letter": {"id": "JYS-1", "issued_on": "2025-05-12", "received_on": "2025-05-13"},
+        **records,
+    }
+    return doc
+
+
+_DECISION = {"decision_letter": {"id": "JDS-1", "issued_on": "2025-07-10", "received_on": "2025-07-11"}}
+
+
+def test_p3_a_decision_letter_of_trade_supervision_is_beyond_its_power():
+    r = run(_trade_case(**_DECISION))
+    f = only(r, "art_005.p3.decision_beyond_trade_supervision")
+    check(f, "art_005.p3.decision_beyond_trade_supervision", 5, 3, None, "violation", "恩施市市场监督管理局")
+    assert "恩施市人民政府或者承担其监督具体工作的恩施市司法局" in f.message and "第七十三条第（三）项" in f.message
+    assert [x.rule_id for x in r.findings if x.article == 28] == []  # neither "duty performed" nor a report duty
+    assert "art_027.p2.rectify.overdue" in r.rule_ids()  # the 建议书 and its period stand
+
+
+def test_p3_an_interview_of_trade_supervision_is_beyond_its_power():
+    r = run(_trade_case(serious_impact=True, head_interviewed_on="2025-07-15"))
+    f = only(r, "art_005.p3.interview_beyond_trade_supervision")
+    check(f, "art_005.p3.interview_beyond_trade_supervision", 5, 3, None, "violation", "恩施市市场监督管理局")
+    assert [x.rule_id for x in r.findings if x.article == 29 and x.paragraph == 2] == []
+
+
+def test_p3_the_county_government_may_decide_and_interview():
+    r = run(_trade_case("422801", head_interviewed_on="2025-07-15", **_DECISION))
+    absent(r, "art_005.p3.decision_beyond_trade_supervision")
+    absent(r, "art_005.p3.interview_beyond_trade_supervision")
+    only(r, "art_028.p1.decision_issued")
+    only(r, "art_029.p2.interview_head")
+
+
+def test_p3_no_decision_duty_arises_for_trade_supervision():
+    r = run(_trade_case())
+    absent(r, "art_028.p1.decision_required")
+    absent(r, "art_005.p3.decision_beyond_trade_supervision")

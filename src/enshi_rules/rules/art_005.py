@@ -32,7 +32,9 @@ Interpretations:
   event, a time limit or a criterion of fulfilment that a supervision record could show.
 
 The interpretive choices above are registered for legal review as A03-1, A05-1, A05-2, A05-3, A05-4
-in ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
+in ``data/interpretations.yaml`` (docs/interpretations.md), with A05-6 (行业监督 has no decision
+letter and no interview: ``decision_beyond_trade_supervision``, ``interview_beyond_trade_supervision``);
+change both together.
 """
 
 from __future__ import annotations
@@ -125,6 +127,39 @@ def trade_unknown(f: Fact) -> Outcome:
         f"{f['supervisor_name']}对{f['supervised_name']}的监督只能是第五条第三款的行业监督，但案件没有写明被监督的执法属于哪一行业，"
         "无法判断其监督权限；补充 enforcement_action.system 后再行认定，本次监督程序中的其他事项暂不认定。",
         halts=True,
+    )
+
+
+_POWER = "（地方各级人民代表大会和地方各级人民政府组织法第七十三条第（三）项）"
+
+
+@rule(
+    "art_005.p3.decision_beyond_trade_supervision",
+    article=5, paragraph=3,
+    modality=Modality.VIOLATION,
+    subject=Role.SUPERVISING,
+    when=(m.kind == "trade_supervision_act") & (m.act == "decision"),
+    summary="相关职能部门在行业监督和业务指导中对乡（镇）、街道制发《行政执法监督决定书》（撤销、变更其行政行为等）的，认定超出行业监督和业务指导的权限（A05-6）。",
+)
+def decision_beyond_trade_supervision(f: Fact) -> Outcome:
+    return Outcome(
+        f"{f['supervisor_name']}对{f['supervised_name']}的综合行政执法只进行行业监督和业务指导（可以检查、指导、制发建议书），"
+        f"于{f.zh('on')}制发《行政执法监督决定书》超出了这一权限：撤销、变更乡（镇）人民政府、街道办事处的决定由{f['competent_name']}依法作出{_POWER}。"
+    )
+
+
+@rule(
+    "art_005.p3.interview_beyond_trade_supervision",
+    article=5, paragraph=3,
+    modality=Modality.VIOLATION,
+    subject=Role.SUPERVISING,
+    when=(m.kind == "trade_supervision_act") & (m.act == "interview"),
+    summary="相关职能部门在行业监督和业务指导中约谈乡（镇）人民政府、街道办事处负责人的，认定超出行业监督和业务指导的权限（第二十九条第二款的约谈属于对其有监督关系的机关，A05-6）。",
+)
+def interview_beyond_trade_supervision(f: Fact) -> Outcome:
+    return Outcome(
+        f"{f['supervisor_name']}对{f['supervised_name']}的综合行政执法只进行行业监督和业务指导，于{f.zh('on')}约谈其负责人超出了这一权限；"
+        f"第二十九条第二款的约谈应由对其有监督关系的{f['competent_name']}进行。"
     )
 
 

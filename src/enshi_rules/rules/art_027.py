@@ -158,8 +158,9 @@ def _outcome_fact(due_key: str) -> Any:
             "status": status.value,
             "due": f[due_key],
         }
-        if "decision_issued" in f:
-            fact["decision_issued"] = f["decision_issued"]
+        for key in ("decision_issued", "no_decision_power"):  # the latter: 第五条第三款 行业监督 (A05-6)
+            if key in f:
+                fact[key] = f[key]
         return (fact,)
 
     return derive

@@ -24,7 +24,9 @@ S = DeadlineStatus
 
 # 第一款
 
-_OUTCOME = m.kind == "rectification_outcome"
+# A department doing 行业监督和业务指导 of a township (第五条第三款) has no power to decide: its
+# decision letter is judged under 第五条 (A05-6), and no duty to issue one arises.
+_OUTCOME = (m.kind == "rectification_outcome") & (-m.no_decision_power)
 
 
 @rule(

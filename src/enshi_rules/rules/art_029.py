@@ -38,6 +38,8 @@ def circulate(f: Fact) -> Outcome:
 
 
 _GROUND = (+m.decision) | ((-m.decision) & (m.serious == True))  # noqa: E712
+# 第五条第三款 行业监督 carries no interview of the township's head (A05-6: judged under 第五条)
+_MAY_INTERVIEW = _F & (-m.no_decision_power)
 
 
 @rule(
@@ -45,7 +47,7 @@ _GROUND = (+m.decision) | ((-m.decision) & (m.serious == True))  # noqa: E712
     article=29, paragraph=2,
     modality=Modality.MAY,
     subject=Role.SUPERVISING,
-    when=_F & _GROUND,
+    when=_MAY_INTERVIEW & _GROUND,
     summary="被监督机关违法或者不当情况突出、造成重大影响，或者已被制发决定书的，认定监督机关可以约谈其负责人。",
 )
 def interview_head(f: Fact) -> Outcome:
@@ -59,7 +61,7 @@ def interview_head(f: Fact) -> Outcome:
     article=29, paragraph=2,
     modality=Modality.MAY,
     subject=Role.SUPERVISING,
-    when=_F & (+m.interviewed) & (-m.decision) & (m.serious == False),  # noqa: E712
+    when=_MAY_INTERVIEW & (+m.interviewed) & (-m.decision) & (m.serious == False),  # noqa: E712
     summary="既未制发决定书、也无情况突出造成重大影响而约谈负责人的，提示该约谈缺少第二十九条第二款的依据。",
 )
 def interview_without_ground(f: Fact) -> Outcome:
