@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import _batch_cli, _calendar_cli, _serve_cli, _trace
+from . import _batch_cli, _calendar_cli, _mutate, _serve_cli, _trace
 from ._evaluate import evaluate, run
 from ._explain import Explanation, explain, render_explanation
 from ._overrides import add_period_options, with_overrides
@@ -310,6 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     _trace.add_subcommands(sub)  # trace --check/--coverage/--write-docs, articles [N]
     _serve_cli.add_parser(sub)  # serve, token
     _bilingual_help_option(p)
+    _mutate.add_subcommand(sub)  # mutate: mutation testing of the rules (docs/mutation.md)
     return p
 
 

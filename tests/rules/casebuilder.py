@@ -56,7 +56,14 @@ def run(doc: dict[str, Any], as_of: str) -> Report:
 def only(report: Report, rule_id: str, **criteria: Any) -> Finding:
     """The one finding of this rule (fails, showing the report, if not exactly one); ``criteria``
     (modality, status, due, ...) are asserted on it too (enshi_rules.testing.assert_finding)."""
-    return assert_finding(report, rule_id=rule_id, count=1, **criteria)
+    found = assert_finding(report, rule_id=rule_id, count=1, **criteria)
+    prefix, _, status = rule_id.rpartition(".")
+    if status in _STATUSES:  # a time limit stands in exactly one status on a given day
+        assert_finding(report, rule_id=prefix + ".*", count=1)
+    return found
+
+
+_STATUSES = ("pending", "on_time", "late", "overdue")
 
 
 def rule_pattern(rule_id_or_prefix: str) -> str:

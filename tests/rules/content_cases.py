@@ -45,6 +45,8 @@ def check_item(article: int, item: int, name: str, art26: int) -> None:
     (x,) = exp.findings
     assert [c.rule_id for c in x.chain] == [rid]
     assert x.chain[0].citation.endswith(f"{ARTICLE_ZH[article]}第（{item_zh(item)}）项")
+    # this deficiency triggers this item of 第二十六条 and no other
+    assert [x.rule_id for x in r.cites(26)] == [f"art_026.p1.i{art26}.letter_required"]
 
 
 def check_unconfirmed(article: int, item: int, name: str, art26: int) -> None:
@@ -53,6 +55,13 @@ def check_unconfirmed(article: int, item: int, name: str, art26: int) -> None:
     assert r.cites(article) == ()
     absent(r, f"art_026.p1.i{art26}.letter_required")
     assert_not_derived(enshi_rules.explain(doc, as_of="2025-12-31"), f"art_{article:03d}.p1.i{item}.{name}")
+    # a confirmed deficiency of the same item number under another of 第十二至十四条 is not this one
+    from enshi_rules.rules import art_012, art_013, art_014
+
+    for other, items in ((12, art_012.ITEMS), (13, art_013.ITEMS), (14, art_014.ITEMS)):
+        if other != article and item in items:
+            other_doc = deficient(other, item)
+            assert_not_derived(enshi_rules.explain(other_doc, as_of="2025-12-31"), f"art_{article:03d}.p1.i{item}.{name}")
 
 
 def check_without_provision(article: int, item: int) -> None:

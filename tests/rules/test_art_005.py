@@ -102,7 +102,7 @@ def test_trade_unknown_is_a_missing_fact_not_a_lack_of_competence():
         "supervision": {"started_on": "2025-05-01", "situations": [{"item": 1, "confirmed": True}]},
     }
     report = enshi_rules.evaluate(doc, as_of="2025-06-30")
-    note = assert_note(report, rule_id="art_005.p3.trade_unknown", excludes=False)
+    note = assert_note(report, rule_id="art_005.p3.trade_unknown", excludes=False, message_contains="只能是第五条第三款的行业监督")
     assert note.citation == "《恩施土家族苗族自治州行政执法监督办法》第五条第三款"
     assert [m.field for m in report.missing_facts] == ["enforcement_action.system"]
     assert "art_003.p1.no_supervision_relation" not in report.rule_ids()

@@ -13,7 +13,7 @@ def _ob(party="被监督机关", conduct="拒绝", confirmed=True, actor="恩施
 
 @pytest.mark.parametrize("conduct", ["拒绝", "阻碍"])
 def test_p1_refused_or_obstructed(conduct):
-    f = only(run(_ob(conduct=conduct)), "art_025.p1.refused_or_obstructed")
+    f = only(run(_ob(conduct=conduct)), "art_025.p1.refused_or_obstructed", message_contains="另依第三十二条第一款第（四）项处理")
     check(f, "art_025.p1.refused_or_obstructed", 25, 1, None, "violation", "恩施市市场监督管理局")
 
 
@@ -64,3 +64,18 @@ def test_p2_refusal_by_another_party_points_to_article_34_and_mere_non_cooperati
     assert "有关责任人员另依第三十四条处理" in f.message
     g = only(run(_ob(party="其他单位和个人", conduct="不配合", actor="恩施某物业公司")), "art_025.p2.other_party_did_not_assist")
     assert "未达到第三十四条的阻挠、妨碍" in g.message
+
+
+@pytest.mark.parametrize(
+    ("party", "conduct", "rid"),
+    [
+        ("被监督机关", "不配合", "art_025.p1.did_not_cooperate"),
+        ("被监督机关", "拒绝", "art_025.p1.refused_or_obstructed"),
+        ("其他单位和个人", "不配合", "art_025.p2.other_party_did_not_assist"),
+    ],
+)
+def test_only_a_confirmed_record_of_the_right_party_is_a_finding(party, conduct, rid):
+    # 经调查属实 only; and 第一款 binds the supervised organ, 第二款 other units and persons
+    absent(run(_ob(party=party, conduct=conduct, confirmed=False)), rid)
+    if rid.startswith("art_025.p1"):
+        absent(run(_ob(party="其他单位和个人", conduct=conduct, actor="恩施某物业公司")), rid)

@@ -49,9 +49,39 @@ def test_confirmed_situation_with_letter_is_fulfilled(item):
     absent(report, "art_026.p1.letter_without_confirmed_situation")
 
 
-def test_unconfirmed_situation_creates_no_duty():
-    doc = case(situations=[{"item": 3, "confirmed": False}])
+@pytest.mark.parametrize("item", range(1, 7))
+def test_unconfirmed_situation_creates_no_duty(item):
+    doc = case(situations=[{"item": item, "confirmed": False}])
     absent(run(doc, "2025-03-20"), "art_026")
+    doc = case(situations=[{"item": item, "confirmed": False}], suggestion_letter=letter())
+    report = run(doc, "2025-04-05")
+    absent(report, f"art_026.p1.i{item}")  # a letter without a confirmed situation fulfils no item
+    only(report, "art_026.p1.letter_without_confirmed_situation", modality=Modality.VIOLATION)
+
+
+@pytest.mark.parametrize("item", range(1, 7))
+def test_each_situation_is_cited_under_its_own_item_only(item):
+    doc = case(situations=[situation(item, found_on="2025-03-10")])
+    report = run(doc, "2025-03-20")
+    assert [f.rule_id for f in report.cites(26)] == [f"art_026.p1.i{item}.letter_required"]
+    doc = case(situations=[situation(item)], suggestion_letter=letter())
+    report = run(doc, "2025-04-05")
+    assert [f.rule_id for f in report.cites(26)] == [f"art_026.p1.i{item}.letter_issued"]
+
+
+@pytest.mark.parametrize("item", range(1, 7))
+def test_a_deficiency_is_not_itself_a_situation(item):
+    # a confirmed deficiency of 第十四条 item N carries an item number too; only the situation it
+    # triggers (through 第十四条's own table) is cited under 第二十六条, once
+    from enshi_rules.rules.art_014 import ITEMS
+
+    art26 = ITEMS[item][2]
+    doc = case(situations=[])
+    doc["supervision"]["deficiencies"] = [{"id": "QX-1", "article": 14, "item": item, "confirmed": True, "found_on": "2025-03-10",
+                                           **({"provision": PROVISION} if art26 == 6 else {})}]
+    assert [f.rule_id for f in run(doc, "2025-03-20").cites(26)] == [f"art_026.p1.i{art26}.letter_required"]
+    doc["supervision"]["suggestion_letter"] = letter()
+    assert [f.rule_id for f in run(doc, "2025-04-05").cites(26)] == [f"art_026.p1.i{art26}.letter_issued"]
 
 
 def test_each_confirmed_situation_is_its_own_finding():

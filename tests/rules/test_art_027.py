@@ -41,7 +41,7 @@ def objection_case(received: str, filed: str | None, **more):
     ],
 )
 def test_review_application_on_the_last_day_is_in_time_and_the_day_after_is_late(received, last_day, day_after):
-    on_time = only(run(objection_case(received, last_day), "2025-10-20"), "art_027.p1.review_application.on_time", modality=Modality.MAY, status=DeadlineStatus.ON_TIME)
+    on_time = only(run(objection_case(received, last_day), "2025-10-20"), "art_027.p1.review_application.on_time", modality=Modality.MAY, status=DeadlineStatus.ON_TIME, cite="第二十七条第一款", subject="恩施市市场监督管理局")
     assert (on_time.article, on_time.paragraph, on_time.item) == (27, 1, None)
     assert on_time.citation == CITE_P1
     assert on_time.modality is Modality.MAY
@@ -51,7 +51,7 @@ def test_review_application_on_the_last_day_is_in_time_and_the_day_after_is_late
     assert on_time.period_days == 10
     assert on_time.subject == "恩施市市场监督管理局"
 
-    late = only(run(objection_case(received, day_after), "2025-10-20"), "art_027.p1.review_application.late", modality=Modality.MAY, status=DeadlineStatus.LATE)
+    late = only(run(objection_case(received, day_after), "2025-10-20"), "art_027.p1.review_application.late", modality=Modality.MAY, status=DeadlineStatus.LATE, cite="第二十七条第一款", subject="恩施市市场监督管理局")
     assert late.modality is Modality.MAY  # a lapsed permission, not a breached duty
     assert late.status is DeadlineStatus.LATE
     assert late.due == date.fromisoformat(last_day)
@@ -60,9 +60,9 @@ def test_review_application_on_the_last_day_is_in_time_and_the_day_after_is_late
 
 def test_review_application_window_open_and_closed_without_application():
     doc = objection_case("2025-09-24", None)
-    pending = only(run(doc, "2025-10-09"), "art_027.p1.review_application.pending", modality=Modality.MAY, status=DeadlineStatus.PENDING)
+    pending = only(run(doc, "2025-10-09"), "art_027.p1.review_application.pending", modality=Modality.MAY, status=DeadlineStatus.PENDING, cite="第二十七条第一款", subject="恩施市市场监督管理局")
     assert pending.status is DeadlineStatus.PENDING and pending.due == date(2025, 10, 9)
-    closed = only(run(doc, "2025-10-10"), "art_027.p1.review_application.overdue", modality=Modality.MAY, status=DeadlineStatus.OVERDUE)
+    closed = only(run(doc, "2025-10-10"), "art_027.p1.review_application.overdue", modality=Modality.MAY, status=DeadlineStatus.OVERDUE, cite="第二十七条第一款", subject="恩施市市场监督管理局")
     assert closed.modality is Modality.MAY and closed.days_late is None
 
 
@@ -82,20 +82,20 @@ def review_case(answered: str | None, upheld: bool = False):
 
 def test_review_answered_on_the_last_day_is_on_time():
     # worked example: received 2025-09-16, 15 days: raw 2025-10-01 -> 2025-10-09
-    f = only(run(review_case("2025-10-09"), "2025-10-20"), "art_027.p1.review.on_time", modality=Modality.SHALL, status=DeadlineStatus.ON_TIME)
+    f = only(run(review_case("2025-10-09"), "2025-10-20"), "art_027.p1.review.on_time", modality=Modality.SHALL, status=DeadlineStatus.ON_TIME, cite="第二十七条第一款", subject="恩施市司法局")
     assert f.citation == CITE_P1 and f.modality is Modality.SHALL
     assert f.subject == "恩施市司法局"
     assert (f.period_start, f.due, f.done_on) == (date(2025, 9, 16), date(2025, 10, 9), date(2025, 10, 9))
 
 
 def test_review_answered_the_day_after_is_late_by_one_day():
-    f = only(run(review_case("2025-10-10"), "2025-10-20"), "art_027.p1.review.late", modality=Modality.VIOLATION, status=DeadlineStatus.LATE)
+    f = only(run(review_case("2025-10-10"), "2025-10-20"), "art_027.p1.review.late", modality=Modality.VIOLATION, status=DeadlineStatus.LATE, cite="第二十七条第一款", subject="恩施市司法局")
     assert f.modality is Modality.VIOLATION and f.days_late == 1 and f.due == date(2025, 10, 9)
 
 
 def test_review_unanswered_is_pending_through_the_last_day_then_overdue():
-    assert only(run(review_case(None), "2025-10-09"), "art_027.p1.review.pending", modality=Modality.SHALL, status=DeadlineStatus.PENDING).due == date(2025, 10, 9)
-    f = only(run(review_case(None), "2025-10-13"), "art_027.p1.review.overdue", modality=Modality.VIOLATION, status=DeadlineStatus.OVERDUE)
+    assert only(run(review_case(None), "2025-10-09"), "art_027.p1.review.pending", modality=Modality.SHALL, status=DeadlineStatus.PENDING, cite="第二十七条第一款", subject="恩施市司法局").due == date(2025, 10, 9)
+    f = only(run(review_case(None), "2025-10-13"), "art_027.p1.review.overdue", modality=Modality.VIOLATION, status=DeadlineStatus.OVERDUE, cite="第二十七条第一款", subject="恩施市司法局")
     assert f.modality is Modality.VIOLATION and f.days_late == 4
 
 
@@ -109,7 +109,7 @@ def test_a_late_application_creates_no_review_duty():
 
 def test_upheld_objection_terminates_the_supervision_and_nothing_follows():
     report = run(review_case("2025-10-09", upheld=True), "2025-12-31")
-    f = only(report, "art_027.p1.terminate_supervision", modality=Modality.SHALL)
+    f = only(report, "art_027.p1.terminate_supervision", modality=Modality.SHALL, cite="第二十七条第一款", subject="恩施市司法局")
     assert f.modality is Modality.SHALL and f.citation == CITE_P1
     absent(report, "art_027.p2")
     absent(report, "art_028")
@@ -118,13 +118,13 @@ def test_upheld_objection_terminates_the_supervision_and_nothing_follows():
 def test_objection_not_upheld_does_not_terminate():
     report = run(review_case("2025-10-09", upheld=False), "2025-10-20")
     absent(report, "art_027.p1.terminate_supervision")
-    only(report, "art_027.p2.rectify_after_review.pending", modality=Modality.SHALL, status=DeadlineStatus.PENDING)
+    only(report, "art_027.p2.rectify_after_review.pending", modality=Modality.SHALL, status=DeadlineStatus.PENDING, cite="第二十七条第二款", subject="恩施市市场监督管理局")
 
 
 def test_decision_letter_after_an_upheld_objection_is_a_violation():
     doc = review_case("2025-10-09", upheld=True)
     doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-11-20", "received_on": "2025-11-21"}
-    f = only(run(doc, "2025-12-31"), "art_027.p1.continued_after_upheld", modality=Modality.VIOLATION)
+    f = only(run(doc, "2025-12-31"), "art_027.p1.continued_after_upheld", modality=Modality.VIOLATION, cite="第二十七条第一款", subject="恩施市司法局")
     assert f.modality is Modality.VIOLATION and f.subject == "恩施市司法局"
     absent(run(review_case("2025-10-09", upheld=True), "2025-12-31"), "art_027.p1.continued_after_upheld")
 
@@ -142,28 +142,28 @@ def rectify_case(report_on: str | None):
 
 
 def test_rectification_reported_on_the_last_day_is_on_time():
-    f = only(run(rectify_case("2025-04-02"), "2025-05-01"), "art_027.p2.rectify.on_time", modality=Modality.SHALL, status=DeadlineStatus.ON_TIME)
+    f = only(run(rectify_case("2025-04-02"), "2025-05-01"), "art_027.p2.rectify.on_time", modality=Modality.SHALL, status=DeadlineStatus.ON_TIME, cite="第二十七条第二款", subject="恩施市市场监督管理局")
     assert (f.article, f.paragraph, f.item) == (27, 2, None) and f.citation == CITE_P2
     assert f.modality is Modality.SHALL and f.subject == "恩施市市场监督管理局"
     assert (f.period_start, f.period_days, f.due) == (date(2025, 3, 3), 30, date(2025, 4, 2))
 
 
 def test_rectification_reported_the_day_after_is_late():
-    f = only(run(rectify_case("2025-04-03"), "2025-05-01"), "art_027.p2.rectify.late", modality=Modality.VIOLATION, status=DeadlineStatus.LATE)
+    f = only(run(rectify_case("2025-04-03"), "2025-05-01"), "art_027.p2.rectify.late", modality=Modality.VIOLATION, status=DeadlineStatus.LATE, cite="第二十七条第二款", subject="恩施市市场监督管理局")
     assert f.modality is Modality.VIOLATION and f.days_late == 1
 
 
 def test_unreported_rectification_is_pending_on_the_last_day_and_overdue_the_day_after():
-    pending = only(run(rectify_case(None), "2025-04-02"), "art_027.p2.rectify.pending", modality=Modality.SHALL, status=DeadlineStatus.PENDING)
+    pending = only(run(rectify_case(None), "2025-04-02"), "art_027.p2.rectify.pending", modality=Modality.SHALL, status=DeadlineStatus.PENDING, cite="第二十七条第二款", subject="恩施市市场监督管理局")
     assert pending.status is DeadlineStatus.PENDING and pending.days_late is None
-    overdue = only(run(rectify_case(None), "2025-04-03"), "art_027.p2.rectify.overdue", modality=Modality.VIOLATION, status=DeadlineStatus.OVERDUE)
+    overdue = only(run(rectify_case(None), "2025-04-03"), "art_027.p2.rectify.overdue", modality=Modality.VIOLATION, status=DeadlineStatus.OVERDUE, cite="第二十七条第二款", subject="恩施市市场监督管理局")
     assert overdue.status is DeadlineStatus.OVERDUE and overdue.days_late == 1
     assert overdue.due == date(2025, 4, 2)  # the date by which it would have complied
 
 
 def test_late_application_leaves_the_period_running_from_the_letter():
     doc = objection_case("2025-09-24", "2025-10-10")
-    f = only(run(doc, "2025-10-20"), "art_027.p2.rectify.pending", modality=Modality.SHALL, status=DeadlineStatus.PENDING)
+    f = only(run(doc, "2025-10-20"), "art_027.p2.rectify.pending", modality=Modality.SHALL, status=DeadlineStatus.PENDING, cite="第二十七条第二款", subject="恩施市市场监督管理局")
     # raw 2025-10-24 is a Friday: the period runs from receipt of the letter, as without objection
     assert f.due == date(2025, 10, 24) and f.period_start == date(2025, 9, 24)
     absent(run(doc, "2025-10-20"), "art_027.p2.rectify_after_review")
@@ -189,19 +189,19 @@ def after_review_case(report_on: str | None):
 
 
 def test_rectification_after_review_rolls_over_the_spring_festival():
-    f = only(run(after_review_case("2026-02-24"), "2026-03-10"), "art_027.p2.rectify_after_review.on_time", modality=Modality.SHALL, status=DeadlineStatus.ON_TIME)
+    f = only(run(after_review_case("2026-02-24"), "2026-03-10"), "art_027.p2.rectify_after_review.on_time", modality=Modality.SHALL, status=DeadlineStatus.ON_TIME, cite="第二十七条第二款", subject="恩施市市场监督管理局")
     assert f.citation == CITE_P2
     assert (f.period_start, f.due) == (date(2026, 1, 20), date(2026, 2, 24))
     absent(run(after_review_case("2026-02-24"), "2026-03-10"), "art_027.p2.rectify.")
 
 
 def test_rectification_after_review_the_day_after_is_late():
-    f = only(run(after_review_case("2026-02-25"), "2026-03-10"), "art_027.p2.rectify_after_review.late", modality=Modality.VIOLATION, status=DeadlineStatus.LATE)
+    f = only(run(after_review_case("2026-02-25"), "2026-03-10"), "art_027.p2.rectify_after_review.late", modality=Modality.VIOLATION, status=DeadlineStatus.LATE, cite="第二十七条第二款", subject="恩施市市场监督管理局")
     assert f.days_late == 1 and f.modality is Modality.VIOLATION
 
 
 def test_rectification_after_review_overdue():
-    f = only(run(after_review_case(None), "2026-03-02"), "art_027.p2.rectify_after_review.overdue", modality=Modality.VIOLATION, status=DeadlineStatus.OVERDUE)
+    f = only(run(after_review_case(None), "2026-03-02"), "art_027.p2.rectify_after_review.overdue", modality=Modality.VIOLATION, status=DeadlineStatus.OVERDUE, cite="第二十七条第二款", subject="恩施市市场监督管理局")
     assert f.days_late == 6 and f.due == date(2026, 2, 24)
 
 
@@ -219,11 +219,11 @@ def test_time_in_the_post_policy_counts_the_posting_date():
     doc = rectify_case(None)
     doc["supervision"]["rectification_report"] = {"id": "ZG-1", "submitted_on": "2025-04-07", "posted_on": "2025-04-02"}
     default = run(doc, "2025-05-01")
-    only(default, "art_027.p2.rectify.late", modality=Modality.VIOLATION, status=DeadlineStatus.LATE)
+    only(default, "art_027.p2.rectify.late", modality=Modality.VIOLATION, status=DeadlineStatus.LATE, cite="第二十七条第二款", subject="恩施市市场监督管理局")
     import enshi_rules
 
     posted = enshi_rules.evaluate(doc, as_of="2025-05-01", policy=PeriodPolicy(exclude_time_in_post=True))
-    f = only(posted, "art_027.p2.rectify.on_time", modality=Modality.SHALL, status=DeadlineStatus.ON_TIME)
+    f = only(posted, "art_027.p2.rectify.on_time", modality=Modality.SHALL, status=DeadlineStatus.ON_TIME, cite="第二十七条第二款", subject="恩施市市场监督管理局")
     assert f.done_on == date(2025, 4, 2)
     assert posted.policy.exclude_time_in_post is True
 
@@ -231,16 +231,16 @@ def test_time_in_the_post_policy_counts_the_posting_date():
 def test_working_days_policy_selected_in_the_case_document():
     doc = rectify_case(None)
     doc["day_counting"] = "working"
-    f = only(run(doc, "2025-04-01"), "art_027.p2.rectify.pending", modality=Modality.SHALL, status=DeadlineStatus.PENDING)
+    f = only(run(doc, "2025-04-01"), "art_027.p2.rectify.pending", modality=Modality.SHALL, status=DeadlineStatus.PENDING, cite="第二十七条第二款", subject="恩施市市场监督管理局")
     # 30 working days after 2025-03-03 (Qingming 04-04 is a holiday) -> 2025-04-15
     assert f.due == date(2025, 4, 15)
 
 
 def test_messages_word_the_period_as_the_policy_counts_it():
     doc = rectify_case("2025-04-02")
-    assert "在三十日期限（至2025年4月2日，含当日）内" in only(run(doc, "2025-05-01"), "art_027.p2.rectify.on_time", modality=Modality.SHALL, status=DeadlineStatus.ON_TIME).message
+    assert "在三十日期限（至2025年4月2日，含当日）内" in only(run(doc, "2025-05-01"), "art_027.p2.rectify.on_time", modality=Modality.SHALL, status=DeadlineStatus.ON_TIME, cite="第二十七条第二款", subject="恩施市市场监督管理局").message
     doc["day_counting"] = "working"
-    f = only(run(doc, "2025-05-01"), "art_027.p2.rectify.on_time", modality=Modality.SHALL, status=DeadlineStatus.ON_TIME)
+    f = only(run(doc, "2025-05-01"), "art_027.p2.rectify.on_time", modality=Modality.SHALL, status=DeadlineStatus.ON_TIME, cite="第二十七条第二款", subject="恩施市市场监督管理局")
     assert "在三十个工作日期限（至2025年4月15日，含当日）内" in f.message
 
 
@@ -248,11 +248,13 @@ def test_an_answer_to_a_late_application_is_flagged_and_changes_no_period():
     doc = objection_case("2025-09-24", "2025-10-10")
     doc["supervision"]["review_answer"] = {"id": "DF-1", "answered_on": "2025-10-15", "received_on": "2025-10-16", "objection_upheld": True}
     report = run(doc, "2025-10-20")
-    f = only(report, "art_027.p1.late_application_answered", modality=Modality.MAY)
+    f = only(report, "art_027.p1.late_application_answered", modality=Modality.MAY, cite="第二十七条第一款", subject="恩施市司法局")
     assert f.modality is Modality.MAY and f.citation == CITE_P1 and f.subject == "恩施市司法局"
     assert "须人工判断" in f.message
-    absent(report, "art_027.p1.terminate_supervision")
-    assert only(report, "art_027.p2.rectify.pending", modality=Modality.SHALL, status=DeadlineStatus.PENDING).due == date(2025, 10, 24)
+    absent(report, "art_027.p1.terminate_supervision")  # upheld, but the application was out of time
+    doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-11-10", "received_on": "2025-11-11"}
+    absent(run(doc, "2025-11-20"), "art_027.p1.continued_after_upheld")
+    assert only(report, "art_027.p2.rectify.pending", modality=Modality.SHALL, status=DeadlineStatus.PENDING, cite="第二十七条第二款", subject="恩施市市场监督管理局").due == date(2025, 10, 24)
     # a timely application answered is not flagged
     absent(run(review_case("2025-10-09"), "2025-10-20"), "art_027.p1.late_application_answered")
 
@@ -328,3 +330,53 @@ def test_a_late_application_answered_and_upheld_marks_the_findings_that_depend_o
     # answered but not upheld: nothing is in doubt
     doc["supervision"]["review_answer"]["objection_upheld"] = False
     assert all(f.depends_on is None for f in run(doc, "2025-11-10").findings)
+
+
+def test_the_review_period_is_fifteen_days_where_no_holiday_moves_it():
+    # application 2025-11-05 (a Wednesday): 十五日 end on Thursday 2025-11-20, a working day, so an
+    # answer on the 20th is on time and one on the 21st late by one day (a 16-day period would not be)
+    doc = objection_case("2025-11-03", "2025-11-05")
+    for answered, rid, late in (("2025-11-20", "art_027.p1.review.on_time", None), ("2025-11-21", "art_027.p1.review.late", 1)):
+        doc["supervision"]["review_answer"] = {"id": "DF-1", "answered_on": answered, "received_on": answered, "objection_upheld": False}
+        status = DeadlineStatus.ON_TIME if late is None else DeadlineStatus.LATE
+        modality = Modality.SHALL if late is None else Modality.VIOLATION
+        only(run(doc, "2025-11-30"), rid, status=status, modality=modality, due="2025-11-20", period_days=15, days_late=late)
+
+
+def test_an_act_done_early_is_on_time_and_nothing_else_while_its_period_runs():
+    # done before the last day and judged before it: on time, not also pending (one status a day)
+    S = DeadlineStatus
+    only(run(objection_case("2025-09-24", "2025-09-26"), "2025-09-30"), "art_027.p1.review_application.on_time", status=S.ON_TIME, modality=Modality.MAY)
+    only(run(review_case("2025-09-20"), "2025-09-25"), "art_027.p1.review.on_time", status=S.ON_TIME, modality=Modality.SHALL)
+    only(run(rectify_case("2025-03-20"), "2025-03-25"), "art_027.p2.rectify.on_time", status=S.ON_TIME, modality=Modality.SHALL)
+    only(run(after_review_case("2026-02-02"), "2026-02-03"), "art_027.p2.rectify_after_review.on_time", status=S.ON_TIME, modality=Modality.SHALL)
+
+
+def test_a_late_application_answered_starts_no_review_or_rectification_after_review():
+    # applied the day after the window closed (2025-10-10), answered anyway, then a decision letter
+    doc = objection_case("2025-09-24", "2025-10-10")
+    doc["supervision"]["review_answer"] = {"id": "DF-1", "answered_on": "2025-10-15", "received_on": "2025-10-16", "objection_upheld": False}
+    report = run(doc, "2025-10-20")
+    absent(report, "art_027.p1.review")  # 应当十五日内复查 binds only an application made in time
+    absent(report, "art_027.p2.rectify_after_review")
+    only(report, "art_027.p2.rectify.pending", status=DeadlineStatus.PENDING, modality=Modality.SHALL)
+    del doc["supervision"]["review_answer"]
+    doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-11-10", "received_on": "2025-11-11"}
+    report = run(doc, "2025-11-20")
+    absent(report, "art_028.p1.decision_during_review")  # no review was pending: the application was late
+
+
+def test_a_timely_objection_not_upheld_then_a_decision_letter_is_reviewed_once():
+    # objection 2025-09-16 answered 2025-09-20 (not upheld); rectification after review due 2025-10-20
+    # (raw), never reported; decision letter received 2025-11-05: the review is reported once, as on time
+    doc = review_case("2025-09-20")
+    doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-11-04", "received_on": "2025-11-05"}
+    for as_of in ("2025-11-10", "2025-12-31"):
+        report = run(doc, as_of)
+        only(report, "art_027.p1.review.on_time", status=DeadlineStatus.ON_TIME, modality=Modality.SHALL)
+        absent(report, "art_027.p1.continued_after_upheld")
+    only(run(doc, "2025-11-10"), "art_028.p2.execution_report.pending", status=DeadlineStatus.PENDING, modality=Modality.SHALL)
+    doc["supervision"]["execution_report"] = {"id": "ZX-1", "submitted_on": "2025-11-20"}
+    only(run(doc, "2025-12-31"), "art_028.p2.execution_report.on_time", status=DeadlineStatus.ON_TIME, modality=Modality.SHALL)
+    doc["supervision"]["execution_report"] = {"id": "ZX-1", "submitted_on": "2025-12-31"}
+    only(run(doc, "2025-12-31"), "art_028.p2.execution_report.late", status=DeadlineStatus.LATE, modality=Modality.VIOLATION)

@@ -34,7 +34,7 @@ def default_case(decision_on: str | None = None, received_on: str | None = None,
 
 
 def test_decision_required_the_day_after_the_rectification_period_ran_out():
-    f = only(run(default_case(), "2025-04-03"), "art_028.p1.decision_required", modality=Modality.SHALL)
+    f = only(run(default_case(), "2025-04-03"), "art_028.p1.decision_required", modality=Modality.SHALL, cite="第二十八条第一款", subject="恩施市司法局")
     assert (f.article, f.paragraph, f.item) == (28, 1, None) and f.citation == CITE_P1
     assert f.modality is Modality.SHALL and f.subject == "恩施市司法局"
     assert f.facts == ("JYS-1",)
@@ -50,14 +50,14 @@ def test_no_decision_duty_after_an_on_time_rectification():
 
 def test_decision_issued_after_default_fulfils_the_duty():
     report = run(default_case("2025-04-10", "2025-04-11"), "2025-04-20")
-    f = only(report, "art_028.p1.decision_issued", modality=Modality.SHALL)
+    f = only(report, "art_028.p1.decision_issued", modality=Modality.SHALL, cite="第二十八条第一款", subject="恩施市司法局")
     assert f.modality is Modality.SHALL
     absent(report, "art_028.p1.decision_required")
     absent(report, "art_028.p1.decision_without_default")
 
 
 def test_decision_issued_after_a_late_rectification_is_still_founded():
-    only(run(default_case("2025-04-10", "2025-04-11", rect_on="2025-04-05"), "2025-04-20"), "art_028.p1.decision_issued", modality=Modality.SHALL)
+    only(run(default_case("2025-04-10", "2025-04-11", rect_on="2025-04-05"), "2025-04-20"), "art_028.p1.decision_issued", modality=Modality.SHALL, cite="第二十八条第一款", subject="恩施市司法局")
 
 
 def test_decision_issued_on_the_last_day_of_the_rectification_period_lacks_its_premise():
@@ -68,8 +68,10 @@ def test_decision_issued_on_the_last_day_of_the_rectification_period_lacks_its_p
 
 
 def test_decision_after_an_on_time_rectification_lacks_its_premise():
-    f = only(run(default_case("2025-04-10", "2025-04-11", rect_on="2025-04-01"), "2025-04-20"), "art_028.p1.decision_without_default", modality=Modality.VIOLATION)
+    report = run(default_case("2025-04-10", "2025-04-11", rect_on="2025-04-01"), "2025-04-20")
+    f = only(report, "art_028.p1.decision_without_default", modality=Modality.VIOLATION, cite="第二十八条第一款", subject="恩施市司法局")
     assert f.subject == "恩施市司法局"
+    absent(report, "art_028.p1.decision_issued")  # issued after the due day, but there was no default
 
 
 # ---- 第二款: 自收到决定书之日起三十日内将执行情况报告 ---------------------------------------------------
@@ -77,22 +79,22 @@ def test_decision_after_an_on_time_rectification_lacks_its_premise():
 
 def test_execution_report_on_the_last_day_is_on_time():
     # decision received 2025-09-16: raw 2025-10-16 (Thursday)
-    f = only(run(default_case("2025-09-15", "2025-09-16", report_on="2025-10-16"), "2025-11-30"), "art_028.p2.execution_report.on_time", modality=Modality.SHALL, status=DeadlineStatus.ON_TIME)
+    f = only(run(default_case("2025-09-15", "2025-09-16", report_on="2025-10-16"), "2025-11-30"), "art_028.p2.execution_report.on_time", modality=Modality.SHALL, status=DeadlineStatus.ON_TIME, cite="第二十八条第二款", subject="恩施市市场监督管理局")
     assert (f.article, f.paragraph) == (28, 2) and f.citation == CITE_P2
     assert f.modality is Modality.SHALL and f.subject == "恩施市市场监督管理局"
     assert (f.period_start, f.period_days, f.due) == (date(2025, 9, 16), 30, date(2025, 10, 16))
 
 
 def test_execution_report_the_day_after_is_late():
-    f = only(run(default_case("2025-09-15", "2025-09-16", report_on="2025-10-17"), "2025-11-30"), "art_028.p2.execution_report.late", modality=Modality.VIOLATION, status=DeadlineStatus.LATE)
+    f = only(run(default_case("2025-09-15", "2025-09-16", report_on="2025-10-17"), "2025-11-30"), "art_028.p2.execution_report.late", modality=Modality.VIOLATION, status=DeadlineStatus.LATE, cite="第二十八条第二款", subject="恩施市市场监督管理局")
     assert f.days_late == 1 and f.modality is Modality.VIOLATION
 
 
 def test_execution_report_period_over_national_day():
     # decision received 2025-09-05: raw 2025-10-05 (National Day holiday) -> 2025-10-09
-    pending = only(run(default_case("2025-09-04", "2025-09-05"), "2025-10-09"), "art_028.p2.execution_report.pending", modality=Modality.SHALL, status=DeadlineStatus.PENDING)
+    pending = only(run(default_case("2025-09-04", "2025-09-05"), "2025-10-09"), "art_028.p2.execution_report.pending", modality=Modality.SHALL, status=DeadlineStatus.PENDING, cite="第二十八条第二款", subject="恩施市市场监督管理局")
     assert pending.due == date(2025, 10, 9) and pending.status is DeadlineStatus.PENDING
-    overdue = only(run(default_case("2025-09-04", "2025-09-05"), "2025-10-10"), "art_028.p2.execution_report.overdue", modality=Modality.VIOLATION, status=DeadlineStatus.OVERDUE)
+    overdue = only(run(default_case("2025-09-04", "2025-09-05"), "2025-10-10"), "art_028.p2.execution_report.overdue", modality=Modality.VIOLATION, status=DeadlineStatus.OVERDUE, cite="第二十八条第二款", subject="恩施市市场监督管理局")
     assert overdue.days_late == 1
 
 
@@ -129,12 +131,17 @@ def test_no_execution_report_duty_after_an_upheld_objection():
     )
     doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-06-10", "received_on": "2025-06-11"}
     report = run(doc, "2025-08-30")
-    only(report, "art_027.p1.continued_after_upheld", modality=Modality.VIOLATION)
+    only(report, "art_027.p1.continued_after_upheld", modality=Modality.VIOLATION, cite="第二十七条第一款", subject="恩施市司法局")
     # the execution-report finding is made but defeated by the termination, and off the timeline (A28-4, E-1)
     f = only(report, "art_028.p2.execution_report.overdue", modality=Modality.VIOLATION, status=DeadlineStatus.OVERDUE)
     assert f.defeated_by == "art_027.p1.terminate_supervision"
     assert [t.rule_id for t in report.timeline if t.rule_id.startswith("art_028")] == []
     # not upheld: the duty runs from the decision's receipt (2025-06-11 + 30 = 07-11, a Friday)
     doc["supervision"]["review_answer"]["objection_upheld"] = False
-    f = only(run(doc, "2025-08-30"), "art_028.p2.execution_report.overdue", modality=Modality.VIOLATION, status=DeadlineStatus.OVERDUE)
+    f = only(run(doc, "2025-08-30"), "art_028.p2.execution_report.overdue", modality=Modality.VIOLATION, status=DeadlineStatus.OVERDUE, cite="第二十八条第二款", subject="恩施市市场监督管理局")
     assert f.due == date(2025, 7, 11)
+
+
+def test_an_execution_report_made_early_is_on_time_and_not_also_pending():
+    only(run(default_case("2025-04-10", "2025-04-11", report_on="2025-04-20"), "2025-04-25"), "art_028.p2.execution_report.on_time",
+         status=DeadlineStatus.ON_TIME, modality=Modality.SHALL)

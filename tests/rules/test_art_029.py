@@ -35,9 +35,21 @@ def test_p2_interview_after_decision_letter():
 
 def test_p2_interview_without_ground():
     r = run(sup(case(), situations=SIT, head_interviewed_on="2025-06-01"))
-    check(only(r, "art_029.p2.interview_without_ground"), "art_029.p2.interview_without_ground", 29, 2, None, "may", "恩施市司法局")
+    f = only(r, "art_029.p2.interview_without_ground", message_contains="缺少第二十九条第二款的依据")
+    check(f, "art_029.p2.interview_without_ground", 29, 2, None, "may", "恩施市司法局")
     absent(r, "art_029.p2.interview_head")
 
 
 def test_p2_interview_with_ground_is_not_without_ground():
     absent(run(sup(case(), situations=SIT, serious_impact=True, head_interviewed_on="2025-06-01")), "art_029.p2.interview_without_ground")
+
+
+def test_p1_a_circulation_recorded_is_reported_with_its_date():
+    # something confirmed and circulated: the permission, and the day it was used
+    f = only(run(sup(case(), situations=SIT, circulated_on="2025-06-10")), "art_029.p1.circulate", modality="may")
+    assert "已于2025年6月10日通报" in f.message
+    # nothing confirmed, but a circulation recorded: still reported (what was circulated is on record)
+    f = only(run(sup(case(), situations=[{**SIT[0], "confirmed": False}], circulated_on="2025-06-10")), "art_029.p1.circulate", modality="may")
+    assert "已于2025年6月10日通报" in f.message
+    # nothing confirmed, nothing circulated, but the follow-up record exists (a serious impact): nothing
+    absent(run(sup(case(), situations=[{**SIT[0], "confirmed": False}], serious_impact=True)), "art_029.p1.circulate")

@@ -21,8 +21,10 @@ def _liab(item: int, **kw):
 @pytest.mark.parametrize("item", sorted(BEHAVIOURS))
 def test_p1_each_behaviour_confirmed_is_a_liability(item):
     rid = f"art_032.p1.i{item}.{BEHAVIOURS[item][0]}"
-    f = only(run(_liab(item)), rid)
+    r = run(_liab(item))
+    f = only(r, rid)
     check(f, rid, 32, 1, item, "violation", PERSON)
+    assert [x.rule_id for x in r.findings if x.article == 32] == [rid]  # this item only
     assert f.citation.endswith(f"第三十二条第一款第（{'一二三四五六七'[item - 1]}）项")
     assert f.subject_id == "422801.scjgj"
 
@@ -110,8 +112,57 @@ def test_p2_never_covers_a_crime():
     only(r, "art_032.p1.criminal_liability")
 
 
+_VALUES = (True, False, None)
+
+
+@pytest.mark.parametrize("item", [1, 3, 7])  # the items 容错 can cover (A32-2)
+@pytest.mark.parametrize("claimed", [False, True])
+@pytest.mark.parametrize("crime", [False, True])
+def test_p2_every_combination_of_the_conditions(item, claimed, crime):
+    """第二款 as a truth table: 容错 holds exactly when it is claimed, no crime is suspected, and all
+    three conditions are established (true); otherwise the 第一款 finding stands, once."""
+    rid = f"art_032.p1.i{item}.{BEHAVIOURS[item][0]}"
+    combos = [(a, b, c) for a in _VALUES for b in _VALUES for c in _VALUES] if claimed else [None]
+    for combo in combos:
+        kw = {"suspected_crime": crime}
+        if claimed:
+            kw["tolerance"] = dict(zip(("lawful_performance", "objective_cause", "duties_performed"), combo, strict=True))
+        r = run(_liab(item, **kw))
+        holds = claimed and not crime and combo == (True, True, True)
+        # the 第一款 finding stays in every case (E-1); 容错 marks it defeated when it holds
+        f = only(r, rid, cite=f"第三十二条第一款第（{'一二三四五六七'[item - 1]}）项", modality="violation")
+        if holds:
+            only(r, "art_032.p2.tolerance", cite="第三十二条第二款", modality="exemption")
+            assert f.defeated_by == "art_032.p2.tolerance", combo
+        else:
+            absent(r, "art_032.p2.tolerance")
+            assert f.defeated_by is None, combo
+        if crime:
+            only(r, "art_032.p1.criminal_liability", modality="violation")
+        else:
+            absent(r, "art_032.p1.criminal_liability")
+        want = {rid} | ({"art_032.p2.tolerance"} if holds else set()) | ({"art_032.p1.criminal_liability"} if crime else set())
+        assert {f.rule_id for f in r.findings if f.article == 32} == want, combo
+
+
 def test_unknown_organ_is_a_data_error():
     import enshi_rules
 
     with pytest.raises(enshi_rules.CaseValidationError, match=r"liabilities\[0\]\.organ"):
         run(_liab(1, organ="nowhere"))
+
+
+@pytest.mark.parametrize("item", sorted(BEHAVIOURS))
+def test_a_supervisors_misconduct_is_not_a_liability_of_the_supervised_organ(item):
+    # 第三十三条's records carry a behaviour and confirmed too; 第三十二条 never reads them
+    doc = case(conduct=[{"id": "WG-1", "person": "王某", "role": "其他直接责任人员", "behaviour": "玩忽职守",
+                         "confirmed": True, "suspected_crime": True}])
+    r = run(doc)
+    absent(r, f"art_032.p1.i{item}.{BEHAVIOURS[item][0]}")
+    absent(r, "art_032.p1.criminal_liability")
+
+
+def test_no_criminal_liability_or_tolerance_on_an_unconfirmed_record():
+    r = run(_liab(1, confirmed=False, suspected_crime=True, tolerance=ALL_HOLD))
+    absent(r, "art_032.p1.criminal_liability")
+    absent(r, "art_032.p2.tolerance")

@@ -32,3 +32,7 @@ def test_criminal_liability():
 
 def test_no_criminal_liability_without_suspected_crime():
     absent(run(_mc()), "art_033.p1.criminal_liability")
+
+
+def test_no_criminal_liability_on_an_unconfirmed_record():
+    absent(run(_mc(confirmed=False, crime=True)), "art_033.p1.criminal_liability")

@@ -23,3 +23,9 @@ def test_mere_non_cooperation_is_not_obstruction():
 
 def test_the_supervised_organ_is_not_an_other_party():
     absent(run(_ob(party="被监督机关")), "art_034.p1.obstruction_by_others")
+
+
+def test_an_unconfirmed_obstruction_is_no_finding():
+    doc = _ob()
+    doc["obstructions"][0]["confirmed"] = False
+    absent(run(doc), "art_034.p1.obstruction_by_others")

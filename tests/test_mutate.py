@@ -1,0 +1,70 @@
+"""Mutation testing of the rules (``enshi-rules mutate``, docs/mutation.md): the operators, the
+equivalence checks, and a run that proves a change of issue 14's table is now caught."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from enshi_rules import _mutate
+from enshi_rules._rulebook import Modality, Role, all_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _ids(prefix: str) -> list[str]:
+    return [m.id for m in _mutate.generate() if m.id.startswith(prefix)]
+
+
+def test_every_rule_has_its_operators():
+    ids = _ids("art_024.p1.i2.withdrew:")
+    assert "art_024.p1.i2.withdrew: modality: shall -> may" in ids
+    assert "art_024.p1.i2.withdrew: subject: supervising -> supervised" in ids
+    assert 'art_024.p1.i2.withdrew: conjunct: drop {"conflicted": 0}' in ids  # the fourth change of issue 14
+    assert 'art_024.p1.i2.withdrew: comparison: negate {"$gt": {"withdrew": 0}} -> {"$lte": {"withdrew": 0}}' in ids
+    assert "art_024.p1.i2.withdrew: citation: 项 2 -> 3" in ids
+    periods = [m.id for m in _mutate.generate() if m.operator == "period"]
+    assert "art_028.EXECUTION_REPORT_DAYS: period: 30 -> 31 days" in periods  # the first change
+    assert len(periods) == 8
+
+
+def test_a_mutant_is_undone_completely():
+    rules = all_rules()
+    m = next(x for x in _mutate.generate() if x.id == "art_026.p1.i1.letter_issued: modality: shall -> may")
+    undo = m.apply()
+    try:
+        assert all_rules()["art_026.p1.i1.letter_issued"].modality is Modality.MAY
+    finally:
+        undo()
+    assert all_rules() == rules
+    assert all_rules()["art_024.p1.i2.withdrew"].subject is Role.SUPERVISING
+
+
+def test_message_citations_move_to_a_unit_that_exists():
+    assert _mutate._shift_citations("不具备第二十八条第一款的前提") == "不具备第二十八条第二款的前提"
+    assert _mutate._shift_citations("第三十二条第一款第（七）项") == "第三十二条第二款第（八）项"
+    assert _mutate._shift_citations("没有引用") == "没有引用"
+
+
+def test_equivalence_is_decided_by_evaluation_not_assumed():
+    a = {"$and": [{"kind": "x"}, {"$or": [{"flag": False}, {"$and": [{"flag": True}, {"n": 1}]}]}]}
+    absorbed = {"$and": [{"kind": "x"}, {"$or": [{"flag": False}, {"n": 1}]}]}  # differs if flag is null
+    assert _mutate.same_condition(a, absorbed) is False
+    assert _mutate.same_condition(a, a) is True
+    # +m.done is implied by a comparison of done (durable never compares a missing property)
+    assert _mutate.presence_test_equivalent({"$ex": {"done": 1}}, [{"$lte": {"done": {"$m": "due"}}}])
+    assert _mutate.presence_test_equivalent({"$ex": {"done": 1}}, [{"$nex": {"done": 1}}]) is None
+
+
+def test_a_run_kills_the_dropped_conjunct_of_the_mixed_inspection():
+    """The fourth change of issue 14's table, as a mutant: now killed by a listed test."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "enshi_rules.cli", "mutate", "--rules", "art_024.p1.i2.withdrew: conjunct", "-q"],
+        capture_output=True, text=True, timeout=600, cwd=ROOT,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert set(data) == {"mutants", "killed", "kill_rate", "survivors"}
+    assert data["survivors"] == [] and data["mutants"] >= 2 and data["kill_rate"] == 1.0
