@@ -748,12 +748,15 @@ def _cmd(args: argparse.Namespace) -> int:
 
 
 def add_subcommand(sub: Any) -> None:
-    p = sub.add_parser("mutate", help="mutation testing of the rules: mutate each rule in memory, run its tests (docs/mutation.md)")
-    p.add_argument("--sample", type=int, default=None, metavar="N", help="run a sample of N mutants (with --seed: the same every time)")
-    p.add_argument("--seed", type=int, default=0, help="seed of --sample (default 0)")
-    p.add_argument("--rules", default=None, metavar="PREFIX", help="only mutants whose id starts with PREFIX (art_027, art_028.p2.execution_report.late)")
-    p.add_argument("--time-limit", dest="time_limit", type=float, default=None, metavar="SECONDS", help="start no mutant after this many seconds (the rest are reported as not run)")
-    p.add_argument("--fail-under", dest="fail_under", type=float, default=None, metavar="RATE", help="exit 1 if the kill rate is under RATE")
-    p.add_argument("--explained", default=None, metavar="FILE", help="exit 1 on a survivor whose id FILE does not mention (docs/mutation.md)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+    p = sub.add_parser(
+        "mutate",
+        help="规则变异测试：逐条改动规则，运行其测试 / mutation testing of the rules: mutate each rule in memory, run its tests (docs/mutation.md)",
+    )
+    p.add_argument("--sample", type=int, default=None, metavar="N", help="只运行 N 个变异（配合 --seed 每次相同）/ run a sample of N mutants (with --seed: the same every time)")
+    p.add_argument("--seed", type=int, default=0, help="--sample 的随机种子（默认 0）/ seed of --sample (default 0)")
+    p.add_argument("--rules", default=None, metavar="PREFIX", help="只运行编号以 PREFIX 开头的变异 / only mutants whose id starts with PREFIX (art_027, art_028.p2.execution_report.late)")
+    p.add_argument("--time-limit", dest="time_limit", type=float, default=None, metavar="SECONDS", help="超过该秒数后不再开始新的变异 / start no mutant after this many seconds (the rest are reported as not run)")
+    p.add_argument("--fail-under", dest="fail_under", type=float, default=None, metavar="RATE", help="杀死率低于 RATE 时退出码为 1 / exit 1 if the kill rate is under RATE")
+    p.add_argument("--explained", default=None, metavar="FILE", help="存活变异未在 FILE 中说明时退出码为 1 / exit 1 on a survivor whose id FILE does not mention (docs/mutation.md)")
+    p.add_argument("-q", "--quiet", action="store_true", help="不在 stderr 输出进度 / no progress lines on stderr")
     p.set_defaults(func=_cmd)

@@ -309,8 +309,8 @@ def build_parser() -> argparse.ArgumentParser:
     _calendar_cli.add_subcommands(sub)  # calendar show YEAR, calendar check FILE
     _trace.add_subcommands(sub)  # trace --check/--coverage/--write-docs, articles [N]
     _serve_cli.add_parser(sub)  # serve, token
-    _bilingual_help_option(p)
     _mutate.add_subcommand(sub)  # mutate: mutation testing of the rules (docs/mutation.md)
+    _bilingual_help_option(p)
     return p
 
 
