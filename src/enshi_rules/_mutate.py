@@ -305,7 +305,9 @@ def generate(rules: Mapping[str, Rule] | None = None, census: Census | None = No
     import inspect  # noqa: PLC0415
 
     for rid, r in rules.items():
-        if not r.note:  # an applicability note reports neither a modality nor a subject
+        # an applicability note, or a rule that reports no finding of its own (it derives a fact for
+        # another article, 第十二至十四条), shows its modality and subject nowhere: no mutant of them
+        if not r.note and getattr(r, "reports", True):
             out.append(_rule_mutant(r, "modality", f"{r.modality.value} -> {_FLIP[r.modality].value}", modality=_FLIP[r.modality]))
             if r.subject in _SWAP:
                 out.append(_subject_mutant(r))

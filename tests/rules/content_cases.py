@@ -45,6 +45,7 @@ def check_item(article: int, item: int, name: str, art26: int) -> None:
     (x,) = exp.findings
     assert [c.rule_id for c in x.chain] == [rid]
     assert x.chain[0].citation.endswith(f"{ARTICLE_ZH[article]}第（{item_zh(item)}）项")
+    assert f"该问题按第二十六条第（{item_zh(art26)}）项" in x.chain[0].message
     # this deficiency triggers this item of 第二十六条 and no other
     assert [x.rule_id for x in r.cites(26)] == [f"art_026.p1.i{art26}.letter_required"]
 
