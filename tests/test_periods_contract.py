@@ -156,7 +156,7 @@ def test_a_length_that_cannot_be_is_refused_saying_why(call, error, message):
 def test_a_period_names_the_calendar_each_year_was_judged_by():
     (use,) = period_end(date(2025, 9, 24), 10).uses
     assert (use.year, use.basis, use.provisional, use.reason) == (2025, "package", False, None)
-    assert use.source.startswith("chinesecalendar ") and use.source.endswith("；州庆：恩施土家族苗族自治州人民政府办公室通知（2025-07-28）")
+    assert use.source.startswith("chinesecalendar ") and "；州庆：" in use.source and "2025-07-28" in use.source
     (use,) = period_end(date(2027, 9, 24), 10).uses
     assert (use.year, use.basis, use.provisional) == (2027, "provisional", True)
     assert use.reason == "2027年节假日安排尚未公布，按《全国年节及纪念日放假办法》推算"
