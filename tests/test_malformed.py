@@ -111,6 +111,73 @@ CORPUS += [
 ]
 
 
+# ---- issue 15: hostile input. Each entry names the exact field and the words of its message.
+_TEXT = json.dumps(VALID, ensure_ascii=False)
+
+
+def with_keys(prefix: str, where: str = "") -> bytes:
+    """The valid example as JSON text with ``prefix`` (``"k": v, ``) written first into the object
+    that the text ``where`` opens (the document itself by default): a duplicate key, as JSON allows."""
+    i = _TEXT.index(where) + len(where) if where else 1
+    return (_TEXT[:i] + prefix + _TEXT[i:]).encode()
+
+
+def nested(depth: int) -> Any:
+    value: Any = 0
+    for _ in range(depth):
+        value = {"a": value}
+    return value
+
+
+FIFTY_ONE_SUPERVISORS = changed("inspections", [{"supervisors": [{}] * 51}])
+ORGAN_OWN_PARENT = changed("organs[0].parent", "422822.zrzyj")
+CORPUS += [
+    # item 6: nonsense that was accepted
+    ("item true is not item 1", changed("supervision.situations[0].item", True), ["supervision.situations[0].item"], "应为整数"),
+    ("item 3.0 is not an integer", changed("supervision.situations[0].item", 3.0), ["supervision.situations[0].item"], "应为整数"),
+    ("item as the text 3", changed("supervision.situations[0].item", "3"), ["supervision.situations[0].item"], "应为整数"),
+    ("time limit as the text 30", changed("supervision.suggestion_letter.rectification_days", "30"), ["supervision.suggestion_letter.rectification_days"], "应为整数"),
+    ("time limit true", changed("supervision.suggestion_letter.rectification_days", True), ["supervision.suggestion_letter.rectification_days"], "应为整数"),
+    ("annual year 2025.0", changed("annual_duties", [{"organ": "422822.sfj", "year": 2025.0}]), ["annual_duties[0].year"], "应为整数"),
+    ("inspection measure true", changed("inspections", [{"measures": [True]}]), ["inspections[0].measures[0]"], "应为整数"),
+    ("duplicate case_id (X then Y)", with_keys('"case_id": "X", '), ["case_id"], "字段重复出现"),
+    ("duplicate key in a nested object", with_keys('"issued_on": "2025-09-01", ', '"suggestion_letter": {'), ["supervision.suggestion_letter.issued_on"], "字段重复出现"),
+    ("duplicate key in a list item", with_keys('"id": "X", ', '"organs": [{'), ["organs[0].id"], "字段重复出现"),
+    ("full-width digits in a region", changed("organs[0].region", "４２２８２２"), ["organs[0].region"], "格式不符合要求"),
+    ("full-width digits in an action's region", changed("enforcement_action.region", "４２２８０１"), ["enforcement_action.region"], "格式不符合要求"),
+    ("full-width digits in a date", changed("supervision.started_on", "２０２５-０８-２０"), ["supervision.started_on"], "YYYY-MM-DD"),
+    ("full-width digits in as_of", changed("as_of", "２０２５-１２-１５"), ["as_of"], "YYYY-MM-DD"),
+    ("zero-width space in case_id", changed("case_id", "ESJD\u200b-2025-031"), ["case_id"], "U+200B"),
+    ("right-to-left override in case_id", changed("case_id", "ESJD\u202e130-5202"), ["case_id"], "U+202E"),
+    ("NUL in case_id", changed("case_id", "ESJD\x00031"), ["case_id"], "U+0000"),
+    ("zero-width joiner in an organ name", changed("organs[0].name", "建始县自然资源\u200d和规划局"), ["organs[0].name"], "U+200D"),
+    ("line separator in an organ name", changed("organs[0].name", "建始县\u2028自然资源和规划局"), ["organs[0].name"], "U+2028"),
+    ("bidi isolate in a letter number", changed("supervision.suggestion_letter.number", "建司\u2066监建"), ["supervision.suggestion_letter.number"], "U+2066"),
+    ("escape sequence in a description", changed("enforcement_action.description", "x\x1b[2J"), ["enforcement_action.description"], "U+001B"),
+    # item 7: a message cannot forge output (the CLI test checks it stays one line)
+    ("newline and escape in a parent", changed("organs[0].parent", "a\nFAKE LINE\u001b[2J"), ["organs[0].parent"], "格式不符合要求"),
+    ("newline in an unknown key", changed("colour\nFAKE LINE", 1), ["colour\\nFAKE LINE"], "未知字段"),
+    # item 1: dates a period could push past 9999
+    ("date 9999-12-31", changed("supervision.started_on", "9999-12-31"), ["supervision.started_on"], "过晚"),
+    ("letter received 9999-12-30", changed("supervision.suggestion_letter.received_on", "9999-12-30"), ["supervision.suggestion_letter.received_on"], "超出 9999-12-31"),
+    ("as_of 9999-12-31 in the document", changed("as_of", "9999-12-31"), ["as_of"], "过晚"),
+    # strict JSON
+    ("NaN", b'{"case_id": NaN}', [""], "NaN"),
+    ("Infinity", b'{"case_id": "x", "as_of": -Infinity}', [""], "Infinity"),
+    ("a number that overflows to infinity", b'{"case_id": 1e999}', [""], "超出范围"),
+    # item 3: counts before items are validated
+    ("640,000 empty situations", b'{"case_id": "x", "supervision": {"situations": [' + b"{}," * 639_999 + b"{}]}}", ["supervision.situations"], "640000 项，上限 50 项"),
+    ("501 organs", changed("organs", [{}] * 501), ["organs"], "上限 500 项"),
+    ("51 supervisors of one inspection", FIFTY_ONE_SUPERVISORS, ["inspections[0].supervisors"], "上限 50 项"),
+    ("1,001 orders in a decision letter", changed("supervision.decision_letter.orders", ["其他"] * 1001), ["supervision.decision_letter.orders"], "上限 1000 项"),
+    ("an object of 101 keys", changed("supervision", {f"k{i}": 0 for i in range(101)}), ["supervision"], "字段过多"),
+    ("nested 40 levels", changed("colour", nested(40)), ["colour" + ".a" * 31], "嵌套过深"),
+    ("60,000 values", changed("colour", [[0] * 1000] * 60), [""], "值过多"),
+    # item 4: a loop of parents in a case's organs
+    ("organ its own parent", ORGAN_OWN_PARENT, ["organs[0].parent"], "成环"),
+]
+
+
 def _input(value: Any) -> bytes | dict:
     return value
 
@@ -136,7 +203,7 @@ def test_malformed_input_through_the_cli_exits_2_with_one_line(tmp_path, capsys,
 
 
 def test_corpus_has_at_least_thirty_inputs():
-    assert len(CORPUS) >= 30
+    assert len(CORPUS) >= 80  # 50 before issue 15, and at least 30 it added
 
 
 def test_several_problems_are_reported_together():

@@ -6,7 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from . import _engine, _versions
@@ -16,27 +16,14 @@ from ._periods import PeriodEnd, PeriodPolicy, YearUse
 from ._reliance import interpretations_for, period_trace
 from ._rulebook import DeadlineStatus, Modality, Role
 from .errors import CaseValidationError, Problem
-from .facts import Case, LoadedCase, load_case
+from .facts import Case, LoadedCase, load_case, parse_as_of
 from .report import CalendarUsed, Finding, MissingFact, Note, Policy, Report, TimelineEntry
 
 __all__ = ["Run", "evaluate", "run"]
 
 
-def _as_of(value: date | str | None) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        p = Problem("as_of", "判断日应为日期，不应包含时间", "as_of must be a date, not a datetime")
-        raise CaseValidationError([p])
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    p = Problem("as_of", f"判断日 {value!r} 不是 YYYY-MM-DD 格式的真实日期", f"as_of {value!r} is not an ISO date")
-    raise CaseValidationError([p])
+#: ``as_of`` as the API and the command line take it: a date or ``YYYY-MM-DD`` text, nothing else.
+_as_of = parse_as_of
 
 
 def _policy(value: PeriodPolicy | str | None) -> PeriodPolicy | None:

@@ -6,8 +6,11 @@
 text|json]`` explains each finding (``_explain``); ``enshi-rules report CASE.json --format docx -o
 FILE`` writes the report as a Word document from the workbench's editable template. Exit status: 0 on success, 2 for
 unreadable or invalid input (one line naming the problem and the field, never a traceback; with
-``--format json`` the error is the service's problem object on standard output), 1 for an engine
-failure. ``--day-counting`` and ``--time-in-post`` each override only the field of the case
+``--format json`` the error is the service's problem object on standard output; a closed standard
+input or output too), 1 for an engine failure or output that could not be written (a full disk). A
+case is read through the bounded reader (``_input.read_bounded``): one larger than its limit is
+refused after reading at most that many bytes; ``--as-of`` is exactly YYYY-MM-DD. Every message is
+one line, with anything non-printable escaped. ``--day-counting`` and ``--time-in-post`` each override only the field of the case
 document they name. ``enshi-rules batch IN.jsonl [-o OUT.jsonl] [--jobs N] [--as-of DATE]`` evaluates
 one case per line (``_batch_cli``; exit 1 if any record failed). ``enshi-rules trace --check``
 checks article_map.yaml (exit 1 on any problem); ``enshi-rules articles [N]`` prints an article with
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -29,12 +33,21 @@ from typing import Any
 from . import _batch_cli, _calendar_cli, _mutate, _serve_cli, _trace
 from ._evaluate import evaluate, run
 from ._explain import Explanation, explain, render_explanation
+from ._input import read_bounded
 from ._overrides import add_period_options, with_overrides
 from ._problem_details import problem, problem_from_exception
 from ._rulebook import DeadlineStatus, Modality
 from ._versions import versions
-from .errors import CalendarDataError, CalendarFileError, CaseValidationError, EngineError, EnshiRulesError
-from .facts import Case
+from .errors import (
+    CalendarDataError,
+    CalendarFileError,
+    CaseValidationError,
+    EngineError,
+    EnshiRulesError,
+    InputError,
+    printable,
+)
+from .facts import MAX_DOCUMENT_BYTES, Case, parse_as_of
 from .report import Finding, Report
 
 __all__ = ["main", "render_text"]
@@ -142,30 +155,78 @@ def _short(citation: str) -> str:
 
 
 def _read(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    return Path(path).read_bytes()
+    """The case document (``-``: standard input) through the bounded reader: at most
+    ``MAX_DOCUMENT_BYTES`` are read; a failure is an :class:`~enshi_rules.errors.InputError`."""
+    return read_bounded(path, MAX_DOCUMENT_BYTES)
+
+
+def _read_error(path: str, exc: OSError) -> str:
+    return str(exc) if isinstance(exc, InputError) else f"cannot read {path}: {exc.strerror or exc}"
 
 
 def _fail(msg: str, code: int = 2) -> int:
-    print(f"enshi-rules: {msg}", file=sys.stderr)
+    say(f"enshi-rules: {msg}")
     return code
+
+
+def say(line: str) -> None:
+    """One line on standard error, non-printable characters escaped; nothing if stderr is closed."""
+    err = sys.stderr
+    if err is None:
+        return
+    try:
+        err.write(printable(line) + "\n")
+        err.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def write_stdout(text: str) -> int:
+    """Write ``text`` to standard output and return the exit status: 0, or after one line on
+    standard error 2 for a closed standard output and 1 for a failed write (a full disk); a reader
+    that went away (``| head``) is 1 without a message."""
+    out = sys.stdout
+    if out is None:
+        return _fail("cannot write standard output: it is closed (标准输出已关闭)")
+    try:
+        out.write(text)
+        out.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return 1
+    except OSError as exc:
+        _silence_stdout()
+        return _fail(f"cannot write standard output: {exc.strerror or exc}", 1)
+    return 0
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so Python's flush at exit does not fail a second time."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _fail_json(body: dict[str, Any], code: int = 2) -> int:
     """With ``--format json``: the error as the service's problem object, on standard output."""
     out = {**body, "versions": versions()}
-    sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
-    return code
+    return write_stdout(json.dumps(out, ensure_ascii=False, indent=2) + "\n") or code
 
 
 def _load_and_run(args: argparse.Namespace, call: Any) -> tuple[Any, int | None]:
     """Read the case, apply the options, ``call(doc)``; (result, None) or (None, exit status)."""
     as_json = getattr(args, "format", None) == "json"
+    try:  # --as-of exactly YYYY-MM-DD, as the case document's dates
+        args.as_of = parse_as_of(args.as_of)
+    except CaseValidationError as exc:
+        if as_json:
+            return None, _fail_json(problem_from_exception(exc))
+        return None, _fail(f"--as-of: {exc.one_line()}")
     try:
         data = _read(args.case)
     except OSError as exc:
-        msg = f"cannot read {args.case}: {exc.strerror or exc}"
+        msg = _read_error(args.case, exc)
         if as_json:
             return None, _fail_json(problem("input-unreadable", f"无法读取 {args.case} / {msg}"))
         return None, _fail(msg)
@@ -192,16 +253,14 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     if status is not None:
         return status
     out = report.to_json() + "\n" if args.format == "json" else render_text(report)
-    sys.stdout.write(out)
-    return 0
+    return write_stdout(out)
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
     exp, status = _load_and_run(args, lambda doc: explain(doc, args.rule, as_of=args.as_of))
     if status is not None:
         return status
-    sys.stdout.write(exp.to_json() + "\n" if args.format == "json" else render_explanation(exp))
-    return 0
+    return write_stdout(exp.to_json() + "\n" if args.format == "json" else render_explanation(exp))
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -213,9 +272,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if args.template and not Path(args.template).is_file():
         return _fail(f"template not found: {args.template}")
     try:
+        args.as_of = parse_as_of(args.as_of)
+    except CaseValidationError as exc:
+        return _fail(f"--as-of: {exc.one_line()}")
+    try:
         data = _read(args.case)
     except OSError as exc:
-        return _fail(f"cannot read {args.case}: {exc.strerror or exc}")
+        return _fail(_read_error(args.case, exc))
     try:
         doc = with_overrides(data, day_counting=args.day_counting, time_in_post=args.time_in_post)
         report = evaluate(doc, as_of=args.as_of)
@@ -235,8 +298,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 def _cmd_schema(args: argparse.Namespace) -> int:
     model = {"report": Report, "explanation": Explanation}.get(args.of, Case)
-    sys.stdout.write(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
-    return 0
+    return write_stdout(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
 _FORMAT_HELP = (

@@ -20,7 +20,7 @@ A03-2, A03-3, A05-1, A05-2, A05-3, A06-1, A06-2, A06-3 in ``data/interpretations
 
 from __future__ import annotations
 
-import json
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +31,8 @@ from pydantic import ValidationError
 from ._derive import common_superiors as _common_superiors
 from ._derive import designation_basis, relation_between, supervises_through
 from ._text import citation
-from .errors import CaseValidationError, Problem
+from ._input import parse_json, read_bounded
+from .errors import CaseValidationError, InputError, Problem, RegistryError
 from .facts.organs import DEFAULT_ORGANS, Organ, OrganKind
 from .facts.systems import system_vocabulary
 
@@ -81,16 +82,77 @@ class Competence:
     assists_only: bool = False
 
 
+#: Largest registry file read, in bytes, and most organs in it.
+MAX_REGISTRY_BYTES = 8_000_000
+MAX_REGISTRY_ORGANS = 10_000
+
+
 def organ_registry(organs: Mapping[str, Organ] | Iterable[Organ | Mapping[str, Any]] | None = None) -> dict[str, Organ]:
-    """The built-in registry plus ``organs`` (an organ given again replaces the built-in one)."""
+    """The built-in registry plus ``organs`` (an organ given again replaces the built-in one).
+
+    Raises :class:`~enshi_rules.errors.RegistryError` for an organ that is not valid or a loop of
+    parents (A above B above A, an organ its own parent): every question about the tree would
+    otherwise climb it forever.
+    """
     out = dict(DEFAULT_ORGANS)
     if organs is None:
         return out
     items = organs.values() if isinstance(organs, Mapping) else organs
-    for o in items:
-        organ = o if isinstance(o, Organ) else Organ.model_validate(dict(o))
+    given: list[Organ] = []
+    problems: list[Problem] = []
+    for i, o in enumerate(items):
+        if isinstance(o, Organ):
+            given.append(o)
+            continue
+        try:
+            given.append(Organ.model_validate(dict(o)))
+        except (ValidationError, TypeError, ValueError) as exc:
+            problems += _entry_problems(i, exc)
+    if problems:
+        raise RegistryError(None, problems)
+    for organ in given:
         out[organ.id] = organ
+    cycles = _cycle_problems(given, out)
+    if cycles:
+        raise RegistryError(None, cycles)
     return out
+
+
+def _entry_problems(i: int, exc: Exception) -> list[Problem]:
+    if not isinstance(exc, ValidationError):
+        return [Problem(f"organs[{i}]", "机关信息应为对象（JSON object）", f"an organ is an object: {exc}")]
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = ".".join(str(x) for x in err["loc"])
+        ctx = err.get("ctx") or {}
+        zh = ctx.get("zh") or "机关信息无效"
+        out.append(Problem(f"organs[{i}].{loc}" if loc else f"organs[{i}]", zh, err["msg"]))
+    return out
+
+
+def _cycle_problems(given: list[Organ], reg: Mapping[str, Organ]) -> list[Problem]:
+    """Each loop of parents once, named by its organs, at the first organ of the loop given."""
+    index = {o.id: i for i, o in enumerate(given)}
+    done: set[str] = set()
+    problems: list[Problem] = []
+    for o in given:
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        cur: Organ | None = o
+        while cur is not None and cur.id not in done and cur.id not in on_chain:
+            chain.append(cur.id)
+            on_chain.add(cur.id)
+            cur = reg.get(cur.parent) if cur.parent else None
+        if cur is not None and cur.id in on_chain:
+            loop = chain[chain.index(cur.id):]
+            first = min(loop, key=lambda oid: index.get(oid, len(given)))
+            start = loop.index(first)
+            loop = loop[start:] + loop[:start]
+            ring = " → ".join([*loop, loop[0]])
+            path = f"organs[{index[first]}].parent" if first in index else "organs"
+            problems.append(Problem(path, f"机关隶属关系成环：{ring}", f"the organs' parents form a loop: {ring.replace('→', '->')}"))
+        done.update(chain)
+    return problems
 
 
 def load_registry(path: str | Path) -> dict[str, Organ]:
@@ -98,35 +160,46 @@ def load_registry(path: str | Path) -> dict[str, Organ]:
     optionally, ``systems`` (行业/系统 beyond the built-in vocabulary, each with its aliases:
     ``{"名称": ["别名", ...]}``; :mod:`enshi_rules.facts.systems`).
 
-    Returns the built-in registry plus the file's organs; a problem in the file raises
-    :class:`~enshi_rules.errors.CaseValidationError` naming each bad entry.
+    Returns the built-in registry plus the file's organs. Any failure raises
+    :class:`~enshi_rules.errors.RegistryError` with the path and the reason: a file that cannot be
+    read (missing, a directory, not UTF-8, larger than 8 MB), that is not strict JSON, with more
+    than 10,000 organs, a bad entry (named ``organs[3].region``), an unknown parent or a loop of
+    parents (named by its organs).
     """
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    name = os.fspath(path)
+    try:
+        raw = read_bounded(path, MAX_REGISTRY_BYTES)
+    except InputError as exc:
+        raise RegistryError(name, [Problem("", f"无法读取机关名录文件：{exc.reason}", f"cannot read the registry file: {exc.reason}")]) from None
+    caps = {"": MAX_REGISTRY_ORGANS, "organs": MAX_REGISTRY_ORGANS}
+    try:
+        data = parse_json(raw, caps=caps, max_values=MAX_REGISTRY_ORGANS * 12)
+    except CaseValidationError as exc:
+        raise RegistryError(name, exc.problems, omitted=exc.omitted) from None
     entries = data.get("organs") if isinstance(data, dict) else data
     extra = data.get("systems") if isinstance(data, dict) else None
     if extra is not None and not (
         isinstance(extra, dict) and all(isinstance(v, list) and all(isinstance(a, str) for a in v) for v in extra.values())
     ):
-        raise CaseValidationError([Problem("systems", "systems 应为 {名称: [别名, ...]}", "systems is an object of name: [aliases]")])
+        raise RegistryError(name, [Problem("systems", "systems 应为 {名称: [别名, ...]}", "systems is an object of name: [aliases]")])
     context = {"systems": system_vocabulary(extra)}
     if not isinstance(entries, list):
-        raise CaseValidationError([Problem("organs", "机关名录应为数组", "a registry is a JSON array of organs")])
+        raise RegistryError(name, [Problem("organs", "机关名录应为数组", "a registry is a JSON array of organs")])
     problems: list[Problem] = []
     organs: list[Organ] = []
     for i, e in enumerate(entries):
         try:
             organs.append(Organ.model_validate(e, context=context))
         except ValidationError as exc:
-            for err in exc.errors(include_url=False):
-                loc = ".".join(str(x) for x in err["loc"])
-                zh = err["ctx"]["zh"] if err["type"] == "system_unknown" else "机关信息无效"
-                problems.append(Problem(f"organs[{i}].{loc}", zh, err["msg"]))
-    reg = organ_registry(organs)
+            problems += _entry_problems(i, exc)
+    reg = dict(DEFAULT_ORGANS)
+    reg.update((o.id, o) for o in organs)
     for i, o in enumerate(organs):
         if o.parent is not None and o.parent not in reg:
             problems.append(Problem(f"organs[{i}].parent", f"上级机关 {o.parent} 未定义", f"parent organ {o.parent} is not defined"))
+    problems += _cycle_problems(organs, reg)
     if problems:
-        raise CaseValidationError(problems)
+        raise RegistryError(name, problems)
     return reg
 
 

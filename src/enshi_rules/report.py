@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ._rulebook import DeadlineStatus, Modality
+from .errors import ReportFormatError, printable
 
 __all__ = ["CalendarUsed", "Finding", "MissingFact", "Note", "Policy", "Report", "TimelineEntry", "Versions"]
 
@@ -197,7 +198,16 @@ class Report(_Frozen):
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Report:
-        return cls.model_validate_json(text)
+        """The report ``to_json`` wrote; anything else raises :class:`~enshi_rules.errors.ReportFormatError`."""
+        try:
+            return cls.model_validate_json(text)
+        except ValidationError as exc:
+            errs = exc.errors(include_url=False)
+            first = errs[0] if errs else {"loc": (), "msg": str(exc)}
+            where = ".".join(str(x) for x in first["loc"]) or "<document>"
+            more = f" (and {len(errs) - 1} more)" if len(errs) > 1 else ""
+            msg = printable(f"not a report: {where}: {first['msg']}{more}")
+            raise ReportFormatError(msg) from None
 
     def cites(self, article: int, paragraph: int | None = None, item: int | None = None) -> tuple[Finding, ...]:
         """The findings citing this article (and paragraph, and item, when given)."""

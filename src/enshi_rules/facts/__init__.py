@@ -8,14 +8,18 @@ not findings (``docs/interpretations.md`` lists each check and why).
 
 from __future__ import annotations
 
-import json
+import functools
+import types
+import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from pydantic import ValidationError
+import annotated_types
+from pydantic import BaseModel, ValidationError
 
+from .._input import check_structure, parse_json
 from ..errors import CaseValidationError, Problem
 from .systems import system_vocabulary
 from .case import (
@@ -34,11 +38,13 @@ from .case import (
     Supervision,
 )
 from ._problems import Problems
+from ._types import LATEST_DATE, parse_as_of
 from .measures import measures_problems
 from .organs import DEFAULT_ORGANS, PREFECTURE_CODE, Organ, OrganKind, OrganLevel
 
 __all__ = [
     "DEFAULT_ORGANS",
+    "LATEST_DATE",
     "PREFECTURE_CODE",
     "Case",
     "DayCountingChoice",
@@ -58,6 +64,7 @@ __all__ = [
     "SuggestionLetter",
     "Supervision",
     "load_case",
+    "parse_as_of",
 ]
 
 #: Largest case document accepted, in bytes of JSON text.
@@ -122,43 +129,62 @@ def _systems_context(extra: Any) -> dict[str, str]:
     return system_vocabulary(extra if ok else None)
 
 
-def _from_pydantic(err: ValidationError) -> list[Problem]:
-    problems = []
+def _from_pydantic(err: ValidationError) -> Iterator[Problem]:
     for e in err.errors(include_url=False):
-        if e["type"] == "system_unknown":
-            problems.append(Problem(_path(tuple(e["loc"])), e["ctx"]["zh"], e["msg"]))
-            continue
-        zh = _ZH.get(e["type"], "值无效")
+        ctx = e.get("ctx") or {}
+        zh = ctx.get("zh") or _ZH.get(e["type"], "值无效")
         if e["type"] == "enum":
-            zh += f"（可选：{e.get('ctx', {}).get('expected', '')}）"
-        problems.append(Problem(_path(tuple(e["loc"])), zh, e["msg"]))
-    return problems
+            zh += f"（可选：{ctx.get('expected', '')}）"
+        elif e["type"] in ("too_long", "less_than_equal", "greater_than_equal") and ctx:
+            limit = ctx.get("max_length", ctx.get("le", ctx.get("ge")))
+            if limit is not None:
+                zh += f"（上限 {limit}）" if e["type"] != "greater_than_equal" else f"（下限 {limit}）"
+        yield Problem(_path(tuple(e["loc"])), zh, e["msg"])
+
+
+def _model_of(annotation: Any) -> list[type[BaseModel]]:
+    """The pydantic models inside a field's annotation (``tuple[Situation, ...] | None`` -> Situation)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    out: list[type[BaseModel]] = []
+    for arg in typing.get_args(annotation):
+        out += _model_of(arg)
+    return out
+
+
+def _caps(model: type[BaseModel], prefix: str = "") -> dict[str, int]:
+    caps: dict[str, int] = {}
+    for name, field in model.model_fields.items():
+        path = f"{prefix}.{name}" if prefix else name
+        origin = typing.get_origin(field.annotation)
+        is_array = origin in (tuple, list) or (
+            origin in (typing.Union, types.UnionType)
+            and any(typing.get_origin(a) in (tuple, list) for a in typing.get_args(field.annotation))
+        )
+        for m in field.metadata:
+            if isinstance(m, annotated_types.MaxLen) and is_array:
+                caps[path] = m.max_length
+        for sub in _model_of(field.annotation):
+            caps.update(_caps(sub, f"{path}[*]" if is_array else path))
+    return caps
+
+
+@functools.cache
+def case_caps() -> dict[str, int]:
+    """The most items each array of a case document may hold, by path (``supervision.situations``: 50)."""
+    return _caps(Case)
 
 
 def _parse(doc: Case | Mapping[str, Any] | str | bytes) -> Case:
     if isinstance(doc, Case):
         return doc
-    if isinstance(doc, (bytes, bytearray)):
-        if len(doc) > MAX_DOCUMENT_BYTES:
-            raise CaseValidationError([_too_large(len(doc))])
-        try:
-            doc = bytes(doc).decode("utf-8")
-        except UnicodeDecodeError as exc:
-            p = Problem("", f"不是 UTF-8 编码的文本（第 {exc.start} 字节）", f"not UTF-8 text (byte {exc.start})")
-            raise CaseValidationError([p]) from None
-    if isinstance(doc, str):
-        doc = doc.removeprefix("\ufeff")  # a UTF-8 byte order mark, as Windows editors write it
-        if len(doc.encode("utf-8")) > MAX_DOCUMENT_BYTES:
-            raise CaseValidationError([_too_large(len(doc.encode("utf-8")))])
-        try:
-            doc = json.loads(doc)
-        except json.JSONDecodeError as exc:
-            p = Problem("", f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）", f"not valid JSON: {exc}")
-            raise CaseValidationError([p]) from None
-        except RecursionError:
-            raise CaseValidationError([Problem("", "JSON 嵌套过深", "JSON nested too deeply")]) from None
-        except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-            raise CaseValidationError([Problem("", f"JSON 中有无法读取的值：{exc}", f"unreadable value in JSON: {exc}")]) from None
+    if isinstance(doc, (bytes, bytearray, str)):
+        size = len(doc) if not isinstance(doc, str) else len(doc.encode("utf-8", "surrogatepass"))
+        if size > MAX_DOCUMENT_BYTES:
+            raise CaseValidationError([_too_large(size)])
+        doc = parse_json(doc, caps=case_caps())
+    elif isinstance(doc, Mapping):
+        check_structure(doc, caps=case_caps())
     if not isinstance(doc, Mapping):
         p = Problem("", "案件文档应为 JSON 对象", f"a case document is a JSON object, not {type(doc).__name__}")
         raise CaseValidationError([p])
@@ -293,13 +319,15 @@ def _timeline_problems(case: Case, as_of: date) -> list[Problem]:
     return found.items
 
 
-def load_case(doc: Case | Mapping[str, Any] | str | bytes, *, as_of: date | None = None) -> LoadedCase:
+def load_case(doc: Case | Mapping[str, Any] | str | bytes, *, as_of: date | str | None = None) -> LoadedCase:
     """Validate a case document completely; raise one CaseValidationError listing every problem.
 
-    The as-of date is, in order: the ``as_of`` argument, the document's ``as_of``, today.
+    The as-of date is, in order: the ``as_of`` argument (a date or ``YYYY-MM-DD`` text), the
+    document's ``as_of``, today.
     """
+    day = parse_as_of(as_of)
     case = _parse(doc)
-    when = as_of or case.as_of or date.today()
+    when = day or case.as_of or date.today()
     organs, problems = _organ_problems(case)
     problems += _timeline_problems(case, when)
     problems += measures_problems(case, organs, when)

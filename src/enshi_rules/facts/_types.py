@@ -1,22 +1,117 @@
 """Field types of the case document that refuse what pydantic would otherwise coerce.
 
-pydantic's lax mode reads ``1748822400`` or ``"1748822400"`` as a date (a Unix timestamp) and
-``"yes"`` or ``1`` as true. A case document is evidence: a date is written ``YYYY-MM-DD`` and a yes
-or no is ``true`` or ``false``; anything else is a data error naming the field.
+pydantic's lax mode reads ``1748822400`` or ``"1748822400"`` as a date (a Unix timestamp), ``"yes"``
+or ``1`` as true, ``true``, ``3.0`` or ``"30"`` as an integer, and ``\\d`` matches any script's digits
+("４２２８０１"). A case document is evidence: a date is written ``YYYY-MM-DD`` in ASCII digits, a yes
+or no is ``true`` or ``false``, an integer is a JSON integer, a division code is six ASCII digits,
+and an id or a name holds no invisible character (control, zero-width, bidi override, NUL) that
+would make two different values look alike or forge a line of output. Anything else is a data
+error naming the field.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, StrictBool
+from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, StrictInt
 from pydantic_core import PydanticCustomError
 
-__all__ = ["IsoDate", "StrictBool"]
+from ..errors import CaseValidationError, Problem
 
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+__all__ = ["Code", "Id", "IsoDate", "LATEST_DATE", "Name", "StrictBool", "StrictInt", "Text", "Visible", "parse_as_of"]
+
+_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+#: The latest date a case may give. A period of the measures (30 days, rolled to a working day)
+#: starting on it must still be a date: Python's dates end on 9999-12-31.
+LATEST_DATE = date(9998, 12, 31)
+
+
+def _in_range(value: date) -> date:
+    if value > LATEST_DATE:
+        raise PydanticCustomError(
+            "date_too_late",
+            "date {value} is too late: a period starting on it would pass 9999-12-31 (latest {latest})",
+            {"value": value.isoformat(), "latest": LATEST_DATE.isoformat(),
+             "zh": f"日期 {value.isoformat()} 过晚：由此起算的期间会超出 9999-12-31（最晚 {LATEST_DATE.isoformat()}）"},
+        )
+    return value
+
+
+def parse_as_of(value: date | str | None) -> date | None:
+    """An as-of date: a ``date`` or ``YYYY-MM-DD`` text, exactly as a case document's dates.
+
+    ``20251101``, ``2025-W44-6`` or a ``datetime`` are refused with a
+    :class:`~enshi_rules.errors.CaseValidationError` naming ``as_of``.
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        raise CaseValidationError([Problem("as_of", "判断日应为日期，不应包含时间", "as_of must be a date, not a datetime")])
+    day: date | None = None
+    if isinstance(value, date):
+        day = value
+    elif isinstance(value, str) and _ISO.fullmatch(value):
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            day = None
+    if day is None:
+        shown = repr(value) if isinstance(value, str) else type(value).__name__
+        raise CaseValidationError(
+            [Problem("as_of", f"判断日 {shown} 不是 YYYY-MM-DD 格式的真实日期", f"as_of {shown} is not a date written YYYY-MM-DD")]
+        )
+    if day > LATEST_DATE:
+        raise CaseValidationError(
+            [Problem("as_of", f"判断日 {day} 过晚（最晚 {LATEST_DATE}）", f"as_of {day} is too late (latest {LATEST_DATE})")]
+        )
+    return day
+
+
+# Categories of characters that do not belong in an id or a name: controls (NUL, newline, ESC),
+# format characters (zero-width space, bidi overrides, BOM), line/paragraph separators and
+# surrogates. Private-use and unassigned code points are let through (a font or a newer Unicode
+# may give them a glyph).
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def _visible(value: str, *, allow: str = "") -> str:
+    if value.isprintable():
+        return value
+    for i, ch in enumerate(value):
+        if ch in allow or ch.isprintable():
+            continue
+        cat = unicodedata.category(ch)
+        if cat in _INVISIBLE:
+            code = f"U+{ord(ch):04X}"
+            label = unicodedata.name(ch, cat)
+            raise PydanticCustomError(
+                "invisible_character",
+                "contains the invisible or control character {code} ({label}) at position {pos}",
+                {"code": code, "label": label, "pos": i, "zh": f"含有不可见字符或控制字符 {code}（{label}，第 {i + 1} 个字符）"},
+            )
+    return value
+
+
+def _visible_text(value: str) -> str:
+    return _visible(value, allow="\n\t")
+
+
+#: An id: 1-64 characters, no whitespace, nothing invisible.
+Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[^\s]+$"), AfterValidator(_visible)]
+#: A name (of an organ, a person): 1-100 visible characters.
+Name = Annotated[str, Field(min_length=1, max_length=100), AfterValidator(_visible)]
+#: Free text (a description): up to 2,000 characters; line breaks and tabs allowed, nothing else invisible.
+Text = Annotated[str, Field(max_length=2000), AfterValidator(_visible_text)]
+#: A 6-digit administrative division code, ASCII digits only.
+Code = Annotated[str, Field(pattern=r"^[0-9]{6}$")]
+
+
+#: Any other short text field (文号, a system name): nothing invisible; the field sets its length.
+Visible = Annotated[str, AfterValidator(_visible)]
 
 
 def _iso_date(value: Any) -> Any:
@@ -29,5 +124,6 @@ def _iso_date(value: Any) -> Any:
     raise PydanticCustomError("iso_date", "a date written YYYY-MM-DD")
 
 
-#: A date given as ``YYYY-MM-DD`` text (or a ``datetime.date`` from Python), nothing else.
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+#: A date given as ``YYYY-MM-DD`` text (or a ``datetime.date`` from Python), nothing else, and no
+#: later than :data:`LATEST_DATE`.
+IsoDate = Annotated[date, BeforeValidator(_iso_date), AfterValidator(_in_range)]

@@ -12,7 +12,7 @@ import enum
 from datetime import date
 from typing import Annotated
 
-from ._types import IsoDate, StrictBool
+from ._types import Code, Id, IsoDate, StrictBool, StrictInt, Text, Visible
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .measures import (
@@ -48,8 +48,8 @@ __all__ = [
     "Supervision",
 ]
 
-_Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[^\s]+$")]
-_Text = Annotated[str, Field(max_length=2000)]
+_Id = Id
+_Text = Text
 
 
 class _Model(BaseModel):
@@ -100,13 +100,12 @@ class EnforcementAction(_Model):
     id: _Id = "enforcement_action"
     kind: EnforcementActivity
     description: _Text = ""
-    region: str | None = Field(
+    region: Code | None = Field(
         default=None,
-        pattern=r"^\d{6}$",
         description="where it took place (division code); defaults to the supervised organ's region",
     )
     acted_on: IsoDate | None = None
-    system: str | None = Field(
+    system: Visible | None = Field(
         default=None,
         max_length=50,
         description="the line of work (行业) it belongs to, e.g. 市场监管: decides the 行业监督 of 第五条第三款",
@@ -124,7 +123,7 @@ class Situation(_Model):
     def ref(self) -> str:
         """Its id, or one made from its item (the loader keeps them unique); findings cite it."""
         return self.id or f"situation-{self.item}"
-    item: int = Field(ge=1, le=6, description="第二十六条 item: 1 主体、权限、程序不合法 … 6 其他违法情形")
+    item: StrictInt = Field(ge=1, le=6, description="第二十六条 item: 1 主体、权限、程序不合法 … 6 其他违法情形")
     description: _Text = ""
     provision: _Text = Field(
         default="",
@@ -139,10 +138,10 @@ class SuggestionLetter(_Model):
     """《行政执法监督建议书》."""
 
     id: _Id = "suggestion_letter"
-    number: str = Field(default="", max_length=100, description="文号")
+    number: Visible = Field(default="", max_length=100, description="文号")
     issued_on: IsoDate
     received_on: IsoDate | None = Field(default=None, description="the date the supervised organ received it")
-    rectification_days: int | None = Field(
+    rectification_days: StrictInt | None = Field(
         default=None,
         ge=1,
         le=3650,
@@ -185,7 +184,7 @@ class DecisionLetter(_Model):
     """《行政执法监督决定书》."""
 
     id: _Id = "decision_letter"
-    number: str = Field(default="", max_length=100)
+    number: Visible = Field(default="", max_length=100)
     issued_on: IsoDate
     received_on: IsoDate | None = None
     orders: tuple[DecisionOrder, ...] = ()

@@ -30,7 +30,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from ._problems import Problems
-from ._types import IsoDate, StrictBool
+from ._types import Id, IsoDate, Name, StrictBool, StrictInt, Text, Visible
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import Problem
@@ -64,9 +64,9 @@ __all__ = [
     "measures_problems",
 ]
 
-_Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[^\s]+$")]
-_Text = Annotated[str, Field(max_length=2000)]
-_Name = Annotated[str, Field(min_length=1, max_length=100)]
+_Id = Id
+_Text = Text
+_Name = Name
 
 
 class _Model(BaseModel):
@@ -81,7 +81,7 @@ class Designation(_Model):
 
     designated_by: _Id = Field(description="the organ that designated the supervising organ")
     designated_on: IsoDate | None = None
-    document: str = Field(default="", max_length=100, description="文号 of the designation")
+    document: Visible = Field(default="", max_length=100, description="文号 of the designation")
 
 
 class Dispute(_Model):
@@ -111,7 +111,7 @@ class InspectionSupervisor(_Model):
     """A 行政执法监督人员 taking part in an inspection."""
 
     name: _Name
-    certificate_no: str | None = Field(default=None, max_length=64, description="行政执法监督证件 number")
+    certificate_no: Visible | None = Field(default=None, max_length=64, description="行政执法监督证件 number")
     certificate_shown: StrictBool = Field(description="出示行政执法监督证件")
     conflict_of_interest: StrictBool = Field(
         default=False, description="与监督事项有利害关系或者有其他情形可能影响公正处理"
@@ -126,7 +126,7 @@ class Inspection(_Model):
     on_site: StrictBool = Field(default=True, description="现场行政执法监督活动")
     conducted_on: IsoDate | None = None
     supervisors: tuple[InspectionSupervisor, ...] = Field(default=(), max_length=50)
-    measures: tuple[Annotated[int, Field(ge=1, le=7)], ...] = Field(
+    measures: tuple[Annotated[StrictInt, Field(ge=1, le=7)], ...] = Field(
         default=(), max_length=7, description="第二十三条 items of the measures taken (1 听取说明 … 7 其他)"
     )
     confidential: tuple[ConfidentialMatter, ...] = Field(
@@ -158,7 +158,7 @@ class AnnualDuties(_Model):
     """What one supervising organ did in one year (第十五条、第十八条、第十九条)."""
 
     organ: _Id
-    year: int = Field(ge=2025, le=2100, description="calendar year; the measures apply from 2025")
+    year: StrictInt = Field(ge=2025, le=2100, description="calendar year; the measures apply from 2025")
     responsibility_list_on: IsoDate | None = Field(default=None, description="行政执法监督权责清单 made on")
     annual_plan_on: IsoDate | None = Field(default=None, description="年度行政执法监督工作计划 made on")
     case_file_reviews: tuple[IsoDate, ...] = Field(default=(), max_length=100, description="行政执法案卷评查 held on")
@@ -209,8 +209,8 @@ class Deficiency(_Model):
     """A deficiency found against an item of 第十二条, 第十三条 or 第十四条."""
 
     id: _Id | None = None
-    article: int = Field(ge=12, le=14, description="12 重要制度 / 13 责任制 / 14 严格规范公正文明执法")
-    item: int = Field(ge=1, le=11)
+    article: StrictInt = Field(ge=12, le=14, description="12 重要制度 / 13 责任制 / 14 严格规范公正文明执法")
+    item: StrictInt = Field(ge=1, le=11)
     description: _Text = ""
     provision: _Text = Field(
         default="",
@@ -265,7 +265,7 @@ class Liability(_Model):
     person: _Name
     organ: _Id | None = Field(default=None, description="the person's organ; defaults to the supervised organ")
     role: LiabilityRole
-    behaviour: int = Field(ge=1, le=7, description="第三十二条第一款 item")
+    behaviour: StrictInt = Field(ge=1, le=7, description="第三十二条第一款 item")
     description: _Text = ""
     confirmed: StrictBool = Field(description="经调查属实")
     suspected_crime: StrictBool = Field(default=False, description="涉嫌构成犯罪")
@@ -347,7 +347,7 @@ class Clue(_Model):
     kind: ClueKind
     found_on: IsoDate
     transferred_on: IsoDate | None = Field(default=None, description="移送监察机关 on")
-    transferred_to: str = Field(default="", max_length=100, description="the recipient's name, e.g. 中共恩施市纪委 恩施市监委")
+    transferred_to: Visible = Field(default="", max_length=100, description="the recipient's name, e.g. 中共恩施市纪委 恩施市监委")
     transferred_to_kind: ClueRecipient | None = Field(
         default=None,
         description="the kind of body it was sent to (监察委员会, 纪律检查委员会, 纪检监察机关, 公安机关, 检察机关, 其他): decides 第三十一条",

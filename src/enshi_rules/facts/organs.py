@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 
-from ._types import IsoDate, StrictBool
+from ._types import Code, Id, Name, StrictBool, Visible
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .systems import validate_system
@@ -44,19 +44,19 @@ class Organ(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
-    id: str = Field(min_length=1, max_length=64, description="stable id, e.g. 422801.scjgj")
-    name: str = Field(min_length=1, max_length=100, description="full name, e.g. 恩施市市场监督管理局")
+    id: Id = Field(description="stable id, e.g. 422801.scjgj")
+    name: Name = Field(description="full name, e.g. 恩施市市场监督管理局")
     kind: OrganKind
     level: OrganLevel
-    region: str = Field(
-        pattern=r"^\d{6}$", description="6-digit administrative division code of the area it serves"
+    region: Code = Field(
+        description="6-digit administrative division code of the area it serves"
     )
-    parent: str | None = Field(
+    parent: Id | None = Field(
         default=None,
         max_length=64,
         description="the government (for a department, 派出机关 or 派出机构) or department it belongs to",
     )
-    system: str | None = Field(
+    system: Visible | None = Field(
         default=None,
         max_length=50,
         description="the line of work a department heads or belongs to (本系统), e.g. 市场监管: one of facts.systems.SYSTEMS or an alias",
