@@ -7,6 +7,7 @@ import json
 import random
 import subprocess
 import sys
+from datetime import date
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -63,6 +64,25 @@ def test_mutated_valid_cases_raise_only_our_errors(seed, pick, value):
     _evaluate_or_our_error(doc)
 
 
+_EDGE = st.sampled_from([date(1, 1, 1), date(1, 1, 2), date(9998, 12, 31), date(9999, 1, 1), date(9999, 12, 30), date(9999, 12, 31)])
+
+
+@given(st.integers(0, 10_000), st.integers(0, 10_000), st.one_of(_EDGE, st.dates()), st.booleans())
+def test_edge_year_dates_anywhere_raise_only_our_errors(seed, pick, day, as_text):
+    doc = random_case(random.Random(seed))
+    paths = [p for p in _leaves(doc) if p and isinstance(_get(doc, p), str) and len(_get(doc, p)) == 10 and _get(doc, p)[4] == "-"]
+    if paths:
+        doc = _set(doc, paths[pick % len(paths)], day.isoformat())
+    _evaluate_or_our_error(json.dumps(doc) if as_text else doc)
+    _evaluate_or_our_error(doc | {"as_of": day.isoformat()})
+
+
+def _get(doc, path):
+    for p in path:
+        doc = doc[p]
+    return doc
+
+
 @given(st.binary(max_size=200))
 def test_arbitrary_bytes_raise_only_our_errors(data):
     _evaluate_or_our_error(data)
@@ -74,7 +94,19 @@ import enshi_rules
 from enshi_rules import EnshiRulesError
 from enshi_rules.testing.cases import random_case
 rng = random.Random(int(sys.argv[1]))
-VALUES = [None, True, False, 0, -1, 2**70, 1e308, "", "x", "2025-02-30", "2025-03-01", [], {}, [1], {"a": 1}, "行政处罚"]
+VALUES = [None, True, False, 0, -1, 2**70, 1e308, "", "x", "2025-02-30", "2025-03-01", [], {}, [1], {"a": 1}, "行政处罚",
+          # issue 15: edge years, coercions and invisible characters
+          "9999-12-31", "9999-12-30", "9998-12-31", "0001-01-01", "2025-W44-6", "20251101", "２０２５-０３-０１",
+          3.0, "30", "４２２８０１", "a\u200bb", "\u202eX", "N\x00", "a\nb\x1b[2J", [{}] * 60]
+EDGE_DAYS = ["0001-01-01", "0001-01-02", "2003-12-31", "2004-01-01", "9998-12-01", "9998-12-31", "9999-01-01", "9999-12-30", "9999-12-31"]
+def with_dates(doc, day):
+    if isinstance(doc, dict):
+        return {k: with_dates(v, day) for k, v in doc.items()}
+    if isinstance(doc, list):
+        return [with_dates(v, day) for v in doc]
+    if isinstance(doc, str) and len(doc) == 10 and doc[4] == "-" and doc[7] == "-":
+        return day if rng.random() < 0.5 else doc
+    return doc
 def leaves(doc, path=()):
     if isinstance(doc, dict):
         for k, v in doc.items():
@@ -104,14 +136,28 @@ for i in range(2000):
     except EnshiRulesError:
         errors += 1
     assert enshi_rules.evaluate(reference).to_json() == expected
-print(errors)
+edge_errors = 0
+for i in range(1000):  # every date of a case, or some, at the ends of the calendar
+    doc = with_dates(random_case(rng, i), rng.choice(EDGE_DAYS))
+    text = json.dumps(doc, ensure_ascii=False)
+    if i % 4 == 0:  # a duplicate key in the text
+        at = text.index("{", rng.randrange(len(text) // 2)) + 1 if "{" in text[len(text) // 2:] else 1
+        text = text[:at] + '"id": "dup", ' + text[at:]
+    try:
+        enshi_rules.evaluate(text if i % 2 == 0 else doc, as_of=rng.choice([None, "9998-12-31", "2026-06-30"]))
+    except EnshiRulesError:
+        edge_errors += 1
+    assert enshi_rules.evaluate(reference).to_json() == expected
+print(errors, edge_errors)
 """
 
 
-def test_two_thousand_mutations_in_a_subprocess_exit_cleanly():
+def test_two_thousand_mutations_and_a_thousand_edge_year_cases_in_a_subprocess_exit_cleanly():
     proc = subprocess.run([sys.executable, "-c", _SUBPROCESS_FUZZ, "7"], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    assert 0 < int(proc.stdout) < 2000  # most mutations are errors, some stay valid
+    errors, edge_errors = map(int, proc.stdout.split())
+    assert 0 < errors < 2000  # most mutations are errors, some stay valid
+    assert 0 < edge_errors < 1000
 
 
 def test_cli_on_mutated_documents_exits_0_or_2_never_a_traceback(tmp_path):

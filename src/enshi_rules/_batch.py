@@ -48,6 +48,7 @@ from .errors import (
     EngineError,
     EnshiRulesError,
     Problem,
+    printable,
 )
 from .facts import Case
 from .report import Report
@@ -179,7 +180,7 @@ class BatchResult:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return printable(" ".join(text.split()))
 
 
 # --------------------------------------------------------------------------- tasks (run anywhere)

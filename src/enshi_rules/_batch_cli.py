@@ -16,19 +16,32 @@ what it names.
 Memory stays constant whatever the input size: lines are read as they are needed, reports are
 written as they come, and a line longer than a case document may be is skipped without being held.
 A progress line is drawn on standard error when it is a terminal; a summary (cases, findings by
-article, errors), in Chinese and English, is printed on standard error at the end. Exit status: 0 if every record gave a
-report, 1 if any record failed, 2 for unusable arguments or an input/output file that cannot be
-opened.
+article, errors), in Chinese and English, is printed on standard error at the end. Exit status: 0
+if every record gave a report, 1 if any record failed (or the output could not be written: a full
+disk), 2 for unusable arguments or an input/output that cannot be used (missing, closed, the input
+itself), 130 after Ctrl-C (SIGINT) and 143 after SIGTERM (the workers are stopped, nothing is left
+behind).
+
+The output never destroys anything by surprise: ``-o`` naming the input file (the same inode, also
+when the input is standard input redirected from that file) is refused; ``-o`` naming a file that
+exists needs ``--force``; reports are written to a temporary file beside it, renamed over it only
+when the run finishes, so an interrupted or failed run leaves the old file (or none) and never half
+a report. A symbolic link given to ``-o`` is replaced by the new file; its target is not written.
+An existing output that is not a regular file (``/dev/null``, a FIFO) is written directly.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import os
+import signal
 import stat
 import sys
+import tempfile
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Iterator
@@ -39,7 +52,7 @@ from typing import IO, Any
 from . import _batch, _calendar_cli, _evaluate
 from ._overrides import add_period_options, evaluate_with_overrides
 from ._text import article_label
-from .errors import CalendarFileError, CaseValidationError, Problem
+from .errors import CalendarFileError, CaseValidationError, Problem, printable
 from .facts import MAX_DOCUMENT_BYTES
 
 __all__ = ["add_parser", "run"]
@@ -92,14 +105,98 @@ def add_parser(sub: Any) -> None:
                    help="报告写入的文件（默认标准输出）/ where to write the reports (default: standard output)")
     b.add_argument("--jobs", type=int, default=1, metavar="N",
                    help="工作进程数（默认 1：本进程；0：每个 CPU 一个）/ worker processes (default 1: in this process; 0: one per CPU)")
+    b.add_argument("--force", action="store_true",
+                   help="OUT.jsonl 已存在时替换它（运行结束时才替换）/ replace OUT.jsonl if it exists (only when the run finishes)")
     add_period_options(b)
     _calendar_cli.add_options(b)
     b.set_defaults(func=run)
 
 
+def _say(line: str) -> None:
+    """One line on standard error, non-printable characters escaped; nothing if it is closed."""
+    err = sys.stderr
+    if err is None:
+        return
+    try:
+        err.write(printable(line) + "\n")
+        err.flush()
+    except (OSError, ValueError):
+        pass
+
+
 def _fail(msg: str, code: int = 2) -> int:
-    print(f"enshi-rules batch: {msg}", file=sys.stderr)
+    _say(f"enshi-rules batch: {msg}")
     return code
+
+
+class _Terminated(Exception):
+    """SIGTERM arrived: stop as after Ctrl-C."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # one stop is enough: cleaning up is not interrupted
+    raise _Terminated
+
+
+def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+def _stdout_buffer() -> IO[bytes] | None:
+    return getattr(sys.stdout, "buffer", None)
+
+
+class _Output:
+    """Where reports go: standard output, a device or FIFO written directly, or a temporary file
+    beside the target, renamed over it by :meth:`commit` (removed by :meth:`discard` otherwise)."""
+
+    def __init__(self, target: str, fh: IO[bytes], tmp: str | None) -> None:
+        self.target, self.fh, self.tmp = target, fh, tmp
+
+    def commit(self) -> None:
+        if self.fh is not _stdout_buffer():
+            self.fh.close()
+        if self.tmp is not None:
+            os.replace(self.tmp, self.target)
+            self.tmp = None
+
+    def discard(self) -> None:
+        if self.fh is not _stdout_buffer():
+            with contextlib.suppress(OSError):
+                self.fh.close()
+        if self.tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
+            self.tmp = None
+
+
+def _open_output(path: str, force: bool, fin_stat: os.stat_result | None) -> _Output | str:
+    """The output for ``-o path``, or why it cannot be used."""
+    try:
+        st: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        return f"cannot write {path}: {exc.strerror or exc}"
+    if st is not None:
+        if fin_stat is not None and _same_file(st, fin_stat):
+            return f"输出文件就是输入文件 / the output file {path} is the input: it would be destroyed before it is read"
+        if not stat.S_ISREG(st.st_mode):
+            try:
+                return _Output(path, open(path, "wb"), None)  # noqa: SIM115 - a device or FIFO
+            except OSError as exc:
+                return f"cannot write {path}: {exc.strerror or exc}"
+        if not force:
+            return f"{path} 已存在，替换请加 --force / {path} exists: add --force to replace it"
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+    except OSError as exc:
+        return f"cannot write {path}: {exc.strerror or exc}"
+    umask = os.umask(0)
+    os.umask(umask)
+    os.fchmod(fd, 0o666 & ~umask)  # as open() would have made it, not mkstemp's 0600
+    return _Output(path, os.fdopen(fd, "wb"), tmp)
 
 
 class _Lines:
@@ -183,37 +280,56 @@ def run(args: argparse.Namespace) -> int:
     except CalendarFileError as exc:
         return _fail(f"日历文件无效 / invalid calendar file: {exc.one_line()}")
 
-    total: int | None = None
     if args.input == "-":
+        if getattr(sys.stdin, "buffer", None) is None:
+            return _fail("cannot read standard input: it is closed (标准输入已关闭)")
         fin: IO[bytes] = sys.stdin.buffer
     else:
         try:
             fin = open(args.input, "rb")  # noqa: SIM115 - closed below
-            st = os.fstat(fin.fileno())
-            total = st.st_size if stat.S_ISREG(st.st_mode) else None  # a pipe has no size
         except OSError as exc:
             return _fail(f"cannot read {args.input}: {exc.strerror or exc}")
     try:
+        try:
+            fin_stat: os.stat_result | None = os.fstat(fin.fileno())
+        except (OSError, ValueError):
+            fin_stat = None
+        regular_input = fin_stat is not None and stat.S_ISREG(fin_stat.st_mode)
+        total = fin_stat.st_size if fin_stat is not None and regular_input else None  # a pipe has no size
         if args.output == "-":
-            fout: IO[bytes] = sys.stdout.buffer
-        else:
-            if args.input != "-" and os.path.exists(args.output) and os.path.samefile(args.input, args.output):
-                return _fail("the output file is the input file")
+            stdout = _stdout_buffer()
+            if stdout is None:
+                return _fail("cannot write standard output: it is closed (标准输出已关闭)")
             try:
-                fout = open(args.output, "wb")  # noqa: SIM115 - closed below
-            except OSError as exc:
-                return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
+                out_stat: os.stat_result | None = os.fstat(stdout.fileno())
+            except (OSError, ValueError):
+                out_stat = None
+            if fin_stat is not None and out_stat is not None and regular_input and _same_file(fin_stat, out_stat):
+                return _fail("标准输出就是输入文件 / standard output is the input file: it would be destroyed before it is read")
+            out: _Output | str = _Output("-", stdout, None)
+        else:
+            out = _open_output(args.output, args.force, fin_stat if regular_input else None)
+        if isinstance(out, str):
+            return _fail(out)
+        in_main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGTERM, _on_sigterm) if in_main else None
         try:
             task = functools.partial(
                 jsonl_task, day_counting=args.day_counting, time_in_post=args.time_in_post,
                 policy_fields=_calendar_cli.overrides(args),
             )
-            return _run(fin, fout, as_of, jobs, total, task)
+            code, complete = _run(fin, out.fh, as_of, jobs, total, task)
+            if complete:
+                out.commit()
+            return code
+        except OSError as exc:  # closing or renaming the output
+            return _fail(f"cannot write {args.output}: {exc.strerror or exc}", 1)
         finally:
-            if fout is not sys.stdout.buffer:
-                fout.close()
+            out.discard()
+            if in_main:
+                signal.signal(signal.SIGTERM, previous)
     finally:
-        if fin is not sys.stdin.buffer:
+        if fin is not getattr(sys.stdin, "buffer", None):
             fin.close()
 
 
@@ -226,10 +342,13 @@ def _case_id(payload: Any) -> str | None:
     except (ValueError, RecursionError):
         return None
     cid = doc.get("case_id") if isinstance(doc, dict) else None
-    return cid if isinstance(cid, str) else None
+    return cid if isinstance(cid, str) and len(cid) <= 64 else None  # an id, not a payload
 
 
-def _run(fin: IO[bytes], fout: IO[bytes], as_of: date | None, jobs: int, total: int | None, task: Any = jsonl_task) -> int:
+def _run(
+    fin: IO[bytes], fout: IO[bytes], as_of: date | None, jobs: int, total: int | None, task: Any = jsonl_task
+) -> tuple[int, bool]:
+    """Evaluate every line; the exit status, and whether the output is complete."""
     lines = _Lines(fin)
     progress = _Progress(total)
     started = time.monotonic()
@@ -257,16 +376,27 @@ def _run(fin: IO[bytes], fout: IO[bytes], as_of: date | None, jobs: int, total: 
         fout.flush()
     except KeyboardInterrupt:
         progress.clear()
-        print(f"enshi-rules batch: interrupted after {cases:,} cases", file=sys.stderr)
-        return 130
+        _say(f"enshi-rules batch: 已中断，完成 {cases:,} 件 / interrupted after {cases:,} cases")
+        return 130, False
+    except _Terminated:
+        progress.clear()
+        _say(f"enshi-rules batch: 已终止（SIGTERM），完成 {cases:,} 件 / terminated (SIGTERM) after {cases:,} cases")
+        return 143, False
     except BrokenPipeError:
         progress.clear()
         # the reader went away (``| head``): stop quietly, and keep Python from complaining at exit
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
+        if fout is _stdout_buffer():
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1, False
+    except OSError as exc:  # a full disk, an I/O error
+        progress.clear()
+        if fout is _stdout_buffer():
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _say(f"enshi-rules batch: 无法写入输出 / cannot write the output: {exc.strerror or exc}")
+        return 1, False
     progress.clear()
     _summary(cases, errors, by_article, by_kind, shown, time.monotonic() - started)
-    return 1 if errors else 0
+    return (1 if errors else 0), True
 
 
 def _n(count: int, noun: str) -> str:
@@ -277,26 +407,24 @@ def _summary(
     cases: int, errors: int, by_article: Counter[int], by_kind: Counter[str], shown: list[str], seconds: float
 ) -> None:
     """The summary on standard error, each line in Chinese, then in English."""
-    out = sys.stderr
     kinds = ", ".join(f"{k} {n:,}" for k, n in sorted(by_kind.items()))
-    print(
+    _say(
         f"enshi-rules batch: 案件 {cases:,} 件，报告 {cases - errors:,} 份，错误 {errors:,} 条"
         + (f"（{kinds}）" if kinds else "")
         + f"，用时 {seconds:.1f} 秒 / "
         + f"{_n(cases, 'case')}, {_n(cases - errors, 'report')}, {_n(errors, 'error')}"
         + (f" ({kinds})" if kinds else "")
-        + f" in {seconds:.1f} s",
-        file=out,
+        + f" in {seconds:.1f} s"
     )
     if by_article:
         arts = ", ".join(f"{article_label(a)} {n:,}" for a, n in sorted(by_article.items()))
         total = sum(by_article.values())
-        print(f"按条文统计的认定 / findings by article: {arts} (合计 {total:,} / total {total:,})", file=out)
+        _say(f"按条文统计的认定 / findings by article: {arts} (合计 {total:,} / total {total:,})")
     else:
-        print("按条文统计的认定 / findings by article: 无 / none", file=out)
+        _say("按条文统计的认定 / findings by article: 无 / none")
     if shown:
-        print("错误 / errors:", file=out)
+        _say("错误 / errors:")
         for line in shown:
-            print(line, file=out)
+            _say(line)
         if errors > len(shown):
-            print(f"  …… 另有 {errors - len(shown):,} 条，见输出 / … {errors - len(shown):,} more in the output", file=out)
+            _say(f"  …… 另有 {errors - len(shown):,} 条，见输出 / … {errors - len(shown):,} more in the output")

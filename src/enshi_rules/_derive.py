@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
 from typing import Any
 
@@ -55,16 +54,25 @@ class Derived:
     _procedure: Callable[[], tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]]
     _conduct: Callable[[], tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]]
 
-    @cached_property
+    @property
     def procedure(self) -> tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]:
         """第二十六条至第三十条 and what rests on the supervision relation (halted without competence)."""
-        return self._procedure()
+        return self._once("procedure", self._procedure)
 
-    @cached_property
+    @property
     def conduct(self) -> tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]:
         """Conduct judged even when the procedure is halted (第十条第二款、第二十四条、第二十五条、
         第三十一条至第三十四条, 第六条第二款 disputes)."""
-        return self._conduct()
+        return self._once("conduct", self._conduct)
+
+    def _once(self, name: str, compute: Callable[[], Any]) -> Any:
+        # Computed on first use, kept in the instance. Not functools.cached_property: on Python
+        # 3.11 it holds one lock for all instances while computing, and a child forked at that
+        # moment inherits it held by a thread that does not exist there (it waits forever).
+        done = self.__dict__.get(name)
+        if done is None:
+            done = self.__dict__[name] = compute()
+        return done
 
     @property
     def stage0(self) -> tuple[dict[str, Any], ...]:

@@ -27,7 +27,7 @@ background threads                 none: the C engine is called directly, nothin
                                    rule on one fact are dropped when the engine is drained
 ``x != v`` never matches a fact    documented in ``_rulebook``: write ``(-m.x) | (m.x != v)``
 without ``x``
-threads racing on the ruleset      one lock around each evaluation
+threads racing on the ruleset      one lock around each evaluation; a forked child gets a new lock
 dates are not JSON                 facts carry dates as ordinal day numbers (``date.toordinal``);
                                    anything but JSON scalars or lists of strings is refused
 =================================  ==========================================================
@@ -38,6 +38,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -65,6 +66,17 @@ _RECEIPT = "engine.receipt"
 _RECEIPT_CONDITION = {"$ex": {"kind": 1}}
 
 _LOCK = threading.RLock()
+
+
+def _new_lock_in_child() -> None:
+    """A child forked while another thread held the lock would wait for it forever (that thread
+    does not exist in the child): give the child a lock of its own. The state that thread was
+    using lives on in the child's copy of the engine, under a sid nothing in the child uses."""
+    global _LOCK
+    _LOCK = threading.RLock()
+
+
+os.register_at_fork(after_in_child=_new_lock_in_child)
 #: ``json.dumps(x, ensure_ascii=False)`` without building an encoder on every call.
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 _SERIAL = itertools.count(1)

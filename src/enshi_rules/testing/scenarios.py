@@ -44,8 +44,10 @@ from pydantic import ValidationError
 
 from .. import errors as _errors
 from .._evaluate import evaluate
+from .._input import read_bounded
 from .._periods import PeriodPolicy
-from ..facts import Case
+from ..errors import InputError, InputTooLargeError
+from ..facts import MAX_DOCUMENT_BYTES, Case
 from ..report import Finding, Note, Report
 from . import _pins
 from .assertions import criteria, describe_criteria, format_report, mismatches, nearest
@@ -316,9 +318,10 @@ def _read_case(value: Any, base_dir: Path, source: str, where: str) -> dict[str,
     if isinstance(value, str):
         path = _inside(base_dir, value, source, where, "case")
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_bounded(path, MAX_DOCUMENT_BYTES).decode("utf-8"))
         except OSError as exc:
-            raise _fail(source, where, f"case file {value} cannot be read ({exc.strerror or exc})") from None
+            reason = getattr(exc, "reason", None) or exc.strerror or exc
+            raise _fail(source, where, f"case file {value} cannot be read ({reason})") from None
         except json.JSONDecodeError as exc:
             raise _fail(source, where, f"case file {value} is not valid JSON: {exc}") from None
         if not isinstance(data, dict):
@@ -570,12 +573,11 @@ def load_scenarios(path: str | Path, *, isolate: bool = False) -> list[Scenario]
     path = Path(path)
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _fail(source, "", f"文件过大（{size} 字节，上限 {MAX_FILE_BYTES}）/ the file is too large ({size} bytes; at most {MAX_FILE_BYTES})")
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise _fail(source, "", f"cannot be read ({exc.strerror or exc})") from None
+        text = read_bounded(path, MAX_FILE_BYTES).decode("utf-8")
+    except InputTooLargeError:
+        raise _fail(source, "", f"文件过大（超过 {MAX_FILE_BYTES} 字节）/ the file is too large (more than {MAX_FILE_BYTES} bytes)") from None
+    except InputError as exc:
+        raise _fail(source, "", f"cannot be read ({exc.reason})") from None
     except UnicodeDecodeError:
         raise _fail(source, "", "is not UTF-8 text") from None
     loader = _ScenarioLoader(text)
