@@ -18,7 +18,8 @@ from typing import Any
 
 from .._periods import DayCounting, PeriodPolicy
 from ..errors import CalendarDataError, CaseValidationError, Problem
-from ..facts import DEFAULT_ORGANS
+from .._input import parse_json
+from ..facts import DEFAULT_ORGANS, case_caps
 from ..facts.case import DecisionOrder, EnforcementActivity
 from ..facts.organs import OrganKind, OrganLevel
 
@@ -244,13 +245,18 @@ class TrialInput:
 
 
 def parse_document(text: str | bytes, where: str) -> tuple[Any, list[Problem]]:
-    """A pasted or uploaded JSON document, or the problem that keeps it from being read."""
+    """A pasted or uploaded JSON document, or the problems that keep it from being read.
+
+    Read as strictly as every other input (``enshi_rules._input.parse_json``): a key written twice,
+    ``NaN``, nesting too deep or an array over its cap is a problem placed at its field.
+    """
     try:
         if isinstance(text, bytes):
             text = text.decode("utf-8")
-        return json.loads(text), []
     except UnicodeDecodeError:
         return None, [Problem(where, "文件不是 UTF-8 编码的文本", "the file is not UTF-8 text")]
+    try:
+        json.loads(text)
     except json.JSONDecodeError as exc:
         return None, [
             Problem(
@@ -259,9 +265,15 @@ def parse_document(text: str | bytes, where: str) -> tuple[Any, list[Problem]]:
                 f"not valid JSON: line {exc.lineno} column {exc.colno}: {exc.msg}",
             )
         ]
+    except (ValueError, RecursionError):
+        pass  # the strict parser below says what it is
+    try:
+        return parse_json(text, caps=case_caps()), []
+    except CaseValidationError as exc:
+        return None, [Problem(p.path or where, p.message_zh, p.message_en) for p in exc.problems]
 
 
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def parse_as_of(raw: str | None) -> tuple[date | None, list[Problem]]:
