@@ -104,10 +104,18 @@ def test_1_dates_a_period_would_push_past_9999_are_refused_with_their_fields(day
     assert all(f"日期 {day} 过晚" in p.message_zh and "9999-12-31" in p.message_en for p in info.value.problems)
 
 
-def test_1_the_latest_accepted_date_still_evaluates_to_a_calendar_error_not_a_crash():
+@pytest.mark.parametrize("policy", ["calendar", "working"])
+def test_1_the_latest_accepted_date_evaluates_or_names_a_missing_calendar_never_crashes(policy):
     doc = _every_date(VALID, "9998-12-31")
-    with pytest.raises(enshi_rules.CalendarDataError):  # no holiday calendar for 9999, named
-        enshi_rules.evaluate(doc)
+    doc["supervision"]["suggestion_letter"].pop("received_on")
+    doc["supervision"].pop("decision_letter")
+    doc["supervision"]["rectification_report"] = {"submitted_on": "9998-12-31"}
+    try:
+        report = enshi_rules.evaluate(doc, policy=policy)
+    except enshi_rules.CalendarDataError as exc:  # a year without a holiday calendar, named
+        assert exc.year >= 9998
+    else:
+        assert report.as_of.isoformat() == "9998-12-31"
 
 
 def test_1_cli_on_a_9999_case_exits_2_with_one_line(tmp_path, capsys):
