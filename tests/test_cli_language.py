@@ -179,7 +179,7 @@ def test_batch_takes_the_calendar_options(tmp_path):
     assert cli.main(["batch", str(src), "-o", str(out)]) == 0
     provisional = json.loads(out.read_text(encoding="utf-8"))
     assert any(c["year"] == 2027 and c["provisional"] for c in provisional["calendars"])
-    assert cli.main(["batch", str(src), "-o", str(out), "--calendar-missing", "strict"]) == 0
+    assert cli.main(["batch", str(src), "-o", str(out), "--calendar-missing", "strict", "--force"]) == 0  # replaces out
     strict = json.loads(out.read_text(encoding="utf-8"))
     assert any("2027" in m["reason"] or "2027" in m["field"] for m in strict["missing_facts"])
     assert strict == json.loads(enshi_rules.evaluate(doc, policy=enshi_rules.PeriodPolicy(missing_calendar="strict")).to_json())

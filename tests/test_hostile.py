@@ -40,12 +40,14 @@ CLI = [sys.executable, "-c", "import sys; from enshi_rules.cli import main; sys.
 #: Every evaluation of any input stays under this resident size (issue 15).
 RSS_LIMIT_KB = 200 * 1024
 
-# In a child process: run the command line in-process, then report the peak resident size.
+# In a child process: run the command line in-process, then report the peak resident size. VmHWM
+# (not getrusage's ru_maxrss, which keeps the size of the forked pytest process across exec).
 _MEASURED = (
-    "import resource, sys\n"
+    "import re, sys\n"
     "from enshi_rules.cli import main\n"
     "rc = main(sys.argv[1:])\n"
-    "print('RSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    "hwm = re.search(r'VmHWM:\\s+(\\d+) kB', open('/proc/self/status').read()).group(1)\n"
+    "print('RSS', hwm, file=sys.stderr)\n"
     "sys.exit(rc)\n"
 )
 
