@@ -388,7 +388,7 @@ def test_evaluate_many_and_batch_take_the_calendar(tmp_path, capsys):
     assert main(["batch", str(lines), "-o", str(out), "--calendar", str(f)]) == 0
     reports = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
     assert [t["due"] for r in reports for t in r["timeline"]] == ["2026-12-14", "2027-01-05"] * 2
-    assert main(["batch", str(lines), "-o", str(out), "--calendar-missing", "strict"]) == 0
+    assert main(["batch", str(lines), "-o", str(out), "--calendar-missing", "strict", "--force"]) == 0  # replaces out
     reports = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
     assert [[m["field"] for m in r["missing_facts"]] for r in reports] == [["calendar.2027"]] * 2
     # a bad calendar file stops the batch before any case is read
@@ -397,5 +397,5 @@ def test_evaluate_many_and_batch_take_the_calendar(tmp_path, capsys):
     with pytest.raises(CalendarFileError):
         enshi_rules.evaluate_many([DEC], calendar=bad)
     capsys.readouterr()
-    assert main(["batch", str(lines), "-o", str(out), "--calendar", str(bad)]) == 2
+    assert main(["batch", str(lines), "-o", str(out), "--calendar", str(bad), "--force"]) == 2
     assert f"{bad}:1: calendars" in capsys.readouterr().err
