@@ -109,6 +109,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         workers=args.workers,
+        # TCP_NODELAY on every connection, also when uvicorn binds the socket for several workers
+        http="enshi_rules.server._protocol:NoDelayH11Protocol",
         log_level="info",
         server_header=False,
     )

@@ -1,0 +1,82 @@
+"""TCP_NODELAY on every connection of ``enshi-rules serve``, also on a socket bound as uvicorn binds one
+for several workers (``proto`` 0, where asyncio would not set it): without it each answer waited on
+Nagle's algorithm and delayed acknowledgements, and 2 workers answered half as many requests as 1."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+
+import pytest
+
+pytest.importorskip("uvicorn")
+
+from uvicorn.config import Config  # noqa: E402
+from uvicorn.server import ServerState  # noqa: E402
+
+from enshi_rules.server._protocol import NoDelayH11Protocol  # noqa: E402
+
+
+class _Transport:
+    def __init__(self, sock: socket.socket) -> None:
+        self._sock = sock
+
+    def get_extra_info(self, name: str, default=None):
+        return {"socket": self._sock, "peername": ("127.0.0.1", 1), "sockname": ("127.0.0.1", 2)}.get(name, default)
+
+    def is_closing(self) -> bool:
+        return False
+
+    def set_protocol(self, protocol) -> None:
+        pass
+
+    def pause_reading(self) -> None:
+        pass
+
+    def resume_reading(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _accepted_as_uvicorn_binds() -> tuple[socket.socket, socket.socket, socket.socket]:
+    listener = socket.socket(family=socket.AF_INET)  # as uvicorn's Config.bind_socket does: proto 0
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    client = socket.create_connection(listener.getsockname())
+    conn, _ = listener.accept()
+    return listener, client, conn
+
+
+def test_a_connection_on_a_socket_bound_for_several_workers_gets_tcp_nodelay():
+    listener, client, conn = _accepted_as_uvicorn_binds()
+    try:
+        assert conn.proto == 0 and conn.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 0
+        config = Config(app=lambda scope, receive, send: None, http=NoDelayH11Protocol)
+        config.load()
+        loop = asyncio.new_event_loop()
+        try:
+            protocol = NoDelayH11Protocol(config=config, server_state=ServerState(), app_state={}, _loop=loop)
+            protocol.connection_made(_Transport(conn))
+        finally:
+            loop.close()
+        assert conn.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+    finally:
+        for s in (client, conn, listener):
+            s.close()
+
+
+def test_serve_runs_uvicorn_with_that_protocol(monkeypatch):
+    import uvicorn
+
+    from enshi_rules.server._app import SETTINGS_ENV
+
+    monkeypatch.setenv(SETTINGS_ENV, "")  # restored after the test: serve writes its settings there
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: seen.update(kw))
+    from enshi_rules.cli import main as cli_main
+
+    assert cli_main(["serve", "--port", "8999", "--workers", "2"]) == 0
+    assert seen["http"] == "enshi_rules.server._protocol:NoDelayH11Protocol"
+    assert seen["workers"] == 2
