@@ -74,6 +74,18 @@ def test_not_json_is_a_problem(client):
     assert r.json()["problems"][0]["message_zh"].startswith("不是有效的 JSON")
 
 
+def test_a_body_goes_through_the_strict_parser_of_every_other_input(client):
+    """Issue 15's refusals hold over HTTP too: a key written twice, a boolean for an item, a full-width code."""
+    r = client.post("/v1/evaluate", content=b'{"case_id": "X", "case_id": "Y", "supervising_organ": "422800", "supervised_organ": "422822"}', headers=JSON)
+    assert r.status_code == 422
+    assert r.json()["problems"] == [{"path": "case_id", "message_zh": "字段重复出现（同一对象中同名字段只能出现一次）", "message_en": "duplicate key 'case_id' in one object"}]
+    doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    doc["supervision"]["situations"][0]["item"] = True
+    r = client.post("/v1/evaluate", content=json.dumps(doc), headers=JSON)
+    assert r.status_code == 422
+    assert [p["path"] for p in r.json()["problems"]] == ["supervision.situations[0].item"]
+
+
 def test_bad_as_of_names_the_query_parameter(client):
     r = client.post("/v1/evaluate?as_of=2025-13-01", content=EXAMPLE.read_bytes(), headers=JSON)
     assert r.status_code == 422
