@@ -52,7 +52,8 @@ from typing import IO, Any
 from . import _batch, _calendar_cli, _evaluate
 from ._overrides import add_period_options, evaluate_with_overrides
 from ._text import article_label
-from .errors import CalendarFileError, CaseValidationError, Problem, printable
+from .errors import CalendarFileError, CaseValidationError, Problem
+from .errors import say as _say
 from .facts import MAX_DOCUMENT_BYTES
 
 __all__ = ["add_parser", "run"]
@@ -110,18 +111,6 @@ def add_parser(sub: Any) -> None:
     add_period_options(b)
     _calendar_cli.add_options(b)
     b.set_defaults(func=run)
-
-
-def _say(line: str) -> None:
-    """One line on standard error, non-printable characters escaped; nothing if it is closed."""
-    err = sys.stderr
-    if err is None:
-        return
-    try:
-        err.write(printable(line) + "\n")
-        err.flush()
-    except (OSError, ValueError):
-        pass
 
 
 def _fail(msg: str, code: int = 2) -> int:

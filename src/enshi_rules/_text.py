@@ -70,6 +70,7 @@ __all__ = [
     "text_hash",
     "to_chinese_numeral",
     "unit_id",
+    "unit_label",
 ]
 
 REGULATION_TITLE = "恩施土家族苗族自治州行政执法监督办法"
@@ -366,6 +367,17 @@ def _raw_text() -> str:
 def regulation() -> Regulation:
     """The regulation, parsed once from the package data file."""
     return parse_regulation(_raw_text())
+
+
+def unit_label(u: Unit) -> str:
+    """第一款 / 第（三）项 / the article label; 本条（只有一款） for para_1 of a one-paragraph article."""
+    if u.paragraph is None:
+        return article_label(u.article)
+    if u.item is not None:
+        return f"第{item_marker(u.item)}项"
+    if regulation().articles[u.article].paragraph_count == 1:
+        return "本条（只有一款）"
+    return f"第{to_chinese_numeral(u.paragraph)}款"
 
 
 # --------------------------------------------------------------------------- citations

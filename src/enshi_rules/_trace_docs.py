@@ -62,18 +62,6 @@ def _art_file(n: int) -> str:
     return f"art_{n:03d}.md"
 
 
-def _unit_label(u: _text.Unit) -> str:
-    """第一款 / 第（三）项 / the article label; 本条（只有一款） for para_1 of a one-paragraph article."""
-    reg = _reg()
-    if u.paragraph is None:
-        return _text.article_label(u.article)
-    if u.item is not None:
-        return f"第{_text.item_marker(u.item)}项"
-    if reg.articles[u.article].paragraph_count == 1:
-        return "本条（只有一款）"
-    return f"第{_text.to_chinese_numeral(u.paragraph)}款"
-
-
 def _own_text(u: _text.Unit) -> str:
     """The unit's own words: a paragraph with items without its items (they are shown as units)."""
     if u.paragraph is not None and u.item is None and _reg().articles[u.article].item_counts[u.paragraph - 1]:
@@ -128,7 +116,7 @@ def _module_path(rules: list[Rule]) -> str | None:
 def _unit_md(
     u: _text.Unit, e: Entry | None, rules: list[Rule], register: Register, depth: int, universe: Mapping[str, Rule]
 ) -> list[str]:
-    title = _unit_label(u)
+    title = _text.unit_label(u)
     lines = [f'<a id="{u.id}"></a>', "", f"{'#' * depth} {title} · `{u.id}` · {_status_line(e)}", ""]
     if u.paragraph is not None:
         lines += [f"> {line}" for line in _own_text(u).splitlines()] + [""]
@@ -464,7 +452,7 @@ def render_article_text(
             continue
         indent = "  " if u.item is None else "      "
         status = _status_line(e) if amap else ""
-        lines.append(f"{indent[:-2]}{_unit_label(u)}  {u.id}" + (f"  〔{status}〕" if status else ""))
+        lines.append(f"{indent[:-2]}{_text.unit_label(u)}  {u.id}" + (f"  〔{status}〕" if status else ""))
         for t in _own_text(u).splitlines():
             lines.append(f"{indent}{'' if u.item is None else _text.item_marker(u.item)}{t}")
         if e is not None and e.status == NOT_OPERATIVE:

@@ -45,7 +45,7 @@ from .errors import (
     EngineError,
     EnshiRulesError,
     InputError,
-    printable,
+    say,
 )
 from .facts import MAX_DOCUMENT_BYTES, Case, parse_as_of
 from .report import Finding, Report
@@ -167,18 +167,6 @@ def _read_error(path: str, exc: OSError) -> str:
 def _fail(msg: str, code: int = 2) -> int:
     say(f"enshi-rules: {msg}")
     return code
-
-
-def say(line: str) -> None:
-    """One line on standard error, non-printable characters escaped; nothing if stderr is closed."""
-    err = sys.stderr
-    if err is None:
-        return
-    try:
-        err.write(printable(line) + "\n")
-        err.flush()
-    except (OSError, ValueError):
-        pass
 
 
 def write_stdout(text: str) -> int:

@@ -28,6 +28,8 @@ caller as one of these.
 
 from __future__ import annotations
 
+import sys
+
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -74,6 +76,18 @@ def printable(text: str) -> str:
             n = ord(ch)
             out.append(f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}")
     return "".join(out)
+
+
+def say(line: str) -> None:
+    """One line on standard error, non-printable characters escaped; nothing if stderr is closed."""
+    err = sys.stderr
+    if err is None:
+        return
+    try:
+        err.write(printable(line) + "\n")
+        err.flush()
+    except (OSError, ValueError):
+        pass
 
 
 class EnshiRulesError(Exception):

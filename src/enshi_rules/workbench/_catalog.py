@@ -149,17 +149,6 @@ class ArticleView:
     next: int | None
 
 
-def _unit_label(u: _text.Unit) -> str:
-    reg = _text.regulation()
-    if u.paragraph is None:
-        return _text.article_label(u.article)
-    if u.item is not None:
-        return f"第{_text.item_marker(u.item)}项"
-    if reg.articles[u.article].paragraph_count == 1:
-        return "本条（只有一款）"
-    return f"第{_text.to_chinese_numeral(u.paragraph)}款"
-
-
 def _own_text(u: _text.Unit) -> str:
     if u.paragraph is None:
         return ""
@@ -225,7 +214,7 @@ def _unit_view(u: _text.Unit, by_unit: dict[str, list[Rule]]) -> UnitView:
             tests.setdefault(t, []).append(rid)
     return UnitView(
         id=u.id,
-        label=_unit_label(u),
+        label=_text.unit_label(u),
         depth=1 if u.paragraph is None else (2 if u.item is None else 3),
         citation=u.citation(with_title=False),
         text=_own_text(u),
