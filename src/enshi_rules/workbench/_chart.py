@@ -17,28 +17,17 @@ from typing import Any
 from .._periods import DayCounting, PeriodPolicy
 from .._reliance import period_trace
 from .._rulebook import DeadlineStatus, Modality
+from ..cli import _PERMISSION_STATUS_ZH as _PERMISSION_ZH  # a 可以 period unused is no breach
+from ..cli import _STATUS_ZH  # the text report's words, so the chart cannot drift from it
 from ..errors import CalendarDataError
 
 __all__ = ["Bar", "bars", "timeline_svg"]
 
-_STATUS_ZH = {
-    DeadlineStatus.PENDING: "期限未届满",
-    DeadlineStatus.ON_TIME: "按期完成",
-    DeadlineStatus.LATE: "逾期完成",
-    DeadlineStatus.OVERDUE: "逾期未完成",
-}
 _STATUS_CLASS = {
     DeadlineStatus.PENDING: "pending",
     DeadlineStatus.ON_TIME: "on-time",
     DeadlineStatus.LATE: "late",
     DeadlineStatus.OVERDUE: "overdue",
-}
-#: A time limit on a permission (可以: the ten days to apply for review): not using it is no breach.
-_PERMISSION_ZH = {
-    DeadlineStatus.PENDING: "期限未届满",
-    DeadlineStatus.ON_TIME: "在期限内行使",
-    DeadlineStatus.LATE: "逾期行使",
-    DeadlineStatus.OVERDUE: "期限届满未行使",
 }
 _PERMISSION_COLOR = "#6e7781"
 _COLOR = {
