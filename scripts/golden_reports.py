@@ -22,7 +22,9 @@ What is not compared, and why (nothing legal): two fields of ``versions`` are ha
 of the article map, so they change with every edit of a deciding module or of the map, whatever the
 reports say. Before a report is recorded or compared, each is checked to be exactly what
 ``enshi_rules._versions.static_versions()`` computes from the installed files, then replaced by a fixed
-placeholder. Everything else is compared verbatim: every finding, note, date, citation, message, the
+placeholder. The checkout's own absolute directory (in the name of a scenario's calendar file) is
+written as ``<repository>``, so a report recorded in one worktree is the same in another. Everything
+else is compared verbatim: every finding, note, date, citation, message, the
 package version, the hash of the regulation text and the calendar basis of every year.
 
 A case with no as-of date of its own (neither the scenario nor its case document gives one) would
@@ -65,6 +67,16 @@ class GoldenCase:
     compute: Callable[[], str]
 
 
+#: What stands for the repository's own directory in a recorded report: a scenario's calendar file is
+#: named by its absolute path (``calendar_basis``), which differs in every checkout.
+REPOSITORY = "<repository>"
+
+
+def _here(text: str) -> str:
+    """The report with this checkout's absolute directory written as ``REPOSITORY``."""
+    return text.replace(ROOT.as_posix() + "/", REPOSITORY + "/")
+
+
 def _stable(text: str, versions: Any) -> str:
     from enshi_rules._versions import static_versions
 
@@ -77,6 +89,7 @@ def _stable(text: str, versions: Any) -> str:
         if text.count(needle) != 1:
             raise AssertionError(f"versions.{field} {value!r} occurs {text.count(needle)} times in the report")
         text = text.replace(needle, json.dumps(placeholder))
+    text = _here(text)
     return text if text.endswith("\n") else text + "\n"
 
 
@@ -99,7 +112,7 @@ def _scenario(sc: Any, as_of: date | None) -> Callable[[], str]:
         try:
             report = evaluate(sc.case, as_of=as_of, policy=sc.policy)
         except EnshiRulesError as exc:
-            return json.dumps({"error": type(exc).__name__, "message": str(exc)}, ensure_ascii=False, indent=2) + "\n"
+            return _here(json.dumps({"error": type(exc).__name__, "message": str(exc)}, ensure_ascii=False, indent=2) + "\n")
         return _stable(report.to_json(), report.versions)
 
     return compute

@@ -72,3 +72,13 @@ def test_the_code_hashes_are_checked_before_they_are_left_out():
     forged = r.versions.model_copy(update={"rules": "sha256:" + "0" * 64})
     with pytest.raises(AssertionError, match="versions.rules"):
         golden._stable(text.replace(r.versions.rules, forged.rules), forged)
+
+
+def test_no_recorded_report_names_the_checkout_it_was_recorded_in():
+    # A scenario's calendar file is named by its absolute path; recorded as it is, the report of
+    # calendar_2027_and_zhouqing would match only in the worktree that recorded it.
+    for path in golden.GOLDEN.rglob("*.json"):
+        text = path.read_text("utf-8")
+        assert "/work/" not in text and ROOT.as_posix() not in text, f"{path.name} names a checkout directory"
+    calendar_case = next(c for c in CASES if "calendar_2027_test_notice" in c.compute())
+    assert f"{golden.REPOSITORY}/tests/scenarios/calendar_2027_test_notice.yaml" in calendar_case.compute()
