@@ -53,8 +53,11 @@ except ImportError:  # run from a checkout without installing
 
 import durable_rules_engine as dre
 
-from enshi_rules import _batch, _batch_cli, _engine, _rulebook
-from enshi_rules._derive import derive
+from enshi_rules._batch import pool as _batch
+from enshi_rules._cli import batch as _batch_cli
+from enshi_rules._derive.supervision import derive
+from enshi_rules._engine import durable as _engine
+from enshi_rules._engine import rulebook as _rulebook
 from enshi_rules.facts import load_case
 from enshi_rules.testing.cases import platform_mix
 
@@ -160,8 +163,8 @@ def _public_api_main(n: int, seed: int, rounds: int) -> None:
     """Run in a subprocess: the pipeline with durable.lang's documented API as its engine."""
     import durable.lang as dl
 
-    from enshi_rules._engine import Fired
-    from enshi_rules._rulebook import Fact
+    from enshi_rules._engine.durable import Fired
+    from enshi_rules._engine.rulebook import Fact
 
     rules = _rulebook.all_rules()
     current: list[Fired] = []

@@ -21,7 +21,7 @@ What is recorded
 What is not compared, and why (nothing legal): two fields of ``versions`` are hashes of the code and
 of the article map, so they change with every edit of a deciding module or of the map, whatever the
 reports say. Before a report is recorded or compared, each is checked to be exactly what
-``enshi_rules._versions.static_versions()`` computes from the installed files, then replaced by a fixed
+``enshi_rules._evaluate.versions.static_versions()`` computes from the installed files, then replaced by a fixed
 placeholder. The checkout's own absolute directory (in the name of a scenario's calendar file) is
 written as ``<repository>``, so a report recorded in one worktree is the same in another. Everything
 else is compared verbatim: every finding, note, date, citation, message, the
@@ -78,7 +78,7 @@ def _here(text: str) -> str:
 
 
 def _stable(text: str, versions: Any) -> str:
-    from enshi_rules._versions import static_versions
+    from enshi_rules._evaluate.versions import static_versions
 
     live = static_versions()
     for field, placeholder in NOT_COMPARED.items():

@@ -29,7 +29,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 
 # ---- rule coverage: which rules fired in which test ------------------------------------------------
 #
-# ``enshi_rules._engine.LISTENERS`` reports the rules fired by every evaluation, and
+# ``enshi_rules._engine.durable.LISTENERS`` reports the rules fired by every evaluation, and
 # ``enshi_rules.testing._pins.LISTENERS`` what every passing assertion (assert_finding,
 # assert_no_finding, assert_matches, a scenario's expect/absent) said about which rule; the recorder
 # below attributes both to the running test and, at the end of the session, merges them into
@@ -42,11 +42,11 @@ from pathlib import Path as _Path  # noqa: E402
 
 import pytest as _pytest  # noqa: E402
 
-from enshi_rules import _engine as _rc_engine  # noqa: E402
-from enshi_rules import _trace as _rc_trace  # noqa: E402
+from enshi_rules._engine import durable as _rc_engine  # noqa: E402
+from enshi_rules._law import coverage as _rc_coverage  # noqa: E402
 from enshi_rules.testing import _pins as _rc_pins  # noqa: E402
 
-_RULE_COVERAGE = _rc_trace.CoverageRecorder(_Path(__file__).resolve().parents[1])
+_RULE_COVERAGE = _rc_coverage.CoverageRecorder(_Path(__file__).resolve().parents[1])
 
 
 def pytest_configure(config):

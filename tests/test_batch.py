@@ -19,8 +19,15 @@ from pathlib import Path
 import pytest
 
 import enshi_rules
-from enshi_rules import BatchError, BatchResult, CaseValidationError, evaluate, evaluate_many
-from enshi_rules import _batch, cli
+from enshi_rules import (
+    BatchError,
+    BatchResult,
+    CaseValidationError,
+    cli,
+    evaluate,
+    evaluate_many,
+)
+from enshi_rules._batch import pool as _batch
 from enshi_rules.testing.cases import case_mix, platform_mix
 
 CASES = list(platform_mix(40, seed=11))

@@ -18,8 +18,8 @@ import pytest
 
 import enshi_rules
 from enshi_rules import CalendarFileError, PeriodPolicy
-from enshi_rules import _calendar
-from enshi_rules._periods import period_end
+from enshi_rules._periods import calendar as _calendar
+from enshi_rules._periods.counting import period_end
 from enshi_rules.cli import main
 from enshi_rules.testing import assert_finding, assert_no_finding
 

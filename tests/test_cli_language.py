@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 import enshi_rules
-from enshi_rules import _versions, cli
+from enshi_rules import cli
+from enshi_rules._evaluate import versions as _versions
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "overdue_decision.json"

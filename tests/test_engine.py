@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import importlib
 import json
-import re
 import random
+import re
 import subprocess
 import sys
 import threading
@@ -18,8 +18,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import enshi_rules
-from enshi_rules import _engine, _rulebook
-from enshi_rules._rulebook import Modality, Outcome, Role, m, rule
+from enshi_rules._engine import durable as _engine
+from enshi_rules._engine import rulebook as _rulebook
+from enshi_rules._engine.rulebook import Modality, Outcome, Role, m, rule
 from enshi_rules.errors import EngineError, RuleDefinitionError, RuleExecutionError
 from enshi_rules.testing.cases import case_mix, random_case
 
@@ -223,7 +224,7 @@ def test_permuting_facts_never_changes_the_report(seed: int, perm_seed: int) -> 
     # shuffle moves: positions are compared as such, everything else exactly.
     position = re.compile(r"situations\[\d+\]")
     assert position.sub("situations[i]", enshi_rules.evaluate(shuffled).to_json()) == position.sub("situations[i]", expected)
-    from enshi_rules._derive import derive
+    from enshi_rules._derive.supervision import derive
     from enshi_rules.facts import load_case
 
     stages = derive(load_case(doc)).stages

@@ -136,7 +136,7 @@ def test_schema_report_and_explanation(capsys):
 
 
 def test_explain_pages_of_the_examples_are_fresh():
-    from enshi_rules import _trace_docs
+    from enshi_rules._law import docs as _trace_docs
 
     for path in EXAMPLES:
         page = ROOT / "docs" / "explain" / f"{path.stem}.md"

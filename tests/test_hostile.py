@@ -29,9 +29,9 @@ from enshi_rules import (
     ReportFormatError,
     jurisdiction,
 )
-from enshi_rules._input import parse_json, read_bounded
 from enshi_rules.cli import main
 from enshi_rules.errors import MAX_PROBLEMS, Problem, printable
+from enshi_rules.facts._input import parse_json, read_bounded
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "overdue_decision.json"

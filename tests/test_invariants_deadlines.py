@@ -28,9 +28,15 @@ from hypothesis import strategies as st
 
 import enshi_rules
 from enshi_rules import DayCounting, DeadlineStatus, Modality, PeriodPolicy, Report
-from enshi_rules._periods import due_date
+from enshi_rules._periods.counting import due_date
 from enshi_rules.testing import assert_finding
-from enshi_rules.testing.strategies import LAST_CALENDAR_YEAR, OBLIGATIONS, DeadlineCase, calendar_dates, deadline_cases
+from enshi_rules.testing.strategies import (
+    LAST_CALENDAR_YEAR,
+    OBLIGATIONS,
+    DeadlineCase,
+    calendar_dates,
+    deadline_cases,
+)
 
 S = DeadlineStatus
 ONE = timedelta(days=1)
@@ -218,7 +224,7 @@ def test_calendar_dates_never_leave_the_data_and_agree_with_an_independent_calen
     # package (an independent source) says so: a weekday that is no holiday, or an adjusted day
     cn = holidays.China(years=d.year)
     independent = (d.weekday() < 5 and d not in cn) or d in getattr(cn, "weekend_workdays", set())
-    assert enshi_rules._periods.is_working_day(d) is independent
+    assert enshi_rules._periods.counting.is_working_day(d) is independent
 
 
 def test_the_periods_are_read_from_the_shipped_text_of_the_measures() -> None:

@@ -15,8 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import enshi_rules
-from enshi_rules import Case, _engine
-from enshi_rules._derive import derive
+from enshi_rules import Case
+from enshi_rules._derive.supervision import derive
+from enshi_rules._engine import durable as _engine
 from enshi_rules.facts import load_case
 from enshi_rules.testing.strategies import case_documents, organ_trees
 

@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from enshi_rules import _mutate
-from enshi_rules._rulebook import Modality, Role, all_rules
+from enshi_rules._engine import mutate as _mutate
+from enshi_rules._engine.rulebook import Modality, Role, all_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 

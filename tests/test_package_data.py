@@ -11,7 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from enshi_rules import _trace
+from enshi_rules._law import article_map
+from enshi_rules._law import check as trace_check
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "enshi_rules" / "data"
@@ -37,15 +38,15 @@ def test_package_data_is_declared_for_the_wheel():
 
 
 def test_without_a_repository_the_package_map_is_used(tmp_path, monkeypatch):
-    monkeypatch.setattr(_trace, "__file__", str(tmp_path / "site-packages" / "enshi_rules" / "_trace.py"))
-    root = _trace.find_root(tmp_path)
-    assert root == _trace.package_data_dir()
-    assert _trace.load_map(root / "article_map.yaml").entries.keys() == _trace.load_package_map().entries.keys()
+    monkeypatch.setattr(article_map, "__file__", str(tmp_path / "site-packages" / "enshi_rules" / "_law" / "article_map.py"))
+    root = article_map.find_root(tmp_path)
+    assert root == article_map.package_data_dir()
+    assert article_map.load_map(root / "article_map.yaml").entries.keys() == article_map.load_package_map().entries.keys()
 
 
 def test_check_from_the_package_copy_passes_and_says_tests_were_not_looked_for():
-    amap = _trace.load_package_map()
-    result = _trace.check(amap)
+    amap = article_map.load_package_map()
+    result = trace_check.check(amap)
     assert result.ok, result.render()
     assert any("tests each rule lists were not looked for" in n for n in result.notes)
 

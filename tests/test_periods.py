@@ -1,7 +1,7 @@
-"""Tests for enshi_rules._periods: worked examples, edge cases and properties.
+"""Tests for enshi_rules._periods.counting: worked examples, edge cases and properties.
 
 Source of the worked examples: /work/shared/notes/legal-periods-and-calendar.md (the spec), and the
-numbered points [P1]..[P9] in the module docstring of ``enshi_rules._periods``.
+numbered points [P1]..[P9] in the module docstring of ``enshi_rules._periods.counting``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from enshi_rules._periods import (
+from enshi_rules._periods.counting import (
     DEFAULT_POLICY,
     DayCounting,
     PeriodPolicy,
@@ -276,7 +276,7 @@ def test_calendar_data_error_is_catchable_as_lookup_error() -> None:
 
 
 def test_a_years_calendar_is_built_once() -> None:
-    from enshi_rules import _calendar
+    from enshi_rules._periods import calendar as _calendar
 
     is_working_day(D("2025-05-06"))
     misses = _calendar.package_year.cache_info().misses

@@ -1,5 +1,5 @@
 """The contract of the period functions beyond the dates they compute (issue 14: found by mutmut on
-``_periods.py``): errors name the argument or the case field they concern, a missing year is the
+``_periods/counting.py``): errors name the argument or the case field they concern, a missing year is the
 year asked for, and the report's sentence on how periods are counted says what each policy does."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from enshi_rules import CalendarDataError, DayCounting, PeriodPolicy
-from enshi_rules._periods import (
+from enshi_rules._periods.counting import (
     days_between,
     due_date,
     due_date_months,

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from enshi_rules import _engine
-from enshi_rules._trace import load_register
+from enshi_rules._engine import durable as _engine
+from enshi_rules._law.register import load_register
 
 _LINE = re.compile(r"registered for legal review as (.*?) in\s+``data/interpretations\.yaml``", re.S)
 _REF = re.compile(r"\b(?:A\d{2}-\d+|[A-Z]-\d+|[PZ]\d)\b")

@@ -21,7 +21,7 @@ FORBIDDEN_ATTR_CALLS = {("pickle", "load"), ("pickle", "loads"), ("marshal", "lo
 
 #: Reviewed exceptions: (file, call) -> why it is safe.
 ALLOWED = {
-    ("_batch.py", "pickle.loads"): "worker processes unpickle only what their own parent pickled from parsed cases",
+    ("_batch/pool.py", "pickle.loads"): "worker processes unpickle only what their own parent pickled from parsed cases",
 }
 
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import enshi_rules
 from enshi_rules import CalendarDataError, CaseValidationError, Finding, load_case
-from enshi_rules._periods import is_working_day
+from enshi_rules._periods.counting import is_working_day
 from enshi_rules.testing import (
     ANY,
     assert_finding,
@@ -32,7 +32,11 @@ from enshi_rules.testing import (
     format_report,
 )
 from enshi_rules.testing import strategies as s
-from enshi_rules.testing.scenarios import ScenarioFormatError, load_scenarios, parse_scenarios
+from enshi_rules.testing.scenarios import (
+    ScenarioFormatError,
+    load_scenarios,
+    parse_scenarios,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "overdue_decision.json"
@@ -455,7 +459,8 @@ def test_a_case_path_must_stay_inside_the_scenario_directory(tmp_path, case) -> 
 def test_an_expectation_without_modality_holds_the_modality_the_rule_had_when_read(monkeypatch) -> None:
     import dataclasses as dc
 
-    from enshi_rules import _engine, _rulebook
+    from enshi_rules._engine import durable as _engine
+    from enshi_rules._engine import rulebook as _rulebook
 
     (sc,) = parse_scenarios(
         {"name": "决定书制发义务", "case": json.loads(EXAMPLE.read_text("utf-8")), "as_of": "2025-12-15",

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from enshi_rules._text import (
+from enshi_rules._law.text import (
     REGULATION_TITLE,
     SOURCE,
     SOURCE_URL,

@@ -15,13 +15,19 @@ from pathlib import Path
 import pytest
 
 import enshi_rules
-from enshi_rules import _engine, _text, _trace, _trace_docs
-from enshi_rules._rulebook import all_rules
-from enshi_rules._trace import ArticleMap, Coverage, Entry, RunRecord, check, load_map, parse_map
+from enshi_rules._engine import durable as _engine
+from enshi_rules._engine.rulebook import all_rules
+from enshi_rules._law import article_map, coverage, register
+from enshi_rules._law import check as trace_check
+from enshi_rules._law import docs as _trace_docs
+from enshi_rules._law import text as _text
+from enshi_rules._law.article_map import ArticleMap, Entry, load_map, parse_map
+from enshi_rules._law import check
+from enshi_rules._law.coverage import Coverage, RunRecord
 from enshi_rules.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-MAP = ROOT / _trace.MAP_FILE
+MAP = ROOT / article_map.MAP_FILE
 
 
 @pytest.mark.needs_rule_coverage
@@ -44,7 +50,7 @@ def test_generated_docs_are_fresh():
 def test_every_finding_cites_through_the_text_module():
     for r in all_rules().values():
         assert r.citation == _text.citation(r.article, r.paragraph, r.item)
-        assert _trace.rule_unit(r) in _text.regulation().units
+        assert article_map.rule_unit(r) in _text.regulation().units
 
 
 # ---------------------------------------------------------------------------- drift is detected
@@ -185,9 +191,9 @@ def _coverage_for(amap: ArticleMap, rid: str, *, fires: bool, quiet: bool, asser
         fired = {rid: 1} if firing else {}
         pins: dict[str, tuple[str, ...]] = {}
         if asserted and firing:
-            pins[rid] = (_trace.PRESENT, _trace.QUALIFIED)
+            pins[rid] = (coverage.PRESENT, coverage.QUALIFIED)
         elif asserted and not firing and quiet:
-            pins[rid] = (_trace.ABSENT,)
+            pins[rid] = (coverage.ABSENT,)
         recs[t] = RunRecord(evaluations=1, fired=fired, passed=True, asserted=pins)
     return Coverage(recs, source="synthetic")
 
@@ -222,7 +228,7 @@ def test_an_assertion_without_modality_or_status_does_not_pin_a_rule(real):
     rid = "art_027.p2.rectify.late"
     cov = _coverage_for(real, rid, fires=True, quiet=True)
     first = next(iter(cov.tests))
-    cov.tests[first] = dataclasses.replace(cov.tests[first], asserted={rid: (_trace.PRESENT,)})
+    cov.tests[first] = dataclasses.replace(cov.tests[first], asserted={rid: (coverage.PRESENT,)})
     problems = _not_pinned(real, rid, cov)
     assert problems and "asserts the finding is there, but not its modality or its status" in problems[0]
 
@@ -245,7 +251,12 @@ def test_unrecorded_tests_leave_a_note_not_a_failure(real):
 
 
 def test_the_assertion_helpers_record_what_they_asserted_on():
-    from enshi_rules.testing import _pins, assert_finding, assert_matches, assert_no_finding
+    from enshi_rules.testing import (
+        _pins,
+        assert_finding,
+        assert_matches,
+        assert_no_finding,
+    )
 
     report = enshi_rules.evaluate(json.loads((ROOT / "examples" / "overdue_decision.json").read_text(encoding="utf-8")))
     seen: list[_pins.Pin] = []
@@ -320,16 +331,16 @@ def test_interpretations_must_match_the_register(real, baseline):
 
 
 def test_an_interpretation_naming_no_rule_is_caught(real):
-    reg = _trace.load_register()
+    reg = register.load_register()
     g = reg.groups[0]
     bad = dataclasses.replace(g.choices[0], rules=("art_099.*",))
-    register = dataclasses.replace(reg, groups=(dataclasses.replace(g, choices=(bad, *g.choices[1:])), *reg.groups[1:]))
-    assert any("art_099.*" in p.message for p in check(real, register=register).problems if p.kind == "interpretation-dangling")
+    broken = dataclasses.replace(reg, groups=(dataclasses.replace(g, choices=(bad, *g.choices[1:])), *reg.groups[1:]))
+    assert any("art_099.*" in p.message for p in check(real, register=broken).problems if p.kind == "interpretation-dangling")
 
 
 def test_duplicate_keys_in_the_map_are_refused():
     text = "art_1:\n  status: planned\n  issue: 4\nart_1:\n  status: planned\n  issue: 4\n"
-    with pytest.raises(_trace.MapError, match="line 4.*twice"):
+    with pytest.raises(article_map.MapError, match="line 4.*twice"):
         parse_map(text, MAP)
 
 
@@ -338,7 +349,7 @@ def test_duplicate_keys_in_the_map_are_refused():
 
 def test_cli_check_fails_on_a_broken_copy_and_names_the_unit(tmp_path, capsys):
     text = MAP.read_text(encoding="utf-8").replace("art_35__para_1:\n", "art_35__para_9:\n", 1)
-    broken = tmp_path / _trace.MAP_FILE
+    broken = tmp_path / article_map.MAP_FILE
     broken.write_text(text, encoding="utf-8")
     assert main(["trace", "--check", "--no-coverage", "--map", str(broken)]) == 1
     out = capsys.readouterr().out
@@ -392,7 +403,7 @@ def test_recorder_writes_merges_and_drops_stale_records(tmp_path):
     tests.mkdir()
     (tests / "test_a.py").write_text("def test_one():\n    pass\n", encoding="utf-8")
     (tests / "test_b.py").write_text("def test_two():\n    pass\n", encoding="utf-8")
-    rec = _trace.CoverageRecorder(tmp_path)
+    rec = coverage.CoverageRecorder(tmp_path)
     rec.begin("tests/test_a.py::test_one")
     rec.listen(("art_027.p2.rectify.late", "art_035.p1.in_force"))
     rec.listen(())
@@ -402,30 +413,30 @@ def test_recorder_writes_merges_and_drops_stale_records(tmp_path):
     rec.end()
     rec.listen(("art_001.outside_any_test",))  # between tests: not attributed
     rec.write()
-    cov = _trace.load_coverage(tmp_path)
+    cov = coverage.load_coverage(tmp_path)
     one = cov.tests["tests/test_a.py::test_one"]
     assert (one.evaluations, dict(one.fired), one.passed) == (2, {"art_027.p2.rectify.late": 1, "art_035.p1.in_force": 1}, True)
     assert cov.tests["tests/test_b.py::test_two"].passed is False
 
     # a later session that runs only test_b keeps test_a's record
-    rec2 = _trace.CoverageRecorder(tmp_path)
+    rec2 = coverage.CoverageRecorder(tmp_path)
     rec2.begin("tests/test_b.py::test_two")
     rec2.end()
     rec2.write()
-    assert set(_trace.load_coverage(tmp_path).tests) == {"tests/test_a.py::test_one", "tests/test_b.py::test_two"}
+    assert set(coverage.load_coverage(tmp_path).tests) == {"tests/test_a.py::test_one", "tests/test_b.py::test_two"}
 
     # a test file that changed since is not trusted
     (tests / "test_a.py").write_text("def test_one():\n    assert True\n", encoding="utf-8")
-    cov = _trace.load_coverage(tmp_path)
+    cov = coverage.load_coverage(tmp_path)
     assert set(cov.tests) == {"tests/test_b.py::test_two"} and any("test_a.py" in n for n in cov.notes)
 
     # nor is data recorded against other package sources
-    data = json.loads((tmp_path / _trace.COVERAGE_FILE).read_text(encoding="utf-8"))
+    data = json.loads((tmp_path / coverage.COVERAGE_FILE).read_text(encoding="utf-8"))
     data["package"] = "0" * 16
-    (tmp_path / _trace.COVERAGE_FILE).write_text(json.dumps(data), encoding="utf-8")
-    cov = _trace.load_coverage(tmp_path)
+    (tmp_path / coverage.COVERAGE_FILE).write_text(json.dumps(data), encoding="utf-8")
+    cov = coverage.load_coverage(tmp_path)
     assert cov.tests == {} and "other package sources" in cov.notes[0]
-    assert _trace.load_coverage(tmp_path / "tests") is None  # no file: None
+    assert coverage.load_coverage(tmp_path / "tests") is None  # no file: None
 
 
 def test_coverage_report_names_rules_that_never_fired(real):
@@ -433,14 +444,14 @@ def test_coverage_report_names_rules_that_never_fired(real):
     rid = "art_027.p2.rectify.late"
     tests = next(e.rules[rid] for e in real.entries.values() if rid in e.rules)
     cov = Coverage({tests[0]: RunRecord(1, {rid: 1}, True), tests[-1]: RunRecord(1, {}, True)}, source="synthetic")
-    text, ok = _trace.coverage_report(real, cov, rules)
+    text, ok = trace_check.coverage_report(real, cov, rules)
     assert not ok
     assert "never fired: art_027.p2.rectify.on_time" in text
     assert "never fired: art_027.p2.rectify.late" not in text
 
 
 def test_the_register_keeps_the_day_counting_choices():
-    reg = _trace.load_register()
+    reg = register.load_register()
     ids = list(reg.by_id)
     assert ids[:9] == [f"P{i}" for i in range(1, 10)]
     assert "这是我们的假设" in reg.by_id["P5"].choice

@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 
 import enshi_rules
-from enshi_rules import _versions, cli
+from enshi_rules import cli
+from enshi_rules._evaluate import versions as _versions
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "overdue_decision.json"
@@ -39,12 +40,14 @@ def test_rules_hash_covers_the_deciding_modules_and_not_the_tools(monkeypatch, t
     before = _versions._rules_hash()
     (pkg / "server" / "_app.py").write_text("# the service changed\n", encoding="utf-8")
     (pkg / "cli.py").write_text("# the command line changed\n", encoding="utf-8")
+    (pkg / "_law" / "docs.py").write_text("# the docs generator changed\n", encoding="utf-8")
+    (pkg / "_cli" / "batch.py").write_text("# a subcommand changed\n", encoding="utf-8")
     assert _versions._rules_hash() == before
     art = pkg / "rules" / "art_027.py"
     art.write_text(art.read_text(encoding="utf-8") + "\n# a rule changed\n", encoding="utf-8")
     after_rule = _versions._rules_hash()
     assert after_rule != before
-    periods = pkg / "_periods.py"
+    periods = pkg / "_periods" / "counting.py"
     periods.write_text(periods.read_text(encoding="utf-8") + "\n# periods changed\n", encoding="utf-8")
     assert _versions._rules_hash() != after_rule
 

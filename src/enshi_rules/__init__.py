@@ -10,11 +10,11 @@ equal). Everything in a module whose name starts with an underscore is private.
 
 from __future__ import annotations
 
-from ._batch import BatchError, BatchResult, evaluate_many
-from ._evaluate import evaluate
-from ._explain import Explanation, FindingExplanation, explain
-from ._periods import DayCounting, PeriodPolicy
-from ._rulebook import DeadlineStatus, Modality
+from ._batch.pool import BatchError, BatchResult, evaluate_many
+from ._engine.rulebook import DeadlineStatus, Modality
+from ._evaluate.evaluate import evaluate
+from ._evaluate.explain import Explanation, FindingExplanation, explain
+from ._periods.counting import DayCounting, PeriodPolicy
 from .errors import (
     CalendarDataError,
     CalendarFileError,
@@ -30,7 +30,15 @@ from .errors import (
     RuleExecutionError,
 )
 from .facts import Case, load_case
-from .report import CalendarUsed, Finding, MissingFact, Note, Policy, Report, TimelineEntry
+from .report import (
+    CalendarUsed,
+    Finding,
+    MissingFact,
+    Note,
+    Policy,
+    Report,
+    TimelineEntry,
+)
 
 __version__ = "0.1.0"
 

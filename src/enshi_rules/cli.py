@@ -30,14 +30,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import _batch_cli, _calendar_cli, _mutate, _serve_cli, _trace
-from ._evaluate import evaluate, run
-from ._explain import Explanation, explain, render_explanation
-from ._input import read_bounded
-from ._overrides import add_period_options, with_overrides
-from ._problem_details import problem, problem_from_exception
-from ._rulebook import DeadlineStatus, Modality
-from ._versions import versions
+from ._cli import batch as _batch_cli
+from ._cli import calendar as _calendar_cli
+from ._cli import serve as _serve_cli
+from ._cli import trace as trace_cli
+from ._engine import mutate as _mutate
+from ._engine.rulebook import DeadlineStatus, Modality
+from ._evaluate.evaluate import evaluate, run
+from ._evaluate.explain import Explanation, explain, render_explanation
+from ._evaluate.overrides import add_period_options, with_overrides
+from ._evaluate.problems import problem, problem_from_exception
+from ._evaluate.versions import versions
 from .errors import (
     CalendarDataError,
     CalendarFileError,
@@ -48,6 +51,7 @@ from .errors import (
     say,
 )
 from .facts import MAX_DOCUMENT_BYTES, Case, parse_as_of
+from .facts._input import read_bounded
 from .report import Finding, Report
 
 __all__ = ["main", "render_text"]
@@ -357,7 +361,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=_cmd_schema, of="case")
     _batch_cli.add_parser(sub)
     _calendar_cli.add_subcommands(sub)  # calendar show YEAR, calendar check FILE
-    _trace.add_subcommands(sub)  # trace --check/--coverage/--write-docs, articles [N]
+    trace_cli.add_subcommands(sub)  # trace --check/--coverage/--write-docs, articles [N]
     _serve_cli.add_parser(sub)  # serve, token
     _mutate.add_subcommand(sub)  # mutate: mutation testing of the rules (docs/mutation.md)
     _bilingual_help_option(p)

@@ -28,11 +28,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ._derive import common_superiors as _common_superiors
-from ._derive import designation_basis, relation_between, supervises_through
-from ._text import citation
-from ._input import parse_json, read_bounded
+from ._derive.supervision import common_superiors as _common_superiors
+from ._derive.supervision import designation_basis, relation_between, supervises_through
+from ._law.text import citation
 from .errors import CaseValidationError, InputError, Problem, RegistryError
+from .facts._input import parse_json, read_bounded
 from .facts.organs import DEFAULT_ORGANS, Organ, OrganKind
 from .facts.systems import system_vocabulary
 

@@ -13,7 +13,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ._rulebook import DeadlineStatus, Modality
+from ._engine.rulebook import DeadlineStatus, Modality
 from .errors import ReportFormatError, printable
 
 __all__ = ["CalendarUsed", "Finding", "MissingFact", "Note", "Policy", "Report", "TimelineEntry", "Versions"]

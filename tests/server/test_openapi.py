@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from enshi_rules._trace_docs import openapi_text
+from enshi_rules._law.docs import openapi_text
 from enshi_rules.server import create_app
 
 ROOT = Path(__file__).resolve().parents[2]

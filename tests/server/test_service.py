@@ -6,7 +6,7 @@ import json
 import uuid
 
 import enshi_rules
-from enshi_rules._versions import static_versions
+from enshi_rules._evaluate.versions import static_versions
 
 from .conftest import EXAMPLE, JSON
 

@@ -40,9 +40,9 @@ from datetime import date
 from multiprocessing.connection import wait
 from typing import Any
 
-from . import _evaluate
-from ._periods import PeriodPolicy
-from .errors import (
+from .._evaluate import evaluate as _evaluate
+from .._periods.counting import PeriodPolicy
+from ..errors import (
     CalendarDataError,
     CaseValidationError,
     EngineError,
@@ -50,8 +50,8 @@ from .errors import (
     Problem,
     printable,
 )
-from .facts import Case
-from .report import Report
+from ..facts import Case
+from ..report import Report
 
 __all__ = ["BatchError", "BatchResult", "evaluate_many", "iter_values"]
 
@@ -346,11 +346,13 @@ def _context() -> Any:
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():  # pragma: no cover - not Linux
         return multiprocessing.get_context("spawn")
-    from multiprocessing import forkserver  # here: the module is not there on every platform
+    from multiprocessing import (
+        forkserver,  # here: the module is not there on every platform
+    )
 
     ctx = multiprocessing.get_context("forkserver")
     if getattr(forkserver._forkserver, "_forkserver_pid", None) is None:
-        ctx.set_forkserver_preload([__name__, "enshi_rules._batch_cli"])
+        ctx.set_forkserver_preload([__name__, "enshi_rules._cli.batch"])
     return ctx
 
 

@@ -49,12 +49,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
 
-from . import _batch, _calendar_cli, _evaluate
-from ._overrides import add_period_options, evaluate_with_overrides
-from ._text import article_label
-from .errors import CalendarFileError, CaseValidationError, Problem
-from .errors import say as _say
-from .facts import MAX_DOCUMENT_BYTES
+from .._batch import pool as _batch
+from .._evaluate import evaluate as _evaluate
+from .._evaluate.overrides import add_period_options, evaluate_with_overrides
+from .._law.text import article_label
+from ..errors import CalendarFileError, CaseValidationError, Problem
+from ..errors import say as _say
+from ..facts import MAX_DOCUMENT_BYTES
+from . import calendar as _calendar_cli
 
 __all__ = ["add_parser", "run"]
 

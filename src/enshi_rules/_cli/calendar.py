@@ -9,9 +9,9 @@ import sys
 from datetime import date
 from typing import Any
 
-from . import _calendar
-from ._periods import PeriodPolicy
-from .errors import CalendarFileError
+from .._periods import calendar as _calendar
+from .._periods.counting import PeriodPolicy
+from ..errors import CalendarFileError
 
 __all__ = ["add_options", "add_subcommands", "overrides"]
 

@@ -54,7 +54,7 @@ def add_parser(sub: Any) -> None:
 
 def _cmd_token(args: argparse.Namespace) -> int:
     try:
-        from .server._auth import hash_line, new_token
+        from ..server._auth import hash_line, new_token
     except ImportError as exc:
         return _fail(f"需要 server 扩展 / needs the server extra: pip install 'enshi-rules[server]' ({exc.name} is missing)")
     token = new_token()
@@ -80,8 +80,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     try:
         import uvicorn
 
-        from .server import ServerSettings
-        from .server._app import SETTINGS_ENV
+        from ..server import ServerSettings
+        from ..server._app import SETTINGS_ENV
     except ImportError as exc:
         return _fail(f"需要 server 扩展 / needs the server extra: pip install 'enshi-rules[server]' ({exc.name} is missing)")
     if args.workers < 1:
@@ -98,7 +98,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     # each worker process builds its own application from the settings in its environment
     os.environ[SETTINGS_ENV] = settings.to_env()
     try:
-        from .server._app import create_app_from_env
+        from ..server._app import create_app_from_env
 
         create_app_from_env()  # refuse a bad tokens file here, once, before any worker starts
     except (OSError, ValueError) as exc:

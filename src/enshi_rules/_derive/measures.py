@@ -1,6 +1,6 @@
 """Engine facts for the optional sections of a case (``facts/measures.py``).
 
-Like :mod:`enshi_rules._derive`, this module computes and never decides: it counts supervisors,
+Like :mod:`enshi_rules._derive.supervision`, this module computes and never decides: it counts supervisors,
 finds the common superior of two organs in the tree, dates a year, and puts on one fact everything
 a rule compares. Every fact has a ``kind``, an ``as_of`` and ordinal dates. A fact about an organ
 other than the case's two, or about a person, carries ``subject_name`` / ``subject_id`` (the
@@ -12,10 +12,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ._derive import MissingFact, _put, common_superiors
-from .facts import LoadedCase, OrganKind
-from .facts.measures import PROPER_RECIPIENTS, Liability, Misconduct
-from .rules import art_035
+from ..facts import LoadedCase, OrganKind
+from ..facts.measures import PROPER_RECIPIENTS, Liability, Misconduct
+from ..rules import art_035
+from .supervision import MissingFact, _put, common_superiors
 
 __all__ = ["annual_facts", "conduct_facts", "procedure_facts"]
 

@@ -1,7 +1,7 @@
 """From a validated case to the flat facts the engine matches.
 
 This module computes, it does not decide: it turns dates into ordinal day numbers, computes the
-last day of each period with :mod:`enshi_rules._periods` (the period lengths come from the article
+last day of each period with :mod:`enshi_rules._periods.counting` (the period lengths come from the article
 modules), works out how two organs are related in the organ tree, and names the facts a computation
 needs but the case lacks. Whether a period applies, whether it was met, and what follows are
 decided by the rules.
@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from . import _periods
-from ._periods import DayCounting, PeriodPolicy
-from .facts import LoadedCase, Organ, OrganKind, OrganLevel
-from .facts.organs import PREFECTURE_CODE
-from .rules import art_012, art_013, art_014, art_027, art_028, art_035
+from .._periods import counting as _periods
+from .._periods.counting import DayCounting, PeriodPolicy
+from ..facts import LoadedCase, Organ, OrganKind, OrganLevel
+from ..facts.organs import PREFECTURE_CODE
+from ..rules import art_012, art_013, art_014, art_027, art_028, art_035
 
 __all__ = ["Derived", "MissingFact", "common_superiors", "derive", "relation_between"]
 
@@ -649,7 +649,7 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
             if exe:
                 execution["refs"].append(exe.id or "supervision.execution_report")
             stage1.append(execution)
-        from ._derive_measures import procedure_facts  # noqa: PLC0415 - it builds on this module
+        from .measures import procedure_facts  # noqa: PLC0415 - it builds on this module
 
         more, more_missing = procedure_facts(lc, base, trade_only=trade_only)
         stage1.extend(more)
@@ -659,12 +659,12 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
         return tuple(stage1), tuple(missing)
 
     def conduct() -> tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]:
-        from ._derive_measures import conduct_facts  # noqa: PLC0415 - it builds on this module
+        from .measures import conduct_facts  # noqa: PLC0415 - it builds on this module
 
         facts, lacking = conduct_facts(lc, base)
         return tuple(facts), tuple(lacking)
 
-    from ._derive_measures import annual_facts  # noqa: PLC0415 - it builds on this module
+    from .measures import annual_facts  # noqa: PLC0415 - it builds on this module
 
     return Derived(
         scope=(case_fact,),

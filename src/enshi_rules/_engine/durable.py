@@ -46,9 +46,9 @@ from typing import Any
 
 import durable_rules_engine as _dre
 
-from . import _rulebook
-from ._rulebook import Fact, Outcome, Rule
-from .errors import EngineError, RuleExecutionError
+from ..errors import EngineError, RuleExecutionError
+from . import rulebook as _rulebook
+from .rulebook import Fact, Outcome, Rule
 
 __all__ = ["LISTENERS", "Fired", "MAX_FACTS", "MAX_ROUNDS", "evaluate_facts", "rules"]
 

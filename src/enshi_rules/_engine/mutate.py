@@ -1,6 +1,6 @@
 """Mutation testing of the rules, driven by the rulebook (``enshi-rules mutate``; ``docs/mutation.md``).
 
-For every declared rule the mutants are made in memory from the :class:`~enshi_rules._rulebook.Rule`
+For every declared rule the mutants are made in memory from the :class:`~enshi_rules._engine.rulebook.Rule`
 itself, never by editing source text:
 
 ==================  =================================================================================
@@ -44,8 +44,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import _engine, _rulebook, _text
-from ._rulebook import Fact, Modality, Outcome, Role, Rule
+from .._law import text as _text
+from . import durable as _engine
+from . import rulebook as _rulebook
+from .rulebook import Fact, Modality, Outcome, Role, Rule
 
 __all__ = ["Mutant", "add_subcommand", "generate", "run"]
 
@@ -257,7 +259,7 @@ def _subject_mutant(r: Rule) -> Mutant:
 def _period_mutant(module: str, name: str, prefixes: tuple[str, ...], delta: int, rules: Mapping[str, Rule]) -> Mutant:
     import importlib  # noqa: PLC0415
 
-    mod = importlib.import_module(f"{__package__}.rules.{module}")
+    mod = importlib.import_module(f"enshi_rules.rules.{module}")
     old = getattr(mod, name)
     rids = tuple(rid for rid in rules if rid.startswith(prefixes))
 
@@ -385,8 +387,8 @@ class Census:
 def fact_census() -> Census:
     """Every fact the engine receives while evaluating the bundled examples and a seeded mix of
     generated cases (with liabilities), by kind."""
-    from ._evaluate import evaluate  # noqa: PLC0415
-    from .testing.cases import platform_mix  # noqa: PLC0415
+    from .._evaluate.evaluate import evaluate  # noqa: PLC0415
+    from ..testing.cases import platform_mix  # noqa: PLC0415
 
     props: dict[str, set[str]] = {}
     values: dict[str, dict[str, set[Any]]] = {}
@@ -408,7 +410,7 @@ def fact_census() -> Census:
                     vs.setdefault(k, set()).add(_OTHER)  # numbers, lists: not a small domain
         return real(rs, batch)
 
-    root = Path(__file__).resolve().parents[2] / "examples"
+    root = Path(__file__).resolve().parents[3] / "examples"
     docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(root.glob("*.json"))] if root.is_dir() else []
     _engine._assert_and_drain = watching  # type: ignore[assignment]
     try:
@@ -592,7 +594,7 @@ class Result:
 
 
 def _listed_tests(root: Path) -> dict[str, list[str]]:
-    from ._trace import load_map  # noqa: PLC0415
+    from .._law.article_map import load_map  # noqa: PLC0415
 
     amap = load_map(root / "article_map.yaml")
     return {rid: tests for e in amap.entries.values() for rid, tests in e.rules.items()}
@@ -722,7 +724,7 @@ def summary(results: Sequence[Result], *, verbose: bool = True) -> tuple[str, di
 
 
 def _cmd(args: argparse.Namespace) -> int:
-    from ._trace import find_root  # noqa: PLC0415
+    from .._law.article_map import find_root  # noqa: PLC0415
 
     root = find_root()
     t0 = time.monotonic()

@@ -41,8 +41,8 @@ from typing import Any
 
 from durable.lang import value as _dr_value
 
-from ._text import citation as _citation
-from .errors import RuleDefinitionError
+from .._law.text import citation as _citation
+from ..errors import RuleDefinitionError
 
 __all__ = [
     "DeadlineStatus",
@@ -505,7 +505,7 @@ def all_rules() -> dict[str, Rule]:
     """Every declared rule, by id, after importing every article module (sorted by id)."""
     global _loaded
     if not _loaded:
-        from . import rules as _rules_pkg
+        from .. import rules as _rules_pkg
 
         _rules_pkg.load_all()
         _loaded = True

@@ -5,19 +5,28 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from fnmatch import fnmatchcase
 from datetime import date
+from fnmatch import fnmatchcase
 from typing import Any
 
-from . import _engine, _versions
-from ._derive import Derived, derive
-from ._derive import _policy as _case_policy
-from ._periods import PeriodEnd, PeriodPolicy, YearUse
-from ._reliance import interpretations_for, period_trace
-from ._rulebook import DeadlineStatus, Modality, Role
-from .errors import CaseValidationError, Problem
-from .facts import Case, LoadedCase, load_case, parse_as_of
-from .report import CalendarUsed, Finding, MissingFact, Note, Policy, Report, TimelineEntry
+from .._derive.supervision import Derived, derive
+from .._derive.supervision import _policy as _case_policy
+from .._engine import durable as _engine
+from .._engine.rulebook import DeadlineStatus, Modality, Role
+from .._periods.counting import PeriodEnd, PeriodPolicy, YearUse
+from ..errors import CaseValidationError, Problem
+from ..facts import Case, LoadedCase, load_case, parse_as_of
+from ..report import (
+    CalendarUsed,
+    Finding,
+    MissingFact,
+    Note,
+    Policy,
+    Report,
+    TimelineEntry,
+)
+from . import versions as _versions
+from .reliance import interpretations_for, period_trace
 
 __all__ = ["Run", "evaluate", "run"]
 

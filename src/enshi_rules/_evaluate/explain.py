@@ -20,14 +20,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from . import _engine, _text
-from ._evaluate import Run, run
-from ._periods import DayCounting, PeriodPolicy
-from ._reliance import PeriodTrace, day_reason, period_trace
-from ._rulebook import DeadlineStatus, Modality, zh_date
-from .errors import CaseValidationError, Problem
-from .facts import Case, LoadedCase
-from .report import Finding, Policy, Report
+from .._engine import durable as _engine
+from .._engine.rulebook import DeadlineStatus, Modality, zh_date
+from .._law import text as _text
+from .._periods.counting import DayCounting, PeriodPolicy
+from ..errors import CaseValidationError, Problem
+from ..facts import Case, LoadedCase
+from ..report import Finding, Policy, Report
+from .evaluate import Run, run
+from .reliance import PeriodTrace, day_reason, period_trace
 
 __all__ = [
     "ChainLink",
@@ -613,7 +614,7 @@ def _unit(f: Finding) -> UnitText:
 
 
 def _interpretations(ids: Sequence[str]) -> tuple[InterpretationText, ...]:
-    from ._trace import load_register  # noqa: PLC0415
+    from .._law.register import load_register  # noqa: PLC0415
 
     by_id = load_register().by_id
     return tuple(
@@ -700,7 +701,7 @@ def explain(
 
 def render_explanation(e: Explanation) -> str:
     """The explanation as text for a reader (Chinese), one block per finding."""
-    from .cli import finding_tag  # noqa: PLC0415 - the tags the text report uses (cli imports this module)
+    from ..cli import finding_tag  # noqa: PLC0415 - the tags the text report uses (cli imports this module)
 
     lines = [f"案件 {e.case_id}　判断日 {e.as_of.isoformat()}", f"期间计算：{e.policy.description}", ""]
     if not e.findings:

@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from ._evaluate import evaluate, run
-from .facts import Case, _parse
-from .facts.case import DayCountingChoice
-from .report import Report
+from ..facts import Case, _parse
+from ..facts.case import DayCountingChoice
+from ..report import Report
+from .evaluate import evaluate, run
 
 __all__ = ["add_period_options", "evaluate_with_overrides", "with_overrides"]
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import CalendarDataError, CaseValidationError, EngineError, Problem
+from ..errors import CalendarDataError, CaseValidationError, EngineError, Problem
 
 __all__ = ["KINDS", "problem", "problem_from_exception"]
 

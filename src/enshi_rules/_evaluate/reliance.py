@@ -2,7 +2,7 @@
 
 Two things every explanation and every finding need, computed in one place:
 
-* :func:`period_trace` walks a period the way :mod:`enshi_rules._periods` counts it (through its
+* :func:`period_trace` walks a period the way :mod:`enshi_rules._periods.counting` counts it (through its
   public functions only, so a change of calendar there changes the explanation here): the start
   day (not counted), the raw last day, each day the last day rolled over and why (星期六/星期日,
   法定节假日, 调休放假), and the 调休上班日 that stopped it;
@@ -21,8 +21,8 @@ from datetime import date, timedelta
 
 import chinese_calendar
 
-from . import _periods
-from ._periods import DayCounting, PeriodPolicy
+from .._periods import counting as _periods
+from .._periods.counting import DayCounting, PeriodPolicy
 
 __all__ = ["DayNote", "PeriodTrace", "day_reason", "interpretations_for", "period_trace"]
 
@@ -131,7 +131,7 @@ def period_trace(start: date, days: int, policy: PeriodPolicy) -> PeriodTrace:
 
 @functools.cache
 def _static(rule_id: str) -> tuple[str, ...]:
-    from ._trace import load_register  # noqa: PLC0415 - the register is read once, on first use
+    from .._law.register import load_register  # noqa: PLC0415 - the register is read once, on first use
 
     return tuple(
         c.id for g in load_register().groups for c in g.choices if not _is_period(c.id) and c.matches(rule_id)

@@ -31,7 +31,7 @@ def _sha256(data: bytes) -> str:
 
 
 def _data_hash(name: str) -> str | None:
-    f = resources.files(__package__).joinpath("data", name)
+    f = resources.files("enshi_rules").joinpath("data", name)
     try:
         return _sha256(f.read_bytes())
     except (FileNotFoundError, IsADirectoryError):  # pragma: no cover - a broken install
@@ -42,18 +42,19 @@ def _data_hash(name: str) -> str | None:
 #: traceability and explanation tools, the testing helpers. Every other module counts, so a module
 #: added later counts unless it is named here.
 _NOT_DECIDING = frozenset({
-    "cli.py", "_serve_cli.py", "_batch_cli.py", "_batch.py", "_trace.py", "_trace_docs.py", "_explain.py",
-    "_articles_json.py", "_problem_details.py", "_overrides.py", "_versions.py", "server", "testing",
+    "cli.py", "_cli", "_batch", "_law/article_map.py", "_law/coverage.py", "_law/check.py", "_law/docs.py",
+    "_law/articles_json.py", "_evaluate/explain.py", "_evaluate/problems.py", "_evaluate/overrides.py",
+    "_evaluate/versions.py", "server", "testing",
 })
 
 
 def _rules_hash() -> str:
     h = hashlib.sha256()
-    root = resources.files(__package__)
+    root = resources.files("enshi_rules")
 
     def walk(d: Any, prefix: str) -> None:
         for entry in sorted(d.iterdir(), key=lambda e: e.name):
-            if entry.name in _NOT_DECIDING or entry.name == "__pycache__":
+            if prefix + entry.name in _NOT_DECIDING or entry.name == "__pycache__":
                 continue
             if entry.is_dir():
                 walk(entry, prefix + entry.name + "/")
@@ -68,7 +69,7 @@ def _rules_hash() -> str:
 @functools.cache
 def static_versions() -> dict[str, str | None]:
     """The versions that do not depend on the case: package, rules, article map, regulation."""
-    from . import __version__
+    from .. import __version__
 
     return {
         "enshi_rules": __version__,
@@ -87,7 +88,7 @@ def versions(calendars: Any = ()) -> dict[str, Any]:
 
 @functools.cache
 def _static_report_versions() -> Any:
-    from .report import Versions
+    from ..report import Versions
 
     return Versions.model_construct(**static_versions(), calendars=())
 
@@ -97,6 +98,6 @@ def report_versions(calendars: Any = ()) -> Any:
     :class:`~enshi_rules.report.CalendarUsed` of each year a period touched)."""
     if not calendars:
         return _static_report_versions()
-    from .report import Versions
+    from ..report import Versions
 
     return Versions.model_construct(**static_versions(), calendars=tuple(calendars))

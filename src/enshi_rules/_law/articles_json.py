@@ -12,10 +12,11 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from . import _text
-from ._rulebook import all_rules
-from .errors import RuleDefinitionError
-from ._trace import STATUS_ZH, ArticleMap, load_package_map, load_register, rules_by_unit
+from .._engine.rulebook import all_rules
+from ..errors import RuleDefinitionError
+from . import text as _text
+from .article_map import STATUS_ZH, ArticleMap, load_package_map, rules_by_unit
+from .register import load_register
 
 __all__ = ["article_json", "index_json", "parse_unit_ref", "unit_of"]
 

@@ -16,22 +16,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from . import _text
-from ._rulebook import Rule, all_rules
-from ._trace import (
+from .._engine.rulebook import Rule, all_rules
+from . import text as _text
+from .article_map import (
     ENCODED,
     MAP_FILE,
+    MODALITY_ZH,
     NOT_OPERATIVE,
     PLANNED,
     STATUS_ZH,
     ArticleMap,
     Entry,
-    Register,
-    load_register,
     role_zh,
     rules_by_unit,
-    MODALITY_ZH,
 )
+from .register import Register, load_register
 
 __all__ = [
     "render_article_index_text",
@@ -315,7 +314,7 @@ def render_interpretations(rules: Mapping[str, Rule] | None = None, register: Re
 
 def render_example_explanation(path: Path) -> str:
     """``docs/explain/<example>.md``: what ``enshi-rules explain`` says of a bundled example."""
-    from ._explain import explain, render_explanation  # noqa: PLC0415 - evaluates; only for the docs
+    from .._evaluate.explain import explain, render_explanation  # noqa: PLC0415 - evaluates; only for the docs
 
     rel = f"examples/{path.name}"
     head = _GENERATED.format(sources=rel + "、src/enshi_rules/")
@@ -358,7 +357,7 @@ def _expected(root: Path, amap: ArticleMap) -> dict[Path, str]:
 def openapi_text() -> str | None:
     """``docs/openapi.json`` as the application gives it now; None without the server extra."""
     try:
-        from .server import create_app
+        from ..server import create_app
     except ImportError:
         return None
     import json

@@ -47,7 +47,7 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
-from .errors import RuleDefinitionError
+from ..errors import RuleDefinitionError
 
 __all__ = [
     "ARTICLE_COUNT",
@@ -360,7 +360,7 @@ def parse_regulation(raw: str, *, expected_articles: int = ARTICLE_COUNT) -> Reg
 
 
 def _raw_text() -> str:
-    return resources.files(__package__).joinpath("data", "regulation.txt").read_text(encoding="utf-8")
+    return resources.files("enshi_rules").joinpath("data", "regulation.txt").read_text(encoding="utf-8")
 
 
 @cache

@@ -14,7 +14,7 @@ A year's calendar has two layers:
   ``data/calendar/zhouqing.yaml`` or a user file. A year without a notice is never guessed; a period
   whose days inspected fall within 8月17日-23日 of such a year is provisional.
 
-Everything here is data and lookup; how a period is counted is in :mod:`enshi_rules._periods`.
+Everything here is data and lookup; how a period is counted is in :mod:`enshi_rules._periods.counting`.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from typing import Any
 import chinese_calendar
 import yaml
 
-from .errors import CalendarFileError, CalendarProblem
+from ..errors import CalendarFileError, CalendarProblem
 
 __all__ = [
     "ENV_VAR",
@@ -69,7 +69,7 @@ PROVISIONAL_SOURCE = "《全国年节及纪念日放假办法》（2024年11月1
 _NATIONAL = "national"
 _PREFECTURE = "prefecture"
 _LAYERS = (_NATIONAL, _PREFECTURE)
-_DATA = Path(__file__).parent / "data" / "calendar"
+_DATA = Path(__file__).resolve().parents[1] / "data" / "calendar"
 _ONE_DAY = timedelta(days=1)
 
 

@@ -52,7 +52,7 @@ lawyer can disagree with; the code that implements it is marked with the same nu
      has no meaning for months and is ignored there: both policies roll the same way.
 
 [P9] Which calendar a day is judged by, and what happens when its year has no published arrangement
-     (``enshi_rules._calendar``, ``docs/calendar.md``). A user calendar file that gives the year comes
+     (``enshi_rules._periods.calendar``, ``docs/calendar.md``). A user calendar file that gives the year comes
      first; then ``chinesecalendar`` (2004 to the last year whose State Council notice it ships). A
      later year, whose notice (published around November of the year before) is not out yet, is
      computed from 《全国年节及纪念日放假办法》 (2024 revision, 第二条 holidays, weekends, 补假 for a
@@ -80,8 +80,13 @@ from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from enshi_rules import _calendar
-from enshi_rules._calendar import FIRST_CALENDAR_YEAR, Calendar, CalendarSource, YearCalendar
+from enshi_rules._periods import calendar as _calendar
+from enshi_rules._periods.calendar import (
+    FIRST_CALENDAR_YEAR,
+    Calendar,
+    CalendarSource,
+    YearCalendar,
+)
 from enshi_rules.errors import CalendarDataError
 
 __all__ = [

@@ -19,9 +19,10 @@ from typing import Any
 import annotated_types
 from pydantic import BaseModel, ValidationError
 
-from .._input import check_structure, parse_json
 from ..errors import CaseValidationError, Problem
-from .systems import system_vocabulary
+from ._input import check_structure, parse_json
+from ._problems import Problems
+from ._types import LATEST_DATE, parse_as_of
 from .case import (
     Case,
     DayCountingChoice,
@@ -37,10 +38,9 @@ from .case import (
     SuggestionLetter,
     Supervision,
 )
-from ._problems import Problems
-from ._types import LATEST_DATE, parse_as_of
 from .measures import measures_problems
 from .organs import DEFAULT_ORGANS, PREFECTURE_CODE, Organ, OrganKind, OrganLevel
+from .systems import system_vocabulary
 
 __all__ = [
     "DEFAULT_ORGANS",

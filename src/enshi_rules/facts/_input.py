@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import CaseValidationError, InputError, InputTooLargeError, Problem
+from ..errors import CaseValidationError, InputError, InputTooLargeError, Problem
 
 __all__ = ["MAX_DEPTH", "MAX_KEYS", "MAX_VALUES", "check_structure", "parse_json", "read_bounded"]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .._rulebook import DeadlineStatus, Fact, Modality, Outcome, Role, m, rule
+from .._engine.rulebook import DeadlineStatus, Fact, Modality, Outcome, Role, m, rule
 
 S = DeadlineStatus
 _MODALITY = {S.PENDING: Modality.SHALL, S.ON_TIME: Modality.SHALL, S.LATE: Modality.VIOLATION, S.OVERDUE: Modality.VIOLATION}

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._rulebook import Fact, Modality, Outcome, Role, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
 from .art_026 import SITUATIONS
 
 _MARK = "一二三四五六七八九十"

@@ -14,7 +14,7 @@ other finding (``_engine.evaluate_facts`` reports only why it is excluded).
 
 from __future__ import annotations
 
-from .._rulebook import Fact, Modality, Outcome, Role, Stage, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, Stage, m, rule
 from ..facts.organs import PREFECTURE_CODE
 
 # 第一款

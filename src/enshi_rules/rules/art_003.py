@@ -20,7 +20,7 @@ acts is still judged (第十条第二款、第二十四条、第二十五条、�
 
 from __future__ import annotations
 
-from .._rulebook import Fact, Modality, Outcome, Role, Stage, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, Stage, m, rule
 from ..facts.case import EnforcementActivity
 
 # 第一款 (with 第三款: who is 行政执法监督机关 and who 被监督机关)

@@ -39,7 +39,7 @@ change both together.
 
 from __future__ import annotations
 
-from .._rulebook import Fact, Modality, Outcome, Role, Stage, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, Stage, m, rule
 
 _REL = m.kind == "relation"
 

@@ -28,7 +28,7 @@ The interpretive choices above are registered for legal review as A06-1, A06-2, 
 
 from __future__ import annotations
 
-from .._rulebook import Fact, Modality, Outcome, Role, Stage, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, Stage, m, rule
 
 # 第一款
 

@@ -14,7 +14,7 @@ The interpretive choices above are registered for legal review as A15-1, A15-2, 
 
 from __future__ import annotations
 
-from .._rulebook import DeadlineStatus as S
+from .._engine.rulebook import DeadlineStatus as S
 from ._annual import dated_duty
 
 dated_duty(

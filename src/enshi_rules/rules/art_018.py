@@ -11,7 +11,7 @@ The interpretive choices above are registered for legal review as A15-1, A18-1 i
 
 from __future__ import annotations
 
-from .._rulebook import DeadlineStatus as S
+from .._engine.rulebook import DeadlineStatus as S
 from ._annual import counted_duty
 
 counted_duty(

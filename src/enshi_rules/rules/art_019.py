@@ -15,8 +15,8 @@ The interpretive choices above are registered for legal review as A15-1, A19-1, 
 
 from __future__ import annotations
 
-from .._rulebook import DeadlineStatus as S
-from .._rulebook import Fact, Modality, Outcome, Role, m, rule
+from .._engine.rulebook import DeadlineStatus as S
+from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
 from ._annual import counted_duty
 
 counted_duty(

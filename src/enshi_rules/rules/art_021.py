@@ -10,7 +10,7 @@ The interpretive choices above are registered for legal review as M-1 in
 
 from __future__ import annotations
 
-from .._rulebook import Fact, Modality, Outcome, Role, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
 
 
 @rule(

@@ -17,7 +17,7 @@ The interpretive choices above are registered for legal review as A22-1, A22-2 i
 
 from __future__ import annotations
 
-from .._rulebook import Fact, Modality, Outcome, Role, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
 
 _MD = m.kind == "major_decision"
 

@@ -18,7 +18,7 @@ The interpretive choices above are registered for legal review as M-1 in
 
 from __future__ import annotations
 
-from .._rulebook import Fact, Modality, Outcome, Role, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
 
 MEASURES: dict[int, tuple[str, str]] = {
     1: ("hear_explanation", "听取被监督机关有关行政执法情况的说明"),

@@ -21,7 +21,7 @@ The interpretive choices above are registered for legal review as A24-1, A24-2, 
 
 from __future__ import annotations
 
-from .._rulebook import Fact, Modality, Outcome, Role, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
 
 _ON_SITE = (m.kind == "inspection") & (m.on_site == True)  # noqa: E712
 

@@ -21,7 +21,7 @@ The interpretive choices above are registered for legal review as A25-1, A25-2, 
 
 from __future__ import annotations
 
-from .._rulebook import Fact, Modality, Outcome, Role, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
 
 _SUPERVISED = (m.kind == "obstruction") & (m.confirmed == True) & (m.party == "被监督机关")  # noqa: E712
 _OTHER = (m.kind == "obstruction") & (m.confirmed == True) & (m.party == "其他单位和个人")  # noqa: E712

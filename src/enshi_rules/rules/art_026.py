@@ -26,7 +26,7 @@ The interpretive choices above are registered for legal review as A26-1, A26-2, 
 
 from __future__ import annotations
 
-from .._rulebook import Fact, Modality, Outcome, Role, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
 
 #: The six situations, by item.
 SITUATIONS: dict[int, str] = {

@@ -32,7 +32,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._rulebook import DeadlineStatus, Fact, Modality, Outcome, Role, deadline_rules, m, rule
+from .._engine.rulebook import (
+    DeadlineStatus,
+    Fact,
+    Modality,
+    Outcome,
+    Role,
+    deadline_rules,
+    m,
+    rule,
+)
 
 #: 自收到之日起十日内申请复查.
 OBJECTION_DAYS = 10

@@ -15,7 +15,16 @@ The interpretive choices above are registered for legal review as A27-3, A28-1, 
 
 from __future__ import annotations
 
-from .._rulebook import DeadlineStatus, Fact, Modality, Outcome, Role, deadline_rules, m, rule
+from .._engine.rulebook import (
+    DeadlineStatus,
+    Fact,
+    Modality,
+    Outcome,
+    Role,
+    deadline_rules,
+    m,
+    rule,
+)
 
 #: 自收到决定书之日起三十日内将执行情况报告.
 EXECUTION_REPORT_DAYS = 30

@@ -19,7 +19,7 @@ The interpretive choices above are registered for legal review as M-1, A29-1, A2
 
 from __future__ import annotations
 
-from .._rulebook import Fact, Modality, Outcome, Role, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
 
 _F = m.kind == "followup"
 

@@ -11,7 +11,7 @@ The interpretive choices above are registered for legal review as A30-1 in
 
 from __future__ import annotations
 
-from .._rulebook import Fact, Modality, Outcome, Role, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
 
 
 @rule(

@@ -50,7 +50,7 @@ D-2, E-1 in ``data/interpretations.yaml`` (docs/interpretations.md); change both
 
 from __future__ import annotations
 
-from .._rulebook import Fact, Modality, Outcome, Role, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
 
 #: 第一款's behaviours, by item.
 BEHAVIOURS: dict[int, tuple[str, str]] = {

@@ -13,7 +13,7 @@ The interpretive choices above are registered for legal review as A33-1, D-2 in
 
 from __future__ import annotations
 
-from .._rulebook import Fact, Modality, Outcome, Role, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
 
 _CONFIRMED = (m.kind == "misconduct") & (m.confirmed == True)  # noqa: E712
 

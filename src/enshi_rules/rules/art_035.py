@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .._rulebook import Fact, Modality, Outcome, Role, Stage, m, rule, zh_date
+from .._engine.rulebook import Fact, Modality, Outcome, Role, Stage, m, rule, zh_date
 
 #: 施行日期.
 COMMENCEMENT = date(2025, 3, 1)

@@ -3,10 +3,10 @@
 A FastAPI application (``create_app``) run by uvicorn, installed with the ``server`` extra
 (``pip install 'enshi-rules[server]'``). Every endpoint is versioned under ``/v1`` except
 ``/healthz``; ``docs/openapi.json`` is the committed OpenAPI document (a test keeps it equal to
-``create_app().openapi()``). Errors are RFC 9457 problem details (``enshi_rules._problem_details``).
+``create_app().openapi()``). Errors are RFC 9457 problem details (``enshi_rules._evaluate.problems``).
 
 Every response carries a ``decision_id`` (a UUID, also in the ``Enshi-Decision-Id`` header) and the
-``versions`` the answer was computed with (``enshi_rules._versions``).
+``versions`` the answer was computed with (``enshi_rules._evaluate.versions``).
 
 The engine serialises evaluations within a process, so throughput comes from worker processes
 (``--workers``); each worker builds its own application with ``create_app_from_env``.

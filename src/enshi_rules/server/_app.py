@@ -18,11 +18,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response, StreamingResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import _articles_json, _evaluate, workbench
-from .._explain import explain
-from .._overrides import evaluate_with_overrides, with_overrides
-from .._problem_details import problem, problem_from_exception
-from .._versions import versions
+from .. import workbench
+from .._evaluate import evaluate as _evaluate
+from .._evaluate.explain import explain
+from .._evaluate.overrides import evaluate_with_overrides, with_overrides
+from .._evaluate.problems import problem, problem_from_exception
+from .._evaluate.versions import versions
+from .._law import articles_json as _articles_json
 from ..errors import CaseValidationError, EnshiRulesError, Problem
 from ..facts import MAX_DOCUMENT_BYTES, Case
 from ..report import Report
@@ -238,8 +240,8 @@ def _layer_json(yc: Any) -> dict[str, Any]:
 
 def _calendar_json(year: int, missing: str) -> dict[str, Any] | None:
     """A year as the library's evaluations see it (the files of ENSHI_RULES_CALENDAR included)."""
-    from .._calendar import FIRST_PREFECTURE_YEAR
-    from .._periods import PeriodPolicy
+    from .._periods.calendar import FIRST_PREFECTURE_YEAR
+    from .._periods.counting import PeriodPolicy
 
     cal = PeriodPolicy(missing_calendar=missing).resolved_calendar()
     nat = cal.national(year)

@@ -6,9 +6,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .._problem_details import KINDS
+from .._evaluate.explain import Explanation
+from .._evaluate.problems import KINDS
 from ..facts import Case
-from .._explain import Explanation
 from ..report import Report, Versions
 
 __all__ = [

@@ -64,7 +64,7 @@ def _full_cite(crit: Mapping[str, Any], obj: Any) -> bool:
     """Whether the criteria give the whole citation of ``obj`` (not just its article)."""
     if crit.get("article") != obj.article:
         return False
-    from .._text import parse_citation  # noqa: PLC0415
+    from .._law.text import parse_citation  # noqa: PLC0415
 
     short = obj.citation.split("》", 1)[-1]
     try:
@@ -99,7 +99,7 @@ def absent(crit: Mapping[str, Any], *, notes: bool) -> None:
     keys = set(crit) - {"count"}
     if not keys or not keys <= _ABSENCE_FIELDS or not ({"rule_id", "article"} & keys):
         return
-    from .._rulebook import all_rules  # noqa: PLC0415
+    from .._engine.rulebook import all_rules  # noqa: PLC0415
 
     for rid, r in all_rules().items():
         if r.note != notes or not r.reports:

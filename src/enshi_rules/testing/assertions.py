@@ -41,8 +41,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from .._rulebook import DeadlineStatus, Modality
-from .._text import article_label, citation, item_marker, parse_citation, to_chinese_numeral
+from .._engine.rulebook import DeadlineStatus, Modality
+from .._law.text import (
+    article_label,
+    citation,
+    item_marker,
+    parse_citation,
+    to_chinese_numeral,
+)
 from ..report import Finding, MissingFact, Note, Report
 from . import _pins
 
@@ -481,7 +487,7 @@ def assert_no_missing_facts(report: Report) -> None:
 
 
 def _chains(explanation: Any) -> list[tuple[str, tuple[str, ...]]]:
-    from .._explain import Explanation  # noqa: PLC0415 - explain evaluates; imported only when used
+    from .._evaluate.explain import Explanation  # noqa: PLC0415 - explain evaluates; imported only when used
 
     if not isinstance(explanation, Explanation):
         raise TypeError(f"expected an enshi_rules.Explanation, got {type(explanation).__name__}")

@@ -39,15 +39,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from pydantic import ValidationError
 
 from .. import errors as _errors
-from .._evaluate import evaluate
-from .._input import read_bounded
-from .._periods import PeriodPolicy
+from .._evaluate.evaluate import evaluate
+from .._periods.counting import PeriodPolicy
 from ..errors import InputError, InputTooLargeError
 from ..facts import MAX_DOCUMENT_BYTES, Case
+from ..facts._input import read_bounded
 from ..report import Finding, Note, Report
 from . import _pins
 from .assertions import criteria, describe_criteria, format_report, mismatches, nearest
@@ -206,7 +205,7 @@ def _modality_changed(found: list[Finding | Note], modalities: Mapping[str, str]
 
 
 def _declared_modalities() -> dict[str, str]:
-    from .._rulebook import all_rules  # noqa: PLC0415
+    from .._engine.rulebook import all_rules  # noqa: PLC0415
 
     return {rid: r.modality.value for rid, r in all_rules().items() if not r.note}
 

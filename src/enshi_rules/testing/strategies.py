@@ -35,6 +35,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess by th
     ) from exc
 
 import copy
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -42,9 +43,8 @@ from typing import Any
 
 from chinese_calendar import constants as _cc
 
-import re
-
-from .. import _periods, _text
+from .._law import text as _text
+from .._periods import counting as _periods
 from ..facts.organs import DEFAULT_ORGANS, PREFECTURE_CODE
 from .cases import random_case
 

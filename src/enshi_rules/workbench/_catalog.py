@@ -14,25 +14,24 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .. import _text
-from .._rulebook import Rule, all_rules
-from ..errors import RuleDefinitionError
-from .._trace import (
+from .._engine.rulebook import Rule, all_rules
+from .._law import text as _text
+from .._law.article_map import (
     ENCODED,
+    MAP_FILE,
+    MODALITY_ZH,
     NOT_OPERATIVE,
     PLANNED,
     STATUS_ZH,
     ArticleMap,
     Entry,
-    Interpretation,
     find_root,
     load_map,
-    load_register,
     role_zh,
     rules_by_unit,
-    MODALITY_ZH,
-    MAP_FILE,
 )
+from .._law.register import Interpretation, load_register
+from ..errors import RuleDefinitionError
 
 __all__ = [
     "ArticleView",
@@ -90,7 +89,7 @@ def _kind_of(cond: Any) -> str:
 def condition_in_words(cond: Any) -> str:
     """A rule's condition in Chinese words, as ``explain`` words it for a finding (without the values):
     ``整改期限：未记录整改情况报送日，且判断日晚于整改期限最后一日``."""
-    from .._explain import KIND_ZH, _Words
+    from .._evaluate.explain import KIND_ZH, _Words
 
     kind = _kind_of(cond)
     words = _Words(kind, {}, "").words(cond)
@@ -189,7 +188,7 @@ def _status(e: Entry | None) -> tuple[str | None, str]:
 @cache
 def _applies() -> dict[str, tuple[Interpretation, ...]]:
     """Unit id -> the interpretations that apply (the map's list, else the register's own reach)."""
-    from .._trace import expected_interpretations
+    from .._law.register import expected_interpretations
 
     register = load_register()
     by_id = register.by_id

@@ -14,11 +14,15 @@ from datetime import date, timedelta
 from html import escape
 from typing import Any
 
-from .._periods import DayCounting, PeriodPolicy
-from .._reliance import period_trace
-from .._rulebook import DeadlineStatus, Modality
-from ..cli import _PERMISSION_STATUS_ZH as _PERMISSION_ZH  # a 可以 period unused is no breach
-from ..cli import _STATUS_ZH  # the text report's words, so the chart cannot drift from it
+from .._engine.rulebook import DeadlineStatus, Modality
+from .._evaluate.reliance import period_trace
+from .._periods.counting import DayCounting, PeriodPolicy
+from ..cli import (
+    _PERMISSION_STATUS_ZH as _PERMISSION_ZH,  # a 可以 period unused is no breach
+)
+from ..cli import (
+    _STATUS_ZH,  # the text report's words, so the chart cannot drift from it
+)
 from ..errors import CalendarDataError
 
 __all__ = ["Bar", "bars", "timeline_svg"]

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .. import _text
+from .._law import text as _text
 from . import _views
 
 __all__ = ["render_docx", "template_path"]

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .._periods import DayCounting, PeriodPolicy
+from .._periods.counting import DayCounting, PeriodPolicy
 from ..errors import CalendarDataError, CaseValidationError, Problem
-from .._input import parse_json
 from ..facts import DEFAULT_ORGANS, case_caps
+from ..facts._input import parse_json
 from ..facts.case import DecisionOrder, EnforcementActivity
 from ..facts.organs import OrganKind, OrganLevel
 
@@ -247,7 +247,7 @@ class TrialInput:
 def parse_document(text: str | bytes, where: str) -> tuple[Any, list[Problem]]:
     """A pasted or uploaded JSON document, or the problems that keep it from being read.
 
-    Read as strictly as every other input (``enshi_rules._input.parse_json``): a key written twice,
+    Read as strictly as every other input (``enshi_rules.facts._input.parse_json``): a key written twice,
     ``NaN``, nesting too deep or an array over its cap is a problem placed at its field.
     """
     try:
@@ -297,7 +297,7 @@ def policy_from(day_counting: str | None, time_in_post: bool) -> PeriodPolicy | 
 
 def evaluate_input(t: TrialInput) -> tuple[Any, list[Problem]]:
     """The report, or the problems (validation, or a year without holiday data) that stop it."""
-    from .._evaluate import evaluate
+    from .._evaluate.evaluate import evaluate
 
     if t.problems or t.document is None:
         return None, t.problems
@@ -312,7 +312,7 @@ def evaluate_input(t: TrialInput) -> tuple[Any, list[Problem]]:
 def explain_input(t: TrialInput, report: Any) -> Any:
     """``enshi_rules.explain`` of the same evaluation (its findings in the report's order), or None
     when it cannot be had (then the page shows each finding without it)."""
-    from .._explain import explain
+    from .._evaluate.explain import explain
     from ..errors import EnshiRulesError
 
     try:
@@ -336,7 +336,7 @@ ORGAN_LEVELS = tuple(v.value for v in OrganLevel)
 
 def situation_items() -> list[tuple[int, str]]:
     """第二十六条's six items, in the words of the measures (from the shipped text)."""
-    from .. import _text
+    from .._law import text as _text
 
     reg = _text.regulation()
     return [(i, _text.item_marker(i) + reg.unit(26, 1, i).text.rstrip("；。的")) for i in range(1, 7)]

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .. import _text
-from .._rulebook import Modality, all_rules
+from .._engine.rulebook import Modality, all_rules
+from .._law import text as _text
 from ..cli import _STATUS_ZH, _status_zh, finding_tag, provisional_text
 from . import _catalog
 
@@ -91,7 +91,7 @@ def _interpretations(f: Any, of_unit: tuple[Any, ...]) -> tuple[tuple[str, str],
     ids = getattr(f, "interpretations", None)
     if ids is None:
         return tuple((c.id, c.title) for c in of_unit)
-    from .._trace import load_register
+    from .._law.register import load_register
 
     known = load_register().by_id
     return tuple((x, known[x].title if x in known else "") for x in ids)

@@ -18,8 +18,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from .. import _text
-from .._trace import find_root
+from .._law import text as _text
+from .._law.article_map import find_root
 from ..facts import MAX_DOCUMENT_BYTES
 from . import _catalog, _chart, _docx, _trial, _views
 
