@@ -22,7 +22,7 @@ from enshi_rules._law import check as trace_check
 from enshi_rules._law import docs as _trace_docs
 from enshi_rules._law import text as _text
 from enshi_rules._law.article_map import ArticleMap, Entry, load_map, parse_map
-from enshi_rules._law import check
+from enshi_rules._law.check import check
 from enshi_rules._law.coverage import Coverage, RunRecord
 from enshi_rules.cli import main
 
