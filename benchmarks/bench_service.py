@@ -13,7 +13,15 @@ waits for ``/healthz``, and sends ``POST /v1/evaluate`` with case documents from
                 counted against the service (no coordinated omission). p50, p99, max.
 ``throughput``  a closed loop: C connections each send the next request as soon as the last one
                 is answered, for a fixed time, with 1 worker and then with 2 workers. Requests a
-                second, and the ratio 2 workers / 1 worker.
+                second, and the ratio 2 workers / 1 worker. The C connections are persistent
+                (keep-alive), all opened at the start, as a platform's connection pool would be;
+                with 2 workers each worker has its own SO_REUSEPORT socket and the kernel spreads
+                the connections by a hash of their ports, so the split differs from run to run:
+                ``connections_by_process`` says how many each worker held, and
+                ``server_cpu_share_by_process`` how much of a core each used.
+``ceiling``     what the machine gives 2 plain CPU-bound processes against 1 at that moment (a busy
+                loop, 1 process then 2 at once): on a machine shared with other work, the 2-worker
+                ratio is to be read against it.
 
 The client is a small HTTP/1.1 keep-alive client on asyncio streams (no HTTP library in the timed
 loop), in this process. On the project's 2-core machine it shares the CPU with the workers, which
@@ -114,10 +122,10 @@ class Server:
         self.stop()
 
 
-def _group_cpu_seconds(pgid: int) -> float:
-    """CPU seconds (user + system) used so far by every process of a process group (Linux /proc)."""
+def _group_cpu(pgid: int) -> dict[int, float]:
+    """CPU seconds (user + system) used so far by each process of a process group (Linux /proc)."""
     tick = os.sysconf("SC_CLK_TCK")
-    total = 0
+    out: dict[int, float] = {}
     for d in os.listdir("/proc"):
         if not d.isdigit():
             continue
@@ -127,8 +135,69 @@ def _group_cpu_seconds(pgid: int) -> float:
         except OSError:
             continue
         if int(fields[2]) == pgid:  # pgrp
-            total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / tick
+            out[int(d)] = (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return out
+
+
+def _connections_by_process(pgid: int, port: int) -> list[int]:
+    """How many established connections to ``port`` each process of the group holds (Linux /proc), largest first.
+
+    With 2 workers the supervisor holds only the listening sockets; each worker holds the connections
+    the kernel gave its socket: this is how evenly the connections were spread.
+    """
+    inodes: set[int] = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            f = line.split()
+            if f[3] == "01" and int(f[1].rsplit(":", 1)[1], 16) == port:
+                inodes.add(int(f[9]))
+    counts = []
+    for pid in _group_cpu(pgid):
+        n = 0
+        try:
+            fds = os.listdir(f"/proc/{pid}/fd")
+        except OSError:
+            continue
+        for fd in fds:
+            try:
+                link = os.readlink(f"/proc/{pid}/fd/{fd}")
+            except OSError:
+                continue
+            n += link.startswith("socket:[") and int(link[8:-1]) in inodes
+        if n:
+            counts.append(n)
+    return sorted(counts, reverse=True)
+
+
+_BUSY = """
+import sys, time
+end = time.monotonic() + float(sys.argv[1])
+n = 0
+while time.monotonic() < end:
+    for _ in range(1000):
+        n += 1
+print(n)
+"""
+
+
+def _cpu_ceiling(seconds: float) -> dict[str, Any]:
+    """What the machine gives two CPU-bound processes against one, now: the ceiling of any 2-worker ratio.
+
+    Plain Python loops counting for ``seconds``: one process alone, then two at once. On an idle
+    2-core machine the ratio is near 2; other work on the machine takes its share from it.
+    """
+
+    def run(n: int) -> int:
+        procs = [subprocess.Popen([sys.executable, "-c", _BUSY, str(seconds)], stdout=subprocess.PIPE) for _ in range(n)]
+        return sum(int(p.communicate(timeout=seconds + 60)[0]) for p in procs)
+
+    one = run(1)
+    two = run(2)
+    return {"seconds": seconds, "one_process": one, "two_processes": two, "ratio": round(two / one, 3) if one else None}
 
 
 def _has_script() -> bool:
@@ -222,8 +291,9 @@ async def _throughput(
     done = 0
     errors = 0
     counter = iter(range(cap))
+    connections_by_process = _connections_by_process(pgid, port)
     cpu0 = time.process_time()
-    server0 = _group_cpu_seconds(pgid)
+    server0 = _group_cpu(pgid)
     start = loop.time()
     stop_at = start + seconds
 
@@ -240,7 +310,9 @@ async def _throughput(
     await asyncio.wait_for(asyncio.gather(*(run(c) for c in conns)), timeout=seconds + 60)
     elapsed = loop.time() - start
     client_cpu = time.process_time() - cpu0
-    server_cpu = _group_cpu_seconds(pgid) - server0
+    server1 = _group_cpu(pgid)
+    by_process = sorted((server1[p] - server0.get(p, 0.0) for p in server1), reverse=True)
+    server_cpu = sum(by_process)
     for c in conns:
         c.close()
     return {
@@ -251,7 +323,19 @@ async def _throughput(
         "client_cpu_share": round(client_cpu / elapsed, 3),
         "server_cpu_ms_per_request": round(server_cpu * 1000 / done, 3) if done else None,
         "server_cpu_share": round(server_cpu / elapsed, 3),
+        # each server process's share of a core, largest first (with 2 workers: the two workers, then
+        # the supervisor and multiprocessing's resource tracker, near 0)
+        "server_cpu_share_by_process": [round(x / elapsed, 3) for x in by_process],
+        "connections_by_process": connections_by_process,
     }
+
+
+def _print_throughput(workers: int, connections: int, tp: dict[str, Any]) -> None:
+    shares = ", ".join(f"{x:.0%}" for x in tp["server_cpu_share_by_process"] if x >= 0.005)
+    print(f"throughput, {workers} worker{'s' if workers > 1 else ''}, {connections} connections: {tp['per_second']:.0f} "
+          f"requests/s ({tp['requests']} in {tp['seconds']} s; server CPU {tp['server_cpu_ms_per_request']} ms a request, "
+          f"{tp['server_cpu_share']:.0%} of a core (by process: {shares}); connections by process "
+          f"{tp['connections_by_process']}; client CPU {tp['client_cpu_share']:.0%})", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -261,9 +345,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--latency-seconds", type=float, default=30.0, help="length of the latency run (default 30)")
     ap.add_argument("--throughput-seconds", type=float, default=15.0, help="length of each throughput run (default 15)")
     ap.add_argument("--connections", type=int, default=8, help="connections of the throughput runs (default 8)")
+    ap.add_argument("--ceiling-seconds", type=float, default=3.0,
+                    help="length of each run of the CPU ceiling, 1 then 2 plain busy processes (default 3)")
     args = ap.parse_args(argv)
     if args.quick:
-        args.rate, args.latency_seconds, args.throughput_seconds = 50.0, 2.0, 2.0
+        args.rate, args.latency_seconds, args.throughput_seconds, args.ceiling_seconds = 50.0, 2.0, 2.0, 0.5
     n_cases = 200 if args.quick else 1000
     lat_cap = int(args.rate * args.latency_seconds)
     tp_cap = 200_000  # an upper bound on requests per throughput run, whatever the speed
@@ -280,22 +366,24 @@ def main(argv: list[str] | None = None) -> int:
               f"p50 {lat['p50_ms']:.2f} ms, p99 {lat['p99_ms']:.2f} ms, max {lat['max_ms']:.2f} ms "
               f"({lat['requests']} requests, statuses {lat['statuses']})", flush=True)
         tp1 = asyncio.run(_throughput(s.port, reqs, args.connections, args.throughput_seconds, tp_cap, s.proc.pid))
-        print(f"throughput, 1 worker, {args.connections} connections: {tp1['per_second']:.0f} requests/s "
-              f"({tp1['requests']} in {tp1['seconds']} s; server CPU {tp1['server_cpu_ms_per_request']} ms a request, "
-              f"{tp1['server_cpu_share']:.0%} of a core; client CPU {tp1['client_cpu_share']:.0%})", flush=True)
+        _print_throughput(1, args.connections, tp1)
     with Server(workers=2) as s:
         reqs = [_request(s.port, b) for b in bodies]
         tp2 = asyncio.run(_throughput(s.port, reqs, args.connections, args.throughput_seconds, tp_cap, s.proc.pid))
-        print(f"throughput, 2 workers, {args.connections} connections: {tp2['per_second']:.0f} requests/s "
-              f"({tp2['requests']} in {tp2['seconds']} s; server CPU {tp2['server_cpu_ms_per_request']} ms a request, "
-              f"{tp2['server_cpu_share']:.0%} of a core; client CPU {tp2['client_cpu_share']:.0%})", flush=True)
+        _print_throughput(2, args.connections, tp2)
     ratio = round(tp2["per_second"] / tp1["per_second"], 3) if tp1["per_second"] else None
+    ceiling = _cpu_ceiling(args.ceiling_seconds)
+    of_ceiling = round(ratio / ceiling["ratio"], 3) if ratio and ceiling["ratio"] else None
     print(f"2 workers / 1 worker: {ratio}", flush=True)
+    print(f"CPU ceiling now: 2 busy processes / 1 = {ceiling['ratio']} ({args.ceiling_seconds:g} s each); "
+          f"2 workers / 1 worker is {of_ceiling} of it", flush=True)
     result.update(
         latency=lat,
         throughput_1_worker=tp1,
         throughput_2_workers=tp2,
         workers_2_over_1=ratio,
+        cpu_ceiling=ceiling,
+        workers_2_over_1_of_ceiling=of_ceiling,
         targets_met={
             "p99_under_10ms_at_200_per_s": bool(args.rate >= 200 and lat["p99_ms"] < 10),
             "workers_2_at_least_1_6x_1": bool(ratio is not None and ratio >= 1.6),

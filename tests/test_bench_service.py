@@ -30,5 +30,11 @@ def test_quick_service_benchmark_ends_with_one_json_line() -> None:
         tp = result[key]
         assert tp["requests"] > 0 and tp["non_200"] == 0 and tp["per_second"] > 0
         assert tp["server_cpu_ms_per_request"] > 0
+        # every connection of the closed loop is held by a server process (a worker)
+        assert sum(tp["connections_by_process"]) == 8
+    assert len(result["throughput_1_worker"]["connections_by_process"]) == 1
+    assert len(result["throughput_2_workers"]["connections_by_process"]) <= 2
     assert result["workers_2_over_1"] > 0
+    ceiling = result["cpu_ceiling"]
+    assert ceiling["one_process"] > 0 and ceiling["two_processes"] > 0 and ceiling["ratio"] > 0
     assert set(result["targets_met"]) == {"p99_under_10ms_at_200_per_s", "workers_2_at_least_1_6x_1"}

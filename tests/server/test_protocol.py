@@ -70,13 +70,25 @@ def test_a_connection_on_a_socket_bound_for_several_workers_gets_tcp_nodelay():
 def test_serve_runs_uvicorn_with_that_protocol(monkeypatch):
     import uvicorn
 
+    from enshi_rules.cli import main as cli_main
+    from enshi_rules.server import _supervisor
     from enshi_rules.server._app import SETTINGS_ENV
 
     monkeypatch.setenv(SETTINGS_ENV, "")  # restored after the test: serve writes its settings there
     seen = {}
     monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: seen.update(kw))
-    from enshi_rules.cli import main as cli_main
-
-    assert cli_main(["serve", "--port", "8999", "--workers", "2"]) == 0
+    assert cli_main(["serve", "--port", "0", "--workers", "1"]) == 0
     assert seen["http"] == "enshi_rules.server._protocol:NoDelayH11Protocol"
-    assert seen["workers"] == 2
+    # several workers: our supervisor hands each worker the same configuration (nothing is started here)
+    started = {}
+
+    def run(self):
+        started.update(config=self.config, sockets=list(self.sockets))
+        for s in self.sockets:
+            s.close()
+        return 0
+
+    monkeypatch.setattr(_supervisor.Supervisor, "run", run)
+    assert cli_main(["serve", "--port", "0", "--workers", "2"]) == 0
+    assert started["config"].http == "enshi_rules.server._protocol:NoDelayH11Protocol"
+    assert len(started["sockets"]) == 2

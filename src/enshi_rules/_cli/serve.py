@@ -4,6 +4,13 @@ The service needs the ``server`` extra (FastAPI and uvicorn); without it ``serve
 install it and exits 2. Every default is the safe one: loopback only (127.0.0.1) unless ``--host``
 is given, no access control unless ``--tokens`` names a file, no CORS unless ``--cors-origin`` is
 given, no decision log unless ``--decision-log`` names a file.
+
+The address is checked before anything starts (``server._supervisor.probe``): one that cannot be
+bound (in use, a privileged port, not this machine's) is one bilingual line naming host and port,
+exit 2, as for every other refusal to start. ``--workers 1`` runs uvicorn in this process, as
+``uvicorn.run`` does; ``--workers N`` above 1 runs our own supervisor of N spawned worker processes,
+each with its own listening socket bound with SO_REUSEPORT so that the kernel spreads connections
+over them (``server/_supervisor.py``, docs/service.md).
 """
 
 from __future__ import annotations
@@ -103,15 +110,26 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         create_app_from_env()  # refuse a bad tokens file here, once, before any worker starts
     except (OSError, ValueError) as exc:
         return _fail(str(exc))
-    uvicorn.run(
-        "enshi_rules.server:create_app_from_env",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        # TCP_NODELAY on every connection, also when uvicorn binds the socket for several workers
-        http="enshi_rules.server._protocol:NoDelayH11Protocol",
-        log_level="info",
-        server_header=False,
-    )
-    return 0
+    from ..server import _supervisor
+
+    try:  # the address, checked before anything starts (also before uvicorn binds it for one worker)
+        port = _supervisor.probe(args.host, args.port)
+    except OSError as exc:
+        return _fail(_supervisor.bind_error(args.host, args.port, exc))
+    app = "enshi_rules.server:create_app_from_env"
+    # TCP_NODELAY on every connection, also on a socket that uvicorn or our supervisor binds
+    http = "enshi_rules.server._protocol:NoDelayH11Protocol"
+    if args.workers == 1:
+        uvicorn.run(app, factory=True, host=args.host, port=args.port, http=http, log_level="info", server_header=False)
+        return 0
+    # several workers: our own supervisor, a listening socket per worker (server/_supervisor.py)
+    config = uvicorn.Config(app, factory=True, host=args.host, port=port, workers=args.workers, http=http,
+                            log_level="info", server_header=False)
+    try:
+        sockets, warning = _supervisor.listening_sockets(args.host, port, args.workers)
+    except OSError as exc:
+        return _fail(_supervisor.bind_error(args.host, port, exc))
+    if warning:
+        print(f"enshi-rules serve: {warning}", file=sys.stderr, flush=True)
+    where = f"[{args.host}]" if ":" in args.host else args.host
+    return _supervisor.Supervisor(config, sockets, url=f"http://{where}:{port}").run()

@@ -9,7 +9,8 @@ Every response carries a ``decision_id`` (a UUID, also in the ``Enshi-Decision-I
 ``versions`` the answer was computed with (``enshi_rules._evaluate.versions``).
 
 The engine serialises evaluations within a process, so throughput comes from worker processes
-(``--workers``); each worker builds its own application with ``create_app_from_env``.
+(``--workers``); each worker builds its own application with ``create_app_from_env``. With more than
+one, ``_supervisor`` starts them, one listening socket each (SO_REUSEPORT), and restarts or stops them.
 
 Other routers (the browser workbench at ``/``) are added in ``create_app`` where it says
 ``# Routers of other parts of the package``: one ``app.include_router(...)`` line each.
