@@ -269,7 +269,12 @@ def test_a_killed_worker_is_restarted_on_its_socket_and_sigint_stops_all(tmp_pat
 def test_workers_that_keep_dying_stop_the_service_with_a_message(tmp_path):
     tokens = tmp_path / "tokens.txt"
     subprocess.run([*_exe(), "token", "--add", str(tokens)], check=True, capture_output=True)
-    with serve(tmp_path, "--workers", "2", "--tokens", str(tokens)) as srv:
+    # the policy with a limit of 1 (the service's is RESTART_LIMIT): one restart, then the next death stops all
+    code = (
+        "import sys; from enshi_rules.server import _supervisor as s; s.RESTART_LIMIT = 1; "
+        "from enshi_rules.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    with serve(tmp_path, "--workers", "2", "--tokens", str(tokens), argv=[sys.executable, "-c", code]) as srv:
         workers = srv.wait_workers(2)
         tokens.unlink()  # a restarted worker cannot read it, and exits at once
         os.kill(workers[0], signal.SIGKILL)
@@ -277,10 +282,14 @@ def test_workers_that_keep_dying_stop_the_service_with_a_message(tmp_path):
         srv.descendants.update(workers)
         assert _no_process_left(srv.descendants) == []
         err = srv.stderr
-        n = _supervisor.RESTART_LIMIT + 1
-        assert f"that is {n} times within {int(_supervisor.RESTART_WINDOW)} s: not restarting, stopping every worker" in err
+        assert f"[{workers[0]}] ended unexpectedly (killed by SIGKILL); restarting it on the same socket" in err
+        assert "the worker cannot start: 令牌文件无法读取 / cannot read the tokens file" in err
+        assert "Traceback" not in err
+        assert f"ended unexpectedly (exit status 1); that is 2 times within {int(_supervisor.RESTART_WINDOW)} s: " \
+            "not restarting, stopping every worker" in err
         assert "不再重启，停止全部工作进程" in err
-        assert err.count("restarting it on the same socket") == _supervisor.RESTART_LIMIT
+        assert err.count("restarting it on the same socket") == 1
+        assert err.count("Finished server process") == 1  # the other worker, stopped gracefully
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
@@ -338,3 +347,13 @@ def test_without_so_reuseport_the_workers_share_one_socket_and_say_so(tmp_path):
             assert _call(c, "GET", "/healthz")[0] == 200
         assert srv.stop(signal.SIGTERM) == -signal.SIGTERM
         assert _no_process_left(srv.descendants) == []
+
+
+def test_workers_stop_themselves_when_the_supervisor_is_killed(tmp_path):
+    with serve(tmp_path, "--workers", "2") as srv:
+        workers = srv.wait_workers(2)
+        srv.descendants.update(workers)
+        os.kill(srv.proc.pid, signal.SIGKILL)  # no chance to pass anything on
+        assert srv.proc.wait(timeout=30) == -signal.SIGKILL
+        assert _no_process_left(set(workers), timeout=30) == []
+        assert srv.stderr.count("Finished server process") == 2  # a graceful shutdown, each

@@ -210,6 +210,9 @@ def _worker(config: Any, sock: socket.socket) -> None:
         uvicorn.Server(config).run(sockets=[sock])
     except KeyboardInterrupt:  # a Ctrl-C in the terminal before uvicorn took the signal: the supervisor stops us
         pass
+    except (OSError, ValueError) as exc:  # the application could not be built (a tokens file gone): one line
+        log.error("工作进程无法启动 / the worker cannot start: %s", exc)
+        sys.exit(1)
 
 
 class Supervisor:
@@ -233,14 +236,20 @@ class Supervisor:
         log.info("工作进程 %d 已启动 [%d] / worker %d started [%d]", i + 1, p.pid, i + 1, p.pid)
         return p
 
-    def _wait(self, timeout: float | None) -> None:
-        objs: list[Any] = [p.sentinel for p in self.procs if p is not None and p.exitcode is None]
-        multiprocessing.connection.wait([*objs, self._wake_r], timeout=timeout)
+    def _wait(self, procs: list[SpawnProcess], timeout: float | None) -> list[SpawnProcess]:
+        """Wait until one of ``procs`` has ended, a signal came, or ``timeout``; the ended ones.
+
+        A process's sentinel stays readable once it has ended, so one that ended before the wait
+        began is seen too (asking ``exitcode`` first and waiting on the others would miss it).
+        """
+        by_sentinel = {p.sentinel: p for p in procs}
+        ready = multiprocessing.connection.wait([*by_sentinel, self._wake_r], timeout=timeout)
         try:
             while self._wake_r.recv(64):
                 pass
         except (BlockingIOError, InterruptedError):
             pass
+        return [by_sentinel[r] for r in ready if r in by_sentinel]  # type: ignore[index]
 
     def run(self) -> int:
         """Serve until a signal; the exit status (0), or 1 when the workers keep dying."""
@@ -264,7 +273,7 @@ class Supervisor:
                     break
                 self.procs[i] = self._start(i)
             while not self.signals:
-                self._wait(None)
+                self._wait([p for p in self.procs if p is not None], None)
                 if self.signals:
                     break
                 if not self._restart_dead():
@@ -322,21 +331,20 @@ class Supervisor:
         forced = False
         seen = len(self.signals)
         deadline = time.monotonic() + SHUTDOWN_GRACE
-        while any(p.exitcode is None for p in alive):
+        pending = list(alive)
+        while pending:
             left = deadline - time.monotonic()
             if left <= 0:
-                for p in alive:
-                    if p.exitcode is None:
-                        log.error("工作进程 [%d] %d 秒内未停止，强制结束 / worker [%d] did not stop within %d s: killed",
-                                  p.pid, int(SHUTDOWN_GRACE), p.pid, int(SHUTDOWN_GRACE))
-                        p.kill()
-                for p in alive:
-                    p.join()
+                for p in pending:
+                    log.error("工作进程 [%d] %d 秒内未停止，强制结束 / worker [%d] did not stop within %d s: killed",
+                              p.pid, int(SHUTDOWN_GRACE), p.pid, int(SHUTDOWN_GRACE))
+                    p.kill()
                 break
-            self._wait(left)
+            for p in self._wait(pending, left):
+                pending.remove(p)
             if not forced and len(self.signals) > seen:
                 forced = True  # a second Ctrl-C: do not wait for open connections
-                for p in alive:
+                for p in pending:
                     _signal(p, signal.SIGINT)
         for p in alive:
             p.join()
