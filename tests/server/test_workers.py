@@ -333,27 +333,21 @@ def test_one_socket_per_worker_with_so_reuseport_on_linux():
             s.close()
 
 
-def test_without_so_reuseport_the_workers_share_one_socket_and_say_so(tmp_path):
+def test_without_so_reuseport_the_workers_share_one_socket_and_stop_when_the_supervisor_is_killed(tmp_path):
     code = (
         "import sys; from enshi_rules.server import _supervisor as s; s.reuseport_balances = lambda: False; "
         "from enshi_rules.cli import main; sys.exit(main(sys.argv[1:]))"
     )
     with serve(tmp_path, "--workers", "2", argv=[sys.executable, "-c", code]) as srv:
-        srv.wait_workers(2)
+        workers = srv.wait_workers(2)
         assert "2 个工作进程共用一个监听套接字" in srv.stderr
         assert "the 2 workers share one listening socket" in srv.stderr
         assert "one shared socket" in srv.stderr
         with srv.connect() as c:
             assert _call(c, "GET", "/healthz")[0] == 200
-        assert srv.stop(signal.SIGTERM) == -signal.SIGTERM
-        assert _no_process_left(srv.descendants) == []
-
-
-def test_workers_stop_themselves_when_the_supervisor_is_killed(tmp_path):
-    with serve(tmp_path, "--workers", "2") as srv:
-        workers = srv.wait_workers(2)
+        # the supervisor killed outright, with no chance to pass anything on: the workers notice
         srv.descendants.update(workers)
-        os.kill(srv.proc.pid, signal.SIGKILL)  # no chance to pass anything on
+        os.kill(srv.proc.pid, signal.SIGKILL)
         assert srv.proc.wait(timeout=30) == -signal.SIGKILL
         assert _no_process_left(set(workers), timeout=30) == []
         assert srv.stderr.count("Finished server process") == 2  # a graceful shutdown, each

@@ -240,7 +240,8 @@ class Supervisor:
         """Wait until one of ``procs`` has ended, a signal came, or ``timeout``; the ended ones.
 
         A process's sentinel stays readable once it has ended, so one that ended before the wait
-        began is seen too (asking ``exitcode`` first and waiting on the others would miss it).
+        began is seen too. (Asking ``exitcode`` first and waiting only on the others missed a worker
+        that ended in between: ``exitcode`` reaps it, and the supervisor then slept on the others.)
         """
         by_sentinel = {p.sentinel: p for p in procs}
         ready = multiprocessing.connection.wait([*by_sentinel, self._wake_r], timeout=timeout)
@@ -273,10 +274,10 @@ class Supervisor:
                     break
                 self.procs[i] = self._start(i)
             while not self.signals:
-                self._wait([p for p in self.procs if p is not None], None)
+                ended = self._wait([p for p in self.procs if p is not None], None)
                 if self.signals:
                     break
-                if not self._restart_dead():
+                if not self._restart(ended):
                     status = 1
                     break
         finally:
@@ -294,10 +295,14 @@ class Supervisor:
             os.kill(os.getpid(), signal.SIGTERM)
         return status
 
-    def _restart_dead(self) -> bool:
-        """Restart each worker that ended; ``False`` when too many have died to go on."""
+    def _restart(self, ended: list[SpawnProcess]) -> bool:
+        """Restart each worker that ended; ``False`` when too many have died to go on.
+
+        A worker's sentinel is readable as soon as its process has closed its files, a moment before
+        the process can be reaped: ``join`` waits for that moment (``exitcode`` could still be None).
+        """
         for i, p in enumerate(self.procs):
-            if p is None or p.exitcode is None:
+            if p is None or p not in ended:
                 continue
             p.join()
             now = time.monotonic()
