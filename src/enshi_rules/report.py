@@ -10,6 +10,7 @@ ISO dates, UTF-8 Chinese kept as is) and reads back to an equal report::
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -21,6 +22,26 @@ __all__ = ["CalendarUsed", "Finding", "MissingFact", "Note", "Policy", "Report",
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+_M = TypeVar("_M", bound=_Frozen)
+_setattr = object.__setattr__
+
+
+def _trusted(cls: type[_M], **values: Any) -> _M:
+    """A report model from values the library computed itself, already of the declared types, every
+    field given: what ``model_construct`` makes (the same ``__dict__``, fields set, no extra, no
+    private), without its loop over aliases and defaults, which cost more than validating
+    (pydantic 2.14). The hot path of ``evaluate`` builds every finding this way; users get the
+    same pydantic models. ``tests/test_report_trusted.py`` checks, on every example, every scenario
+    and thousands of generated cases, that validating each model again changes nothing (equal
+    values of the same types, the same fields set, the same JSON)."""
+    m = cls.__new__(cls)
+    _setattr(m, "__dict__", values)
+    _setattr(m, "__pydantic_fields_set__", set(values))
+    _setattr(m, "__pydantic_extra__", None)
+    _setattr(m, "__pydantic_private__", None)
+    return m
 
 
 class Finding(_Frozen):

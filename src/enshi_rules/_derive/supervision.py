@@ -311,6 +311,29 @@ def common_superiors(a: Organ, b: Organ, organs: dict[str, Organ]) -> list[Organ
     return out
 
 
+def _relation(sup: Organ, sub: Organ, organs: dict[str, Organ], trade: str | None) -> tuple[str, str | None]:
+    rel, via = relation_between(sup, sub, organs, trade=trade)
+    if rel == "none" and supervises_through(sup, sub, organs, trade=trade):
+        rel = "upper_supervisor"  # 第六条第一款: 上级行政执法监督机关直接监督
+    return rel, via
+
+
+#: How organs stand to each other, by registry: the case's own organs (over the built-in ones, the
+#: same for every case) decide every relation, so cases sharing their organs share the answers
+#: (48 registries in 5,000 generated cases). Bounded: emptied at 256 registries.
+_RELATIONS: dict[tuple[Organ, ...], dict[tuple[Any, ...], Any]] = {}
+
+
+def _relations_of(lc: LoadedCase) -> dict[tuple[Any, ...], Any]:
+    key = tuple(lc.case.organs)
+    memo = _RELATIONS.get(key)
+    if memo is None:
+        if len(_RELATIONS) >= 256:
+            _RELATIONS.clear()
+        memo = _RELATIONS[key] = {}
+    return memo
+
+
 def _policy(lc: LoadedCase) -> PeriodPolicy:
     return PeriodPolicy(
         counting=DayCounting(lc.case.day_counting.value),
@@ -362,9 +385,10 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
     if action:
         case_fact["refs"] = [case.case_id, action.id]
     trade = action.system if action else None
-    rel, via = relation_between(sup, sub, organs, trade=trade)
-    if rel == "none" and supervises_through(sup, sub, organs, trade=trade):
-        rel = "upper_supervisor"  # 第六条第一款: 上级行政执法监督机关直接监督
+    memo = _relations_of(lc)
+    rel, via = memo.get(("relation", sup.id, sub.id, trade)) or memo.setdefault(
+        ("relation", sup.id, sub.id, trade), _relation(sup, sub, organs, trade)
+    )
     if (
         rel == "none"
         and sup.kind in _DEPARTMENT_KINDS
@@ -401,7 +425,8 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
     designator = organs.get(case.designation.designated_by) if case.designation else None
     designator_rel = None
     if designator is not None:  # 第六条第一款: the designating organ's own relation to the supervised organ
-        designator_rel = designation_basis(designator, sub, organs, trade=trade)
+        key = ("designation", designator.id, sub.id, trade)
+        designator_rel = memo.get(key) or memo.setdefault(key, designation_basis(designator, sub, organs, trade=trade))
         if rel == "none" and designator_rel != "none" and sup.kind is not OrganKind.JUDICIAL_OFFICE:
             rel, via = "designated", designator_rel
     relation_fact = _put(

@@ -41,8 +41,7 @@ import json
 import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import durable_rules_engine as _dre
 
@@ -88,9 +87,11 @@ _RESERVED = frozenset({"sid", "id", "serial"})
 LISTENERS: list[Callable[[tuple[str, ...]], None]] = []
 
 
-@dataclass(frozen=True)
-class Fired:
-    """One rule firing: the rule, the fact it matched (as asserted) and what its builder said."""
+class Fired(NamedTuple):
+    """One rule firing: the rule, the fact it matched (as asserted) and what its builder said.
+
+    A named tuple: a dozen are made per evaluation, and a frozen dataclass costs three
+    ``object.__setattr__`` calls each."""
 
     rule: Rule
     fact: Mapping[str, Any]
@@ -133,28 +134,40 @@ def rules() -> dict[str, Rule]:
 
 
 def _prepare(fact: Mapping[str, Any], sid: str) -> dict[str, Any]:
-    if not isinstance(fact.get("kind"), str):
-        raise EngineError(f"fact without a kind: {dict(fact)!r}")
-    if len(fact) > _MAX_PROPERTIES:
-        raise EngineError(f"fact {fact['kind']} has {len(fact)} properties; durable-rules allows 255")
-    out: dict[str, Any] = {}
-    for k, v in fact.items():
-        if k in _RESERVED:
-            raise EngineError(f"fact {fact['kind']} uses the reserved property {k!r}")
-        if v is None or isinstance(v, (str, bool, int, float)):
-            if isinstance(v, int) and not isinstance(v, bool) and abs(v) > 2**53:
-                raise EngineError(f"fact {fact['kind']}.{k}: integer too large for the engine")
-            out[k] = v
-        elif isinstance(v, (list, tuple)) and all(isinstance(x, str) for x in v):
-            out[k] = list(v)
-        else:
-            msg = f"fact {fact['kind']}.{k}: {type(v).__name__} cannot enter the engine (dates go in as ordinals)"
-            raise EngineError(msg)
+    out = dict(fact)
+    if not isinstance(out.get("kind"), str):
+        raise EngineError(f"fact without a kind: {out!r}")
+    if len(out) > _MAX_PROPERTIES:
+        raise EngineError(f"fact {out['kind']} has {len(out)} properties; durable-rules allows 255")
+    if not _RESERVED.isdisjoint(out):
+        k = next(k for k in out if k in _RESERVED)
+        raise EngineError(f"fact {out['kind']} uses the reserved property {k!r}")
+    for k, v in out.items():
+        t = type(v)
+        # the exact types first (almost every value): one type test instead of four isinstance calls
+        if t is str or t is bool or t is float or v is None:
+            continue
+        if t is int and -(2**53) <= v <= 2**53:
+            continue
+        if t is list and all(type(x) is str for x in v):
+            continue
+        out[k] = _checked(out["kind"], k, v)  # subclasses (an enum of str), tuples, and the errors
     serial = next(_SERIAL)
     out["sid"] = sid
     out["id"] = f"f{serial}"
     out["serial"] = serial
     return out
+
+
+def _checked(kind: str, k: str, v: Any) -> Any:
+    """A property value that is not of an exact JSON scalar type: accepted as before, or refused."""
+    if v is None or isinstance(v, (str, bool, int, float)):
+        if isinstance(v, int) and not isinstance(v, bool) and abs(v) > 2**53:
+            raise EngineError(f"fact {kind}.{k}: integer too large for the engine")
+        return v
+    if isinstance(v, (list, tuple)) and all(isinstance(x, str) for x in v):
+        return list(v)
+    raise EngineError(f"fact {kind}.{k}: {type(v).__name__} cannot enter the engine (dates go in as ordinals)")
 
 
 def _assert_and_drain(rs: _CompiledRuleset, batch: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
@@ -241,10 +254,9 @@ def evaluate_facts(
                 if halted and gate == "matter":
                     continue
                 stage_facts = stage() if callable(stage) else stage
-                pending = [dict(f) for f in stage_facts]
+                pending: list[Mapping[str, Any]] = list(stage_facts)  # _prepare copies each fact
                 if halted and gate == "conduct":
-                    for f in pending:
-                        f["halted"] = True
+                    pending = [dict(f, halted=True) for f in pending]
                 rounds = 0
                 while pending:
                     rounds += 1
@@ -264,7 +276,7 @@ def evaluate_facts(
                             raise EngineError(f"durable-rules fired an unknown rule {rule_id!r}")
                         out = _build(rule, fact)
                         fired.append(Fired(rule, fact, out))
-                        pending.extend(dict(d) for d in out.derived)
+                        pending.extend(out.derived)
                 if gate == "matter" and any(f.outcome.excludes for f in fired):
                     excluded = True
                     fired = [f for f in fired if f.outcome.excludes]

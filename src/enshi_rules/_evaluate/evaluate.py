@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -24,6 +25,7 @@ from ..report import (
     Policy,
     Report,
     TimelineEntry,
+    _trusted,
 )
 from . import versions as _versions
 from .reliance import interpretations_for, period_trace
@@ -70,7 +72,8 @@ def _calendars(periods: Mapping[Any, PeriodEnd]) -> tuple[tuple[CalendarUsed, ..
                     if r not in reasons.setdefault(u.year, []):
                         reasons[u.year].append(r)
     used = tuple(
-        CalendarUsed(year=y, basis=u.basis, source=u.source, provisional=u.provisional) for y, u in sorted(by_year.items())
+        _trusted(CalendarUsed, year=y, basis=u.basis, source=u.source, provisional=u.provisional)
+        for y, u in sorted(by_year.items())
     )
     notes = tuple(
         f"{y}年的到期日为暂定：{r}；该年通知公布后，到期日可能改变，届时应重新评估。"
@@ -193,20 +196,36 @@ def run(
         always=derived.organ_level,
     )
 
-    # Findings, notes and timeline entries are built from our own values, already of the declared
-    # types, so they are constructed without validating them again (8% of an evaluation); the
-    # report round trip through validated JSON in tests/test_report.py keeps that honest.
+    report, behind = _report(lc, derived, fired)
+    return Run(report=report, case=lc, derived=derived, fired=tuple(fired), behind=behind)
+
+
+def _cite_key(x: Finding | Note) -> tuple[Any, ...]:
+    return (x.article, x.paragraph or 0, x.item or 0, x.rule_id, x.facts, x.message)
+
+
+def _timeline_key(t: TimelineEntry) -> tuple[Any, ...]:
+    return (t.due, t.period_start, t.rule_id)
+
+
+def _report(lc: LoadedCase, derived: Derived, fired: list[_engine.Fired]) -> tuple[Report, tuple[_engine.Fired, ...]]:
+    """The cited report of the firings, and for each of its findings (by position) the firing behind it.
+
+    Every model is built from our own values, already of the declared types, so none is validated
+    again (``report._trusted``); ``tests/test_report_trusted.py`` checks that validating them would
+    change nothing."""
     notes: list[Note] = []
     findings: list[Finding] = []
-    behind: dict[int, _engine.Fired] = {}
+    behind: list[_engine.Fired] = []
     marks = _marks(fired)
+    policy = derived.policy
     for fr in fired:
         r, out, fact = fr.rule, fr.outcome, fr.fact
         refs = tuple(fact.get("refs", ()))
         if r.note:
             notes.append(
-                Note.model_construct(
-                    rule_id=r.rule_id, article=r.article, paragraph=r.paragraph, item=r.item,
+                _trusted(
+                    Note, rule_id=r.rule_id, article=r.article, paragraph=r.paragraph, item=r.item,
                     citation=r.citation, message=out.message, excludes=out.excludes, facts=refs,
                     interpretations=interpretations_for(r.rule_id, extra=out.interpretations),
                 )
@@ -226,7 +245,7 @@ def run(
             if end is not None and due is not None and end.due == due:
                 provisional, basis = end.provisional, end.basis
             if start is not None and out.period_days and end is not None and end.due is not None:
-                trace = period_trace(start, out.period_days, derived.policy)
+                trace = period_trace(start, out.period_days, policy)
             if out.status is DeadlineStatus.LATE and due and done:
                 days_late = (done - due).days
             elif out.status is DeadlineStatus.OVERDUE and due and r.modality is not Modality.MAY:
@@ -235,29 +254,26 @@ def run(
                 counted_to = _d(fact, out.counted_to)
                 days_late = ((counted_to or lc.as_of) - due).days
         findings.append(
-            Finding.model_construct(
-                rule_id=r.rule_id, article=r.article, paragraph=r.paragraph, item=r.item,
+            _trusted(
+                Finding, rule_id=r.rule_id, article=r.article, paragraph=r.paragraph, item=r.item,
                 citation=r.citation, modality=r.modality, subject=name, subject_id=oid,
                 message=out.message, status=out.status, period_start=start,
                 period_days=out.period_days if out.deadline else None, due=due, done_on=done,
-                days_late=days_late, facts=refs, provisional=provisional, calendar_basis=basis,
-                interpretations=interpretations_for(r.rule_id, trace, derived.policy, extra=out.interpretations, end=end),
+                days_late=days_late, facts=refs,
+                interpretations=interpretations_for(r.rule_id, trace, policy, extra=out.interpretations, end=end),
                 defeated_by=marks.defeated_by(r.rule_id, fact), depends_on=marks.depends_on(r.rule_id, fact),
-                counted_to=counted_to, performed=out.performed,
+                counted_to=counted_to, provisional=provisional, calendar_basis=basis, performed=out.performed,
             )
         )
-        behind[len(findings) - 1] = fr
+        behind.append(fr)
 
-    def cite_key(x: Finding | Note) -> tuple[Any, ...]:
-        return (x.article, x.paragraph or 0, x.item or 0, x.rule_id, x.facts, x.message)
-
-    order = sorted(range(len(findings)), key=lambda i: cite_key(findings[i]))
+    order = sorted(range(len(findings)), key=lambda i: _cite_key(findings[i]))
     findings = [findings[i] for i in order]
-    notes.sort(key=cite_key)
+    notes.sort(key=_cite_key)
     timeline = sorted(
         (
-            TimelineEntry.model_construct(
-                rule_id=f.rule_id, citation=f.citation, subject=f.subject, period_start=f.period_start,
+            _trusted(
+                TimelineEntry, rule_id=f.rule_id, citation=f.citation, subject=f.subject, period_start=f.period_start,
                 period_days=f.period_days, due=f.due, done_on=f.done_on, status=f.status, days_late=f.days_late,
                 provisional=f.provisional, calendar_basis=f.calendar_basis,
             )
@@ -267,25 +283,20 @@ def run(
             if f.due is not None and f.period_start is not None and f.period_days is not None and f.status is not None
             and f.defeated_by is None
         ),
-        key=lambda t: (t.due, t.period_start, t.rule_id),
+        key=_timeline_key,
     )
-    pol = derived.policy
     calendars, calendar_notes = _calendars(derived.periods if "procedure" in derived.__dict__ else {})
-    in_scope = not any(n.excludes for n in notes)
-    report = Report(
+    report = _trusted(
+        Report,
         case_id=lc.case.case_id,
         as_of=lc.as_of,
-        in_scope=in_scope,
-        policy=Policy(
-            day_counting=pol.counting.value,
-            exclude_time_in_post=pol.exclude_time_in_post,
-            description=pol.describe_zh(),
-        ),
+        in_scope=not any(n.excludes for n in notes),
+        policy=_policy_model(policy),
         notes=tuple(notes),
         findings=tuple(findings),
         timeline=tuple(timeline),
         missing_facts=tuple(
-            MissingFact(field=m.field, needed_for=m.needed_for, reason=m.reason)
+            _trusted(MissingFact, field=m.field, needed_for=m.needed_for, reason=m.reason)
             # an excluded or halted matter is not judged: what its procedure lacks does not matter
             for m in dict.fromkeys(derived.missing_computed())
         ),
@@ -293,7 +304,12 @@ def run(
         calendar_notes=calendar_notes,
         versions=_versions.report_versions(calendars),
     )
-    return Run(
-        report=report, case=lc, derived=derived, fired=tuple(fired),
-        behind=tuple(behind[i] for i in order),
+    return report, tuple(behind[i] for i in order)
+
+
+@functools.lru_cache(maxsize=64)
+def _policy_model(pol: PeriodPolicy) -> Policy:
+    """The report's ``policy`` (a frozen model, shared by the reports of one policy)."""
+    return _trusted(
+        Policy, day_counting=pol.counting.value, exclude_time_in_post=pol.exclude_time_in_post, description=pol.describe_zh()
     )

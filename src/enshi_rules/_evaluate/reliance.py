@@ -104,7 +104,19 @@ class PeriodTrace:
 
 
 def period_trace(start: date, days: int, policy: PeriodPolicy) -> PeriodTrace:
-    """The counting of ``days`` days from ``start`` under ``policy``, as ``_periods.due_date`` does it."""
+    """The counting of ``days`` days from ``start`` under ``policy``, as ``_periods.due_date`` does it.
+
+    Kept with the policy's calendar, like the period itself (``Calendar.periods``): the same period on
+    the same calendar is always counted the same way."""
+    cal = policy.resolved_calendar()
+    key = ("trace", start, days, policy.counting)
+    done = cal.periods.get(key)
+    if done is None:
+        done = cal.remember(key, _trace(start, days, policy))
+    return done  # type: ignore[no-any-return]
+
+
+def _trace(start: date, days: int, policy: PeriodPolicy) -> PeriodTrace:
     due = _periods.due_date(start, days, policy)
     if policy.counting is DayCounting.WORKING:
         skipped, adjusted = [], []

@@ -88,9 +88,9 @@ def versions(calendars: Any = ()) -> dict[str, Any]:
 
 @functools.cache
 def _static_report_versions() -> Any:
-    from ..report import Versions
+    from ..report import Versions, _trusted
 
-    return Versions.model_construct(**static_versions(), calendars=())
+    return _trusted(Versions, **static_versions(), calendars=())
 
 
 def report_versions(calendars: Any = ()) -> Any:
@@ -98,6 +98,6 @@ def report_versions(calendars: Any = ()) -> Any:
     :class:`~enshi_rules.report.CalendarUsed` of each year a period touched)."""
     if not calendars:
         return _static_report_versions()
-    from ..report import Versions
+    from ..report import Versions, _trusted
 
-    return Versions.model_construct(**static_versions(), calendars=tuple(calendars))
+    return _trusted(Versions, **static_versions(), calendars=tuple(calendars))

@@ -376,7 +376,16 @@ def period_end(
     if (days is None) == (months is None):
         raise TypeError("give days or months")
     _check_count(days if days is not None else months, "days" if days is not None else "months")  # type: ignore[arg-type]
-    walk = _Walk(calendar if calendar is not None else _calendar_of(policy), field)
+    cal = calendar if calendar is not None else _calendar_of(policy)
+    # the same period on the same calendar always ends on the same day, whatever the field or case
+    key = ("end", start, days, months, policy.counting if months is None else None)
+    done = cal.periods.get(key)
+    if done is not None:
+        return done  # type: ignore[no-any-return]
+    return cal.remember(key, _period_end(start, days, months, policy, _Walk(cal, field)))  # type: ignore[no-any-return]
+
+
+def _period_end(start: date, days: int | None, months: int | None, policy: PeriodPolicy, walk: _Walk) -> PeriodEnd:
     try:
         if months is not None:
             # [P8] both counting policies roll the same way for months
