@@ -61,13 +61,20 @@ from enshi_rules._engine import rulebook as _rulebook
 from enshi_rules.facts import load_case
 from enshi_rules.testing.cases import platform_mix
 
+#: The targets of issue 18 (one run; ratios). Issue 6's "library 5x faster than public_api" is retired
+#: (docs/performance.md says why no honest peer can be that slow); so are its absolute p99 and its
+#: 20 MB.
 TARGETS = {
-    "library_5x_faster_than_public_api": "public_api / library >= 5",
-    "library_within_2x_of_floor": "library / floor <= 2",
-    "p99_under_2ms": "p99 latency < 2 ms",
-    "jobs2_at_least_1_7x_jobs1": "2 jobs >= 1.7x the throughput of 1 (enshi-rules batch path, steady state)",
-    "rss_growth_under_20mb": "RSS growth < 20 MB from 10,000 to 200,000 cases",
+    "library_within_2_5x_of_floor": "library / floor <= 2.5",
+    "public_api_at_least_2x_library": "public_api / library >= 2 (the library at least twice as fast as the documented API)",
+    "p99_within_1_8x_of_p50": "p99 / p50 <= 1.8 (single evaluations)",
+    "batch_jobs2_1_75x_and_near_ceiling": "enshi-rules batch: 2 jobs >= 1.75x 1 job, and >= 95% of two plain CPU-bound processes",
+    "evaluate_many_jobs2_1_75x_and_near_ceiling": "evaluate_many (report_json): 2 jobs >= 1.75x 1 job, and >= 95% of two plain CPU-bound processes",
+    "rss_growth_under_2mb": "RSS growth < 2 MB from 10,000 to 200,000 cases",
 }
+#: 2 jobs over 1 the batch targets ask for, and the share of the ceiling (two plain processes).
+JOBS2_SPEEDUP = 1.75
+CEILING_SHARE = 0.95
 
 
 def _us(ns: float, n: int) -> float:
@@ -354,6 +361,37 @@ def _batch_figures(n: int, seed: int) -> dict[str, float]:
     return out
 
 
+# --------------------------------------------------------------------------- the ceiling of 2 processes
+
+
+def _spin_main(start_at: float, n: int) -> None:
+    """Run in a subprocess: wait for ``start_at`` (wall clock), then a plain CPU-bound Python loop."""
+    while time.time() < start_at:
+        time.sleep(0.001)
+    t0 = time.time()
+    x = 0
+    for i in range(n):
+        x = (x + i * i) % 1_000_003
+    print(json.dumps({"start": t0, "end": time.time(), "x": x}))
+
+
+def _spin(processes: int, n: int) -> float:
+    """Loops per second of ``processes`` plain CPU-bound Python processes started together."""
+    start_at = time.time() + 0.3  # all started and waiting before any begins
+    cmd = [sys.executable, __file__, "--_spin", repr(start_at), str(n)]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True) for _ in range(processes)]
+    out = [json.loads(p.communicate(timeout=600)[0].strip().splitlines()[-1]) for p in procs]
+    span = max(o["end"] for o in out) - min(o["start"] for o in out)
+    return processes * n / span
+
+
+def _ceiling(n: int) -> float:
+    """What 2 processes give over 1 on this machine now: two plain CPU-bound Python processes."""
+    one = _spin(1, n)
+    two = _spin(2, n)
+    return two / one
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -452,10 +490,18 @@ def main(argv: list[str] | None = None) -> int:
         ("report", "report: Finding/Report models, citations, sorting"),
     ):
         say(f"  {k:<7}{us[k]:8.1f}  {us[k] / us['library']:5.0%}  {what}")
-    say(f"\nlatency of single evaluations ({len(lat):,} calls): p50 {p50:.0f} µs, p99 {p99:.0f} µs, max {lat[-1] / 1000:.0f} µs")
+    say(f"\nlatency of single evaluations ({len(lat):,} calls): p50 {p50:.0f} µs, p99 {p99:.0f} µs "
+        f"(p99/p50 {p99 / p50:.2f}), max {lat[-1] / 1000:.0f} µs")
 
     say(f"\nbatch throughput, {batch_n:,} cases (steady state = after the first result; wall includes starting workers):")
+    spin_n = 4_000_000 if quick else 15_000_000  # about 1 s and 4 s of one core
+    ceiling_before = _ceiling(spin_n)
     batch = _batch_figures(batch_n, args.seed)
+    ceiling_after = _ceiling(spin_n)
+    # the stricter of the two: the batch must come within 5% of the better ceiling measured around it
+    ceiling = max(ceiling_before, ceiling_after)
+    batch["ceiling_2_processes"] = round(ceiling, 2)
+    batch["ceiling_2_processes_before_after"] = [round(ceiling_before, 2), round(ceiling_after, 2)]
     for name, what in (
         ("cli", "enshi-rules batch path, JSON lines in and out"),
         ("json", "evaluate_many, consumer takes report_json"),
@@ -469,20 +515,28 @@ def main(argv: list[str] | None = None) -> int:
             f"-> {b['projected_speedup']:.2f}x on two idle cores"
         )
 
+    say(f"  two plain CPU-bound Python processes (the ceiling), 2 over 1: {ceiling_before:.2f}x before, "
+        f"{ceiling_after:.2f}x after the batch figures")
+
     rss = _rss(10_000, rss_last, args.seed)
     growth_mb = (rss[rss_last] - rss[10_000]) / 1024
     say(f"\nRSS (fresh process): {rss[10_000] / 1024:.1f} MB after 10,000 cases, {rss[rss_last] / 1024:.1f} MB after "
         f"{rss_last:,}: {growth_mb:+.1f} MB" + ("  (--quick: 200,000 skipped)" if quick else ""))
     load_after = os.getloadavg()[0]
 
+    def near_ceiling(name: str) -> bool:
+        speedup = batch[f"batch_{name}_speedup"]
+        return speedup >= JOBS2_SPEEDUP and speedup >= CEILING_SHARE * ceiling
+
     met = {
-        "library_5x_faster_than_public_api": public_us is not None and public_us / us["library"] >= 5,
-        "library_within_2x_of_floor": us["library"] / us["floor"] <= 2,
-        "p99_under_2ms": p99 < 2000,
-        "jobs2_at_least_1_7x_jobs1": batch["batch_cli_speedup"] >= 1.7,
-        "rss_growth_under_20mb": growth_mb < 20,
+        "library_within_2_5x_of_floor": us["library"] / us["floor"] <= 2.5,
+        "public_api_at_least_2x_library": public_us is not None and public_us / us["library"] >= 2,
+        "p99_within_1_8x_of_p50": p99 / p50 <= 1.8,
+        "batch_jobs2_1_75x_and_near_ceiling": near_ceiling("cli"),
+        "evaluate_many_jobs2_1_75x_and_near_ceiling": near_ceiling("json"),
+        "rss_growth_under_2mb": growth_mb < 2,
     }
-    say(f"\ntargets (issue 6; load average {load_before:.2f} before, {load_after:.2f} after):")
+    say(f"\ntargets (issue 18; load average {load_before:.2f} before, {load_after:.2f} after):")
     for k, ok in met.items():
         say(f"  {'met   ' if ok else 'MISSED'}  {TARGETS[k]}")
 
@@ -506,6 +560,7 @@ def main(argv: list[str] | None = None) -> int:
         "stages_us_per_case": {k: round(us[k], 1) for k in ("load", "derive", "engine", "floor", "glue", "report")},
         "p50_us": round(p50, 1),
         "p99_us": round(p99, 1),
+        "p99_over_p50": round(p99 / p50, 2),
         **batch,
         "rss_mb_at_10000": round(rss[10_000] / 1024, 1),
         f"rss_mb_at_{rss_last}": round(rss[rss_last] / 1024, 1),
@@ -520,6 +575,8 @@ def main(argv: list[str] | None = None) -> int:
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--_public-api":
         _public_api_main(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+    elif len(sys.argv) > 1 and sys.argv[1] == "--_spin":
+        _spin_main(float(sys.argv[2]), int(sys.argv[3]))
     elif len(sys.argv) > 1 and sys.argv[1] == "--_rss":
         _rss_main(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
     else:

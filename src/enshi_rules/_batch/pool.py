@@ -56,8 +56,11 @@ from ..report import Report
 __all__ = ["BatchError", "BatchResult", "evaluate_many", "iter_values"]
 
 #: Records handed to a worker at a time. A worker holds at most two chunks (one being evaluated,
-#: one queued), so it never waits for the parent between chunks.
-CHUNK = 16
+#: one queued), so it never waits for the parent between chunks. 64 rather than 16 (issue 18): a
+#: quarter of the messages, waits and pickling frames per record for the parent, whose share of a
+#: core is what two jobs lose against two independent processes; a worker that dies sends at most
+#: 127 records back to be evaluated again.
+CHUNK = 64
 #: Chunks queued per worker, the one being evaluated included.
 _DEPTH = 2
 #: Bytes of str/bytes input in flight before the reader waits (a JSONL line can be up to 2 MB).

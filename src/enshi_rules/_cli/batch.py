@@ -77,8 +77,12 @@ def jsonl_task(
     day_counting: str | None = None,
     time_in_post: bool | None = None,
     policy_fields: dict[str, Any] | None = None,
-) -> tuple[str, tuple[int, ...]]:
-    """One input line to ``(report JSON line, articles of its findings)`` (runs in a worker).
+) -> tuple[bytes, tuple[int, ...]]:
+    """One input line to ``(its output line, articles of its findings)`` (runs in a worker).
+
+    The output line is the report's JSON, UTF-8 encoded, with its line ending: the worker writes its
+    own part of the output, and the parent only puts the parts in input order and writes them (it
+    neither decodes nor encodes a report; issue 18).
 
     ``day_counting`` and ``time_in_post`` override only the field of each case they name;
     ``policy_fields`` are the calendar options (``--calendar``, ``--calendar-missing``, ...)."""
@@ -92,7 +96,7 @@ def jsonl_task(
     report = evaluate_with_overrides(
         payload, as_of=as_of, day_counting=day_counting, time_in_post=time_in_post, **(policy_fields or {})
     )
-    return report.to_json(indent=None), tuple(f.article for f in report.findings)
+    return report.to_json(indent=None).encode("utf-8") + b"\n", tuple(f.article for f in report.findings)
 
 
 def add_parser(sub: Any) -> None:
@@ -352,17 +356,18 @@ def _run(
             lineno, payload = lines.numbers.popleft()
             cases += 1
             if ok:
-                text, articles = value
+                line, articles = value
                 by_article.update(articles)
             else:
                 errors += 1
                 by_kind[value.kind] += 1
                 case_id = _case_id(payload)
                 text = json.dumps({"line": lineno, "case_id": case_id, "error": value.to_dict()}, ensure_ascii=False)
+                line = text.encode("utf-8") + b"\n"
                 if len(shown) < 5:
                     who = f" ({case_id})" if case_id else ""
                     shown.append(f"  第 {lineno} 行 / line {lineno}{who}: {value.kind}: {value.message[:300]}")
-            fout.write(text.encode("utf-8") + b"\n")
+            fout.write(line)
             progress.update(cases, errors, lines.bytes_read)
         fout.flush()
     except KeyboardInterrupt:
