@@ -135,6 +135,8 @@ class _Marks:
     open_: tuple[tuple[str, str], ...]  # (pattern, rule id leaving the question open)
 
     def defeated_by(self, rule_id: str, fact: Mapping[str, Any]) -> str | None:
+        if not (self.same_fact or self.in_case):
+            return None
         serial = fact.get("serial")
         for s, pat, by in self.same_fact:
             if s == serial and fnmatchcase(rule_id, pat):
@@ -142,6 +144,8 @@ class _Marks:
         return next((by for pat, by in self.in_case if fnmatchcase(rule_id, pat)), None)
 
     def depends_on(self, rule_id: str, fact: Mapping[str, Any]) -> str | None:
+        if not self.open_:
+            return None
         return next((by for pat, by in self.open_ if fnmatchcase(rule_id, pat)), None)
 
 
@@ -149,6 +153,8 @@ def _marks(fired: list[_engine.Fired]) -> _Marks:
     same, case, open_ = [], [], []
     for fr in fired:
         out, rid = fr.outcome, fr.rule.rule_id
+        if not (out.defeats or out.defeats_in_case or out.leaves_open):
+            continue  # almost every firing: no exception, no open question
         same += [(fr.fact.get("serial"), p, rid) for p in out.defeats]
         case += [(p, rid) for p in out.defeats_in_case]
         open_ += [(p, rid) for p in out.leaves_open]

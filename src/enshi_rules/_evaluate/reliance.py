@@ -141,6 +141,10 @@ def _trace(start: date, days: int, policy: PeriodPolicy) -> PeriodTrace:
     return PeriodTrace(start, days, policy.counting, raw, tuple(rolled), stop, (), due)
 
 
+#: interpretations_for without a period, by (rule id, the outcome's extra ids): a few hundred at most
+_WITHOUT_PERIOD: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+
+
 @functools.cache
 def _static(rule_id: str) -> tuple[str, ...]:
     from .._law.register import load_register  # noqa: PLC0415 - the register is read once, on first use
@@ -164,6 +168,11 @@ def interpretations_for(
     end: _periods.PeriodEnd | None = None,
 ) -> tuple[str, ...]:
     """The register ids a finding of ``rule_id`` relied on (register order; period ids first)."""
+    if trace is None:  # the rule's own entries and the outcome's: the same every time
+        done = _WITHOUT_PERIOD.get((rule_id, extra))
+        if done is None:
+            done = _WITHOUT_PERIOD[(rule_id, extra)] = tuple(dict.fromkeys((*_static(rule_id), *extra)))
+        return done
     out: list[str] = []
     if trace is not None:
         out.append("P6" if trace.counting is DayCounting.WORKING else "P1")

@@ -23,6 +23,8 @@ import hashlib
 from importlib import resources
 from typing import Any
 
+from ..report import _trusted
+
 __all__ = ["report_versions", "static_versions", "versions"]
 
 
@@ -88,7 +90,7 @@ def versions(calendars: Any = ()) -> dict[str, Any]:
 
 @functools.cache
 def _static_report_versions() -> Any:
-    from ..report import Versions, _trusted
+    from ..report import Versions
 
     return _trusted(Versions, **static_versions(), calendars=())
 
@@ -96,8 +98,9 @@ def _static_report_versions() -> Any:
 def report_versions(calendars: Any = ()) -> Any:
     """The :class:`~enshi_rules.report.Versions` of a report, with the report's ``calendars`` (the
     :class:`~enshi_rules.report.CalendarUsed` of each year a period touched)."""
+    static = _static_report_versions()
     if not calendars:
-        return _static_report_versions()
-    from ..report import Versions, _trusted
-
-    return _trusted(Versions, **static_versions(), calendars=tuple(calendars))
+        return static
+    values = dict(static.__dict__)
+    values["calendars"] = tuple(calendars)
+    return _trusted(type(static), **values)
