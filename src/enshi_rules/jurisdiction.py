@@ -4,7 +4,7 @@ The organ tree is the built-in registry (:data:`~enshi_rules.facts.DEFAULT_ORGAN
 eight county-level governments and each one's 司法局) plus whatever organs the caller adds: a
 mapping or a list of :class:`~enshi_rules.facts.Organ` (or plain dicts), or a registry file read
 with :func:`load_registry`. The relation between two organs is computed by the same function the
-rules use (``_derive.relation_between``), so these answers and the findings of an evaluation never
+rules use (``rules.competence.relation_between``), so these answers and the findings of an evaluation never
 disagree.
 
     >>> from enshi_rules import jurisdiction
@@ -28,8 +28,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ._derive.supervision import common_superiors as _common_superiors
-from ._derive.supervision import designation_basis, relation_between, supervises_through
+from .rules.competence import common_superiors as _common_superiors
+from .rules.competence import designation_basis, relation_between, supervises_through
 from ._law.text import citation
 from .errors import CaseValidationError, InputError, Problem, RegistryError
 from .facts._input import parse_json, read_bounded

@@ -12,10 +12,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..facts import LoadedCase, OrganKind
-from ..facts.measures import PROPER_RECIPIENTS, Liability, Misconduct
-from ..rules import art_035
-from .supervision import MissingFact, _put, common_superiors
+from ..facts import LoadedCase
+from ..facts.measures import Liability, Misconduct
+from ..rules import art_024, art_031, art_035
+from ..rules.competence import common_superiors, referral_counts_for
+from .supervision import MissingFact, _put
 
 __all__ = ["annual_facts", "conduct_facts", "procedure_facts"]
 
@@ -62,13 +63,7 @@ def conduct_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
             )
             if dp.referred_to:
                 target = organs[dp.referred_to]
-                # a government's 司法局 takes a referral for its government (第五条第一款), unless it is
-                # itself a party: it cannot arbitrate its own dispute
-                acting_for = (
-                    organs[target.parent]
-                    if target.kind is OrganKind.JUSTICE and target.parent in organs and target.id not in dp.organs
-                    else target
-                )
+                acting_for = referral_counts_for(target, tuple(dp.organs), organs)  # 第五条第一款
                 hit = next((o for o in superiors if o.id == acting_for.id), None)
                 fact["referred_to_superior"] = hit is not None
                 if hit is not None:
@@ -90,10 +85,11 @@ def conduct_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
                 MissingFact(f"inspections[{i}].supervisors", "第二十四条第（一）项", "现场监督没有列明参加的监督人员，无法判断人数是否不少于两人、是否出示证件。")
             )
         known = bool(ins.supervisors) or not ins.on_site
-        acting = [p for p in ins.supervisors if not p.withdrew]
-        uncertified = [p.name for p in acting if not p.certificate_shown]
-        stayed = [p.name for p in acting if p.conflict_of_interest]
-        withdrew = [p.name for p in ins.supervisors if p.withdrew and p.conflict_of_interest]
+        # who counts is 第二十四条's decision (A24-1, A24-2): derivation only counts
+        acting = [p for p in ins.supervisors if art_024.takes_part(p)]
+        uncertified = [p.name for p in ins.supervisors if art_024.showed_no_certificate(p)]
+        stayed = [p.name for p in ins.supervisors if art_024.stayed_with_interest(p)]
+        withdrew = [p.name for p in ins.supervisors if art_024.withdrew_for_interest(p)]
         out.append(
             _put(
                 {
@@ -261,14 +257,9 @@ def _conduct_rest(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
     for i, cl in enumerate(case.clues):
         if cl.found_on < before:
             continue
-        # A31-2: the recipient is judged by its recorded kind, never by words in its name; a
-        # transfer with neither a name nor a kind is taken as the 监察机关 the field asks for
-        if cl.transferred_to_kind is not None:
-            proper: bool | None = cl.transferred_to_kind in PROPER_RECIPIENTS
-        elif not cl.transferred_to:
-            proper = True
-        else:
-            proper = None
+        # whether the recipient is a 监察机关 is 第三十一条's decision (A31-2)
+        proper = art_031.transfer_to_commission(cl.transferred_to_kind, cl.transferred_to)
+        if proper is None:
             if cl.transferred_on is not None:
                 missing.append(
                     MissingFact(

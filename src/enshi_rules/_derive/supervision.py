@@ -2,8 +2,9 @@
 
 This module computes, it does not decide: it turns dates into ordinal day numbers, computes the
 last day of each period with :mod:`enshi_rules._periods.counting` (the period lengths come from the article
-modules), works out how two organs are related in the organ tree, and names the facts a computation
-needs but the case lacks. Whether a period applies, whether it was met, and what follows are
+modules), looks organs up in the tree (which relation they stand in is decided in
+``rules/competence.py``, who counts and what counts as a transfer in the article modules), and names
+the facts a computation needs but the case lacks. Whether a period applies, whether it was met, and what follows are
 decided by the rules.
 
 Facts come by gate (``_engine.evaluate_facts``): the scope (``case``: 第二条、第三十五条、第三条第二款),
@@ -21,12 +22,14 @@ from datetime import date
 from typing import Any
 
 from .._periods import counting as _periods
+from .._engine.kinds import check_instance
 from .._periods.counting import DayCounting, PeriodPolicy
 from ..facts import LoadedCase, Organ, OrganKind, OrganLevel
-from ..facts.organs import PREFECTURE_CODE
-from ..rules import art_012, art_013, art_014, art_027, art_028, art_035
+from ..facts.organs import PREFECTURE_CODE, ancestors
+from ..rules import art_005, art_012, art_013, art_014, art_027, art_028, art_035
+from ..rules.competence import designation_basis, relation_between, supervises_through, system_may_head, trade_unknown
 
-__all__ = ["Derived", "MissingFact", "common_superiors", "derive", "relation_between"]
+__all__ = ["Derived", "MissingFact", "derive"]
 
 
 @dataclass(frozen=True)
@@ -152,163 +155,11 @@ def _put(fact: dict[str, Any], **values: Any) -> dict[str, Any]:
     return fact
 
 
-def _government_of(o: Organ, organs: dict[str, Organ]) -> Organ | None:
-    cur: Organ | None = o
-    while cur is not None and cur.kind is not OrganKind.GOVERNMENT:
-        cur = organs.get(cur.parent) if cur.parent else None
-    return cur
-
-
-def _ancestors(o: Organ, organs: dict[str, Organ]) -> list[str]:
-    out = []
-    cur = organs.get(o.parent) if o.parent else None
-    while cur is not None:
-        out.append(cur.id)
-        cur = organs.get(cur.parent) if cur.parent else None
-    return out
-
-
-_DEPARTMENT_KINDS = (OrganKind.DEPARTMENT, OrganKind.JUSTICE)
-_DISPATCHED_KINDS = (OrganKind.DISPATCHED_ORGAN, OrganKind.DISPATCHED_AGENCY)
-#: Organs that may belong to a department's system (本系统).
-_SYSTEM_MEMBER_KINDS = (OrganKind.DEPARTMENT, OrganKind.JUSTICE, OrganKind.LEGAL_OFFICE, OrganKind.DISPATCHED_AGENCY, OrganKind.OTHER)
-_TOWNSHIP_LEVELS = (OrganLevel.TOWNSHIP, OrganLevel.STREET)
-
-#: Relations that 第五条 and 第六条 add to those of 第三条第一款 (their notes cite those articles).
-BEYOND_ARTICLE_3 = ("township_county", "township_trade", "office_for_department", "designated", "upper_supervisor")
-
-
-def relation_between(
-    sup: Organ, sub: Organ, organs: dict[str, Organ], *, trade: str | None = None
-) -> tuple[str, str | None]:
-    """How ``sup`` stands to ``sub`` in the organ tree, as one of the 第三条第一款 relations.
-
-    Returns ``(relation, via)``: ``upper_government`` (上级人民政府对下级人民政府),
-    ``own_department`` (政府对其工作部门), ``own_dispatched`` (政府对其派出机关、派出机构),
-    ``own_system`` (工作部门对本系统), ``justice_for_government`` (司法行政部门 doing its
-    government's supervision work, 第五条第一款; ``via`` is the government's own relation), or
-    ``none``. Whether the relation makes the supervisor competent is for the rules of 第三条.
-
-    第五条 adds: ``township_county`` (the 县（市）人民政府 over the 综合行政执法 of a 乡（镇）or
-    街道 in its area, 第三款), ``township_trade`` (a department of a government above the 乡（镇）or
-    街道 whose ``system`` is the trade of the enforcement, ``trade`` or else the organ's own system:
-    行业监督, 第三款) and ``office_for_department`` (a department's 法制机构 doing its department's
-    supervision work, 第二款; ``via`` is the department's relation). A 司法所 never supervises
-    (第五条第四款). ``designated`` (第六条第一款) is not a tree relation: :func:`derive` sets it from
-    the case's ``designation``.
-    """
-    if sup.kind is OrganKind.JUDICIAL_OFFICE:
-        return "none", None
-    if sup.kind is OrganKind.GOVERNMENT:
-        if sub.kind is OrganKind.GOVERNMENT and sup.id in _ancestors(sub, organs):
-            return "upper_government", None
-        if sub.parent == sup.id and sub.kind in _DEPARTMENT_KINDS:
-            return "own_department", None
-        if sub.parent == sup.id and sub.kind in _DISPATCHED_KINDS:
-            return "own_dispatched", None
-        if (
-            sup.level is OrganLevel.COUNTY
-            and sub.kind is OrganKind.TOWNSHIP_ENFORCEMENT
-            and sub.level in _TOWNSHIP_LEVELS
-            and sup.id in _ancestors(sub, organs)
-        ):
-            return "township_county", None
-    line = trade or sub.system
-    if sup.kind in _DEPARTMENT_KINDS and sup.system and sub.level in _TOWNSHIP_LEVELS and line == sup.system:
-        sup_gov = _government_of(sup, organs)
-        if sup_gov is not None and sup_gov.id in _ancestors(sub, organs):
-            return "township_trade", None
-    if sup.kind is OrganKind.LEGAL_OFFICE and sup.parent and sup.parent in organs:
-        dept = organs[sup.parent]
-        if dept.kind in _DEPARTMENT_KINDS and dept.id != sub.id:
-            via, _ = relation_between(dept, sub, organs, trade=trade)
-            if via != "none":
-                return "office_for_department", via
-    if sup.kind in _DEPARTMENT_KINDS and sup.system and sub.system == sup.system:
-        sup_gov, sub_gov = _government_of(sup, organs), _government_of(sub, organs)
-        below = sup.id in _ancestors(sub, organs) or (
-            sup_gov is not None and sub_gov is not None and sup_gov.id in _ancestors(sub_gov, organs)
-        )
-        if below:
-            return "own_system", None
-    if sup.kind is OrganKind.JUSTICE and sup.parent and sup.parent in organs:
-        gov = organs[sup.parent]
-        if gov.kind is OrganKind.GOVERNMENT and gov.id != sub.id:
-            via, _ = relation_between(gov, sub, organs, trade=trade)
-            if via != "none":
-                return "justice_for_government", via
-    return "none", None
-
-
-def designation_basis(designator: Organ, sub: Organ, organs: dict[str, Organ], *, trade: str | None = None) -> str:
-    """Whether ``designator`` is a 上级行政执法监督机关 of ``sub`` (第六条第一款), and how.
-
-    Its own relation to ``sub`` when it has one; ``upper_supervisor`` when it supervises an organ
-    that supervises ``sub`` (层级监督: 州人民政府 over a county department, through the county
-    government); else ``none``.
-    """
-    rel, _ = relation_between(designator, sub, organs, trade=trade)
-    if rel != "none":
-        return rel
-    return "upper_supervisor" if supervises_through(designator, sub, organs, trade=trade) else "none"
-
-
-def supervises_through(sup: Organ, sub: Organ, organs: dict[str, Organ], *, trade: str | None = None) -> bool:
-    """Whether ``sup`` supervises, directly or through a chain of organs each supervising the next,
-    an organ that supervises ``sub`` (层级监督; 第六条第一款 上级行政执法监督机关可以直接监督)."""
-    if sup.kind is OrganKind.JUDICIAL_OFFICE or sup.id == sub.id:
-        return False
-    frontier = [o for o in organs.values() if o.id != sub.id and relation_between(o, sub, organs, trade=trade)[0] != "none"]
-    seen = {o.id for o in frontier} | {sub.id}
-    while frontier:
-        if any(o.id == sup.id for o in frontier):
-            return True
-        nxt = []
-        for mid in frontier:
-            for o in organs.values():
-                if o.id not in seen and relation_between(o, mid, organs)[0] != "none":
-                    seen.add(o.id)
-                    nxt.append(o)
-        frontier = nxt
-    return False
-
-
-#: The relations of 第三条第一款 itself (not those borrowed by a 司法局 or 法制机构, nor 第五条第三款's).
-_ARTICLE_3_RELATIONS = ("upper_government", "own_department", "own_dispatched", "own_system")
-
-
-def _supervises(sup: Organ, sub: Organ, organs: dict[str, Organ]) -> bool:
-    """Whether ``sup`` supervises ``sub`` under 第三条 (a relation, or a chain of them: 第六条第一款)."""
-    if sup.id == sub.id or sub.vertically_managed:
-        return False
-    return relation_between(sup, sub, organs)[0] != "none" or supervises_through(sup, sub, organs)
-
-
-def common_superiors(a: Organ, b: Organ, organs: dict[str, Organ]) -> list[Organ]:
-    """The 共同上一级行政执法监督机关 of two organs (第六条第二款, A06-3): every organ that supervises
-    both under 第三条 and is the next level above them on a line of supervision.
-
-    On the government line, the nearest organ above both in the tree (two departments of one
-    government: that government; two county departments: 州人民政府), when it supervises both; on a
-    line of its own (本系统), every organ with a 第三条第一款 relation of its own to each (州市场监督管理局
-    over the 恩施市 and 利川市 market regulators; 州司法局 over two county 司法局). The government line
-    first, then by id. A 司法局 acting for its government is not listed for that (第五条第一款): the
-    referral to it counts for the government.
-    """
-    out: list[Organ] = []
-    above_b = set(_ancestors(b, organs))
-    nearest = next((organs[o] for o in _ancestors(a, organs) if o in above_b), None)
-    if nearest is not None and _supervises(nearest, a, organs) and _supervises(nearest, b, organs):
-        out.append(nearest)
-    for x in sorted(organs.values(), key=lambda o: o.id):
-        if x.id in (a.id, b.id) or any(x.id == o.id for o in out):
-            continue
-        if (
-            relation_between(x, a, organs)[0] in _ARTICLE_3_RELATIONS
-            and relation_between(x, b, organs)[0] in _ARTICLE_3_RELATIONS
-        ):
-            out.append(x)
-    return out
+def _instances(facts: list[dict[str, Any]], stage: str) -> tuple[dict[str, Any], ...]:
+    """Derivation produces instances of the declared kinds (``rules/kinds.py``) and nothing else."""
+    for f in facts:
+        check_instance(f, f"derivation ({stage})")
+    return tuple(facts)
 
 
 def _relation(sup: Organ, sub: Organ, organs: dict[str, Organ], trade: str | None) -> tuple[str, str | None]:
@@ -385,18 +236,13 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
     if action:
         case_fact["refs"] = [case.case_id, action.id]
     trade = action.system if action else None
+    # which relation exists is decided in rules/competence.py (第三条第一款、第五条、第六条第一款);
+    # the answers are kept per organ registry
     memo = _relations_of(lc)
     rel, via = memo.get(("relation", sup.id, sub.id, trade)) or memo.setdefault(
         ("relation", sup.id, sub.id, trade), _relation(sup, sub, organs, trade)
     )
-    if (
-        rel == "none"
-        and sup.kind in _DEPARTMENT_KINDS
-        and sup.system
-        and sub.level in _TOWNSHIP_LEVELS
-        and not (trade or sub.system)
-    ):
-        # 第五条第三款 行业监督 turns on the trade of the enforcement, which the case does not give
+    if rel == "none" and trade_unknown(sup, sub, trade):
         rel = "trade_unknown"
         missing.append(
             MissingFact(
@@ -405,23 +251,17 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
                 "缺少被监督的综合行政执法所属的行业，无法判断该职能部门能否进行行业监督。",
             )
         )
-    if rel == "none" and sup.kind in _DEPARTMENT_KINDS and (not sup.system or not sub.system) and sub.kind in _SYSTEM_MEMBER_KINDS:
-        # 第三条第一款 工作部门对本系统 turns on the organs' systems: a department above the supervised
-        # organ whose system (or the other's) is not recorded may head its system (A03-6)
-        sup_gov, sub_gov = _government_of(sup, organs), _government_of(sub, organs)
-        if sup.id in _ancestors(sub, organs) or (
-            sup_gov is not None and sub_gov is not None and sup_gov.id in _ancestors(sub_gov, organs)
-        ):
-            rel = "system_unknown"
-            for o in (sup, sub):
-                if not o.system:
-                    missing.append(
-                        MissingFact(
-                            f"organs[{o.id}].system",
-                            "第三条第一款",
-                            f"{o.name}没有登记所属行业/系统，无法判断{sup.name}能否作为本系统的上级部门进行监督。",
-                        )
+    if rel == "none" and system_may_head(sup, sub, organs):
+        rel = "system_unknown"
+        for o in (sup, sub):
+            if not o.system:
+                missing.append(
+                    MissingFact(
+                        f"organs[{o.id}].system",
+                        "第三条第一款",
+                        f"{o.name}没有登记所属行业/系统，无法判断{sup.name}能否作为本系统的上级部门进行监督。",
                     )
+                )
     designator = organs.get(case.designation.designated_by) if case.designation else None
     designator_rel = None
     if designator is not None:  # 第六条第一款: the designating organ's own relation to the supervised organ
@@ -454,10 +294,10 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
         # 第五条第三款 (A05-6): a department's 行业监督和业务指导 of a township's enforcement carries no
         # power to decide (撤销、变更) or to interview its head; a decision letter or an interview by
         # it is judged as an act beyond that power, and nothing of 第二十八条、第二十九条第二款 follows
-        trade_only = rel == "township_trade"
+        trade_only = not art_005.may_decide(rel)
         if trade_only:
             county = next(
-                (organs[o] for o in _ancestors(sub, organs) if organs[o].kind is OrganKind.GOVERNMENT and organs[o].level is OrganLevel.COUNTY),
+                (organs[o] for o in ancestors(sub, organs) if organs[o].kind is OrganKind.GOVERNMENT and organs[o].level is OrganLevel.COUNTY),
                 None,
             )
             bureau = next((o for o in organs.values() if county is not None and o.kind is OrganKind.JUSTICE and o.parent == county.id), None)
@@ -681,23 +521,23 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
         missing.extend(more_missing)
         # a period without a last day ([P9] strict) leaves its property absent, as an act not done does
         stage1 = [{k: v for k, v in f.items() if v is not None} for f in stage1]
-        return tuple(stage1), tuple(missing)
+        return _instances(stage1, "procedure"), tuple(missing)
 
     def conduct() -> tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]:
         from .measures import conduct_facts  # noqa: PLC0415 - it builds on this module
 
         facts, lacking = conduct_facts(lc, base)
-        return tuple(facts), tuple(lacking)
+        return _instances(facts, "conduct"), tuple(lacking)
 
     from .measures import annual_facts  # noqa: PLC0415 - it builds on this module
 
     return Derived(
-        scope=(case_fact,),
-        competence=(relation_fact,),
+        scope=_instances([case_fact], "scope"),
+        competence=_instances([relation_fact], "competence"),
         missing_before=missing_before,
         policy=pol,
         periods=periods,
-        organ_level=tuple(annual_facts(lc, base)),
+        organ_level=_instances(annual_facts(lc, base), "organ-level"),
         _procedure=procedure,
         _conduct=conduct,
     )

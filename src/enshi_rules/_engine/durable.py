@@ -47,6 +47,7 @@ import durable_rules_engine as _dre
 
 from ..errors import EngineError, RuleExecutionError
 from . import rulebook as _rulebook
+from .kinds import check_instance
 from .rulebook import Fact, Outcome, Rule
 
 __all__ = ["LISTENERS", "Fired", "MAX_FACTS", "MAX_ROUNDS", "evaluate_facts", "rules"]
@@ -276,6 +277,8 @@ def evaluate_facts(
                             raise EngineError(f"durable-rules fired an unknown rule {rule_id!r}")
                         out = _build(rule, fact)
                         fired.append(Fired(rule, fact, out))
+                        for d in out.derived:
+                            check_instance(d, f"rule {rule_id}")  # a rule derives facts of declared kinds only
                         pending.extend(out.derived)
                 if gate == "matter" and any(f.outcome.excludes for f in fired):
                     excluded = True

@@ -30,7 +30,9 @@ Everything here is private; the public names (``Modality``, ``DeadlineStatus``) 
 
 from __future__ import annotations
 
+import dataclasses
 import enum
+import functools
 import os
 import re
 import sys
@@ -42,6 +44,8 @@ from typing import Any
 from durable.lang import value as _dr_value
 
 from .._law.text import citation as _citation
+from . import kinds as _kinds
+from .kinds import false, true
 from ..errors import RuleDefinitionError
 
 __all__ = [
@@ -53,8 +57,11 @@ __all__ = [
     "Rule",
     "all_rules",
     "deadline_rules",
+    "exception",
+    "false",
     "m",
     "rule",
+    "true",
     "zh_date",
 ]
 
@@ -205,6 +212,15 @@ class Rule:
     #: False: the rule only derives facts for another article's rules (第十二条至第十四条 feed
     #: 第二十六条) and makes no finding of its own; its firing still shows in ``explain``'s chain.
     reports: bool = True
+    #: The fact kind the rule matches (``rules/kinds.py``).
+    kind: str = ""
+    #: Where the rule is declared in its article module (file, line): the text of its 款/项 stands
+    #: right above it (tests/test_text_above_rules.py).
+    declared_at: tuple[str, int] = ("", 0)
+    #: An exception (:func:`exception`): the findings it defeats, as rule-id patterns, on the same
+    #: fact (``defeats``) or anywhere in the case (``defeats_in_case``).
+    defeats: tuple[str, ...] = ()
+    defeats_in_case: tuple[str, ...] = ()
 
     @property
     def citation(self) -> str:
@@ -288,10 +304,57 @@ def generation() -> int:
     return _generation
 
 
+_MACHINERY = frozenset({os.path.realpath(__file__), os.path.realpath(_kinds.__file__)})
+
+
+def _declaration_site(module: str) -> tuple[str, int]:
+    """The line of the article module that declares the rule being made: the outermost frame in the
+    rule's own module (a helper of another article, such as 第三条's ``no_competence``, is called
+    from there), else in the first file outside this machinery and the helpers of ``rules/``
+    (``rules/_*.py``, called from the article module that states the 项)."""
+    own = _source(module)
+    frames = []
+    frame = sys._getframe(1)
+    while frame is not None:
+        frames.append((os.path.realpath(frame.f_code.co_filename), frame.f_lineno))
+        frame = frame.f_back  # type: ignore[assignment]
+
+    def helper(path: str) -> bool:
+        return os.path.basename(os.path.dirname(path)) == "rules" and os.path.basename(path).startswith("_")
+
+    mine = [fl for fl in frames if fl[0] == own and not helper(own)]
+    if mine:
+        return mine[-1]
+    for i, (path, _) in enumerate(frames):
+        if path not in _MACHINERY and not helper(path):
+            outer = [fl for fl in frames[i:] if fl[0] == path]
+            return outer[-1]
+    return "", 0
+
+
+def _citation_of(rule_id: str, article: int | None, paragraph: int | None, item: int | None) -> tuple[int, int | None, int | None]:
+    """The citation a rule id carries (``art_024.p1.i3.x``: 第二十四条第一款第（三）项), checked
+    against one given explicitly."""
+    mt = _RULE_ID.match(rule_id)
+    if mt is None:
+        msg = f"rule id {rule_id!r} must look like art_027.p1.review_late (article, paragraph, item, name)"
+        raise RuleDefinitionError(msg)
+    if article is None:
+        article = int(mt.group(1))
+        paragraph = int(mt.group(3)) if mt.group(3) else paragraph
+        item = int(mt.group(5)) if mt.group(5) else item
+    if int(mt.group(1)) != article or (mt.group(3) and int(mt.group(3)) != paragraph) or (
+        mt.group(5) and int(mt.group(5)) != item
+    ):
+        msg = f"rule id {rule_id} does not agree with its citation (article {article}, paragraph {paragraph}, item {item})"
+        raise RuleDefinitionError(msg)
+    return article, paragraph, item
+
+
 def _make_rule(
     rule_id: str,
     *,
-    article: int,
+    article: int | None,
     paragraph: int | None,
     item: int | None,
     modality: Modality,
@@ -303,24 +366,19 @@ def _make_rule(
     note: bool,
     module: str,
     reports: bool = True,
+    defeats: tuple[str, ...] = (),
+    defeats_in_case: tuple[str, ...] = (),
 ) -> Rule:
-    mt = _RULE_ID.match(rule_id)
-    if mt is None:
-        msg = f"rule id {rule_id!r} must look like art_027.p1.review_late (article, paragraph, item, name)"
-        raise RuleDefinitionError(msg)
-    if int(mt.group(1)) != article or (mt.group(3) and int(mt.group(3)) != paragraph) or (
-        mt.group(5) and int(mt.group(5)) != item
-    ):
-        msg = f"rule id {rule_id} does not agree with its citation (article {article}, paragraph {paragraph}, item {item})"
-        raise RuleDefinitionError(msg)
+    article, paragraph, item = _citation_of(rule_id, article, paragraph, item)
     _citation(article, paragraph, item)  # raises RuleDefinitionError for a unit that does not exist
     if not summary.strip():
         raise RuleDefinitionError(f"rule {rule_id}: summary is required (docs and article map use it)")
     try:
-        condition = when.define()
+        condition = _kinds.compile_condition(when)
     except Exception as exc:  # durable's own "Property name ... not defined" and the like
         raise RuleDefinitionError(f"rule {rule_id}: cannot build condition: {exc}") from exc
     _check_condition(rule_id, condition)
+    kind = _kinds.check_condition(rule_id, when, condition)
     return Rule(
         rule_id=rule_id,
         article=article,
@@ -336,27 +394,61 @@ def _make_rule(
         module=module,
         source=_source(module),
         reports=reports,
+        kind=kind,
+        declared_at=_declaration_site(module),
+        defeats=defeats,
+        defeats_in_case=defeats_in_case,
     )
+
+
+def _doc_summary(fn: Callable[..., Any]) -> str:
+    """A builder's docstring as the rule's summary (its lines joined: Chinese has no spaces)."""
+    return "".join(line.strip() for line in (fn.__doc__ or "").splitlines())
+
+
+def _as_outcome(fn: Callable[[Fact], Outcome | str], **fixed: Any) -> Builder:
+    """A builder that may return just the message; ``fixed`` fields set on every outcome."""
+
+    @functools.wraps(fn)
+    def build(f: Fact) -> Outcome:
+        out = fn(f)
+        out = Outcome(out) if isinstance(out, str) else out
+        return dataclasses.replace(out, **fixed) if fixed else out
+
+    return build
 
 
 def rule(
     rule_id: str,
+    modality: Modality | None = None,
+    subject: Role | None = None,
     *,
-    article: int,
+    when: Any,
+    summary: str | None = None,
+    article: int | None = None,
     paragraph: int | None = None,
     item: int | None = None,
-    modality: Modality,
-    subject: Role,
-    when: Any,
-    summary: str,
     stage: Stage = Stage.SUBSTANCE,
     note: bool = False,
     reports: bool = True,
-) -> Callable[[Builder], Builder]:
-    """Declare the decorated function as the finding builder of a rule (``reports=False``: a rule
-    that only derives facts for another article and makes no finding of its own)."""
+    defeats: tuple[str, ...] = (),
+    defeats_in_case: tuple[str, ...] = (),
+    performed: bool = False,
+) -> Callable[[Callable[[Fact], Outcome | str]], Callable[[Fact], Outcome | str]]:
+    """Declare the decorated function as the finding builder of a rule.
 
-    def deco(fn: Builder) -> Builder:
+    The citation comes from the id (``art_024.p1.i1.at_least_two``: 第二十四条第一款第（一）项); the
+    summary from the builder's docstring unless given; the builder returns the finding's message (or
+    an :class:`Outcome`). ``reports=False``: a rule that only derives facts for another article and
+    makes no finding of its own. ``performed``: the finding reports a 应当 duty performed.
+    """
+    if modality is None or subject is None:
+        raise RuleDefinitionError(f"rule {rule_id}: modality and subject are required")
+
+    def deco(fn: Callable[[Fact], Outcome | str]) -> Callable[[Fact], Outcome | str]:
+        fixed: dict[str, Any] = {"performed": True} if performed else {}
+        if defeats or defeats_in_case:
+            fixed.update(defeats=defeats, defeats_in_case=defeats_in_case)
         _register(
             _make_rule(
                 rule_id,
@@ -366,17 +458,81 @@ def rule(
                 modality=modality,
                 subject=subject,
                 when=when,
-                summary=summary,
-                build=fn,
+                summary=summary if summary is not None else _doc_summary(fn),
+                build=_as_outcome(fn, **fixed),
                 stage=stage,
                 note=note,
                 module=fn.__module__,
                 reports=reports,
+                defeats=defeats,
+                defeats_in_case=defeats_in_case,
             )
         )
         return fn
 
     return deco
+
+
+def exception(
+    rule_id: str,
+    subject: Role,
+    *,
+    when: Any,
+    defeats: tuple[str, ...] = (),
+    defeats_in_case: tuple[str, ...] = (),
+    modality: Modality = Modality.EXEMPTION,
+    summary: str | None = None,
+) -> Callable[[Callable[[Fact], Outcome | str]], Callable[[Fact], Outcome | str]]:
+    """Declare an exception that defeats other rules (容错 of 第三十二条第二款, the termination of
+    第二十七条第一款) and leaves its trace (E-1): the findings it defeats stay in the report with
+    ``defeated_by`` set to this rule. ``defeats``: rule-id patterns on the same fact (the same
+    record); ``defeats_in_case``: anywhere in the case. The defeated rules do not repeat its
+    conditions."""
+    if not (defeats or defeats_in_case):
+        raise RuleDefinitionError(f"rule {rule_id}: an exception names the rules it defeats")
+    return rule(
+        rule_id, modality, subject, when=when, summary=summary, defeats=defeats, defeats_in_case=defeats_in_case
+    )
+
+
+class Duty:
+    """A duty (应当) without a time limit, or a prohibition (不得), of one subject.
+
+    ``applies`` is when it binds; ``done`` (a date property) what performs it. Its findings, each
+    declared with its rule id and the conditions (and-ed to ``applies``) that tell it apart::
+
+        binds      应当, the duty applies                     (shall)
+        required   应当, not (yet) done                       (shall)
+        done       应当, done                                 (shall, performed)
+        observed   the duty met / the 不得 kept                (shall, performed / shall_not)
+        violated   not met, or breached                        (violation)
+    """
+
+    def __init__(self, subject: Role, applies: Any, *, done: Any = None, prohibition: bool = False) -> None:
+        self.subject, self.applies, self.done_by, self.prohibition = subject, applies, done, prohibition
+
+    def _when(self, conjuncts: tuple[Any, ...]) -> Any:
+        cond = self.applies
+        for c in conjuncts:
+            cond = cond & c
+        return cond
+
+    def binds(self, rule_id: str, *when: Any, **kw: Any) -> Callable[[Callable[[Fact], Outcome | str]], Any]:
+        return rule(rule_id, Modality.SHALL, self.subject, when=self._when(when), **kw)
+
+    def required(self, rule_id: str, *when: Any, **kw: Any) -> Callable[[Callable[[Fact], Outcome | str]], Any]:
+        return rule(rule_id, Modality.SHALL, self.subject, when=self._when((*when, -self.done_by)), **kw)
+
+    def done(self, rule_id: str, *when: Any, **kw: Any) -> Callable[[Callable[[Fact], Outcome | str]], Any]:
+        return rule(rule_id, Modality.SHALL, self.subject, when=self._when((+self.done_by, *when)), performed=True, **kw)
+
+    def observed(self, rule_id: str, *when: Any, **kw: Any) -> Callable[[Callable[[Fact], Outcome | str]], Any]:
+        if self.prohibition:
+            return rule(rule_id, Modality.SHALL_NOT, self.subject, when=self._when(when), **kw)
+        return rule(rule_id, Modality.SHALL, self.subject, when=self._when(when), performed=True, **kw)
+
+    def violated(self, rule_id: str, *when: Any, **kw: Any) -> Callable[[Callable[[Fact], Outcome | str]], Any]:
+        return rule(rule_id, Modality.VIOLATION, self.subject, when=self._when(when), **kw)
 
 
 @dataclass(frozen=True)
@@ -413,7 +569,7 @@ _STATUS_CASES = (
 def deadline_rules(
     prefix: str,
     *,
-    article: int,
+    article: int | None = None,
     paragraph: int | None = None,
     item: int | None = None,
     permission: bool = False,
@@ -425,7 +581,7 @@ def deadline_rules(
     period_days: int,
     summary: str,
     messages: Mapping[DeadlineStatus, Callable[[Fact], str]],
-    module: str,
+    module: str | None = None,
     derive: Callable[[Fact, DeadlineStatus], tuple[Mapping[str, Any], ...]] | None = None,
     stop: str | None = None,
 ) -> tuple[Rule, ...]:
@@ -437,7 +593,9 @@ def deadline_rules(
     permission (可以, e.g. applying for review) is ``may`` in every status: missing its window loses
     the permission, it breaks no duty. ``stop`` names a date property at which an overdue count
     stops when it is recorded after the last day (the matter moved on: see ``Outcome.counted_to``).
+    The citation comes from ``prefix`` unless given.
     """
+    module = module or sys._getframe(1).f_globals["__name__"]
     made = []
     for case in _STATUS_CASES:
         if permission:
@@ -446,23 +604,9 @@ def deadline_rules(
             modality = Modality.VIOLATION
         else:
             modality = Modality.SHALL
-        text = messages[case.status]
-        st = case.status
-
-        def build(f: Fact, *, _text: Callable[[Fact], str] = text, _st: DeadlineStatus = st) -> Outcome:
-            stopped = (
-                _st is DeadlineStatus.OVERDUE and stop is not None and f.get(stop) is not None and f[stop] > f[due]
-            )
-            return Outcome(
-                _text(f),
-                derived=derive(f, _st) if derive else (),
-                status=_st,
-                deadline=(start, due, done),
-                period_days=period_days,
-                performed=_st is DeadlineStatus.ON_TIME and not permission,
-                counted_to=stop if stopped else None,
-            )
-
+        build = _deadline_builder(
+            messages[case.status], case.status, (start, due, done), period_days, permission=permission, derive=derive, stop=stop
+        )
         r = _make_rule(
             f"{prefix}.{case.suffix}",
             article=article,
@@ -480,6 +624,34 @@ def deadline_rules(
         _register(r)
         made.append(r)
     return tuple(made)
+
+
+def _deadline_builder(
+    text: Callable[[Fact], str],
+    st: DeadlineStatus,
+    deadline: tuple[str, str, str],
+    period_days: int,
+    *,
+    permission: bool,
+    derive: Callable[[Fact, DeadlineStatus], tuple[Mapping[str, Any], ...]] | None,
+    stop: str | None,
+) -> Builder:
+    """The builder of one status rule of a time limit."""
+    due = deadline[1]
+
+    def build(f: Fact) -> Outcome:
+        stopped = st is DeadlineStatus.OVERDUE and stop is not None and f.get(stop) is not None and f[stop] > f[due]
+        return Outcome(
+            text(f),
+            derived=derive(f, st) if derive else (),
+            status=st,
+            deadline=deadline,
+            period_days=period_days,
+            performed=st is DeadlineStatus.ON_TIME and not permission,
+            counted_to=stop if stopped else None,
+        )
+
+    return build
 
 
 _STATUS_ZH = {

@@ -335,10 +335,6 @@ class ClueRecipient(enum.StrEnum):
     OTHER = "其他"
 
 
-#: The recipients 第三十一条 asks for (依纪依法移送监察机关).
-PROPER_RECIPIENTS = frozenset({ClueRecipient.SUPERVISION_COMMISSION, ClueRecipient.DISCIPLINE_COMMISSION, ClueRecipient.JOINT})
-
-
 class Clue(_Model):
     """第三十一条: a clue found during supervision that an enforcement officer broke discipline or law."""
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .systems import validate_system
 
-__all__ = ["DEFAULT_ORGANS", "Organ", "OrganKind", "OrganLevel", "PREFECTURE_CODE"]
+__all__ = ["DEFAULT_ORGANS", "PREFECTURE_CODE", "Organ", "OrganKind", "OrganLevel", "ancestors", "government_of"]
 
 #: 恩施土家族苗族自治州's administrative division code.
 PREFECTURE_CODE = "422800"
@@ -109,3 +109,24 @@ def _defaults() -> dict[str, Organ]:
 
 #: The built-in registry: 州人民政府, the eight county-level governments, and each one's 司法局.
 DEFAULT_ORGANS: dict[str, Organ] = _defaults()
+
+
+# ---------------------------------------------------------------------------- organ-tree look-ups
+
+
+def ancestors(o: Organ, organs: dict[str, Organ]) -> list[str]:
+    """The ids of the organs above ``o`` in the tree, nearest first."""
+    out = []
+    cur = organs.get(o.parent) if o.parent else None
+    while cur is not None:
+        out.append(cur.id)
+        cur = organs.get(cur.parent) if cur.parent else None
+    return out
+
+
+def government_of(o: Organ, organs: dict[str, Organ]) -> Organ | None:
+    """The people's government ``o`` is (or belongs to), walking up the tree."""
+    cur: Organ | None = o
+    while cur is not None and cur.kind is not OrganKind.GOVERNMENT:
+        cur = organs.get(cur.parent) if cur.parent else None
+    return cur

@@ -1,12 +1,37 @@
 """One module per article of the measures: ``art_NNN.py`` encodes 第N条.
 
-Each module opens with the article's text; each 款/项 stands right above the rules that encode it.
-Articles with no module yet are listed in ``article_map.yaml`` with their status.
+A module reads like its article. The text of each 款/项 is a comment block (its citation alone on
+a line, then the text word for word) right above the declarations that encode it, and
+``tests/test_text_above_rules.py`` checks that for every rule. A declaration names the rule (its
+id carries the citation: ``art_024.p1.i1.at_least_two`` is 第二十四条第一款第（一）项), its
+modality and subject, and its condition over one fact kind (``kinds.py``: a condition on a
+property or predicate the kind does not declare is refused at import); the builder's docstring is
+the rule's summary and it returns the finding's message::
+
+    # 第二十七条第二款
+    # 被监督机关对《行政执法监督建议书》无异议或者经复查异议不成立的，……
+
+    @rule("art_027.p2.letter_period_too_short", Modality.VIOLATION, Role.SUPERVISING,
+          when=RECTIFICATION & (+m.letter_days) & (m.letter_days < RECTIFICATION_DAYS))
+    def letter_period_too_short(f: Fact) -> str:
+        '''《行政执法监督建议书》载明的整改期限少于……三十日的，认定监督机关限期不当……'''
+        return f"《行政执法监督建议书》限期{f['letter_days']}日整改，……"
+
+The recurring shapes have helpers (``enshi_rules._engine.rulebook``): ``deadline_rules`` (a time limit:
+pending, on time, late, overdue), ``Duty`` (a duty without a time limit, or a 不得: binds,
+required, done, observed, violated), ``exception`` (an exception that defeats other findings and
+leaves its trace, E-1: 容错 of 第三十二条第二款, the termination of 第二十七条第一款). A legal
+predicate used by more than one rule is declared once with ``predicate`` beside the 款 that gives
+it its meaning (``timely_objection`` in ``art_027.py``); which supervision relation exists
+(第三、五、六条) is decided in ``competence.py``. Articles with no module yet are listed in
+``article_map.yaml`` with their status.
 """
 
 from __future__ import annotations
 
 import importlib
+
+from . import kinds as kinds  # the fact kinds: declared before any rule that matches them
 
 __all__ = ["ARTICLE_MODULES", "load_all"]
 

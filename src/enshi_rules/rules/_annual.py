@@ -16,13 +16,14 @@ from collections.abc import Callable
 from typing import Any
 
 from .._engine.rulebook import DeadlineStatus, Fact, Modality, Outcome, Role, m, rule
+from .kinds import ANNUAL
 
 S = DeadlineStatus
 _MODALITY = {S.PENDING: Modality.SHALL, S.ON_TIME: Modality.SHALL, S.LATE: Modality.VIOLATION, S.OVERDUE: Modality.VIOLATION}
 _SUFFIX = {S.PENDING: "pending", S.ON_TIME: "on_time", S.LATE: "late", S.OVERDUE: "overdue"}
 _STATUS_ZH = {S.PENDING: "年度未结束、尚未完成", S.ON_TIME: "已在年度内完成", S.LATE: "年度结束后才完成", S.OVERDUE: "年度结束仍未完成"}
 
-_ANNUAL = m.kind == "annual"
+_ANNUAL = ANNUAL
 
 
 def dated_duty(prefix: str, *, article: int, done: str, what: str, messages: dict[DeadlineStatus, Callable[[Fact], str]]) -> None:
@@ -51,14 +52,7 @@ def counted_duty(prefix: str, *, article: int, count: str, what: str, messages: 
 
 
 def _declare(prefix: str, article: int, st: DeadlineStatus, cond: Any, what: str, text: Callable[[Fact], str]) -> None:
-    def build(f: Fact, *, _text: Callable[[Fact], str] = text, _st: DeadlineStatus = st) -> Outcome:
-        return Outcome(f"{f['year']}年度：" + _text(f), status=_st, performed=_st is S.ON_TIME)
-
-    rule(
-        f"{prefix}.{_SUFFIX[st]}",
-        article=article, paragraph=1,
-        modality=_MODALITY[st],
-        subject=Role.SUPERVISING,
-        when=cond,
-        summary=f"行政执法监督机关{what}（状态：{_STATUS_ZH[st]}）",
-    )(build)
+    @rule(f"{prefix}.{_SUFFIX[st]}", _MODALITY[st], Role.SUPERVISING, when=cond, paragraph=1, article=article,
+          summary=f"行政执法监督机关{what}（状态：{_STATUS_ZH[st]}）")
+    def build(f: Fact) -> Outcome:
+        return Outcome(f"{f['year']}年度：" + text(f), status=st, performed=st is S.ON_TIME)

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule, true
 from .art_026 import SITUATIONS
+from .kinds import DEFICIENCY
 
 _MARK = "一二三四五六七八九十"
 
@@ -35,29 +36,29 @@ def content_label(article: int, item: int, text: str) -> str:
     return f"{_ARTICLE_ZH[article]}第（{item_mark(item)}）项“{text}”"
 
 
-def declare_items(article: int, items: dict[int, tuple[str, str, int]]) -> None:
-    """``items``: item -> (rule name, what is supervised, the 第二十六条 item it amounts to)."""
-    for item, (name, text, art26) in items.items():
-        _declare(article, item, name, text, art26)
+class ContentItems(dict[int, tuple[str, str, int]]):
+    """The items of one of 第十二条至第十四条: item -> (rule name, what is supervised, the 第二十六条
+    item it amounts to). :meth:`add` declares an item's rule where the article module states it."""
+
+    def __init__(self, article: int) -> None:
+        super().__init__()
+        self.article = article
+
+    def add(self, item: int, name: str, text: str, *, amounts_to: int) -> None:
+        self[item] = (name, text, amounts_to)
+        _declare(self.article, item, name, text, amounts_to)
 
 
 def _declare(article: int, item: int, name: str, text: str, art26: int) -> None:
     content = content_label(article, item, text)
-
-    @rule(
-        f"art_{article:03d}.p1.i{item}.{name}",
-        article=article, paragraph=1, item=item,
-        modality=Modality.SHALL,  # 对…的监督包括: what the supervising organ shall look at
-        subject=Role.SUPERVISING,
-        when=(m.kind == "deficiency") & (m.article == article) & (m.item == item) & (m.confirmed == True),  # noqa: E712
-        reports=False,
-        summary=(
-            f"监督内容“{text}”中经调查属实的问题，不作为对本条的违反，而作为第二十六条第（{item_mark(art26)}）项"
-            f"“{SITUATIONS[art26]}”的情形，由第二十六条认定"
-            + ("（须写明违反的法律法规规定）" if art26 == 6 else "")
-            + "。"
-        ),
+    summary = (
+        f"监督内容“{text}”中经调查属实的问题，不作为对本条的违反，而作为第二十六条第（{item_mark(art26)}）项"
+        f"“{SITUATIONS[art26]}”的情形，由第二十六条认定" + ("（须写明违反的法律法规规定）" if art26 == 6 else "") + "。"
     )
+
+    # 对…的监督包括: what the supervising organ shall look at; the finding is 第二十六条's
+    @rule(f"art_{article:03d}.p1.i{item}.{name}", Modality.SHALL, Role.SUPERVISING, reports=False, summary=summary,
+          when=DEFICIENCY & (m.article == article) & (m.item == item) & true(m.confirmed))
     def deficiency(f: Fact) -> Outcome:
         situation: dict[str, Any] = {
             "kind": "situation", "as_of": f["as_of"], "refs": list(f["refs"]), "item": art26, "confirmed": True,

@@ -1,13 +1,7 @@
-"""第三条　本办法所称行政执法监督，是指上级人民政府对下级人民政府，州、县（市）人民政府对其工作部门
-或者派出机关和派出机构，州、县（市）人民政府工作部门对本系统行政执法活动的监督管理。
+"""第三条 of the measures: the text of each 款/项 stands right above the rules that encode it.
 
-　　本办法所称行政执法活动是指行政执法机关落实法律、法规、规章，实施行政许可、行政处罚、行政强制、
-行政检查、行政征收征用、行政给付、行政确认、行政裁决、行政奖励等行政行为的活动。
-
-　　实施行政执法监督的政府和部门称为行政执法监督机关，接受监督的政府和部门称为被监督机关。
-
-How the organs stand to each other is computed from the organ tree (``_derive.relation_between``);
-which relations are supervision under these measures is decided here. A 司法行政部门 doing its
+Which relation exists between the two organs is decided in ``rules/competence.py`` (each relation
+of 第一款 named there); which relations are supervision under these measures is noted here. A 司法行政部门 doing its
 government's supervision work (第五条第一款) is treated as that government for 第一款
 (interpretation "司法行政部门代行本级政府监督", docs/interpretations.md).
 
@@ -20,8 +14,13 @@ acts is still judged (第十条第二款、第二十四条、第二十五条、�
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import Any
+
 from .._engine.rulebook import Fact, Modality, Outcome, Role, Stage, m, rule
 from ..facts.case import EnforcementActivity
+from .kinds import CASE, RELATION
 
 # 第一款 (with 第三款: who is 行政执法监督机关 and who 被监督机关)
 
@@ -48,7 +47,7 @@ def _relation_outcome(f: Fact) -> Outcome:
 # The relations of 第一款 itself, named positively: the relations of 第五条 and 第六条 (township
 # enforcement, 法制机构, designation, 层级监督 through another organ, an unknown trade) are reported by
 # those articles' rules.
-_ARTICLE_3 = (m.kind == "relation") & (
+_ARTICLE_3 = RELATION & (
     (m.relation == "upper_government")
     | (m.relation == "own_department")
     | (m.relation == "own_dispatched")
@@ -57,48 +56,52 @@ _ARTICLE_3 = (m.kind == "relation") & (
 )
 
 
-@rule(
-    "art_003.p1.supervision_relation",
-    article=3, paragraph=1,
-    modality=Modality.MAY,
-    subject=Role.SUPERVISING,
-    when=_ARTICLE_3,
-    summary="监督机关与被监督机关之间属于第三条第一款所列监督关系的，确认双方为行政执法监督机关和被监督机关。",
-    stage=Stage.APPLICABILITY,
-    note=True,
-)
+# 第三条第一款
+# 本办法所称行政执法监督，是指上级人民政府对下级人民政府，州、县（市）人民政府对其工作部门或者派出机关和派出机构，州、
+# 县（市）人民政府工作部门对本系统行政执法活动的监督管理。
+
+@rule("art_003.p1.supervision_relation", Modality.MAY, Role.SUPERVISING, when=_ARTICLE_3, stage=Stage.APPLICABILITY, note=True)
 def supervision_relation(f: Fact) -> Outcome:
+    """监督机关与被监督机关之间属于第三条第一款所列监督关系的，确认双方为行政执法监督机关和被监督机关。"""
     return _relation_outcome(f)
 
 
-@rule(
-    "art_003.p1.no_supervision_relation",
-    article=3, paragraph=1,
-    modality=Modality.VIOLATION,
-    subject=Role.SUPERVISING,
-    when=(m.kind == "relation") & (m.relation == "none"),
-    summary="监督机关与被监督机关之间不存在第三条第一款所列任何监督关系的，认定监督机关无权实施本次监督，本次监督程序中的其他事项（第二十一条、第二十二条、第二十六条至第三十条）不再认定；现场监督、投诉举报、问题线索移送以及有关人员的行为和责任仍予认定。",
-    stage=Stage.APPLICABILITY,
-)
-def no_supervision_relation(f: Fact) -> Outcome:
-    return Outcome(
+#: What follows when the organ acting has no power to supervise: every later duty of the procedure
+#: presupposes a 行政执法监督机关 (A03-2), while the conduct owed whoever acts is still judged (A03-5).
+WITHOUT_COMPETENCE = "本次监督程序中的其他事项（第二十一条、第二十二条、第二十六条至第三十条）不再认定；现场监督、投诉举报、问题线索移送以及有关人员的行为和责任仍予认定。"
+
+
+def no_competence(rule_id: str, *, when: Any) -> Callable[[Callable[[Fact], str]], Callable[[Fact], str]]:
+    """Declare a finding that the organ acting has no power to supervise (第三条第一款, 第五条第四款,
+    第六条第一款): a violation of the supervising side that halts the procedure (A03-2, A03-5). The
+    builder's docstring and message say why; :data:`WITHOUT_COMPETENCE` says what follows."""
+
+    def deco(fn: Callable[[Fact], str]) -> Callable[[Fact], str]:
+        summary = "".join(line.strip() for line in (fn.__doc__ or "").splitlines()) + WITHOUT_COMPETENCE
+
+        @functools.wraps(fn)
+        def build(f: Fact) -> Outcome:
+            return Outcome(fn(f) + WITHOUT_COMPETENCE, halts=True)
+
+        rule(rule_id, Modality.VIOLATION, Role.SUPERVISING, stage=Stage.APPLICABILITY, when=when, summary=summary)(build)
+        return fn
+
+    return deco
+
+
+@no_competence("art_003.p1.no_supervision_relation", when=RELATION & (m.relation == "none"))
+def no_supervision_relation(f: Fact) -> str:
+    """监督机关与被监督机关之间不存在第三条第一款所列任何监督关系的，认定监督机关无权实施本次监督，"""
+    return (
         f"{f['supervisor_name']}（{f['supervisor_kind']}）与{f['supervised_name']}（{f['supervised_kind']}）之间不存在上级政府对下级政府、政府对其工作部门或派出机关（机构）、"
-        f"工作部门对本系统的监督关系，监督机关无权实施本次行政执法监督。本次监督程序中的其他事项（第二十一条、第二十二条、第二十六条至第三十条）不再认定；现场监督、投诉举报、问题线索移送以及有关人员的行为和责任仍予认定。",
-        halts=True,
+        f"工作部门对本系统的监督关系，监督机关无权实施本次行政执法监督。"
     )
 
 
-@rule(
-    "art_003.p1.system_unknown",
-    article=3, paragraph=1,
-    modality=Modality.MAY,
-    subject=Role.SUPERVISING,
-    when=(m.kind == "relation") & (m.relation == "system_unknown"),
-    summary="上级工作部门监督下级机关而一方没有登记所属行业/系统的，提示无法判断是否属于“工作部门对本系统”的监督，本次监督程序中的其他事项暂不认定（A03-6）。",
-    stage=Stage.APPLICABILITY,
-    note=True,
-)
+@rule("art_003.p1.system_unknown", Modality.MAY, Role.SUPERVISING, stage=Stage.APPLICABILITY, note=True,
+      when=RELATION & (m.relation == "system_unknown"))
 def system_unknown(f: Fact) -> Outcome:
+    """上级工作部门监督下级机关而一方没有登记所属行业/系统的，提示无法判断是否属于“工作部门对本系统”的监督，本次监督程序中的其他事项暂不认定（A03-6）。"""
     return Outcome(
         f"{f['supervisor_name']}位于{f['supervised_name']}之上，但双方没有都登记所属行业/系统，无法判断是否属于工作部门对本系统的监督；"
         "补充机关的 system 后再行认定，本次监督程序中的其他事项暂不认定。",
@@ -111,29 +114,19 @@ def system_unknown(f: Fact) -> Outcome:
 _LISTED = tuple(k.value for k in EnforcementActivity if k is not EnforcementActivity.OTHER)
 
 
-@rule(
-    "art_003.p2.listed_activity",
-    article=3, paragraph=2,
-    modality=Modality.MAY,
-    subject=Role.CASE,
-    when=(m.kind == "case") & (+m.activity) & (m.activity != EnforcementActivity.OTHER.value),
-    summary="被监督的活动属于第三条第二款列举的九类行政执法活动之一的，确认其为行政执法活动。",
-    stage=Stage.APPLICABILITY,
-    note=True,
-)
+# 第三条第二款
+# 本办法所称行政执法活动是指行政执法机关落实法律、法规、规章，实施行政许可、行政处罚、行政强制、行政检查、行政征收征用
+# 、行政给付、行政确认、行政裁决、行政奖励等行政行为的活动。
+
+@rule("art_003.p2.listed_activity", Modality.MAY, Role.CASE, stage=Stage.APPLICABILITY, note=True,
+      when=CASE & (+m.activity) & (m.activity != EnforcementActivity.OTHER.value))
 def listed_activity(f: Fact) -> Outcome:
+    """被监督的活动属于第三条第二款列举的九类行政执法活动之一的，确认其为行政执法活动。"""
     return Outcome(f"被监督的活动为{f['activity']}，属于第三条第二款所列行政执法活动。")
 
 
-@rule(
-    "art_003.p2.other_activity",
-    article=3, paragraph=2,
-    modality=Modality.MAY,
-    subject=Role.CASE,
-    when=(m.kind == "case") & (m.activity == EnforcementActivity.OTHER.value),
-    summary="被监督的活动不在第三条第二款列举的九类之内的，提示须人工判断其是否属于“等”所涵盖的行政执法活动。",
-    stage=Stage.APPLICABILITY,
-    note=True,
-)
+@rule("art_003.p2.other_activity", Modality.MAY, Role.CASE, stage=Stage.APPLICABILITY, note=True,
+      when=CASE & (m.activity == EnforcementActivity.OTHER.value))
 def other_activity(f: Fact) -> Outcome:
+    """被监督的活动不在第三条第二款列举的九类之内的，提示须人工判断其是否属于“等”所涵盖的行政执法活动。"""
     return Outcome("被监督的活动不属于第三条第二款列举的九类行政行为，是否属于该款“等”所涵盖的行政执法活动，须人工判断。")

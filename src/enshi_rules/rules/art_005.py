@@ -1,17 +1,7 @@
-"""第五条　州、县（市）人民政府统一领导本行政区域的行政执法监督工作，建立行政执法监督联席会议机制，保障所需
-工作经费。司法行政部门作为同级人民政府的行政执法监督机构，承担本级人民政府行政执法监督具体工作，负责行政执法
-工作的统筹协调、规范管理、指导监督和激励保障。
+"""第五条 of the measures: the text of each 款/项 stands right above the rules that encode it.
 
-　　州、县（市）人民政府工作部门负责本系统的行政执法监督工作，其法制机构或者其他指定机构承担本系统行政执法
-监督具体工作，并接受同级司法行政部门的监督和业务指导。
-
-　　乡（镇）人民政府、街道办事处的综合行政执法工作受所在地县（市）人民政府监督，同时接受相关职能部门的行业
-监督和业务指导。
-
-　　司法所协助县（市）司法行政部门开展对乡（镇）人民政府、街道办事处的行政执法监督工作。
-
-Who may supervise whom is computed once, in ``_derive.relation_between`` (also behind
-:mod:`enshi_rules.jurisdiction`); this module notes the relations this article adds to 第三条第一款
+Which relation this article creates is decided in ``rules/competence.py`` (each relation named
+there with its 款; also behind :mod:`enshi_rules.jurisdiction`); this module notes the relations this article adds to 第三条第一款
 and finds a 司法所 acting as a supervising organ.
 
 Interpretations:
@@ -40,89 +30,64 @@ change both together.
 from __future__ import annotations
 
 from .._engine.rulebook import Fact, Modality, Outcome, Role, Stage, m, rule
-
-_REL = m.kind == "relation"
-
-# 第一款 (with 第三款): the 司法局 doing the county government's supervision of 乡镇、街道
+from .art_003 import no_competence
+from .kinds import RELATION, TRADE_SUPERVISION_ACT
 
 
-@rule(
-    "art_005.p1.justice_for_county_over_township",
-    article=5, paragraph=1,
-    modality=Modality.MAY,
-    subject=Role.SUPERVISING,
-    when=_REL & (m.relation == "justice_for_government") & (m.via == "township_county"),
-    summary="县（市）司法行政部门承担本级人民政府对乡镇、街道综合行政执法工作的监督具体工作的，确认其为行政执法监督机构。",
-    stage=Stage.APPLICABILITY,
-    note=True,
-)
+# 第五条第一款
+# 州、县（市）人民政府统一领导本行政区域的行政执法监督工作，建立行政执法监督联席会议机制，保障所需工作经费。司法行政部
+# 门作为同级人民政府的行政执法监督机构，承担本级人民政府行政执法监督具体工作，负责行政执法工作的统筹协调、规范管理、指
+# 导监督和激励保障。
+
+@rule("art_005.p1.justice_for_county_over_township", Modality.MAY, Role.SUPERVISING, stage=Stage.APPLICABILITY, note=True,
+      when=RELATION & (m.relation == "justice_for_government") & (m.via == "township_county"))
 def justice_for_county_over_township(f: Fact) -> Outcome:
+    """县（市）司法行政部门承担本级人民政府对乡镇、街道综合行政执法工作的监督具体工作的，确认其为行政执法监督机构。"""
     return Outcome(
         f"{f['supervisor_name']}作为同级人民政府的行政执法监督机构，承担县（市）人民政府对{f['supervised_name']}综合行政执法工作的监督具体工作。"
     )
 
 
-# 第二款
+# 第五条第二款
+# 州、县（市）人民政府工作部门负责本系统的行政执法监督工作，其法制机构或者其他指定机构承担本系统行政执法监督具体工作，
+# 并接受同级司法行政部门的监督和业务指导。
 
-
-@rule(
-    "art_005.p2.legal_office_for_department",
-    article=5, paragraph=2,
-    modality=Modality.MAY,
-    subject=Role.SUPERVISING,
-    when=_REL & (m.relation == "office_for_department"),
-    summary="工作部门的法制机构承担本系统行政执法监督具体工作的，确认其监督关系。",
-    stage=Stage.APPLICABILITY,
-    note=True,
-)
+@rule("art_005.p2.legal_office_for_department", Modality.MAY, Role.SUPERVISING, stage=Stage.APPLICABILITY, note=True,
+      when=RELATION & (m.relation == "office_for_department"))
 def legal_office_for_department(f: Fact) -> Outcome:
+    """工作部门的法制机构承担本系统行政执法监督具体工作的，确认其监督关系。"""
     return Outcome(f"{f['supervisor_name']}作为工作部门的法制机构，承担本系统行政执法监督具体工作，对{f['supervised_name']}实施监督。")
 
 
-# 第三款
+# 第五条第三款
+# 乡（镇）人民政府、街道办事处的综合行政执法工作受所在地县（市）人民政府监督，同时接受相关职能部门的行业监督和业务指导。
 
 
-@rule(
-    "art_005.p3.county_over_township_enforcement",
-    article=5, paragraph=3,
-    modality=Modality.MAY,
-    subject=Role.SUPERVISING,
-    when=_REL & (m.relation == "township_county"),
-    summary="县（市）人民政府监督所在地乡（镇）人民政府、街道办事处综合行政执法工作的，确认其监督关系。",
-    stage=Stage.APPLICABILITY,
-    note=True,
-)
+def may_decide(relation: str) -> bool:
+    """行业监督和业务指导 (第五条第三款) carries no power to decide (撤销、变更) or to interview the
+    township's head: a decision letter or an interview by such a department is judged here, and no
+    duty of 第二十八条 or permission of 第二十九条第二款 follows (A05-6)."""
+    return relation != "township_trade"
+
+
+@rule("art_005.p3.county_over_township_enforcement", Modality.MAY, Role.SUPERVISING, stage=Stage.APPLICABILITY, note=True,
+      when=RELATION & (m.relation == "township_county"))
 def county_over_township_enforcement(f: Fact) -> Outcome:
+    """县（市）人民政府监督所在地乡（镇）人民政府、街道办事处综合行政执法工作的，确认其监督关系。"""
     return Outcome(f"{f['supervised_name']}的综合行政执法工作受所在地{f['supervisor_name']}监督。")
 
 
-@rule(
-    "art_005.p3.trade_supervision",
-    article=5, paragraph=3,
-    modality=Modality.MAY,
-    subject=Role.SUPERVISING,
-    when=_REL & (m.relation == "township_trade"),
-    summary="相关职能部门对乡（镇）、街道综合行政执法进行行业监督的，确认其监督关系。",
-    stage=Stage.APPLICABILITY,
-    note=True,
-)
+@rule("art_005.p3.trade_supervision", Modality.MAY, Role.SUPERVISING, stage=Stage.APPLICABILITY, note=True,
+      when=RELATION & (m.relation == "township_trade"))
 def trade_supervision(f: Fact) -> Outcome:
+    """相关职能部门对乡（镇）、街道综合行政执法进行行业监督的，确认其监督关系。"""
     trade = f.get("trade") or "本行业"
     return Outcome(f"{f['supervisor_name']}作为相关职能部门，对{f['supervised_name']}的综合行政执法（{trade}）进行行业监督和业务指导。")
 
 
-
-@rule(
-    "art_005.p3.trade_unknown",
-    article=5, paragraph=3,
-    modality=Modality.MAY,
-    subject=Role.SUPERVISING,
-    when=_REL & (m.relation == "trade_unknown"),
-    summary="职能部门监督乡（镇）、街道综合行政执法而案件没有写明执法所属行业的，提示无法判断其行业监督权限，本次监督程序中的其他事项暂不认定（A05-5）。",
-    stage=Stage.APPLICABILITY,
-    note=True,
-)
+@rule("art_005.p3.trade_unknown", Modality.MAY, Role.SUPERVISING, when=RELATION & (m.relation == "trade_unknown"), stage=Stage.APPLICABILITY, note=True)
 def trade_unknown(f: Fact) -> Outcome:
+    """职能部门监督乡（镇）、街道综合行政执法而案件没有写明执法所属行业的，提示无法判断其行业监督权限，本次监督程序中的其他事项暂不认定（A05-5）。"""
     return Outcome(
         f"{f['supervisor_name']}对{f['supervised_name']}的监督只能是第五条第三款的行业监督，但案件没有写明被监督的执法属于哪一行业，"
         "无法判断其监督权限；补充 enforcement_action.system 后再行认定，本次监督程序中的其他事项暂不认定。",
@@ -133,51 +98,33 @@ def trade_unknown(f: Fact) -> Outcome:
 _POWER = "（地方各级人民代表大会和地方各级人民政府组织法第七十三条第（三）项）"
 
 
-@rule(
-    "art_005.p3.decision_beyond_trade_supervision",
-    article=5, paragraph=3,
-    modality=Modality.VIOLATION,
-    subject=Role.SUPERVISING,
-    when=(m.kind == "trade_supervision_act") & (m.act == "decision"),
-    summary="相关职能部门在行业监督和业务指导中对乡（镇）、街道制发《行政执法监督决定书》（撤销、变更其行政行为等）的，认定超出行业监督和业务指导的权限（A05-6）。",
-)
+@rule("art_005.p3.decision_beyond_trade_supervision", Modality.VIOLATION, Role.SUPERVISING,
+      when=TRADE_SUPERVISION_ACT & (m.act == "decision"))
 def decision_beyond_trade_supervision(f: Fact) -> Outcome:
+    """相关职能部门在行业监督和业务指导中对乡（镇）、街道制发《行政执法监督决定书》（撤销、变更其行政行为等）的，认定超出行业监督和业务指导的权限（A05-6）。"""
     return Outcome(
         f"{f['supervisor_name']}对{f['supervised_name']}的综合行政执法只进行行业监督和业务指导（可以检查、指导、制发建议书），"
         f"于{f.zh('on')}制发《行政执法监督决定书》超出了这一权限：撤销、变更乡（镇）人民政府、街道办事处的决定由{f['competent_name']}依法作出{_POWER}。"
     )
 
 
-@rule(
-    "art_005.p3.interview_beyond_trade_supervision",
-    article=5, paragraph=3,
-    modality=Modality.VIOLATION,
-    subject=Role.SUPERVISING,
-    when=(m.kind == "trade_supervision_act") & (m.act == "interview"),
-    summary="相关职能部门在行业监督和业务指导中约谈乡（镇）人民政府、街道办事处负责人的，认定超出行业监督和业务指导的权限（第二十九条第二款的约谈属于对其有监督关系的机关，A05-6）。",
-)
+@rule("art_005.p3.interview_beyond_trade_supervision", Modality.VIOLATION, Role.SUPERVISING,
+      when=TRADE_SUPERVISION_ACT & (m.act == "interview"))
 def interview_beyond_trade_supervision(f: Fact) -> Outcome:
+    """相关职能部门在行业监督和业务指导中约谈乡（镇）人民政府、街道办事处负责人的，认定超出行业监督和业务指导的权限（第二十九条第二款的约谈属于对其有监督关系的机关，A05-6）。"""
     return Outcome(
         f"{f['supervisor_name']}对{f['supervised_name']}的综合行政执法只进行行业监督和业务指导，于{f.zh('on')}约谈其负责人超出了这一权限；"
         f"第二十九条第二款的约谈应由对其有监督关系的{f['competent_name']}进行。"
     )
 
 
-# 第四款
+# 第五条第四款
+# 司法所协助县（市）司法行政部门开展对乡（镇）人民政府、街道办事处的行政执法监督工作。
 
-
-@rule(
-    "art_005.p4.judicial_office_assists_only",
-    article=5, paragraph=4,
-    modality=Modality.VIOLATION,
-    subject=Role.SUPERVISING,
-    when=_REL & (m.supervisor_kind == "司法所"),
-    summary="司法所以自己名义实施行政执法监督的，认定其无监督权限：司法所只协助县（市）司法行政部门开展监督；本次监督程序中的其他事项（第二十一条、第二十二条、第二十六条至第三十条）不再认定；现场监督、投诉举报、问题线索移送以及有关人员的行为和责任仍予认定。",
-    stage=Stage.APPLICABILITY,
-)
-def judicial_office_assists_only(f: Fact) -> Outcome:
-    return Outcome(
+@no_competence("art_005.p4.judicial_office_assists_only", when=RELATION & (m.supervisor_kind == "司法所"))
+def judicial_office_assists_only(f: Fact) -> str:
+    """司法所以自己名义实施行政执法监督的，认定其无监督权限：司法所只协助县（市）司法行政部门开展监督；"""
+    return (
         f"{f['supervisor_name']}是司法所，只能协助县（市）司法行政部门开展对乡（镇）人民政府、街道办事处的行政执法监督工作，"
-        f"不能以自己名义对{f['supervised_name']}实施行政执法监督。本次监督程序中的其他事项（第二十一条、第二十二条、第二十六条至第三十条）不再认定；现场监督、投诉举报、问题线索移送以及有关人员的行为和责任仍予认定。",
-        halts=True,
+        f"不能以自己名义对{f['supervised_name']}实施行政执法监督。"
     )

@@ -1,7 +1,4 @@
-"""第六条　行政执法监督实行层级监督和属地监督。上级行政执法监督机关可以直接监督或者指定监督。
-
-　　不同行政执法监督机关对同一监督事项存在争议的，应当协商解决；协商不成的，报请共同上一级行政执法监督机关
-协调处理。
+"""第六条 of the measures: the text of each 款/项 stands right above the rules that encode it.
 
 Interpretations:
 
@@ -28,132 +25,75 @@ The interpretive choices above are registered for legal review as A06-1, A06-2, 
 
 from __future__ import annotations
 
-from .._engine.rulebook import Fact, Modality, Outcome, Role, Stage, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, Stage, false, m, rule, true
+from .art_003 import no_competence
+from .kinds import DISPUTE, RELATION
 
-# 第一款
 
+# 第六条第一款
+# 行政执法监督实行层级监督和属地监督。上级行政执法监督机关可以直接监督或者指定监督。
 
-@rule(
-    "art_006.p1.designated_supervision",
-    article=6, paragraph=1,
-    modality=Modality.MAY,
-    subject=Role.SUPERVISING,
-    when=(m.kind == "relation") & (m.relation == "designated"),
-    summary="上级行政执法监督机关指定监督、且指定机关本身有权监督被监督机关的，确认被指定机关的监督权限。",
-    stage=Stage.APPLICABILITY,
-    note=True,
-)
+@rule("art_006.p1.designated_supervision", Modality.MAY, Role.SUPERVISING, stage=Stage.APPLICABILITY, note=True,
+      when=RELATION & (m.relation == "designated"))
 def designated_supervision(f: Fact) -> Outcome:
+    """上级行政执法监督机关指定监督、且指定机关本身有权监督被监督机关的，确认被指定机关的监督权限。"""
     return Outcome(f"{f['supervisor_name']}经{f['designator_name']}指定，对{f['supervised_name']}实施行政执法监督（指定监督）。")
 
 
-@rule(
-    "art_006.p1.designation_without_competence",
-    article=6, paragraph=1,
-    modality=Modality.VIOLATION,
-    subject=Role.SUPERVISING,
-    # only when the designation is what the supervisor relies on: an organ competent on its own
-    # (第三条、第五条) keeps that competence whoever else "designated" it
-    when=(m.kind == "relation") & (+m.designated_by) & (m.designator_relation == "none") & (m.relation == "none"),
-    summary="指定监督的机关本身无权监督被监督机关的，认定该指定不能授予监督权限，本次监督程序中的其他事项（第二十一条、第二十二条、第二十六条至第三十条）不再认定；现场监督、投诉举报、问题线索移送以及有关人员的行为和责任仍予认定。",
-    stage=Stage.APPLICABILITY,
-)
-def designation_without_competence(f: Fact) -> Outcome:
-    return Outcome(
-        f"{f['designator_name']}不是{f['supervised_name']}的上级行政执法监督机关，其指定不能使{f['supervisor_name']}取得监督权限。本次监督程序中的其他事项（第二十一条、第二十二条、第二十六条至第三十条）不再认定；现场监督、投诉举报、问题线索移送以及有关人员的行为和责任仍予认定。",
-        halts=True,
-    )
+@no_competence("art_006.p1.designation_without_competence",
+               when=RELATION & (+m.designated_by) & (m.designator_relation == "none") & (m.relation == "none"))
+def designation_without_competence(f: Fact) -> str:
+    """指定监督的机关本身无权监督被监督机关的，认定该指定不能授予监督权限，"""
+    return f"{f['designator_name']}不是{f['supervised_name']}的上级行政执法监督机关，其指定不能使{f['supervisor_name']}取得监督权限。"
 
 
-# 第二款
+@rule("art_006.p1.direct_supervision", Modality.MAY, Role.SUPERVISING, stage=Stage.APPLICABILITY, note=True,
+      when=RELATION & (m.relation == "upper_supervisor"))
+def direct_supervision(f: Fact) -> Outcome:
+    """上级行政执法监督机关越过中间层级直接监督的，确认其监督权限（层级监督）。"""
+    return Outcome(f"{f['supervisor_name']}是{f['supervised_name']}的上级行政执法监督机关，可以直接监督。")
 
-_DISPUTE = m.kind == "dispute"
 
+# 第六条第二款
+# 不同行政执法监督机关对同一监督事项存在争议的，应当协商解决；协商不成的，报请共同上一级行政执法监督机关协调处理。
 
-@rule(
-    "art_006.p2.negotiate",
-    article=6, paragraph=2,
-    modality=Modality.SHALL,
-    subject=Role.SUPERVISING,
-    when=_DISPUTE & (m.negotiated == False) & (-m.referred_to),  # noqa: E712
-    summary="不同监督机关对同一监督事项存在争议、尚未协商的，认定应当协商解决。",
-)
+@rule("art_006.p2.negotiate", Modality.SHALL, Role.SUPERVISING, when=DISPUTE & false(m.negotiated) & (-m.referred_to))
 def negotiate(f: Fact) -> Outcome:
+    """不同监督机关对同一监督事项存在争议、尚未协商的，认定应当协商解决。"""
     return Outcome(f"{f['subject_name']}对同一监督事项存在争议，应当协商解决。")
 
 
-@rule(
-    "art_006.p2.settled_by_negotiation",
-    article=6, paragraph=2,
-    modality=Modality.SHALL,
-    subject=Role.SUPERVISING,
-    when=_DISPUTE & (m.agreed == True),  # noqa: E712
-    summary="争议经协商解决的，认定协商义务已履行。",
-)
+@rule("art_006.p2.settled_by_negotiation", Modality.SHALL, Role.SUPERVISING, when=DISPUTE & true(m.agreed))
 def settled_by_negotiation(f: Fact) -> Outcome:
+    """争议经协商解决的，认定协商义务已履行。"""
     return Outcome(f"{f['subject_name']}之间的争议已协商解决。", performed=True)
 
 
-@rule(
-    "art_006.p2.referred_without_negotiation",
-    article=6, paragraph=2,
-    modality=Modality.VIOLATION,
-    subject=Role.SUPERVISING,
-    when=_DISPUTE & (m.negotiated == False) & (+m.referred_to),  # noqa: E712
-    summary="争议未经协商即报请协调的，认定未先行协商。",
-)
+@rule("art_006.p2.referred_without_negotiation", Modality.VIOLATION, Role.SUPERVISING, when=DISPUTE & false(m.negotiated) & (+m.referred_to))
 def referred_without_negotiation(f: Fact) -> Outcome:
+    """争议未经协商即报请协调的，认定未先行协商。"""
     return Outcome(f"{f['subject_name']}未经协商即报请{f['referred_to_name']}协调，应当先行协商解决。")
 
 
-@rule(
-    "art_006.p2.refer_to_common_superior",
-    article=6, paragraph=2,
-    modality=Modality.SHALL,
-    subject=Role.SUPERVISING,
-    when=_DISPUTE & (m.negotiated == True) & (m.agreed == False) & (-m.referred_to) & (+m.superior),  # noqa: E712
-    summary="争议协商不成、尚未报请协调的，认定应当报请共同上一级行政执法监督机关协调处理（有几个机关同时监督双方的，逐一列明）。",
-)
+@rule("art_006.p2.refer_to_common_superior", Modality.SHALL, Role.SUPERVISING,
+      when=DISPUTE & true(m.negotiated) & false(m.agreed) & (-m.referred_to) & (+m.superior))
 def refer_to_common_superior(f: Fact) -> Outcome:
+    """争议协商不成、尚未报请协调的，认定应当报请共同上一级行政执法监督机关协调处理（有几个机关同时监督双方的，逐一列明）。"""
     return Outcome(f"{f['subject_name']}协商不成，应当报请共同上一级行政执法监督机关{f['superiors_names']}协调处理；尚未报请。")
 
 
-@rule(
-    "art_006.p2.referred_to_common_superior",
-    article=6, paragraph=2,
-    modality=Modality.SHALL,
-    subject=Role.SUPERVISING,
-    when=_DISPUTE & (m.negotiated == True) & (m.referred_to_superior == True),  # noqa: E712
-    summary="争议协商不成、已报请共同上一级行政执法监督机关（或者承担其监督具体工作的司法行政部门）协调处理的，认定义务已履行。",
-)
+@rule("art_006.p2.referred_to_common_superior", Modality.SHALL, Role.SUPERVISING,
+      when=DISPUTE & true(m.negotiated) & true(m.referred_to_superior))
 def referred_to_common_superior(f: Fact) -> Outcome:
+    """争议协商不成、已报请共同上一级行政执法监督机关（或者承担其监督具体工作的司法行政部门）协调处理的，认定义务已履行。"""
     via = f"（由{f['referred_to_name']}承担具体工作）" if f.get("referred_via_justice") else ""
     return Outcome(f"{f['subject_name']}协商不成，已报请共同上一级行政执法监督机关{f['referred_for_name']}{via}协调处理。", performed=True)
 
 
-@rule(
-    "art_006.p2.referred_to_wrong_organ",
-    article=6, paragraph=2,
-    modality=Modality.VIOLATION,
-    subject=Role.SUPERVISING,
-    when=_DISPUTE & (+m.referred_to) & (m.referred_to_superior == False),  # noqa: E712
-    summary="争议报请的机关不是同时监督双方的上一级行政执法监督机关（也不是承担其监督具体工作的司法行政部门）的，认定报请对象错误。",
-)
+@rule("art_006.p2.referred_to_wrong_organ", Modality.VIOLATION, Role.SUPERVISING,
+      when=DISPUTE & (+m.referred_to) & false(m.referred_to_superior))
 def referred_to_wrong_organ(f: Fact) -> Outcome:
+    """争议报请的机关不是同时监督双方的上一级行政执法监督机关（也不是承担其监督具体工作的司法行政部门）的，认定报请对象错误。"""
     return Outcome(
         f"{f['subject_name']}将争议报请{f['referred_to_name']}协调，但双方的共同上一级行政执法监督机关是{f['superiors_names']}。"
     )
-
-
-@rule(
-    "art_006.p1.direct_supervision",
-    article=6, paragraph=1,
-    modality=Modality.MAY,
-    subject=Role.SUPERVISING,
-    when=(m.kind == "relation") & (m.relation == "upper_supervisor"),
-    summary="上级行政执法监督机关越过中间层级直接监督的，确认其监督权限（层级监督）。",
-    stage=Stage.APPLICABILITY,
-    note=True,
-)
-def direct_supervision(f: Fact) -> Outcome:
-    return Outcome(f"{f['supervisor_name']}是{f['supervised_name']}的上级行政执法监督机关，可以直接监督。")

@@ -1,10 +1,4 @@
-"""第十三条　对行政执法责任制落实情况的监督包括下列内容：
-　　（一）行政执法事项梳理情况；
-　　（二）行政执法职权分解情况；
-　　（三）行政执法责任确定情况；
-　　（四）行政执法程序落实情况；
-　　（五）行政执法考核评议情况；
-　　（六）行政执法责任追究情况。
+"""第十三条 of the measures: the text of each 款/项 stands right above the rules that encode it.
 
 The article lists what the supervision covers; it imposes no duty of its own. A confirmed
 deficiency (``article: 13``) is reported under the 第二十六条 item it amounts to, with this item as the
@@ -20,15 +14,30 @@ The interpretive choices above are registered for legal review as A12-1, A13-1, 
 
 from __future__ import annotations
 
-from ._content import declare_items
+from ._content import ContentItems
 
-ITEMS: dict[int, tuple[str, str, int]] = {
-    1: ("matters_sorted", "行政执法事项梳理情况", 4),
-    2: ("powers_divided", "行政执法职权分解情况", 4),
-    3: ("responsibility_fixed", "行政执法责任确定情况", 4),
-    4: ("procedure_followed", "行政执法程序落实情况", 1),
-    5: ("assessment_done", "行政执法考核评议情况", 4),
-    6: ("accountability", "行政执法责任追究情况", 4),
-}
+ITEMS = ContentItems(13)
 
-declare_items(13, ITEMS)
+# 第十三条第（一）项
+# （一）行政执法事项梳理情况；
+ITEMS.add(1, "matters_sorted", "行政执法事项梳理情况", amounts_to=4)
+
+# 第十三条第（二）项
+# （二）行政执法职权分解情况；
+ITEMS.add(2, "powers_divided", "行政执法职权分解情况", amounts_to=4)
+
+# 第十三条第（三）项
+# （三）行政执法责任确定情况；
+ITEMS.add(3, "responsibility_fixed", "行政执法责任确定情况", amounts_to=4)
+
+# 第十三条第（四）项
+# （四）行政执法程序落实情况；
+ITEMS.add(4, "procedure_followed", "行政执法程序落实情况", amounts_to=1)
+
+# 第十三条第（五）项
+# （五）行政执法考核评议情况；
+ITEMS.add(5, "assessment_done", "行政执法考核评议情况", amounts_to=4)
+
+# 第十三条第（六）项
+# （六）行政执法责任追究情况。
+ITEMS.add(6, "accountability", "行政执法责任追究情况", amounts_to=4)

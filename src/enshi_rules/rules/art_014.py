@@ -1,15 +1,4 @@
-"""第十四条　对严格规范公正文明执法情况的监督包括下列内容：
-　　（一）行政执法主体是否具有主体资格、行政执法权限是否合法；
-　　（二）行政执法认定的事实是否清楚、证据是否确实充分；
-　　（三）行政执法程序是否合法；
-　　（四）行政执法适用法律是否正确；
-　　（五）行政执法决定是否合法、适当；
-　　（六）行政执法案卷是否真实、规范、完整；
-　　（七）行政执法人员行政执法证件管理、使用情况；
-　　（八）行政执法人员教育培训情况；
-　　（九）行政执法装备配备等行政执法保障标准落实情况；
-　　（十）统一制式服装、标志管理使用情况；
-　　（十一）其他影响行政执法合法性、适当性的情况。
+"""第十四条 of the measures: the text of each 款/项 stands right above the rules that encode it.
 
 The article lists what the supervision covers; it imposes no duty of its own. A confirmed
 deficiency (``article: 14``) is reported under the 第二十六条 item it amounts to, with this item as the
@@ -30,20 +19,50 @@ The interpretive choices above are registered for legal review as A12-1, A14-1, 
 
 from __future__ import annotations
 
-from ._content import declare_items
+from ._content import ContentItems
 
-ITEMS: dict[int, tuple[str, str, int]] = {
-    1: ("subject_and_authority", "行政执法主体资格、行政执法权限", 1),
-    2: ("facts_and_evidence", "行政执法认定的事实、证据", 2),
-    3: ("procedure", "行政执法程序", 1),
-    4: ("applied_law", "行政执法适用法律", 2),
-    5: ("decision", "行政执法决定的合法性、适当性", 2),
-    6: ("case_file", "行政执法案卷的真实、规范、完整", 6),
-    7: ("certificates", "行政执法人员行政执法证件管理、使用", 5),
-    8: ("training", "行政执法人员教育培训", 5),
-    9: ("equipment", "行政执法装备配备等保障标准落实", 6),
-    10: ("uniforms", "统一制式服装、标志管理使用", 5),
-    11: ("other_legality", "其他影响行政执法合法性、适当性的情况", 6),
-}
+ITEMS = ContentItems(14)
 
-declare_items(14, ITEMS)
+# 第十四条第（一）项
+# （一）行政执法主体是否具有主体资格、行政执法权限是否合法；
+ITEMS.add(1, "subject_and_authority", "行政执法主体资格、行政执法权限", amounts_to=1)
+
+# 第十四条第（二）项
+# （二）行政执法认定的事实是否清楚、证据是否确实充分；
+ITEMS.add(2, "facts_and_evidence", "行政执法认定的事实、证据", amounts_to=2)
+
+# 第十四条第（三）项
+# （三）行政执法程序是否合法；
+ITEMS.add(3, "procedure", "行政执法程序", amounts_to=1)
+
+# 第十四条第（四）项
+# （四）行政执法适用法律是否正确；
+ITEMS.add(4, "applied_law", "行政执法适用法律", amounts_to=2)
+
+# 第十四条第（五）项
+# （五）行政执法决定是否合法、适当；
+ITEMS.add(5, "decision", "行政执法决定的合法性、适当性", amounts_to=2)
+
+# 第十四条第（六）项
+# （六）行政执法案卷是否真实、规范、完整；
+ITEMS.add(6, "case_file", "行政执法案卷的真实、规范、完整", amounts_to=6)
+
+# 第十四条第（七）项
+# （七）行政执法人员行政执法证件管理、使用情况；
+ITEMS.add(7, "certificates", "行政执法人员行政执法证件管理、使用", amounts_to=5)
+
+# 第十四条第（八）项
+# （八）行政执法人员教育培训情况；
+ITEMS.add(8, "training", "行政执法人员教育培训", amounts_to=5)
+
+# 第十四条第（九）项
+# （九）行政执法装备配备等行政执法保障标准落实情况；
+ITEMS.add(9, "equipment", "行政执法装备配备等保障标准落实", amounts_to=6)
+
+# 第十四条第（十）项
+# （十）统一制式服装、标志管理使用情况；
+ITEMS.add(10, "uniforms", "统一制式服装、标志管理使用", amounts_to=5)
+
+# 第十四条第（十一）项
+# （十一）其他影响行政执法合法性、适当性的情况。
+ITEMS.add(11, "other_legality", "其他影响行政执法合法性、适当性的情况", amounts_to=6)

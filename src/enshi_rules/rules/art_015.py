@@ -1,4 +1,4 @@
-"""第十五条　行政执法监督机关应当制定行政执法监督权责清单，制定年度行政执法监督工作计划。
+"""第十五条 of the measures: the text of each 款/项 stands right above the rules that encode it.
 
 Judged per organ and year from ``annual_duties`` (the organ named there is the finding's subject);
 see ``rules/_annual.py`` for how a year is judged. Interpretations:
@@ -16,6 +16,9 @@ from __future__ import annotations
 
 from .._engine.rulebook import DeadlineStatus as S
 from ._annual import dated_duty
+
+# 第十五条
+# 行政执法监督机关应当制定行政执法监督权责清单，制定年度行政执法监督工作计划。
 
 dated_duty(
     "art_015.p1.responsibility_list",

@@ -1,5 +1,4 @@
-"""第十九条　行政执法监督机关应当每年至少组织一次行政执法考核评议，包括内部考核和外部评议。可以开展综合考核评议，
-也可以选取部分考核评议内容开展专项考核评议。
+"""第十九条 of the measures: the text of each 款/项 stands right above the rules that encode it.
 
 Judged per organ and year from ``annual_duties.assessments`` (see ``rules/_annual.py``).
 Interpretations:
@@ -18,6 +17,11 @@ from __future__ import annotations
 from .._engine.rulebook import DeadlineStatus as S
 from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
 from ._annual import counted_duty
+from .kinds import ANNUAL
+
+# 第十九条
+# 行政执法监督机关应当每年至少组织一次行政执法考核评议，包括内部考核和外部评议。可以开展综合考核评议，也可以选取部分考
+# 核评议内容开展专项考核评议。
 
 counted_duty(
     "art_019.p1.assessment",
@@ -31,40 +35,22 @@ counted_duty(
     },
 )
 
-_ENDED = (m.kind == "annual") & (m.as_of > m.year_end) & (m.assessments >= 1)
+_ENDED = ANNUAL & (m.as_of > m.year_end) & (m.assessments >= 1)
 
 
-@rule(
-    "art_019.p1.internal_assessment_missing",
-    article=19, paragraph=1,
-    modality=Modality.VIOLATION,
-    subject=Role.SUPERVISING,
-    when=_ENDED & (m.internal == 0),
-    summary="年度考核评议不包括内部考核的，认定违反“包括内部考核和外部评议”的规定。",
-)
+@rule("art_019.p1.internal_assessment_missing", Modality.VIOLATION, Role.SUPERVISING, when=_ENDED & (m.internal == 0))
 def internal_assessment_missing(f: Fact) -> Outcome:
+    """年度考核评议不包括内部考核的，认定违反“包括内部考核和外部评议”的规定。"""
     return Outcome(f"{f['year']}年度：组织的行政执法考核评议均未包括内部考核。")
 
 
-@rule(
-    "art_019.p1.external_review_missing",
-    article=19, paragraph=1,
-    modality=Modality.VIOLATION,
-    subject=Role.SUPERVISING,
-    when=_ENDED & (m.external == 0),
-    summary="年度考核评议不包括外部评议的，认定违反“包括内部考核和外部评议”的规定。",
-)
+@rule("art_019.p1.external_review_missing", Modality.VIOLATION, Role.SUPERVISING, when=_ENDED & (m.external == 0))
 def external_review_missing(f: Fact) -> Outcome:
+    """年度考核评议不包括外部评议的，认定违反“包括内部考核和外部评议”的规定。"""
     return Outcome(f"{f['year']}年度：组织的行政执法考核评议均未包括外部评议。")
 
 
-@rule(
-    "art_019.p1.special_assessment",
-    article=19, paragraph=1,
-    modality=Modality.MAY,
-    subject=Role.SUPERVISING,
-    when=(m.kind == "annual") & (m.special > 0),
-    summary="选取部分考核评议内容开展专项考核评议的，认定属于第十九条许可的方式。",
-)
+@rule("art_019.p1.special_assessment", Modality.MAY, Role.SUPERVISING, when=ANNUAL & (m.special > 0))
 def special_assessment(f: Fact) -> Outcome:
+    """选取部分考核评议内容开展专项考核评议的，认定属于第十九条许可的方式。"""
     return Outcome(f"{f['year']}年度：开展专项考核评议{f['special']}次，属于可以选择的考核评议方式。")

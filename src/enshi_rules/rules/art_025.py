@@ -1,7 +1,4 @@
-"""第二十五条　被监督机关及其工作人员应当自觉接受、积极配合行政执法监督工作，如实反映情况，提供有关资料，不得拒绝、
-阻碍行政执法监督工作。
-
-　　其他有关单位和个人应当配合、协助行政执法监督工作。
+"""第二十五条 of the measures: the text of each 款/项 stands right above the rules that encode it.
 
 Each record of ``obstructions`` says who (``party``: 被监督机关 or 其他单位和个人), what (拒绝、阻碍、
 不如实反映情况、不提供资料、不配合) and whether the investigation confirmed it. The duty to cooperate
@@ -21,53 +18,38 @@ The interpretive choices above are registered for legal review as A25-1, A25-2, 
 
 from __future__ import annotations
 
-from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule, true
+from .kinds import OBSTRUCTION
 
-_SUPERVISED = (m.kind == "obstruction") & (m.confirmed == True) & (m.party == "被监督机关")  # noqa: E712
-_OTHER = (m.kind == "obstruction") & (m.confirmed == True) & (m.party == "其他单位和个人")  # noqa: E712
-
-# 第一款
+_SUPERVISED = OBSTRUCTION & true(m.confirmed) & (m.party == "被监督机关")
+_OTHER = OBSTRUCTION & true(m.confirmed) & (m.party == "其他单位和个人")
 
 
-@rule(
-    "art_025.p1.refused_or_obstructed",
-    article=25, paragraph=1,
-    modality=Modality.VIOLATION,
-    subject=Role.SUPERVISED,
-    when=_SUPERVISED & ((m.conduct == "拒绝") | (m.conduct == "阻碍")),
-    summary="被监督机关及其工作人员拒绝、阻碍行政执法监督工作经查属实的，认定违反“不得拒绝、阻碍”的规定。",
-)
+# 第二十五条第一款
+# 被监督机关及其工作人员应当自觉接受、积极配合行政执法监督工作，如实反映情况，提供有关资料，不得拒绝、阻碍行政执法监督工作。
+
+@rule("art_025.p1.refused_or_obstructed", Modality.VIOLATION, Role.SUPERVISED, when=_SUPERVISED & ((m.conduct == "拒绝") | (m.conduct == "阻碍")))
 def refused_or_obstructed(f: Fact) -> Outcome:
+    """被监督机关及其工作人员拒绝、阻碍行政执法监督工作经查属实的，认定违反“不得拒绝、阻碍”的规定。"""
     return Outcome(f"{f['actor']}{f['conduct']}行政执法监督工作，违反被监督机关不得拒绝、阻碍监督的规定（责任人员另依第三十二条第一款第（四）项处理）。")
 
 
-@rule(
-    "art_025.p1.did_not_cooperate",
-    article=25, paragraph=1,
-    modality=Modality.VIOLATION,
-    subject=Role.SUPERVISED,
-    when=_SUPERVISED & ((m.conduct == "不如实反映情况") | (m.conduct == "不提供资料") | (m.conduct == "不配合")),
-    summary="被监督机关不如实反映情况、不提供有关资料或者不配合监督经查属实的，认定未履行配合监督的义务。",
-)
+@rule("art_025.p1.did_not_cooperate", Modality.VIOLATION, Role.SUPERVISED,
+      when=_SUPERVISED & ((m.conduct == "不如实反映情况") | (m.conduct == "不提供资料") | (m.conduct == "不配合")))
 def did_not_cooperate(f: Fact) -> Outcome:
+    """被监督机关不如实反映情况、不提供有关资料或者不配合监督经查属实的，认定未履行配合监督的义务。"""
     return Outcome(
         f"{f['actor']}{f['conduct']}，未履行自觉接受、积极配合行政执法监督，如实反映情况、提供有关资料的义务"
         "（责任人员另依第三十二条第一款第（四）项处理）。"
     )
 
 
-# 第二款
+# 第二十五条第二款
+# 其他有关单位和个人应当配合、协助行政执法监督工作。
 
-
-@rule(
-    "art_025.p2.other_party_did_not_assist",
-    article=25, paragraph=2,
-    modality=Modality.VIOLATION,
-    subject=Role.OTHER,
-    when=_OTHER,
-    summary="其他有关单位和个人不配合、不协助或者拒绝、阻碍行政执法监督工作经查属实的，认定未履行配合、协助义务。",
-)
+@rule("art_025.p2.other_party_did_not_assist", Modality.VIOLATION, Role.OTHER, when=_OTHER)
 def other_party_did_not_assist(f: Fact) -> Outcome:
+    """其他有关单位和个人不配合、不协助或者拒绝、阻碍行政执法监督工作经查属实的，认定未履行配合、协助义务。"""
     tail = (
         "（属于阻挠、妨碍行政执法监督工作，有关责任人员另依第三十四条处理）"
         if f["conduct"] in ("拒绝", "阻碍")

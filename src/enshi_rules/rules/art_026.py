@@ -1,11 +1,4 @@
-"""第二十六条　发现被监督机关有下列情形之一的，行政执法监督机关启动行政执法监督程序，经调查属实，
-应当制发《行政执法监督建议书》，建议被监督机关限期自行纠正：
-　　（一）行政执法主体、权限、程序不合法的；
-　　（二）行政执法决定不合法或者明显不当的；
-　　（三）不履行或者不正确履行行政执法职责的；
-　　（四）不落实行政执法重要制度的；
-　　（五）行政执法队伍管理、行政执法证件管理不规范的；
-　　（六）其他违反法律法规规定的情形。
+"""第二十六条 of the measures: the text of each 款/项 stands right above the rules that encode it.
 
 Each item is its own pair of rules: once the investigation has confirmed a situation (经调查属实),
 the supervising organ shall issue the letter; the finding says whether it has. The article sets no
@@ -26,18 +19,11 @@ The interpretive choices above are registered for legal review as A26-1, A26-2, 
 
 from __future__ import annotations
 
-from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
+from .._engine.rulebook import Duty, Fact, Modality, Role, m, rule, true
+from .kinds import LETTER, SITUATION
 
-#: The six situations, by item.
-SITUATIONS: dict[int, str] = {
-    1: "行政执法主体、权限、程序不合法",
-    2: "行政执法决定不合法或者明显不当",
-    3: "不履行或者不正确履行行政执法职责",
-    4: "不落实行政执法重要制度",
-    5: "行政执法队伍管理、行政执法证件管理不规范",
-    6: "其他违反法律法规规定的情形",
-}
-
+#: The six situations, by item (filled by :func:`situation` below).
+SITUATIONS: dict[int, str] = {}
 
 _NAMED = "（记录写明所违反的法律法规规定）"
 
@@ -52,50 +38,58 @@ def _found(f: Fact) -> str:
     return f"（{'；'.join(parts)}）" if parts else ""
 
 
-def _declare(item: int, situation: str) -> None:
-    confirmed = (m.kind == "situation") & (m.item == item) & (m.confirmed == True)  # noqa: E712
+def situation(item: int, text: str) -> None:
+    """经调查属实 a situation of this item: the supervising organ shall issue the letter (no time limit, A26-1)."""
+    SITUATIONS[item] = text
+    confirmed = SITUATION & (m.item == item) & true(m.confirmed)
     if item == 6:
         confirmed = confirmed & (+m.provision)  # 违反法律法规规定: the record must name which (A26-4)
+    letter = Duty(Role.SUPERVISING, confirmed, done=m.letter)
+    named = _NAMED if item == 6 else ""
 
-    @rule(
-        f"art_026.p1.i{item}.letter_required",
-        article=26, paragraph=1, item=item,
-        modality=Modality.SHALL,
-        subject=Role.SUPERVISING,
-        when=confirmed & (-m.letter),
-        summary=f"经调查属实存在“{situation}”情形{_NAMED if item == 6 else ''}而尚未制发建议书的，认定监督机关应当制发《行政执法监督建议书》。",
-    )
-    def letter_required(f: Fact) -> Outcome:
-        return Outcome(f"经调查属实，被监督机关存在“{situation}”的情形{_found(f)}，监督机关应当制发《行政执法监督建议书》，建议其限期自行纠正；尚未制发。")
+    @letter.required(f"art_026.p1.i{item}.letter_required",
+                     summary=f"经调查属实存在“{text}”情形{named}而尚未制发建议书的，认定监督机关应当制发《行政执法监督建议书》。")
+    def letter_required(f: Fact) -> str:
+        return f"经调查属实，被监督机关存在“{text}”的情形{_found(f)}，监督机关应当制发《行政执法监督建议书》，建议其限期自行纠正；尚未制发。"
 
-    @rule(
-        f"art_026.p1.i{item}.letter_issued",
-        article=26, paragraph=1, item=item,
-        modality=Modality.SHALL,
-        subject=Role.SUPERVISING,
-        when=confirmed & (+m.letter),
-        summary=f"经调查属实存在“{situation}”情形{_NAMED if item == 6 else ''}并已制发建议书的，认定该项义务已履行。",
-    )
-    def letter_issued(f: Fact) -> Outcome:
-        return Outcome(f"经调查属实，被监督机关存在“{situation}”的情形{_found(f)}，监督机关已于{f.zh('letter')}制发《行政执法监督建议书》。", performed=True)
+    @letter.done(f"art_026.p1.i{item}.letter_issued", summary=f"经调查属实存在“{text}”情形{named}并已制发建议书的，认定该项义务已履行。")
+    def letter_issued(f: Fact) -> str:
+        return f"经调查属实，被监督机关存在“{text}”的情形{_found(f)}，监督机关已于{f.zh('letter')}制发《行政执法监督建议书》。"
 
 
-for _item, _situation in SITUATIONS.items():
-    _declare(_item, _situation)
-
+# 第二十六条
+# 发现被监督机关有下列情形之一的，行政执法监督机关启动行政执法监督程序，经调查属实，应当制发《行政执法监督建议书》，建
+# 议被监督机关限期自行纠正：
 
 # 经调查属实 is the premise of the letter: a letter with no confirmed situation lacks it (A26-3).
 # A letter when the case records no situation or deficiency at all is a missing fact (D-1), and one
 # whose only grounds wait for the provision violated to be named is that missing fact (A26-4).
+@rule("art_026.p1.letter_without_confirmed_situation", Modality.VIOLATION, Role.SUPERVISING,
+      when=LETTER & (m.grounds == 0) & (m.undetermined == 0) & (m.recorded > 0))
+def letter_without_confirmed_situation(f: Fact) -> str:
+    """案件记录了情形或者问题、但没有一项经调查属实即制发《行政执法监督建议书》的，认定建议书缺少“经调查属实”的前提（案件没有记录任何情形的，是缺少的事实，不是违反）。"""
+    return f"监督机关于{f.zh('issued')}制发《行政执法监督建议书》，但案件中没有经调查属实的第二十六条所列情形，建议书缺少“经调查属实”的前提。"
 
+# 第二十六条第（一）项
+# （一）行政执法主体、权限、程序不合法的；
+situation(1, "行政执法主体、权限、程序不合法")
 
-@rule(
-    "art_026.p1.letter_without_confirmed_situation",
-    article=26, paragraph=1,
-    modality=Modality.VIOLATION,
-    subject=Role.SUPERVISING,
-    when=(m.kind == "letter") & (m.grounds == 0) & (m.undetermined == 0) & (m.recorded > 0),
-    summary="案件记录了情形或者问题、但没有一项经调查属实即制发《行政执法监督建议书》的，认定建议书缺少“经调查属实”的前提（案件没有记录任何情形的，是缺少的事实，不是违反）。",
-)
-def letter_without_confirmed_situation(f: Fact) -> Outcome:
-    return Outcome(f"监督机关于{f.zh('issued')}制发《行政执法监督建议书》，但案件中没有经调查属实的第二十六条所列情形，建议书缺少“经调查属实”的前提。")
+# 第二十六条第（二）项
+# （二）行政执法决定不合法或者明显不当的；
+situation(2, "行政执法决定不合法或者明显不当")
+
+# 第二十六条第（三）项
+# （三）不履行或者不正确履行行政执法职责的；
+situation(3, "不履行或者不正确履行行政执法职责")
+
+# 第二十六条第（四）项
+# （四）不落实行政执法重要制度的；
+situation(4, "不落实行政执法重要制度")
+
+# 第二十六条第（五）项
+# （五）行政执法队伍管理、行政执法证件管理不规范的；
+situation(5, "行政执法队伍管理、行政执法证件管理不规范")
+
+# 第二十六条第（六）项
+# （六）其他违反法律法规规定的情形。
+situation(6, "其他违反法律法规规定的情形")

@@ -1,9 +1,4 @@
-"""第二十七条　被监督机关对《行政执法监督建议书》有异议的，可以自收到之日起十日内向作出该处理的行政
-执法监督机关申请复查。行政执法监督机关应当自收到申请之日起十五日内予以复查并答复。经复查异议成立的，
-行政执法监督机关应当终止本次监督。
-
-　　被监督机关对《行政执法监督建议书》无异议或者经复查异议不成立的，应当分别自收到《行政执法监督建议书》、
-复查答复之日起三十日内完成整改，并向行政执法监督机关报送整改情况。
+"""第二十七条 of the measures: the text of each 款/项 stands right above the rules that encode it.
 
 Periods are counted as ``docs/interpretations.md`` ("期间的计算") says: the day of receipt is not
 counted, the last day is rolled forward to the next working day. Interpretations specific to this
@@ -32,34 +27,43 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._engine.rulebook import (
-    DeadlineStatus,
-    Fact,
-    Modality,
-    Outcome,
-    Role,
-    deadline_rules,
-    m,
-    rule,
-)
+from .._engine.kinds import predicate
+from .._engine.rulebook import DeadlineStatus, Fact, Modality, Outcome, Role, deadline_rules, exception, false, m, rule, true
+from .kinds import OBJECTION, RECTIFICATION, REVIEW
+
+S = DeadlineStatus
+
+# 第二十七条第一款
+# 被监督机关对《行政执法监督建议书》有异议的，可以自收到之日起十日内向作出该处理的行政执法监督机关申请复查。行政执法监
+# 督机关应当自收到申请之日起十五日内予以复查并答复。经复查异议成立的，行政执法监督机关应当终止本次监督。
 
 #: 自收到之日起十日内申请复查.
 OBJECTION_DAYS = 10
 #: 自收到申请之日起十五日内予以复查并答复.
 REVIEW_DAYS = 15
-#: 自收到建议书、复查答复之日起三十日内完成整改.
-RECTIFICATION_DAYS = 30
 
-S = DeadlineStatus
+#: 可以自收到之日起十日内……申请复查: an application made within the ten days; one made later has
+#: lost the permission and starts nothing under this 款 (A27-1).
+timely_objection = predicate(
+    "timely_objection", (+m.filed) & (m.filed <= m.window_due),
+    kinds=(REVIEW, RECTIFICATION), cites="第二十七条第一款", interpretations=("A27-1",),
+)
+#: 无异议 (第二款): no application, or one made after the ten days (A27-1).
+no_timely_objection = predicate(
+    "no_timely_objection", (-m.filed) | (m.filed > m.window_due),
+    kinds=(RECTIFICATION,), cites="第二十七条第一款", interpretations=("A27-1",),
+)
+late_objection = predicate(
+    "late_objection", (+m.window_due) & (m.filed > m.window_due),
+    kinds=(REVIEW,), cites="第二十七条第一款", interpretations=("A27-1",),
+)
 
-# 第一款 — the application for review: a permission (可以) of the supervised organ
-
+# The application for review: a permission (可以) of the supervised organ.
 deadline_rules(
     "art_027.p1.review_application",
-    article=27, paragraph=1,
     permission=True,
     subject=Role.SUPERVISED,
-    applies=(m.kind == "objection"),
+    applies=OBJECTION,
     start="received", due="window_due", done="filed",
     period_days=OBJECTION_DAYS,
     summary="被监督机关可以自收到建议书之日起十日内申请复查",
@@ -69,18 +73,13 @@ deadline_rules(
         S.LATE: lambda f: f"被监督机关于{f.zh('filed')}申请复查，已超过{f.within('十', 'window_due')}，复查申请权已逾期，整改期限自收到建议书之日起计算。",
         S.OVERDUE: lambda f: f"被监督机关未在{f.due_zh('window_due')}前申请复查，视为对建议书无异议。",
     },
-    module=__name__,
 )
 
-# 第一款 — the review: a duty (应当) of the supervising organ, for a timely application
-
-_TIMELY = (m.kind == "review") & (+m.window_due) & (m.filed <= m.window_due)
-
+# The review: a duty (应当) of the supervising organ, for a timely application.
 deadline_rules(
     "art_027.p1.review",
-    article=27, paragraph=1,
     subject=Role.SUPERVISING,
-    applies=_TIMELY,
+    applies=REVIEW & timely_objection,
     start="received", due="due", done="answered",
     period_days=REVIEW_DAYS,
     summary="行政执法监督机关应当自收到复查申请之日起十五日内复查并答复",
@@ -90,23 +89,15 @@ deadline_rules(
         S.LATE: lambda f: f"监督机关于{f.zh('answered')}才作出复查答复，超过{f.within('十五', 'due')}。",
         S.OVERDUE: lambda f: f"监督机关应当在{f.due_zh('due')}前复查并答复，至今未答复。",
     },
-    module=__name__,
 )
 
-# 第一款 — an answer to an application made out of time: nothing in 第一款 forbids the organ to
-# answer it, but the answer is outside 第一款 (A27-1): it neither ends the supervision nor starts a
-# new rectification period. Reported so that an officer sees the conflict when it upheld the objection.
 
-
-@rule(
-    "art_027.p1.late_application_answered",
-    article=27, paragraph=1,
-    modality=Modality.MAY,
-    subject=Role.SUPERVISING,
-    when=(m.kind == "review") & (+m.window_due) & (m.filed > m.window_due) & (+m.answered),
-    summary="监督机关对超过十日的复查申请作出答复的，提示该答复不适用第一款：不终止本次监督，整改期限仍自收到建议书之日起计算。",
-)
+# An answer to an application made out of time: nothing in 第一款 forbids the organ to answer it,
+# but the answer is outside 第一款 (A27-1): it neither ends the supervision nor starts a new
+# rectification period. Reported so that an officer sees the conflict when it upheld the objection.
+@rule("art_027.p1.late_application_answered", Modality.MAY, Role.SUPERVISING, when=REVIEW & late_objection & (+m.answered))
 def late_application_answered(f: Fact) -> Outcome:
+    """监督机关对超过十日的复查申请作出答复的，提示该答复不适用第一款：不终止本次监督，整改期限仍自收到建议书之日起计算。"""
     upheld = f.get("upheld") is True
     tail = (
         "答复认定异议成立，但申请已逾期，是否据此终止本次监督须人工判断；整改、决定书和执行情况报告的认定均取决于这一判断。"
@@ -121,44 +112,39 @@ def late_application_answered(f: Fact) -> Outcome:
     )
 
 
-# 第一款 — 经复查异议成立的，应当终止本次监督 (an exception to 第二款 and 第二十八条: their rules
-# require ``upheld == False`` or no timely objection, so nothing after this fires)
-
-
-@rule(
-    "art_027.p1.terminate_supervision",
-    article=27, paragraph=1,
-    modality=Modality.SHALL,
-    subject=Role.SUPERVISING,
-    when=_TIMELY & (m.upheld == True),  # noqa: E712
-    summary="经复查异议成立的，认定监督机关应当终止本次监督，整改和决定书的规则不再适用。",
+# 经复查异议成立的，应当终止本次监督: an exception that leaves its trace (A27-4, E-1). The situations
+# the letter rested on and any report owed on a decision letter issued anyway stay in the report,
+# marked defeated by it; the rectification of 第二款 never starts (its period runs only 经复查异议不成立).
+@exception(
+    "art_027.p1.terminate_supervision", Role.SUPERVISING, modality=Modality.SHALL,
+    when=REVIEW & timely_objection & true(m.upheld),
+    defeats_in_case=("art_026.p1.i*.letter_issued", "art_028.p2.*"),
 )
-def terminate_supervision(f: Fact) -> Outcome:
-    # an exception that leaves its trace (A27-4, E-1): the situations the letter rested on and any
-    # report owed on a decision letter issued anyway stay in the report, marked defeated by it
-    return Outcome(
+def terminate_supervision(f: Fact) -> str:
+    """经复查异议成立的，认定监督机关应当终止本次监督，整改和决定书的规则不再适用。"""
+    return (
         f"经复查异议成立（{f.zh('answered')}答复），监督机关应当终止本次监督，被监督机关无需整改；"
-        "建议书所认定的情形不再作为本次监督的认定，其后制发的决定书不产生执行情况报告义务。",
-        defeats_in_case=("art_026.p1.i*.letter_issued", "art_028.p2.*"),
+        "建议书所认定的情形不再作为本次监督的认定，其后制发的决定书不产生执行情况报告义务。"
     )
 
 
-@rule(
-    "art_027.p1.continued_after_upheld",
-    article=27, paragraph=1,
-    modality=Modality.VIOLATION,
-    subject=Role.SUPERVISING,
-    when=_TIMELY & (m.upheld == True) & (+m.decision_issued),  # noqa: E712
-    summary="经复查异议成立后仍制发《行政执法监督决定书》的，认定未依法终止监督。",
-)
-def continued_after_upheld(f: Fact) -> Outcome:
-    return Outcome(f"经复查异议成立后，监督机关未终止本次监督，仍于{f.zh('decision_issued')}制发《行政执法监督决定书》。")
+@rule("art_027.p1.continued_after_upheld", Modality.VIOLATION, Role.SUPERVISING, when=REVIEW & timely_objection & true(m.upheld) & (+m.decision_issued))
+def continued_after_upheld(f: Fact) -> str:
+    """经复查异议成立后仍制发《行政执法监督决定书》的，认定未依法终止监督。"""
+    return f"经复查异议成立后，监督机关未终止本次监督，仍于{f.zh('decision_issued')}制发《行政执法监督决定书》。"
 
 
-# 第二款 — rectification and its report: a duty of the supervised organ
+# 第二十七条第二款
+# 被监督机关对《行政执法监督建议书》无异议或者经复查异议不成立的，应当分别自收到《行政执法监督建议书》、复查答复之日起
+# 三十日内完成整改，并向行政执法监督机关报送整改情况。
+
+#: 自收到建议书、复查答复之日起三十日内完成整改.
+RECTIFICATION_DAYS = 30
 
 
 def _outcome_fact(due_key: str) -> Any:
+    """The rectification's outcome, a fact for 第二十八条 (逾期未自行纠正)."""
+
     def derive(f: Fact, status: DeadlineStatus) -> tuple[dict[str, Any], ...]:
         fact: dict[str, Any] = {
             "kind": "rectification_outcome",
@@ -175,38 +161,34 @@ def _outcome_fact(due_key: str) -> Any:
     return derive
 
 
-def _overdue(f: Fact, due: str) -> str:
-    head = f"被监督机关应当在{f.due_zh(due)}前完成整改并报送整改情况，"
-    if f.get("decision_issued") is not None and f["decision_issued"] > f[due]:
-        # the matter moved on: the count stops at the decision letter (第二十八条第一款)
-        late = f["decision_issued"] - f[due]
-        return head + f"至{f.zh('decision_issued')}制发《行政执法监督决定书》时仍未报送，逾期{late}日（计至决定书制发之日）。"
-    return head + "至今未报送。"
+def _rectify_messages(due: str) -> dict[DeadlineStatus, Any]:
+    """The four messages of a rectification period whose last day is the property ``due``."""
 
+    def overdue(f: Fact) -> str:
+        head = f"被监督机关应当在{f.due_zh(due)}前完成整改并报送整改情况，"
+        if f.get("decision_issued") is not None and f["decision_issued"] > f[due]:
+            # the matter moved on: the count stops at the decision letter (第二十八条第一款)
+            late = f["decision_issued"] - f[due]
+            return head + f"至{f.zh('decision_issued')}制发《行政执法监督决定书》时仍未报送，逾期{late}日（计至决定书制发之日）。"
+        return head + "至今未报送。"
 
-_RECTIFY_MESSAGES = {
-    S.PENDING: lambda f, due: f"被监督机关应当在{f.due_zh(due)}前完成整改并报送整改情况。",
-    S.ON_TIME: lambda f, due: f"被监督机关于{f.zh('done')}报送整改情况，在{f.within('三十', due)}内。",
-    S.LATE: lambda f, due: f"被监督机关于{f.zh('done')}才报送整改情况，超过{f.within('三十', due)}。",
-    S.OVERDUE: _overdue,
-}
-
-
-def _messages(due: str) -> dict[DeadlineStatus, Any]:
-    return {st: (lambda f, _fn=fn: _fn(f, due)) for st, fn in _RECTIFY_MESSAGES.items()}
+    return {
+        S.PENDING: lambda f: f"被监督机关应当在{f.due_zh(due)}前完成整改并报送整改情况。",
+        S.ON_TIME: lambda f: f"被监督机关于{f.zh('done')}报送整改情况，在{f.within('三十', due)}内。",
+        S.LATE: lambda f: f"被监督机关于{f.zh('done')}才报送整改情况，超过{f.within('三十', due)}。",
+        S.OVERDUE: overdue,
+    }
 
 
 # 无异议 (no application, or one out of time): thirty days from receipt of the letter
 deadline_rules(
     "art_027.p2.rectify",
-    article=27, paragraph=2,
     subject=Role.SUPERVISED,
-    applies=(m.kind == "rectification") & ((-m.filed) | (m.filed > m.window_due)),
+    applies=RECTIFICATION & no_timely_objection,
     start="letter_received", due="letter_due", done="done",
     period_days=RECTIFICATION_DAYS,
     summary="对建议书无异议的，被监督机关应当自收到建议书之日起三十日内完成整改并报送整改情况",
-    messages=_messages("letter_due"),
-    module=__name__,
+    messages=_rectify_messages("letter_due"),
     derive=_outcome_fact("letter_due"),
     stop="decision_issued",
 )
@@ -214,34 +196,24 @@ deadline_rules(
 # 经复查异议不成立: thirty days from receipt of the review answer
 deadline_rules(
     "art_027.p2.rectify_after_review",
-    article=27, paragraph=2,
     subject=Role.SUPERVISED,
-    applies=(m.kind == "rectification") & (+m.filed) & (m.filed <= m.window_due) & (m.upheld == False) & (+m.answer_received),  # noqa: E712
+    applies=RECTIFICATION & timely_objection & false(m.upheld) & (+m.answer_received),
     start="answer_received", due="answer_due", done="done",
     period_days=RECTIFICATION_DAYS,
     summary="经复查异议不成立的，被监督机关应当自收到复查答复之日起三十日内完成整改并报送整改情况",
-    messages=_messages("answer_due"),
-    module=__name__,
+    messages=_rectify_messages("answer_due"),
     derive=_outcome_fact("answer_due"),
     stop="decision_issued",
 )
 
 
-# 第二款 — the letter's own time limit: the measures fix thirty days for every letter; a letter that
-# gives fewer misstates the law (A27-5). The period judged above stays thirty days; a 决定书 issued
-# before those thirty days end is art_028.p1.decision_without_default.
-
-
-@rule(
-    "art_027.p2.letter_period_too_short",
-    article=27, paragraph=2,
-    modality=Modality.VIOLATION,
-    subject=Role.SUPERVISING,
-    when=(m.kind == "rectification") & (+m.letter_days) & (m.letter_days < RECTIFICATION_DAYS),
-    summary="《行政执法监督建议书》载明的整改期限少于第二十七条第二款规定的三十日的，认定监督机关限期不当；整改期限仍按三十日判断。",
-)
-def letter_period_too_short(f: Fact) -> Outcome:
-    return Outcome(
+# The letter's own time limit: the measures fix thirty days for every letter; a letter that gives
+# fewer misstates the law (A27-5). The period judged above stays thirty days; a 决定书 issued before
+# those thirty days end is art_028.p1.decision_without_default.
+@rule("art_027.p2.letter_period_too_short", Modality.VIOLATION, Role.SUPERVISING, when=RECTIFICATION & (+m.letter_days) & (m.letter_days < RECTIFICATION_DAYS))
+def letter_period_too_short(f: Fact) -> str:
+    """《行政执法监督建议书》载明的整改期限少于第二十七条第二款规定的三十日的，认定监督机关限期不当；整改期限仍按三十日判断。"""
+    return (
         f"《行政执法监督建议书》限期{f['letter_days']}日整改，少于第二十七条第二款规定的三十日；"
         f"被监督机关的整改期限仍为自收到建议书（或者复查答复）之日起三十日，不因建议书所定期限较短而提前届满。"
     )

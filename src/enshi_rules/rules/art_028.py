@@ -1,7 +1,4 @@
-"""第二十八条　被监督机关逾期未自行纠正的，行政执法监督机关制发《行政执法监督决定书》，依法责令被监督
-机关限期履行法定职责、重新作出行政行为或者撤销行政行为等。
-
-　　被监督机关应当自收到《行政执法监督决定书》之日起三十日内将执行情况报告行政执法监督机关。
+"""第二十八条 of the measures: the text of each 款/项 stands right above the rules that encode it.
 
 第一款 reads "制发" without 应当; we read it as a duty of the supervising organ once the
 rectification period of 第二十七条第二款 has run out without a report ("逾期未自行纠正"), because
@@ -15,101 +12,68 @@ The interpretive choices above are registered for legal review as A27-3, A28-1, 
 
 from __future__ import annotations
 
-from .._engine.rulebook import (
-    DeadlineStatus,
-    Fact,
-    Modality,
-    Outcome,
-    Role,
-    deadline_rules,
-    m,
-    rule,
-)
-
-#: 自收到决定书之日起三十日内将执行情况报告.
-EXECUTION_REPORT_DAYS = 30
+from .._engine.rulebook import DeadlineStatus, Fact, Modality, Role, deadline_rules, m, rule
+from .art_027 import timely_objection
+from .kinds import EXECUTION, RECTIFICATION, RECTIFICATION_OUTCOME
 
 S = DeadlineStatus
 
-# 第一款
+# 第二十八条第一款
+# 被监督机关逾期未自行纠正的，行政执法监督机关制发《行政执法监督决定书》，依法责令被监督机关限期履行法定职责、重新作出
+# 行政行为或者撤销行政行为等。
 
 # A department doing 行业监督和业务指导 of a township (第五条第三款) has no power to decide: its
 # decision letter is judged under 第五条 (A05-6), and no duty to issue one arises.
-_OUTCOME = (m.kind == "rectification_outcome") & (-m.no_decision_power)
+_OUTCOME = RECTIFICATION_OUTCOME & (-m.no_decision_power)
+
+
+@rule("art_028.p1.decision_required", Modality.SHALL, Role.SUPERVISING, when=_OUTCOME & (m.status == S.OVERDUE.value) & (-m.decision_issued))
+def decision_required(f: Fact) -> str:
+    """被监督机关整改期限届满仍未报送整改情况、监督机关尚未制发决定书的，认定监督机关应当制发《行政执法监督决定书》。"""
+    return f"被监督机关逾期（{f.zh('due')}届满）未自行纠正，监督机关应当制发《行政执法监督决定书》，责令其限期履行法定职责、重新作出或者撤销行政行为；尚未制发。"
 
 
 @rule(
-    "art_028.p1.decision_required",
-    article=28, paragraph=1,
-    modality=Modality.SHALL,
-    subject=Role.SUPERVISING,
-    when=_OUTCOME & (m.status == S.OVERDUE.value) & (-m.decision_issued),
-    summary="被监督机关整改期限届满仍未报送整改情况、监督机关尚未制发决定书的，认定监督机关应当制发《行政执法监督决定书》。",
+    "art_028.p1.decision_issued", Modality.SHALL, Role.SUPERVISING, performed=True,
+    when=_OUTCOME & ((m.status == S.OVERDUE.value) | (m.status == S.LATE.value)) & (+m.decision_issued) & (m.decision_issued > m.due),
 )
-def decision_required(f: Fact) -> Outcome:
-    return Outcome(f"被监督机关逾期（{f.zh('due')}届满）未自行纠正，监督机关应当制发《行政执法监督决定书》，责令其限期履行法定职责、重新作出或者撤销行政行为；尚未制发。")
+def decision_issued(f: Fact) -> str:
+    """被监督机关逾期未自行纠正、监督机关在整改期限届满后制发决定书的，认定该项义务已履行。"""
+    return f"被监督机关逾期（{f.zh('due')}届满）未自行纠正，监督机关已于{f.zh('decision_issued')}制发《行政执法监督决定书》。"
 
 
 @rule(
-    "art_028.p1.decision_issued",
-    article=28, paragraph=1,
-    modality=Modality.SHALL,
-    subject=Role.SUPERVISING,
-    when=_OUTCOME
-    & ((m.status == S.OVERDUE.value) | (m.status == S.LATE.value))
-    & (+m.decision_issued)
-    & (m.decision_issued > m.due),
-    summary="被监督机关逾期未自行纠正、监督机关在整改期限届满后制发决定书的，认定该项义务已履行。",
-)
-def decision_issued(f: Fact) -> Outcome:
-    return Outcome(
-        f"被监督机关逾期（{f.zh('due')}届满）未自行纠正，监督机关已于{f.zh('decision_issued')}制发《行政执法监督决定书》。",
-        performed=True,
-    )
-
-
-@rule(
-    "art_028.p1.decision_without_default",
-    article=28, paragraph=1,
-    modality=Modality.VIOLATION,
-    subject=Role.SUPERVISING,
+    "art_028.p1.decision_without_default", Modality.VIOLATION, Role.SUPERVISING,
     when=_OUTCOME & (+m.decision_issued) & ((m.decision_issued <= m.due) | (m.status == S.ON_TIME.value)),
-    summary="整改期限届满前或被监督机关已按期整改而制发决定书的，认定决定书缺少“逾期未自行纠正”的前提。",
 )
-def decision_without_default(f: Fact) -> Outcome:
-    return Outcome(f"监督机关于{f.zh('decision_issued')}制发《行政执法监督决定书》，但被监督机关并未逾期未自行纠正（整改期限至{f.zh('due')}），不具备第二十八条第一款的前提。")
+def decision_without_default(f: Fact) -> str:
+    """整改期限届满前或被监督机关已按期整改而制发决定书的，认定决定书缺少“逾期未自行纠正”的前提。"""
+    return f"监督机关于{f.zh('decision_issued')}制发《行政执法监督决定书》，但被监督机关并未逾期未自行纠正（整改期限至{f.zh('due')}），不具备第二十八条第一款的前提。"
 
 
-@rule(
-    "art_028.p1.decision_during_review",
-    article=28, paragraph=1,
-    modality=Modality.VIOLATION,
-    subject=Role.SUPERVISING,
-    when=(m.kind == "rectification")
-    & (+m.filed)
-    & (m.filed <= m.window_due)
-    & (-m.upheld)
-    & (+m.decision_issued),
-    summary="被监督机关依法申请复查、监督机关尚未答复即制发决定书的，认定决定书缺少“逾期未自行纠正”的前提（整改期限自收到复查答复之日起才开始计算）。",
-)
-def decision_during_review(f: Fact) -> Outcome:
-    return Outcome(
+@rule("art_028.p1.decision_during_review", Modality.VIOLATION, Role.SUPERVISING, when=RECTIFICATION & timely_objection & (-m.upheld) & (+m.decision_issued))
+def decision_during_review(f: Fact) -> str:
+    """被监督机关依法申请复查、监督机关尚未答复即制发决定书的，认定决定书缺少“逾期未自行纠正”的前提（整改期限自收到复查答复之日起才开始计算）。"""
+    return (
         f"被监督机关已在十日内申请复查，监督机关尚未作出复查答复，整改期限尚未起算，却于{f.zh('decision_issued')}制发《行政执法监督决定书》，"
         "不具备第二十八条第一款“逾期未自行纠正”的前提。"
     )
 
 
-# 第二款 — the report on execution. After a timely objection was upheld the supervision had to end
-# (第二十七条第一款), so a decision letter issued anyway binds the supervised organ to nothing under
-# these measures: the finding is still made, and art_027.p1.terminate_supervision defeats it
-# (``defeated_by``), so the report shows both (A28-4; the supervising organ's error is
-# art_027.p1.continued_after_upheld).
+# 第二十八条第二款
+# 被监督机关应当自收到《行政执法监督决定书》之日起三十日内将执行情况报告行政执法监督机关。
 
+#: 自收到决定书之日起三十日内将执行情况报告.
+EXECUTION_REPORT_DAYS = 30
+
+# After a timely objection was upheld the supervision had to end (第二十七条第一款), so a decision
+# letter issued anyway binds the supervised organ to nothing under these measures: the finding is
+# still made, and the exception art_027.p1.terminate_supervision defeats it (``defeated_by``), so the
+# report shows both (A28-4; the supervising organ's error is art_027.p1.continued_after_upheld).
 deadline_rules(
     "art_028.p2.execution_report",
-    article=28, paragraph=2,
     subject=Role.SUPERVISED,
-    applies=(m.kind == "execution"),
+    applies=EXECUTION,
     start="received", due="due", done="done",
     period_days=EXECUTION_REPORT_DAYS,
     summary="被监督机关应当自收到决定书之日起三十日内将执行情况报告监督机关",
@@ -119,5 +83,4 @@ deadline_rules(
         S.LATE: lambda f: f"被监督机关于{f.zh('done')}才报告执行情况，超过{f.within('三十', 'due')}。",
         S.OVERDUE: lambda f: f"被监督机关应当在{f.due_zh('due')}前报告决定书的执行情况，至今未报告。",
     },
-    module=__name__,
 )

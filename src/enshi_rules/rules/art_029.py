@@ -1,7 +1,4 @@
-"""第二十九条　行政执法监督机关可以对行政执法监督工作中的有关情况进行通报，可以编撰发布典型案例。
-
-　　行政执法监督机关发现被监督机关行政执法行为违法或者不当等情况突出、造成重大影响的，或者对被监督机关制发了
-《行政执法监督决定书》的，可以对被监督机关的负责人进行约谈。
+"""第二十九条 of the measures: the text of each 款/项 stands right above the rules that encode it.
 
 Permissions (可以), never obligations: the findings are ``may`` and say when the condition for the
 permission holds. Interpretations:
@@ -19,50 +16,41 @@ The interpretive choices above are registered for legal review as M-1, A29-1, A2
 
 from __future__ import annotations
 
-from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, false, m, rule, true
+from .kinds import FOLLOWUP
 
-_F = m.kind == "followup"
+_F = FOLLOWUP
 
 
-@rule(
-    "art_029.p1.circulate",
-    article=29, paragraph=1,
-    modality=Modality.MAY,
-    subject=Role.SUPERVISING,
-    when=_F & ((m.confirmed > 0) | ((m.confirmed == 0) & (+m.circulated))),
-    summary="监督工作中查实有关情况的，认定监督机关可以进行通报、编撰发布典型案例。",
-)
+# 第二十九条第一款
+# 行政执法监督机关可以对行政执法监督工作中的有关情况进行通报，可以编撰发布典型案例。
+
+@rule("art_029.p1.circulate", Modality.MAY, Role.SUPERVISING, when=_F & ((m.confirmed > 0) | ((m.confirmed == 0) & (+m.circulated))))
 def circulate(f: Fact) -> Outcome:
+    """监督工作中查实有关情况的，认定监督机关可以进行通报、编撰发布典型案例。"""
     done = f"已于{f.zh('circulated')}通报。" if "circulated" in f else ""
     return Outcome("监督机关可以对本次监督中的有关情况进行通报，可以编撰发布典型案例。" + done)
 
 
-_GROUND = (+m.decision) | ((-m.decision) & (m.serious == True))  # noqa: E712
+_GROUND = (+m.decision) | ((-m.decision) & true(m.serious))
 # 第五条第三款 行业监督 carries no interview of the township's head (A05-6: judged under 第五条)
 _MAY_INTERVIEW = _F & (-m.no_decision_power)
 
 
-@rule(
-    "art_029.p2.interview_head",
-    article=29, paragraph=2,
-    modality=Modality.MAY,
-    subject=Role.SUPERVISING,
-    when=_MAY_INTERVIEW & _GROUND,
-    summary="被监督机关违法或者不当情况突出、造成重大影响，或者已被制发决定书的，认定监督机关可以约谈其负责人。",
-)
+# 第二十九条第二款
+# 行政执法监督机关发现被监督机关行政执法行为违法或者不当等情况突出、造成重大影响的，或者对被监督机关制发了《行政执法监
+# 督决定书》的，可以对被监督机关的负责人进行约谈。
+
+@rule("art_029.p2.interview_head", Modality.MAY, Role.SUPERVISING, when=_MAY_INTERVIEW & _GROUND)
 def interview_head(f: Fact) -> Outcome:
+    """被监督机关违法或者不当情况突出、造成重大影响，或者已被制发决定书的，认定监督机关可以约谈其负责人。"""
     why = f"已于{f.zh('decision')}对被监督机关制发《行政执法监督决定书》" if "decision" in f else "被监督机关违法或者不当等情况突出、造成重大影响"
     done = f"已于{f.zh('interviewed')}约谈。" if "interviewed" in f else ""
     return Outcome(f"{why}，监督机关可以对被监督机关的负责人进行约谈。" + done)
 
 
-@rule(
-    "art_029.p2.interview_without_ground",
-    article=29, paragraph=2,
-    modality=Modality.MAY,
-    subject=Role.SUPERVISING,
-    when=_MAY_INTERVIEW & (+m.interviewed) & (-m.decision) & (m.serious == False),  # noqa: E712
-    summary="既未制发决定书、也无情况突出造成重大影响而约谈负责人的，提示该约谈缺少第二十九条第二款的依据。",
-)
+@rule("art_029.p2.interview_without_ground", Modality.MAY, Role.SUPERVISING,
+      when=_MAY_INTERVIEW & (+m.interviewed) & (-m.decision) & false(m.serious))
 def interview_without_ground(f: Fact) -> Outcome:
+    """既未制发决定书、也无情况突出造成重大影响而约谈负责人的，提示该约谈缺少第二十九条第二款的依据。"""
     return Outcome(f"监督机关于{f.zh('interviewed')}约谈被监督机关负责人，但既未制发决定书，也未记录情况突出、造成重大影响，该约谈缺少第二十九条第二款的依据。")

@@ -1,15 +1,4 @@
-"""第三十二条　被监督机关及其工作人员有下列行为之一的，根据情节对直接负责的主管人员和其他直接责任人员依纪依法予以
-处理；构成犯罪的，依法追究刑事责任：
-　　（一）不履行或者不正确履行行政执法职责的；
-　　（二）粗暴、野蛮等不文明执法造成不良影响的；
-　　（三）执法主体、权限、程序不合法，执法决定不合法或者明显不当的；
-　　（四）不配合、不接受行政执法监督或者弄虚作假的；
-　　（五）拒不执行行政执法监督决定的；
-　　（六）利用行政执法职权谋取不正当利益的；
-　　（七）其他违法或者不当的行政执法行为。
-
-　　行政执法人员在依法履职过程中，由于客观因素或者难以预见情形虽然造成一定损失或者不良影响，但是已经按照职能
-分工、岗位职责和监督管理工作计划要求履行职责的，按照有关规定和程序予以容错。
+"""第三十二条 of the measures: the text of each 款/项 stands right above the rules that encode it.
 
 Each record of ``liabilities`` names a person of the supervised organ, the role (直接负责的主管人员 or
 其他直接责任人员) and the behaviour (第一款 item 1-7); only a record confirmed by the investigation
@@ -50,18 +39,12 @@ D-2, E-1 in ``data/interpretations.yaml`` (docs/interpretations.md); change both
 
 from __future__ import annotations
 
-from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
+from .._engine.kinds import one_of, predicate
+from .._engine.rulebook import Fact, Modality, Outcome, Role, exception, false, m, rule, true
+from .kinds import LIABILITY
 
-#: 第一款's behaviours, by item.
-BEHAVIOURS: dict[int, tuple[str, str]] = {
-    1: ("duty_not_performed", "不履行或者不正确履行行政执法职责"),
-    2: ("uncivil_enforcement", "粗暴、野蛮等不文明执法造成不良影响"),
-    3: ("unlawful_enforcement", "执法主体、权限、程序不合法，执法决定不合法或者明显不当"),
-    4: ("obstructed_supervision", "不配合、不接受行政执法监督或者弄虚作假"),
-    5: ("refused_decision", "拒不执行行政执法监督决定"),
-    6: ("improper_gain", "利用行政执法职权谋取不正当利益"),
-    7: ("other_unlawful_act", "其他违法或者不当的行政执法行为"),
-}
+#: 第一款's behaviours, by item (filled by :func:`behaviour` below).
+BEHAVIOURS: dict[int, tuple[str, str]] = {}
 
 #: Behaviours 容错 can cover (see the module docstring for why the others never can).
 TOLERABLE = (1, 3, 7)
@@ -73,23 +56,11 @@ CONDITIONS = {
     "performed": ("duties_performed", "已经按照职能分工、岗位职责和监督管理工作计划要求履行职责"),
 }
 
-_CONFIRMED = (m.kind == "liability") & (m.confirmed == True)  # noqa: E712
-_TOLERANCE_HOLDS = (m.claimed == True) & (m.lawful == True) & (m.objective == True) & (m.performed == True) & (m.crime == False)  # noqa: E712
-
-
-def _tolerable_item() -> object:
-    cond = m.item == TOLERABLE[0]
-    for i in TOLERABLE[1:]:
-        cond = cond | (m.item == i)
-    return cond
+_CONFIRMED = LIABILITY & true(m.confirmed)
 
 
 def _mark(item: int) -> str:
     return "一二三四五六七"[item - 1]
-
-
-def _tolerance_holds(f: Fact, item: int) -> bool:
-    return bool(f["claimed"] and item in TOLERABLE and not f["crime"] and all(f[k] for k in CONDITIONS))
 
 
 def _tolerance_text(f: Fact, item: int) -> tuple[str, tuple[str, ...]]:
@@ -108,61 +79,85 @@ def _tolerance_text(f: Fact, item: int) -> tuple[str, tuple[str, ...]]:
     return "主张容错不能成立，不具备第三十二条第二款的条件：" + "；".join(parts) + "（A32-2）。", ("A32-2",)
 
 
-def _declare(item: int, name: str, behaviour: str) -> None:
-    @rule(
-        f"art_032.p1.i{item}.{name}",
-        article=32, paragraph=1, item=item,
-        modality=Modality.VIOLATION,
-        subject=Role.SUPERVISED,
-        when=_CONFIRMED & (m.item == item),
-        summary=f"被监督机关工作人员有“{behaviour}”行为、经调查属实的，认定对直接负责的主管人员和其他直接责任人员依纪依法予以处理"
-        + ("（容错成立的，本项认定保留并标明被第二款排除）" if item in TOLERABLE else "（不适用容错）")
-        + "。",
-    )
+def behaviour(item: int, name: str, text: str) -> None:
+    """A behaviour of 第一款, confirmed by the investigation: the persons responsible are to be dealt
+    with; 容错 (第二款) is an exception that defeats the finding, never a condition written here."""
+    BEHAVIOURS[item] = (name, text)
+    cover = "（容错成立的，本项认定保留并标明被第二款排除）" if item in TOLERABLE else "（不适用容错）"
+
+    @rule(f"art_032.p1.i{item}.{name}", Modality.VIOLATION, Role.SUPERVISED, when=_CONFIRMED & (m.item == item),
+          summary=f"被监督机关工作人员有“{text}”行为、经调查属实的，认定对直接负责的主管人员和其他直接责任人员依纪依法予以处理{cover}。")
     def liability(f: Fact) -> Outcome:
-        text = f"经调查属实，{f['person']}（{f['role']}）有{behaviour}的行为，应当根据情节依纪依法予以处理。"
         tail, why = _tolerance_text(f, item)
-        return Outcome(text + tail, interpretations=why)
+        return Outcome(f"经调查属实，{f['person']}（{f['role']}）有{text}的行为，应当根据情节依纪依法予以处理。" + tail, interpretations=why)
 
 
-for _item, (_name, _behaviour) in BEHAVIOURS.items():
-    _declare(_item, _name, _behaviour)
+# 第三十二条第一款
+# 被监督机关及其工作人员有下列行为之一的，根据情节对直接负责的主管人员和其他直接责任人员依纪依法予以处理；构成犯罪的，
+# 依法追究刑事责任：
 
+@rule("art_032.p1.criminal_liability", Modality.VIOLATION, Role.SUPERVISED, when=_CONFIRMED & true(m.crime))
+def criminal_liability(f: Fact) -> str:
+    """第三十二条第一款所列行为涉嫌构成犯罪的，认定依法追究刑事责任（容错不适用）。"""
+    return f"{f['person']}（{f['role']}）的行为涉嫌构成犯罪，应当依法追究刑事责任；容错不适用于犯罪（A32-4）。"
 
-@rule(
-    "art_032.p1.criminal_liability",
-    article=32, paragraph=1,
-    modality=Modality.VIOLATION,
-    subject=Role.SUPERVISED,
-    when=_CONFIRMED & (m.crime == True),  # noqa: E712
-    summary="第三十二条第一款所列行为涉嫌构成犯罪的，认定依法追究刑事责任（容错不适用）。",
+# 第三十二条第一款第（一）项
+# （一）不履行或者不正确履行行政执法职责的；
+behaviour(1, "duty_not_performed", "不履行或者不正确履行行政执法职责")
+
+# 第三十二条第一款第（二）项
+# （二）粗暴、野蛮等不文明执法造成不良影响的；
+behaviour(2, "uncivil_enforcement", "粗暴、野蛮等不文明执法造成不良影响")
+
+# 第三十二条第一款第（三）项
+# （三）执法主体、权限、程序不合法，执法决定不合法或者明显不当的；
+behaviour(3, "unlawful_enforcement", "执法主体、权限、程序不合法，执法决定不合法或者明显不当")
+
+# 第三十二条第一款第（四）项
+# （四）不配合、不接受行政执法监督或者弄虚作假的；
+behaviour(4, "obstructed_supervision", "不配合、不接受行政执法监督或者弄虚作假")
+
+# 第三十二条第一款第（五）项
+# （五）拒不执行行政执法监督决定的；
+behaviour(5, "refused_decision", "拒不执行行政执法监督决定")
+
+# 第三十二条第一款第（六）项
+# （六）利用行政执法职权谋取不正当利益的；
+behaviour(6, "improper_gain", "利用行政执法职权谋取不正当利益")
+
+# 第三十二条第一款第（七）项
+# （七）其他违法或者不当的行政执法行为。
+behaviour(7, "other_unlawful_act", "其他违法或者不当的行政执法行为")
+
+# 第三十二条第二款
+# 行政执法人员在依法履职过程中，由于客观因素或者难以预见情形虽然造成一定损失或者不良影响，但是已经按照职能分工、岗位职
+# 责和监督管理工作计划要求履行职责的，按照有关规定和程序予以容错。
+
+#: The three conditions of 第二款, each established (true) on the record; never for a suspected crime (A32-2, A32-4).
+tolerance_holds = predicate(
+    "tolerance_holds", true(m.claimed) & true(m.lawful) & true(m.objective) & true(m.performed) & false(m.crime),
+    kinds=(LIABILITY,), cites="第三十二条第二款", interpretations=("A32-2", "A32-4"),
 )
-def criminal_liability(f: Fact) -> Outcome:
-    return Outcome(f"{f['person']}（{f['role']}）的行为涉嫌构成犯罪，应当依法追究刑事责任；容错不适用于犯罪（A32-4）。")
-
-
-# 第二款 — 容错, an exception to 第一款 that leaves its trace (E-1): the 第一款 finding on the same
-# record stays in the report, marked ``defeated_by`` this rule
-
-
-@rule(
-    "art_032.p2.tolerance",
-    article=32, paragraph=2,
-    modality=Modality.EXEMPTION,
-    subject=Role.SUPERVISED,
-    when=_CONFIRMED & _tolerable_item() & _TOLERANCE_HOLDS,
-    summary="第三十二条第一款第（一）（三）（七）项行为同时具备依法履职、客观因素或难以预见情形、已按职能分工岗位职责和工作计划履职三项条件的，认定第二款的条件成立，由有权机关按照有关规定和程序予以容错；第一款的认定保留，标明被本款排除。",
+#: The behaviours of 第一款 容错 can cover: （一）（三）（七） (A32-3).
+tolerable_behaviour = predicate(
+    "tolerable_behaviour", one_of(m.item, TOLERABLE),
+    kinds=(LIABILITY,), cites="第三十二条第二款", interpretations=("A32-3",),
 )
-def tolerance(f: Fact) -> Outcome:
+
+
+# 容错, an exception to 第一款 that leaves its trace (E-1): the 第一款 finding on the same record
+# stays in the report, marked ``defeated_by`` this rule.
+@exception("art_032.p2.tolerance", Role.SUPERVISED, when=_CONFIRMED & tolerable_behaviour & tolerance_holds, defeats=("art_032.p1.i*",))
+def tolerance(f: Fact) -> str:
+    """第三十二条第一款第（一）（三）（七）项行为同时具备依法履职、客观因素或难以预见情形、已按职能分工岗位职责和工作计划履职三项条件的，认定第二款的条件成立，由有权机关按照有关规定和程序予以容错；第一款的认定保留，标明被本款排除。"""
     item = f["item"]
     record = f["refs"][0]
     held = "；".join(
         f"（{n}）{words}——记录“{record}”的 tolerance.{field} 经认定成立"
         for n, (field, words) in zip("一二三", CONDITIONS.values())
     )
-    return Outcome(
+    return (
         f"{f['person']}（{f['role']}）有{BEHAVIOURS[item][1]}的情形（第三十二条第一款第（{_mark(item)}）项），"
         f"第三十二条第二款的条件均已成立：{held}。应当由有权机关按照有关规定和程序予以容错；"
-        f"第一款第（{_mark(item)}）项的认定（art_032.p1.i{item}.{BEHAVIOURS[item][0]}）保留在报告中，不予追究。",
-        defeats=(f"art_032.p1.i{item}.*",),
+        f"第一款第（{_mark(item)}）项的认定（art_032.p1.i{item}.{BEHAVIOURS[item][0]}）保留在报告中，不予追究。"
     )

@@ -1,5 +1,4 @@
-"""第三十三条　行政执法监督机关及其工作人员滥用职权、玩忽职守、徇私舞弊的，对直接负责的主管人员和其他直接责任人员
-依纪依法予以处理；构成犯罪的，依法追究刑事责任。
+"""第三十三条 of the measures: the text of each 款/项 stands right above the rules that encode it.
 
 Each record of ``conduct`` names a person of the supervising organ (or of another organ named in
 the record), the role and the behaviour; only a confirmed record (经调查属实) gives a finding, whose
@@ -13,30 +12,23 @@ The interpretive choices above are registered for legal review as A33-1, D-2 in
 
 from __future__ import annotations
 
-from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule, true
+from .kinds import MISCONDUCT
 
-_CONFIRMED = (m.kind == "misconduct") & (m.confirmed == True)  # noqa: E712
+_CONFIRMED = MISCONDUCT & true(m.confirmed)
 
 
-@rule(
-    "art_033.p1.supervisor_misconduct",
-    article=33, paragraph=1,
-    modality=Modality.VIOLATION,
-    subject=Role.SUPERVISING,
-    when=_CONFIRMED,
-    summary="行政执法监督机关工作人员滥用职权、玩忽职守、徇私舞弊经调查属实的，认定对直接负责的主管人员和其他直接责任人员依纪依法予以处理。",
-)
+# 第三十三条
+# 行政执法监督机关及其工作人员滥用职权、玩忽职守、徇私舞弊的，对直接负责的主管人员和其他直接责任人员依纪依法予以处理；
+# 构成犯罪的，依法追究刑事责任。
+
+@rule("art_033.p1.supervisor_misconduct", Modality.VIOLATION, Role.SUPERVISING, when=_CONFIRMED)
 def supervisor_misconduct(f: Fact) -> Outcome:
+    """行政执法监督机关工作人员滥用职权、玩忽职守、徇私舞弊经调查属实的，认定对直接负责的主管人员和其他直接责任人员依纪依法予以处理。"""
     return Outcome(f"经调查属实，行政执法监督工作中有{f['behaviour']}的行为，应当对责任人员依纪依法予以处理。")
 
 
-@rule(
-    "art_033.p1.criminal_liability",
-    article=33, paragraph=1,
-    modality=Modality.VIOLATION,
-    subject=Role.SUPERVISING,
-    when=_CONFIRMED & (m.crime == True),  # noqa: E712
-    summary="行政执法监督机关工作人员滥用职权、玩忽职守、徇私舞弊涉嫌构成犯罪的，认定依法追究刑事责任。",
-)
+@rule("art_033.p1.criminal_liability", Modality.VIOLATION, Role.SUPERVISING, when=_CONFIRMED & true(m.crime))
 def criminal_liability(f: Fact) -> Outcome:
+    """行政执法监督机关工作人员滥用职权、玩忽职守、徇私舞弊涉嫌构成犯罪的，认定依法追究刑事责任。"""
     return Outcome(f"行政执法监督工作中的{f['behaviour']}行为涉嫌构成犯罪，应当依法追究刑事责任。")

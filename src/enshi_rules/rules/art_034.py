@@ -1,5 +1,4 @@
-"""第三十四条　对阻挠、妨碍行政执法监督工作的其他单位和个人，根据情节对有关责任人员依纪依法予以处理；构成犯罪的，
-依法追究刑事责任。
+"""第三十四条 of the measures: the text of each 款/项 stands right above the rules that encode it.
 
 "阻挠、妨碍" is read as the ``obstructions`` conduct 拒绝 or 阻碍 by 其他单位和个人 (merely not
 cooperating is 第二十五条第二款 only). The supervised organ's own obstruction is 第三十二条第一款第（四）项.
@@ -12,16 +11,15 @@ The interpretive choices above are registered for legal review as A34-1, D-2 in
 
 from __future__ import annotations
 
-from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule, true
+from .kinds import OBSTRUCTION
 
 
-@rule(
-    "art_034.p1.obstruction_by_others",
-    article=34, paragraph=1,
-    modality=Modality.VIOLATION,
-    subject=Role.OTHER,
-    when=(m.kind == "obstruction") & (m.confirmed == True) & (m.party == "其他单位和个人") & ((m.conduct == "拒绝") | (m.conduct == "阻碍")),  # noqa: E712
-    summary="其他单位和个人阻挠、妨碍行政执法监督工作经查属实的，认定根据情节对有关责任人员依纪依法予以处理；构成犯罪的，依法追究刑事责任。",
-)
+# 第三十四条
+# 对阻挠、妨碍行政执法监督工作的其他单位和个人，根据情节对有关责任人员依纪依法予以处理；构成犯罪的，依法追究刑事责任。
+
+@rule("art_034.p1.obstruction_by_others", Modality.VIOLATION, Role.OTHER,
+      when=OBSTRUCTION & true(m.confirmed) & (m.party == "其他单位和个人") & ((m.conduct == "拒绝") | (m.conduct == "阻碍")))
 def obstruction_by_others(f: Fact) -> Outcome:
+    """其他单位和个人阻挠、妨碍行政执法监督工作经查属实的，认定根据情节对有关责任人员依纪依法予以处理；构成犯罪的，依法追究刑事责任。"""
     return Outcome(f"{f['actor']}{f['conduct']}行政执法监督工作，应当根据情节对有关责任人员依纪依法予以处理；构成犯罪的，依法追究刑事责任。")

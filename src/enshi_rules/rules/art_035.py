@@ -1,4 +1,4 @@
-"""第三十五条　本办法自2025年3月1日起施行。
+"""第三十五条 of the measures: the text of each 款/项 stands right above the rules that encode it.
 
 Interpretation (docs/interpretations.md, A35-1, "程序从新"): the measures are procedural rules of
 supervision, and procedural rules apply from their commencement to every step taken after it
@@ -27,6 +27,7 @@ from __future__ import annotations
 from datetime import date
 
 from .._engine.rulebook import Fact, Modality, Outcome, Role, Stage, m, rule, zh_date
+from .kinds import CASE, PRE_COMMENCEMENT
 
 #: 施行日期.
 COMMENCEMENT = date(2025, 3, 1)
@@ -39,62 +40,37 @@ def _began(f: Fact) -> str:
     return f"本次监督最早记录的步骤在{f.zh('first_step')}"
 
 
-@rule(
-    "art_035.p1.not_yet_in_force",
-    article=35, paragraph=1,
-    modality=Modality.SHALL,
-    subject=Role.CASE,
-    when=(m.kind == "case") & (+m.last_step) & (m.last_step < _COMMENCEMENT),
-    summary="本次监督的各个步骤都在2025年3月1日前的，不适用本办法，不作任何认定。",
-    stage=Stage.APPLICABILITY,
-    note=True,
-)
+# 第三十五条
+# 本办法自2025年3月1日起施行。
+
+@rule("art_035.p1.not_yet_in_force", Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True,
+      when=CASE & (+m.last_step) & (m.last_step < _COMMENCEMENT))
 def not_yet_in_force(f: Fact) -> Outcome:
+    """本次监督的各个步骤都在2025年3月1日前的，不适用本办法，不作任何认定。"""
     return Outcome(
         f"{_began(f)}，最后记录的步骤在{f.zh('last_step')}，均早于本办法施行日期{zh_date(COMMENCEMENT)}，不适用本办法。",
         excludes=True,
     )
 
 
-@rule(
-    "art_035.p1.in_force",
-    article=35, paragraph=1,
-    modality=Modality.SHALL,
-    subject=Role.CASE,
-    when=(m.kind == "case") & (+m.first_step) & (m.first_step >= _COMMENCEMENT),
-    summary="本次监督的各个步骤都在2025年3月1日以后（含当日）的，适用本办法。",
-    stage=Stage.APPLICABILITY,
-    note=True,
-)
+@rule("art_035.p1.in_force", Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True,
+      when=CASE & (+m.first_step) & (m.first_step >= _COMMENCEMENT))
 def in_force(f: Fact) -> Outcome:
+    """本次监督的各个步骤都在2025年3月1日以后（含当日）的，适用本办法。"""
     return Outcome(f"{_began(f)}，在本办法施行之后，适用本办法。")
 
 
-@rule(
-    "art_035.p1.procedure_continues",
-    article=35, paragraph=1,
-    modality=Modality.SHALL,
-    subject=Role.CASE,
-    when=(m.kind == "case") & (+m.first_step) & (m.first_step < _COMMENCEMENT) & (m.last_step >= _COMMENCEMENT),
-    summary="监督程序在2025年3月1日前开始、此后仍有步骤的，施行后的步骤和行为依本办法认定，此前的步骤和已经开始计算的期间不予认定（程序从新）。",
-    stage=Stage.APPLICABILITY,
-    note=True,
-)
+@rule("art_035.p1.procedure_continues", Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True,
+      when=CASE & (+m.first_step) & (m.first_step < _COMMENCEMENT) & (m.last_step >= _COMMENCEMENT))
 def procedure_continues(f: Fact) -> Outcome:
+    """监督程序在2025年3月1日前开始、此后仍有步骤的，施行后的步骤和行为依本办法认定，此前的步骤和已经开始计算的期间不予认定（程序从新）。"""
     return Outcome(
         f"{_began(f)}，早于本办法施行日期{zh_date(COMMENCEMENT)}；施行之后的步骤和行为依本办法认定，"
         "施行之前的步骤和此前已经开始计算的期间不依本办法认定（程序从新）。"
     )
 
 
-@rule(
-    "art_035.p1.period_not_judged",
-    article=35, paragraph=1,
-    modality=Modality.SHALL,
-    subject=Role.CASE,
-    when=(m.kind == "pre_commencement"),
-    summary="步骤发生在、或期间开始计算于2025年3月1日前的，不依本办法认定（程序从新）。",
-    note=True,
-)
+@rule("art_035.p1.period_not_judged", Modality.SHALL, Role.CASE, when=PRE_COMMENCEMENT, note=True)
 def period_not_judged(f: Fact) -> Outcome:
+    """步骤发生在、或期间开始计算于2025年3月1日前的，不依本办法认定（程序从新）。"""
     return Outcome(f"{f['what']}：起算或发生于{f.zh('start')}，早于本办法施行日期{zh_date(COMMENCEMENT)}，不依本办法认定。")
