@@ -30,15 +30,7 @@ from .errors import (
     RuleExecutionError,
 )
 from .facts import Case, load_case
-from .report import (
-    CalendarUsed,
-    Finding,
-    MissingFact,
-    Note,
-    Policy,
-    Report,
-    TimelineEntry,
-)
+from .report import CalendarUsed, Finding, MissingFact, Note, Policy, Report, TimelineEntry
 
 __version__ = "0.1.0"
 

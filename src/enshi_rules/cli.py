@@ -41,15 +41,8 @@ from ._evaluate.explain import Explanation, explain, render_explanation
 from ._evaluate.overrides import add_period_options, with_overrides
 from ._evaluate.problems import problem, problem_from_exception
 from ._evaluate.versions import versions
-from .errors import (
-    CalendarDataError,
-    CalendarFileError,
-    CaseValidationError,
-    EngineError,
-    EnshiRulesError,
-    InputError,
-    say,
-)
+from .errors import CalendarDataError, CalendarFileError, CaseValidationError, EngineError, EnshiRulesError
+from .errors import InputError, say
 from .facts import MAX_DOCUMENT_BYTES, Case, parse_as_of
 from .facts._input import read_bounded
 from .report import Finding, Report

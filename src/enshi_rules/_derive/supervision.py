@@ -409,19 +409,23 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
                     )
                 )
 
+        def receipt(rec: Any, field: str, needed_for: str, what: str, periods_of: str, label: str) -> date | None:
+            """The day ``rec`` was received, when the periods it starts are judged: a missing day is
+            a missing fact, a day before the measures a period not judged (第三十五条)."""
+            if rec is None:
+                return None
+            if rec.received_on is None:
+                missing.append(MissingFact(field, needed_for, f"缺少被监督机关收到{what}的日期，无法计算{periods_of}的期限。"))
+                return None
+            if rec.received_on < before:
+                not_judged(label, rec.received_on, rec.id)
+                return None
+            return rec.received_on
+
         window_due = None
-        if letter and letter.received_on is None:
-            missing.append(
-                MissingFact(
-                    "supervision.suggestion_letter.received_on",
-                    "第二十七条",
-                    "缺少被监督机关收到《行政执法监督建议书》的日期，无法计算申请复查和整改的期限。",
-                )
-            )
-        if letter and letter.received_on and letter.received_on < before:
-            not_judged("申请复查期间和整改期间（第二十七条）", letter.received_on, letter.id)
-        elif letter and letter.received_on:
-            received = letter.received_on
+        received = receipt(letter, "supervision.suggestion_letter.received_on", "第二十七条", "《行政执法监督建议书》", "申请复查和整改",
+                           "申请复查期间和整改期间（第二十七条）")
+        if received is not None:
             window_due = due(received, art_027.OBJECTION_DAYS, "supervision.suggestion_letter.received_on", "第二十七条第一款")
             stage1.append(
                 _put(
@@ -486,17 +490,8 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
                 if rec is not None:
                     review["refs"].append(rec.id)
             stage1.append(review)
-        if dec and dec.received_on is None:
-            missing.append(
-                MissingFact(
-                    "supervision.decision_letter.received_on",
-                    "第二十八条第二款",
-                    "缺少被监督机关收到《行政执法监督决定书》的日期，无法计算执行情况报告的期限。",
-                )
-            )
-        if dec and dec.received_on and dec.received_on < before:
-            not_judged("报告执行情况期间（第二十八条第二款）", dec.received_on, dec.id)
-        elif dec and dec.received_on:
+        if receipt(dec, "supervision.decision_letter.received_on", "第二十八条第二款", "《行政执法监督决定书》", "执行情况报告",
+                   "报告执行情况期间（第二十八条第二款）") is not None:
             execution = _put(
                 {
                     "kind": "execution",

@@ -581,6 +581,7 @@ def deadline_rules(
     period_days: int,
     summary: str,
     messages: Mapping[DeadlineStatus, Callable[[Fact], str]],
+    act: tuple[str, str, str] | None = None,
     module: str | None = None,
     derive: Callable[[Fact, DeadlineStatus], tuple[Mapping[str, Any], ...]] | None = None,
     stop: str | None = None,
@@ -593,8 +594,12 @@ def deadline_rules(
     permission (可以, e.g. applying for review) is ``may`` in every status: missing its window loses
     the permission, it breaks no duty. ``stop`` names a date property at which an overdue count
     stops when it is recorded after the last day (the matter moved on: see ``Outcome.counted_to``).
-    The citation comes from ``prefix`` unless given.
+    The citation comes from ``prefix`` unless given. ``act`` (who, what they do, the period in
+    words: ``("监督机关", "作出复查答复", "十五")``) words the on-time and late findings the usual way
+    (监督机关于…作出复查答复，在十五日期限（至…，含当日）内。 / 于…才作出复查答复，超过…。).
     """
+    if act is not None:
+        messages = {**_act_messages(act, due, done), **messages}
     module = module or sys._getframe(1).f_globals["__name__"]
     made = []
     for case in _STATUS_CASES:
@@ -624,6 +629,14 @@ def deadline_rules(
         _register(r)
         made.append(r)
     return tuple(made)
+
+
+def _act_messages(act: tuple[str, str, str], due: str, done: str) -> dict[DeadlineStatus, Callable[[Fact], str]]:
+    who, did, days = act
+    return {
+        DeadlineStatus.ON_TIME: lambda f: f"{who}于{f.zh(done)}{did}，在{f.within(days, due)}内。",
+        DeadlineStatus.LATE: lambda f: f"{who}于{f.zh(done)}才{did}，超过{f.within(days, due)}。",
+    }
 
 
 def _deadline_builder(

@@ -17,16 +17,7 @@ from .._engine.rulebook import DeadlineStatus, Modality, Role
 from .._periods.counting import PeriodEnd, PeriodPolicy, YearUse
 from ..errors import CaseValidationError, Problem
 from ..facts import Case, LoadedCase, load_case, parse_as_of
-from ..report import (
-    CalendarUsed,
-    Finding,
-    MissingFact,
-    Note,
-    Policy,
-    Report,
-    TimelineEntry,
-    _trusted,
-)
+from ..report import CalendarUsed, Finding, MissingFact, Note, Policy, Report, TimelineEntry, _trusted
 from . import versions as _versions
 from .reliance import interpretations_for, period_trace
 

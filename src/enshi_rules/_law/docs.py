@@ -18,18 +18,8 @@ from pathlib import Path
 
 from .._engine.rulebook import Rule, all_rules
 from . import text as _text
-from .article_map import (
-    ENCODED,
-    MAP_FILE,
-    MODALITY_ZH,
-    NOT_OPERATIVE,
-    PLANNED,
-    STATUS_ZH,
-    ArticleMap,
-    Entry,
-    role_zh,
-    rules_by_unit,
-)
+from .article_map import ENCODED, MAP_FILE, MODALITY_ZH, NOT_OPERATIVE, PLANNED, STATUS_ZH, ArticleMap, Entry, role_zh
+from .article_map import rules_by_unit
 from .register import Register, load_register
 
 __all__ = [

@@ -23,7 +23,7 @@ import functools
 import importlib.metadata
 import json
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -245,6 +245,15 @@ def _pairs(node: yaml.MappingNode) -> list[tuple[str, Any, Any]]:
     return [(str(k.value), k, v) for k, v in node.value]
 
 
+def _known(node: Any, allowed: tuple[str, ...], fld: str, pr: _Problems) -> Iterator[tuple[str, Any, Any]]:
+    """The pairs of a mapping whose key is one of ``allowed``; each other key is a problem."""
+    for key, knode, vnode in _pairs(node):
+        if key in allowed:
+            yield key, knode, vnode
+        else:
+            pr.add(knode, f"{fld}.{key}", f"未知字段 {key!r}（可用：{', '.join(allowed)}）", f"unknown field {key!r}")
+
+
 def _parse_date(node: Any, fld: str, pr: _Problems) -> date | None:
     text = _scalar(node)
     if text is None:
@@ -308,10 +317,7 @@ def _source(node: Any, fld: str, pr: _Problems) -> str | None:
         pr.add(node, fld, "来源应为 {issuer, document, title, date}", "source must be a mapping {issuer, document, title, date}")
         return None
     values: dict[str, str] = {}
-    for key, knode, vnode in _pairs(node):
-        if key not in _SOURCE_KEYS:
-            pr.add(knode, f"{fld}.{key}", f"未知字段 {key!r}（可用：{', '.join(_SOURCE_KEYS)}）", f"unknown field {key!r}")
-            continue
+    for key, knode, vnode in _known(node, _SOURCE_KEYS, fld, pr):
         text = _scalar(vnode)
         if text is None or not text.strip():
             pr.add(vnode, f"{fld}.{key}", "应为非空文字", "must be non-empty text")
@@ -344,10 +350,8 @@ def _entry(node: Any, i: int, label: str, pr: _Problems, builtin: bool) -> YearC
         pr.add(node, fld, "每一年应为一个映射（year, source, days_off, working_days）", "each year must be a mapping")
         return None
     keys: dict[str, Any] = {}
-    for key, knode, vnode in _pairs(node):
-        if key not in _ENTRY_KEYS:
-            pr.add(knode, f"{fld}.{key}", f"未知字段 {key!r}（可用：{', '.join(_ENTRY_KEYS)}）", f"unknown field {key!r}")
-        elif key in keys:
+    for key, knode, vnode in _known(node, _ENTRY_KEYS, fld, pr):
+        if key in keys:
             pr.add(knode, f"{fld}.{key}", f"字段 {key!r} 重复", f"field {key!r} given twice")
         else:
             keys[key] = vnode

@@ -43,28 +43,10 @@ from .organs import DEFAULT_ORGANS, PREFECTURE_CODE, Organ, OrganKind, OrganLeve
 from .systems import system_vocabulary
 
 __all__ = [
-    "DEFAULT_ORGANS",
-    "LATEST_DATE",
-    "PREFECTURE_CODE",
-    "Case",
-    "DayCountingChoice",
-    "DecisionLetter",
-    "DecisionOrder",
-    "EnforcementAction",
-    "EnforcementActivity",
-    "LoadedCase",
-    "ObjectionApplication",
-    "Organ",
-    "OrganKind",
-    "OrganLevel",
-    "ReviewAnswer",
-    "Situation",
-    "SpecialSupervision",
-    "SubmittedReport",
-    "SuggestionLetter",
-    "Supervision",
-    "load_case",
-    "parse_as_of",
+    "DEFAULT_ORGANS", "LATEST_DATE", "PREFECTURE_CODE", "Case", "DayCountingChoice", "DecisionLetter",
+    "DecisionOrder", "EnforcementAction", "EnforcementActivity", "LoadedCase", "ObjectionApplication",
+    "Organ", "OrganKind", "OrganLevel", "ReviewAnswer", "Situation", "SpecialSupervision",
+    "SubmittedReport", "SuggestionLetter", "Supervision", "load_case", "parse_as_of"
 ]
 
 #: Largest case document accepted, in bytes of JSON text.

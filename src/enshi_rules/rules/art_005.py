@@ -29,7 +29,7 @@ change both together.
 
 from __future__ import annotations
 
-from .._engine.rulebook import Fact, Modality, Outcome, Role, Stage, m, rule
+from .._engine.rulebook import Duty, Fact, Modality, Outcome, Role, Stage, m, rule
 from .art_003 import no_competence
 from .kinds import RELATION, TRADE_SUPERVISION_ACT
 
@@ -98,24 +98,24 @@ def trade_unknown(f: Fact) -> Outcome:
 _POWER = "（地方各级人民代表大会和地方各级人民政府组织法第七十三条第（三）项）"
 
 
-@rule("art_005.p3.decision_beyond_trade_supervision", Modality.VIOLATION, Role.SUPERVISING,
-      when=TRADE_SUPERVISION_ACT & (m.act == "decision"))
-def decision_beyond_trade_supervision(f: Fact) -> Outcome:
+def _only_trade(f: Fact, what: str = "") -> str:
+    return f"{f['supervisor_name']}对{f['supervised_name']}的综合行政执法只进行行业监督和业务指导{what}"
+
+
+#: A05-6: 行业监督和业务指导 may inspect, guide and issue a 建议书; it may not decide or interview.
+beyond_trade = Duty(Role.SUPERVISING, TRADE_SUPERVISION_ACT, prohibition=True)
+
+
+@beyond_trade.violated("art_005.p3.decision_beyond_trade_supervision", m.act == "decision")
+def decision_beyond_trade_supervision(f: Fact) -> str:
     """相关职能部门在行业监督和业务指导中对乡（镇）、街道制发《行政执法监督决定书》（撤销、变更其行政行为等）的，认定超出行业监督和业务指导的权限（A05-6）。"""
-    return Outcome(
-        f"{f['supervisor_name']}对{f['supervised_name']}的综合行政执法只进行行业监督和业务指导（可以检查、指导、制发建议书），"
-        f"于{f.zh('on')}制发《行政执法监督决定书》超出了这一权限：撤销、变更乡（镇）人民政府、街道办事处的决定由{f['competent_name']}依法作出{_POWER}。"
-    )
+    return _only_trade(f, "（可以检查、指导、制发建议书），") + f"于{f.zh('on')}制发《行政执法监督决定书》超出了这一权限：撤销、变更乡（镇）人民政府、街道办事处的决定由{f['competent_name']}依法作出{_POWER}。"
 
 
-@rule("art_005.p3.interview_beyond_trade_supervision", Modality.VIOLATION, Role.SUPERVISING,
-      when=TRADE_SUPERVISION_ACT & (m.act == "interview"))
-def interview_beyond_trade_supervision(f: Fact) -> Outcome:
+@beyond_trade.violated("art_005.p3.interview_beyond_trade_supervision", m.act == "interview")
+def interview_beyond_trade_supervision(f: Fact) -> str:
     """相关职能部门在行业监督和业务指导中约谈乡（镇）人民政府、街道办事处负责人的，认定超出行业监督和业务指导的权限（第二十九条第二款的约谈属于对其有监督关系的机关，A05-6）。"""
-    return Outcome(
-        f"{f['supervisor_name']}对{f['supervised_name']}的综合行政执法只进行行业监督和业务指导，于{f.zh('on')}约谈其负责人超出了这一权限；"
-        f"第二十九条第二款的约谈应由对其有监督关系的{f['competent_name']}进行。"
-    )
+    return _only_trade(f, "，") + f"于{f.zh('on')}约谈其负责人超出了这一权限；第二十九条第二款的约谈应由对其有监督关系的{f['competent_name']}进行。"
 
 
 # 第五条第四款

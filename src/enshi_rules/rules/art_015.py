@@ -14,34 +14,17 @@ The interpretive choices above are registered for legal review as A15-1, A15-2, 
 
 from __future__ import annotations
 
-from .._engine.rulebook import DeadlineStatus as S
 from ._annual import dated_duty
 
 # 第十五条
 # 行政执法监督机关应当制定行政执法监督权责清单，制定年度行政执法监督工作计划。
 
 dated_duty(
-    "art_015.p1.responsibility_list",
-    article=15,
-    done="list_on",
-    what="应当制定行政执法监督权责清单",
-    messages={
-        S.PENDING: lambda f: "应当制定行政执法监督权责清单；尚未制定，年度未结束。",
-        S.ON_TIME: lambda f: f"已于{f.zh('list_on')}制定行政执法监督权责清单。",
-        S.LATE: lambda f: f"至年度结束未制定行政执法监督权责清单，{f.zh('list_on')}才制定。",
-        S.OVERDUE: lambda f: "年度结束仍未制定行政执法监督权责清单。",
-    },
+    "art_015.p1.responsibility_list", done="list_on", document="行政执法监督权责清单",
+    late=lambda f: f"至年度结束未制定行政执法监督权责清单，{f.zh('list_on')}才制定。",
 )
 
 dated_duty(
-    "art_015.p1.annual_plan",
-    article=15,
-    done="plan_on",
-    what="应当制定年度行政执法监督工作计划",
-    messages={
-        S.PENDING: lambda f: "应当制定年度行政执法监督工作计划；尚未制定，年度未结束。",
-        S.ON_TIME: lambda f: f"已于{f.zh('plan_on')}制定年度行政执法监督工作计划。",
-        S.LATE: lambda f: f"年度行政执法监督工作计划于{f.zh('plan_on')}才制定，已在该年度结束之后。",
-        S.OVERDUE: lambda f: "年度结束仍未制定年度行政执法监督工作计划。",
-    },
+    "art_015.p1.annual_plan", done="plan_on", document="年度行政执法监督工作计划",
+    late=lambda f: f"年度行政执法监督工作计划于{f.zh('plan_on')}才制定，已在该年度结束之后。",
 )

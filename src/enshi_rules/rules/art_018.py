@@ -10,21 +10,10 @@ The interpretive choices above are registered for legal review as A15-1, A18-1 i
 
 from __future__ import annotations
 
-from .._engine.rulebook import DeadlineStatus as S
 from ._annual import counted_duty
 
 # 第十八条
 # 行政执法监督机关应当每年至少组织一次行政执法案卷评查，评查行政执法文书和证据等材料是否真实、规范、完整，评判行政执法
 # 行为是否合法、适当。
 
-counted_duty(
-    "art_018.p1.case_file_review",
-    article=18,
-    count="reviews",
-    what="应当每年至少组织一次行政执法案卷评查",
-    messages={
-        S.PENDING: lambda f: "应当至少组织一次行政执法案卷评查；尚未组织，年度未结束。",
-        S.ON_TIME: lambda f: f"已组织行政执法案卷评查{f['reviews']}次。",
-        S.OVERDUE: lambda f: "年度结束仍未组织行政执法案卷评查，少于每年至少一次。",
-    },
-)
+counted_duty("art_018.p1.case_file_review", count="reviews", activity="行政执法案卷评查")

@@ -14,7 +14,6 @@ The interpretive choices above are registered for legal review as A15-1, A19-1, 
 
 from __future__ import annotations
 
-from .._engine.rulebook import DeadlineStatus as S
 from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
 from ._annual import counted_duty
 from .kinds import ANNUAL
@@ -23,17 +22,7 @@ from .kinds import ANNUAL
 # 行政执法监督机关应当每年至少组织一次行政执法考核评议，包括内部考核和外部评议。可以开展综合考核评议，也可以选取部分考
 # 核评议内容开展专项考核评议。
 
-counted_duty(
-    "art_019.p1.assessment",
-    article=19,
-    count="assessments",
-    what="应当每年至少组织一次行政执法考核评议",
-    messages={
-        S.PENDING: lambda f: "应当至少组织一次行政执法考核评议；尚未组织，年度未结束。",
-        S.ON_TIME: lambda f: f"已组织行政执法考核评议{f['assessments']}次。",
-        S.OVERDUE: lambda f: "年度结束仍未组织行政执法考核评议，少于每年至少一次。",
-    },
-)
+counted_duty("art_019.p1.assessment", count="assessments", activity="行政执法考核评议")
 
 _ENDED = ANNUAL & (m.as_of > m.year_end) & (m.assessments >= 1)
 

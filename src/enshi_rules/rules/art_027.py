@@ -83,10 +83,9 @@ deadline_rules(
     start="received", due="due", done="answered",
     period_days=REVIEW_DAYS,
     summary="行政执法监督机关应当自收到复查申请之日起十五日内复查并答复",
+    act=("监督机关", "作出复查答复", "十五"),
     messages={
         S.PENDING: lambda f: f"监督机关应当在{f.due_zh('due')}前对复查申请予以复查并答复。",
-        S.ON_TIME: lambda f: f"监督机关于{f.zh('answered')}作出复查答复，在{f.within('十五', 'due')}内。",
-        S.LATE: lambda f: f"监督机关于{f.zh('answered')}才作出复查答复，超过{f.within('十五', 'due')}。",
         S.OVERDUE: lambda f: f"监督机关应当在{f.due_zh('due')}前复查并答复，至今未答复。",
     },
 )
@@ -162,7 +161,7 @@ def _outcome_fact(due_key: str) -> Any:
 
 
 def _rectify_messages(due: str) -> dict[DeadlineStatus, Any]:
-    """The four messages of a rectification period whose last day is the property ``due``."""
+    """The messages of a rectification period not met, whose last day is the property ``due``."""
 
     def overdue(f: Fact) -> str:
         head = f"被监督机关应当在{f.due_zh(due)}前完成整改并报送整改情况，"
@@ -172,38 +171,29 @@ def _rectify_messages(due: str) -> dict[DeadlineStatus, Any]:
             return head + f"至{f.zh('decision_issued')}制发《行政执法监督决定书》时仍未报送，逾期{late}日（计至决定书制发之日）。"
         return head + "至今未报送。"
 
-    return {
-        S.PENDING: lambda f: f"被监督机关应当在{f.due_zh(due)}前完成整改并报送整改情况。",
-        S.ON_TIME: lambda f: f"被监督机关于{f.zh('done')}报送整改情况，在{f.within('三十', due)}内。",
-        S.LATE: lambda f: f"被监督机关于{f.zh('done')}才报送整改情况，超过{f.within('三十', due)}。",
-        S.OVERDUE: overdue,
-    }
+    return {S.PENDING: lambda f: f"被监督机关应当在{f.due_zh(due)}前完成整改并报送整改情况。", S.OVERDUE: overdue}
+
+
+def rectification(prefix: str, applies: Any, received: str, due: str, summary: str) -> None:
+    """完成整改，并…报送整改情况 within thirty days of ``received``: met on the day the report reaches the
+    supervising organ (A27-3); an overdue count stops at a 决定书 issued after the period (A27-6)."""
+    deadline_rules(
+        prefix, subject=Role.SUPERVISED, applies=applies, start=received, due=due, done="done",
+        period_days=RECTIFICATION_DAYS, summary=summary, act=("被监督机关", "报送整改情况", "三十"),
+        messages=_rectify_messages(due), derive=_outcome_fact(due), stop="decision_issued",
+    )
 
 
 # 无异议 (no application, or one out of time): thirty days from receipt of the letter
-deadline_rules(
-    "art_027.p2.rectify",
-    subject=Role.SUPERVISED,
-    applies=RECTIFICATION & no_timely_objection,
-    start="letter_received", due="letter_due", done="done",
-    period_days=RECTIFICATION_DAYS,
-    summary="对建议书无异议的，被监督机关应当自收到建议书之日起三十日内完成整改并报送整改情况",
-    messages=_rectify_messages("letter_due"),
-    derive=_outcome_fact("letter_due"),
-    stop="decision_issued",
+rectification(
+    "art_027.p2.rectify", RECTIFICATION & no_timely_objection, "letter_received", "letter_due",
+    "对建议书无异议的，被监督机关应当自收到建议书之日起三十日内完成整改并报送整改情况",
 )
 
 # 经复查异议不成立: thirty days from receipt of the review answer
-deadline_rules(
-    "art_027.p2.rectify_after_review",
-    subject=Role.SUPERVISED,
-    applies=RECTIFICATION & timely_objection & false(m.upheld) & (+m.answer_received),
-    start="answer_received", due="answer_due", done="done",
-    period_days=RECTIFICATION_DAYS,
-    summary="经复查异议不成立的，被监督机关应当自收到复查答复之日起三十日内完成整改并报送整改情况",
-    messages=_rectify_messages("answer_due"),
-    derive=_outcome_fact("answer_due"),
-    stop="decision_issued",
+rectification(
+    "art_027.p2.rectify_after_review", RECTIFICATION & timely_objection & false(m.upheld) & (+m.answer_received),
+    "answer_received", "answer_due", "经复查异议不成立的，被监督机关应当自收到复查答复之日起三十日内完成整改并报送整改情况",
 )
 
 

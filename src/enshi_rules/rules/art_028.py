@@ -77,10 +77,9 @@ deadline_rules(
     start="received", due="due", done="done",
     period_days=EXECUTION_REPORT_DAYS,
     summary="被监督机关应当自收到决定书之日起三十日内将执行情况报告监督机关",
+    act=("被监督机关", "报告执行情况", "三十"),
     messages={
         S.PENDING: lambda f: f"被监督机关应当在{f.due_zh('due')}前将决定书的执行情况报告监督机关。",
-        S.ON_TIME: lambda f: f"被监督机关于{f.zh('done')}报告执行情况，在{f.within('三十', 'due')}内。",
-        S.LATE: lambda f: f"被监督机关于{f.zh('done')}才报告执行情况，超过{f.within('三十', 'due')}。",
         S.OVERDUE: lambda f: f"被监督机关应当在{f.due_zh('due')}前报告决定书的执行情况，至今未报告。",
     },
 )

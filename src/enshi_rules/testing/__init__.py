@@ -34,19 +34,8 @@ from .assertions import (
 )
 
 __all__ = [
-    "ANY",
-    "assert_derived",
-    "assert_finding",
-    "assert_in_scope",
-    "assert_matches",
-    "assert_missing_fact",
-    "assert_no_finding",
-    "assert_no_missing_facts",
-    "assert_no_note",
-    "assert_not_derived",
-    "assert_note",
-    "assert_out_of_scope",
-    "find_findings",
-    "find_notes",
-    "format_report",
+    "ANY", "assert_derived", "assert_finding", "assert_in_scope", "assert_matches",
+    "assert_missing_fact", "assert_no_finding", "assert_no_missing_facts", "assert_no_note",
+    "assert_not_derived", "assert_note", "assert_out_of_scope", "find_findings", "find_notes",
+    "format_report"
 ]

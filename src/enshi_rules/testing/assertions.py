@@ -410,15 +410,7 @@ def assert_matches(obj: Finding | Note, **kw: Any) -> Finding | Note:
 
 def assert_no_finding(report: Report, **kw: Any) -> None:
     """Assert that no finding meets the criteria (e.g. ``article=28``: nothing cites 第二十八条)."""
-    crit = criteria(**kw)
-    found = [f for f in _check_report(report).findings if not mismatches(f, crit)]
-    if found:
-        _fail(
-            f"expected no finding matching {describe_criteria(crit)}; found {len(found)}:",
-            [f"  - {_summary(f)}" for f in found],
-            report,
-        )
-    _pins.absent(crit, notes=False)
+    _assert_none(report, criteria(**kw), notes=False)
 
 
 def assert_note(report: Report, **kw: Any) -> Note:
@@ -436,15 +428,19 @@ def assert_note(report: Report, **kw: Any) -> Note:
 
 def assert_no_note(report: Report, **kw: Any) -> None:
     """Assert that no applicability note meets the criteria."""
-    crit = criteria(**kw)
-    found = [n for n in _check_report(report).notes if not mismatches(n, crit)]
+    _assert_none(report, criteria(**kw), notes=True)
+
+
+def _assert_none(report: Report, crit: Any, *, notes: bool) -> None:
+    checked = _check_report(report)
+    found = [x for x in (checked.notes if notes else checked.findings) if not mismatches(x, crit)]
     if found:
         _fail(
-            f"expected no note matching {describe_criteria(crit)}; found {len(found)}:",
-            [f"  - {_summary(n)}" for n in found],
+            f"expected no {'note' if notes else 'finding'} matching {describe_criteria(crit)}; found {len(found)}:",
+            [f"  - {_summary(x)}" for x in found],
             report,
         )
-    _pins.absent(crit, notes=True)
+    _pins.absent(crit, notes=notes)
 
 
 def assert_in_scope(report: Report) -> None:

@@ -16,20 +16,8 @@ from typing import Any
 
 from .._engine.rulebook import Rule, all_rules
 from .._law import text as _text
-from .._law.article_map import (
-    ENCODED,
-    MAP_FILE,
-    MODALITY_ZH,
-    NOT_OPERATIVE,
-    PLANNED,
-    STATUS_ZH,
-    ArticleMap,
-    Entry,
-    find_root,
-    load_map,
-    role_zh,
-    rules_by_unit,
-)
+from .._law.article_map import ENCODED, MAP_FILE, MODALITY_ZH, NOT_OPERATIVE, PLANNED, STATUS_ZH, ArticleMap, Entry
+from .._law.article_map import find_root, load_map, role_zh, rules_by_unit
 from .._law.register import Interpretation, load_register
 from ..errors import RuleDefinitionError
 
