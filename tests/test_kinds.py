@@ -115,3 +115,15 @@ def test_derivation_produces_only_declared_instances() -> None:
 def test_an_instance_outside_its_declaration_is_refused(fact, match) -> None:
     with pytest.raises(RuleDefinitionError, match=match):
         check_instance(fact, "test")
+
+
+def test_mutants_reach_inside_named_predicates() -> None:
+    """The mutation tool mutates the compiled condition, so a predicate's comparisons are mutated in
+    every rule that uses it (timely_objection in 第二十七条第一款's termination)."""
+    from enshi_rules._engine.mutate import generate
+
+    rules = {rid: r for rid, r in all_rules().items() if rid == "art_027.p1.terminate_supervision"}
+    ids = [x.id for x in generate(rules)]
+    assert 'art_027.p1.terminate_supervision: comparison: negate {"$lte": {"filed": {"$m": "window_due"}}} -> {"$gt": {"filed": {"$m": "window_due"}}}' in ids
+    assert 'art_027.p1.terminate_supervision: conjunct: drop {"$lte": {"filed": {"$m": "window_due"}}}' in ids
+    assert any(": modality: " in i for i in ids) and any(": citation: " in i for i in ids)
