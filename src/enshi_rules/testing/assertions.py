@@ -144,7 +144,8 @@ _DATE_FIELDS = ("due", "done_on", "period_start", "counted_to")
 _INT_FIELDS = ("article", "paragraph", "item", "days_late", "period_days")
 
 
-def _as_date(name: str, value: Any) -> date | None:
+def as_date(name: str, value: Any) -> date | None:
+    """A date, or an ISO date string (YYYY-MM-DD) read as one; ``None`` stays ``None``."""
     if value is None or (isinstance(value, date)):
         return value
     if isinstance(value, str):
@@ -225,7 +226,7 @@ def criteria(
         if name in given and given[name] != value:
             raise ValueError(f"cite {cite!r} says {name} {given[name]}, but {name}={value!r} was given too")
         if name in _DATE_FIELDS:
-            value = _as_date(name, value)
+            value = as_date(name, value)
         elif name in _INT_FIELDS:
             if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
                 raise ValueError(f"{name} must be a whole number, not {value!r}")

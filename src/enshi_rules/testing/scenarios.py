@@ -49,7 +49,7 @@ from ..facts import MAX_DOCUMENT_BYTES, Case
 from ..facts._input import read_bounded
 from ..report import Finding, Note, Report
 from . import _pins
-from .assertions import criteria, describe_criteria, format_report, mismatches, nearest
+from .assertions import as_date, criteria, describe_criteria, format_report, mismatches, nearest
 
 __all__ = [
     "SCENARIO_SUFFIXES",
@@ -332,11 +332,9 @@ def _read_case(value: Any, base_dir: Path, source: str, where: str) -> dict[str,
 
 
 def _as_of(value: Any, source: str, where: str) -> date | None:
-    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
-        return value
-    if isinstance(value, str):
+    if not isinstance(value, datetime):
         try:
-            return date.fromisoformat(value.strip())
+            return as_date("as_of", value)
         except ValueError:
             pass
     raise _fail(source, where, f"as_of {value!r} is not a date like 2025-10-20")
