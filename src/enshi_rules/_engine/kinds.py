@@ -59,14 +59,14 @@ class Property:
     doc: str = ""
 
 
-#: Python types each property type takes in the engine.
-_TYPES: dict[str, tuple[type, ...]] = {
-    "day": (int,),
-    "flag": (bool,),
-    "count": (int,),
-    "code": (str,),
-    "text": (str,),
-    "names": (list, tuple),
+#: Python types each property type takes in the engine (exact: a ``bool`` is not a ``count``).
+_TYPES: dict[str, frozenset[type]] = {
+    "day": frozenset({int}),
+    "flag": frozenset({bool}),
+    "count": frozenset({int}),
+    "code": frozenset({str}),
+    "text": frozenset({str}),
+    "names": frozenset({list, tuple}),
 }
 
 
@@ -106,7 +106,9 @@ class Kind(_dr_value):
     def __init__(self, name: str, doc: str, **props: Property) -> None:
         super().__init__("$m", "kind", "$eq", name)
         # durable's value answers every unknown attribute with a property: set ours explicitly
-        self.__dict__.update(name=name, doc=doc, props={**COMMON, **props}, predicates={})
+        props = {**COMMON, **props}
+        types = {key: _TYPES[p.type] for key, p in props.items()}
+        self.__dict__.update(name=name, doc=doc, props=props, types=types, predicates={})
         if name in KINDS and KINDS[name].props != self.props:
             raise RuleDefinitionError(f"事实类型 {name} 声明了两次 / kind {name} is declared twice")
         KINDS[name] = self
@@ -270,20 +272,23 @@ def check_condition(rule_id: str, when: Any, condition: Mapping[str, Any]) -> st
 def check_instance(fact: Mapping[str, Any], origin: str) -> None:
     """A fact is an instance of a declared kind: every property declared, of its declared type.
 
-    ``origin`` says who made it (derivation, or the rule that derived it), for the error.
+    ``origin`` says who made it (derivation, or the rule that derived it), for the error. Exact type
+    tests (a ``bool`` is not a ``count``), one dictionary look-up a property.
     """
     k = KINDS.get(fact.get("kind"))  # type: ignore[arg-type]
     if k is None:
         raise RuleDefinitionError(f"{origin}：事实类型 {fact.get('kind')!r} 未声明 / {origin}: undeclared kind {fact.get('kind')!r}")
-    props = k.props
+    types = k.types
     for key, v in fact.items():
-        p = props.get(key)
-        if p is None:
-            msg = f"{origin}：事实类型 {k.name} 没有声明属性 {key} / {origin}: kind {k.name} declares no property {key!r}"
-            raise RuleDefinitionError(msg)
-        if v is not None and (not isinstance(v, _TYPES[p.type]) or (p.type in ("day", "count") and isinstance(v, bool))):
-            msg = (
-                f"{origin}：{k.name}.{key} 应为 {p.type} / {origin}: {k.name}.{key} is declared {p.type}, "
-                f"got {type(v).__name__}"
-            )
-            raise RuleDefinitionError(msg)
+        allowed = types.get(key)
+        if allowed is None or (v is not None and type(v) not in allowed):
+            _refuse(k, key, v, origin)
+
+
+def _refuse(k: Kind, key: str, v: Any, origin: str) -> None:
+    p = k.props.get(key)
+    if p is None:
+        msg = f"{origin}：事实类型 {k.name} 没有声明属性 {key} / {origin}: kind {k.name} declares no property {key!r}"
+    else:
+        msg = f"{origin}：{k.name}.{key} 应为 {p.type} / {origin}: {k.name}.{key} is declared {p.type}, got {type(v).__name__}"
+    raise RuleDefinitionError(msg)
