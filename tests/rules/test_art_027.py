@@ -380,3 +380,81 @@ def test_a_timely_objection_not_upheld_then_a_decision_letter_is_reviewed_once()
     only(run(doc, "2025-12-31"), "art_028.p2.execution_report.on_time", status=DeadlineStatus.ON_TIME, modality=Modality.SHALL)
     doc["supervision"]["execution_report"] = {"id": "ZX-1", "submitted_on": "2025-12-31"}
     only(run(doc, "2025-12-31"), "art_028.p2.execution_report.late", status=DeadlineStatus.LATE, modality=Modality.VIOLATION)
+
+
+# ---- issue 14: the cases that tell each condition of 第二十七条 apart (mutation testing) ------------
+
+
+def test_continued_after_upheld_rests_on_the_objection_the_answer_and_the_decision_letter():
+    # 经复查异议成立的，应当终止本次监督: the breach is the decision letter issued after an upheld review;
+    # the records it rests on are the application, the answer and the decision letter, not the
+    # suggestion letter (whose rectification period the upheld objection ended)
+    doc = review_case("2025-10-09", upheld=True)
+    doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-11-20", "received_on": "2025-11-21"}
+    f = only(run(doc, "2025-12-31"), "art_027.p1.continued_after_upheld", modality=Modality.VIOLATION, cite="第二十七条第一款", subject="恩施市司法局")
+    assert f.facts == ("FC-1", "DF-1", "JDS-1")
+
+
+def test_the_open_window_to_apply_rests_on_the_letter_and_runs_from_its_receipt():
+    # 可以自收到建议书之日起十日内申请复查: the permission rests on the suggestion letter, and its ten
+    # days run from the day the letter was received (2025-09-24; raw 10-04 rolls to 10-09)
+    f = only(run(objection_case("2025-09-24", None), "2025-10-09"), "art_027.p1.review_application.pending", modality=Modality.MAY, status=DeadlineStatus.PENDING, cite="第二十七条第一款", subject="恩施市市场监督管理局")
+    assert f.facts == ("JYS-1",)
+    assert (f.period_start, f.period_days, f.due) == (date(2025, 9, 24), 10, date(2025, 10, 9))
+
+
+def test_a_late_application_answered_late_is_no_late_review():
+    # applied 2025-10-10, the day after the ten days ran out (2025-10-09); answered a month later: the
+    # fifteen days of 第一款 bind only an application made in time, so no review finding at all
+    doc = objection_case("2025-09-24", "2025-10-10")
+    doc["supervision"]["review_answer"] = {"id": "DF-1", "answered_on": "2025-11-12", "received_on": "2025-11-13", "objection_upheld": False}
+    report = run(doc, "2025-11-20")
+    absent(report, "art_027.p1.review")
+    only(report, "art_027.p1.late_application_answered", modality=Modality.MAY, cite="第二十七条第一款", subject="恩施市司法局")
+
+
+def test_rectification_reported_right_after_the_review_answer_is_judged_from_the_answer_only():
+    # 经复查异议不成立的，自收到复查答复之日起三十日内: a timely objection moves the start of the thirty
+    # days to the answer (2026-01-20); a report on 2026-01-21, also inside thirty days from the letter
+    # (2025-12-29 -> 2026-01-28), is judged under that clause only, never under 无异议的
+    report = run(after_review_case("2026-01-21"), "2026-01-25")
+    f = only(report, "art_027.p2.rectify_after_review.on_time", modality=Modality.SHALL, status=DeadlineStatus.ON_TIME, cite="第二十七条第二款", subject="恩施市市场监督管理局")
+    assert (f.period_start, f.due, f.done_on) == (date(2026, 1, 20), date(2026, 2, 24), date(2026, 1, 21))
+    absent(report, "art_027.p2.rectify.")
+
+
+@pytest.mark.parametrize(
+    ("report_on", "as_of", "status"),
+    [
+        # the answer to the late application was received 2025-10-16; thirty days from it would end on
+        # 2025-11-17 (raw 11-15 a Saturday): no period runs from it, the letter's runs to 2025-10-24
+        ("2025-10-20", "2025-10-25", "on_time"),
+        ("2025-11-18", "2025-11-20", "late"),
+        (None, "2025-11-20", "overdue"),
+    ],
+)
+def test_an_answer_to_a_late_application_starts_no_rectification_period(report_on, as_of, status):
+    doc = objection_case("2025-09-24", "2025-10-10")
+    doc["supervision"]["review_answer"] = {"id": "DF-1", "answered_on": "2025-10-15", "received_on": "2025-10-16", "objection_upheld": False}
+    if report_on:
+        doc["supervision"]["rectification_report"] = {"id": "ZG-1", "submitted_on": report_on}
+    report = run(doc, as_of)
+    absent(report, "art_027.p2.rectify_after_review")
+    modality = Modality.SHALL if status == "on_time" else Modality.VIOLATION
+    f = only(report, f"art_027.p2.rectify.{status}", modality=modality, status=DeadlineStatus(status), cite="第二十七条第二款", subject="恩施市市场监督管理局")
+    assert f.due == date(2025, 10, 24) and f.period_start == date(2025, 9, 24)
+
+
+@pytest.mark.parametrize(
+    ("report_on", "as_of"),
+    [(None, "2025-10-20"), ("2025-10-20", "2025-10-25"), ("2025-12-01", "2025-12-10")],
+)
+def test_an_upheld_objection_leaves_no_rectification_duty_even_if_a_report_comes(report_on, as_of):
+    # 经复查异议成立的，应当终止本次监督: nothing of 第二款 follows, whether or not (and whenever) the
+    # supervised organ reports a rectification anyway
+    doc = review_case("2025-10-09", upheld=True)
+    if report_on:
+        doc["supervision"]["rectification_report"] = {"id": "ZG-1", "submitted_on": report_on}
+    report = run(doc, as_of)
+    only(report, "art_027.p1.terminate_supervision", modality=Modality.SHALL, cite="第二十七条第一款", subject="恩施市司法局")
+    absent(report, "art_027.p2")
