@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from enshi_rules.testing import assert_no_note, assert_note
 
 from .mcase import absent, case, check, check_note, only, run
@@ -160,3 +162,38 @@ def test_p3_no_decision_duty_arises_for_trade_supervision():
     r = run(_trade_case())
     absent(r, "art_028.p1.decision_required")
     absent(r, "art_005.p3.decision_beyond_trade_supervision")
+
+
+# issue 14: each act judged as what it is; nothing of 第二十八条第一款 or 第二十九条第二款 follows
+
+
+@pytest.mark.parametrize("serious", [True, False])
+def test_p3_an_interview_of_trade_supervision_is_judged_as_an_interview_only(serious):
+    # 第五条第三款 gives 行业监督和业务指导, not the 约谈 of 第二十九条第二款: the interview is beyond that
+    # power whether or not the situation was serious, the message says which organ may interview
+    # (第二十九条第二款), and neither a permission nor a missing ground of 第二十九条第二款 is reported
+    r = run(_trade_case(serious_impact=serious, head_interviewed_on="2025-07-15"))
+    f = only(r, "art_005.p3.interview_beyond_trade_supervision")
+    check(f, "art_005.p3.interview_beyond_trade_supervision", 5, 3, None, "violation", "恩施市市场监督管理局")
+    assert "第二十九条第二款的约谈应由对其有监督关系的恩施市人民政府或者承担其监督具体工作的恩施市司法局进行" in f.message
+    absent(r, "art_005.p3.decision_beyond_trade_supervision")
+    absent(r, "art_029.p2.interview_head")
+    absent(r, "art_029.p2.interview_without_ground")
+
+
+@pytest.mark.parametrize(
+    "issued",
+    [
+        "2025-07-10",  # after the thirty days of 第二十七条第二款 (to 2025-06-12) ran out unreported
+        "2025-06-01",  # inside them
+    ],
+)
+def test_p3_a_decision_letter_of_trade_supervision_is_judged_as_a_decision_only(issued):
+    # the 决定书 is beyond the power of 行业监督和业务指导 (第五条第三款), whenever it came: no 第二十八条
+    # finding (neither "duty performed" nor "without the premise"), no 第二十九条第二款 permission to
+    # interview, and it is not an interview beyond the power
+    r = run(_trade_case(decision_letter={"id": "JDS-1", "issued_on": issued, "received_on": issued}))
+    check(only(r, "art_005.p3.decision_beyond_trade_supervision"), "art_005.p3.decision_beyond_trade_supervision", 5, 3, None, "violation", "恩施市市场监督管理局")
+    absent(r, "art_005.p3.interview_beyond_trade_supervision")
+    absent(r, "art_028.p1")
+    absent(r, "art_029.p2")

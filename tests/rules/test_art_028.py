@@ -145,3 +145,16 @@ def test_no_execution_report_duty_after_an_upheld_objection():
 def test_an_execution_report_made_early_is_on_time_and_not_also_pending():
     only(run(default_case("2025-04-10", "2025-04-11", report_on="2025-04-20"), "2025-04-25"), "art_028.p2.execution_report.on_time",
          status=DeadlineStatus.ON_TIME, modality=Modality.SHALL)
+
+
+def test_a_decision_during_review_rests_on_the_letter_the_application_and_the_decision():
+    # 逾期未自行纠正 is judged against the suggestion letter: the finding names the letter whose period
+    # the timely application suspended, the application and the decision letter
+    doc = case(
+        started_on="2025-03-20",
+        suggestion_letter=letter(received="2025-04-03", issued="2025-04-01"),
+        objection={"id": "FC-1", "filed_on": "2025-04-10"},
+    )
+    doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-06-10", "received_on": "2025-06-11"}
+    f = only(run(doc, "2025-06-30"), "art_028.p1.decision_during_review", modality=Modality.VIOLATION, cite="第二十八条第一款", subject="恩施市司法局")
+    assert f.facts == ("JYS-1", "FC-1", "JDS-1")

@@ -53,3 +53,13 @@ def test_p1_a_circulation_recorded_is_reported_with_its_date():
     assert "已于2025年6月10日通报" in f.message
     # nothing confirmed, nothing circulated, but the follow-up record exists (a serious impact): nothing
     absent(run(sup(case(), situations=[{**SIT[0], "confirmed": False}], serious_impact=True)), "art_029.p1.circulate")
+
+
+def test_p2_an_interview_after_a_decision_letter_has_its_ground():
+    # 已被制发决定书的 is a ground of its own: without a serious impact the interview still has one
+    doc = sup(case(), situations=SIT, head_interviewed_on="2025-08-01",
+              suggestion_letter={"id": "JYS-1", "issued_on": "2025-05-20", "received_on": "2025-05-21"},
+              decision_letter={"id": "JDS-1", "issued_on": "2025-07-20", "received_on": "2025-07-21"})
+    r = run(doc)
+    absent(r, "art_029.p2.interview_without_ground")
+    check(only(r, "art_029.p2.interview_head"), "art_029.p2.interview_head", 29, 2, None, "may", "恩施市司法局")

@@ -15,3 +15,11 @@ def test_result_goes_into_the_assessment():
 
 def test_no_result_yet():
     absent(run(sup(case(), situations=SIT), "2025-05-25"), "art_030.p1.performance_assessment")
+
+
+def test_the_result_rests_on_the_confirmed_situations():
+    # 行政执法监督结果: the finding names what the supervision found (the confirmed situation), once
+    doc = sup(case(), situations=SIT, suggestion_letter={"id": "JYS-1", "issued_on": "2025-05-20", "received_on": "2025-05-21"})
+    f = only(run(doc, "2025-05-25"), "art_030.p1.performance_assessment")
+    check(f, "art_030.p1.performance_assessment", 30, 1, None, "shall", "案件 M-1")
+    assert f.facts == ("QX-1",)
