@@ -79,3 +79,15 @@ def test_ordinary_supervision_is_not_excluded_by_article_2():
     report = run(case(), "2025-06-30")
     assert report.in_scope is True
     assert_no_note(report, article=2)
+
+
+def test_an_annual_duties_record_is_no_special_supervision():
+    # 第二条第二款 excludes 专门监督活动 (行政复议、监察、审计、备案审查); an organ's annual duties of
+    # 第十五、十九条 (here with a 专项 assessment) are this measures' own supervision work
+    from .annual_cases import AFTER, annual
+
+    doc = annual(assessments=[{"held_on": "2025-11-01", "internal": True, "external": True, "scope": "专项"}])
+    report = run(doc, AFTER)
+    assert_no_note(report, rule_id="art_002.p2.special_supervision")
+    assert report.in_scope is True
+    assert "art_019.p1.special_assessment" in report.rule_ids()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .mcase import absent, case, check, check_note, only, run
 
 
@@ -129,7 +131,7 @@ def test_a_designation_does_not_take_away_a_supervisors_own_competence():
     doc["organs"] = [MARKET, {"id": "422801.nyj", "name": "恩施市农业农村局", "kind": "工作部门", "level": "县（市）", "region": "422801", "parent": "422801", "system": "农业农村"}]
     doc["designation"] = {"designated_by": "422801.nyj"}
     report = run(doc, "2025-06-30")
-    assert "art_006.p1.designation_without_competence" not in report.rule_ids()
+    absent(report, "art_006.p1.designation_without_competence")
     assert "art_003.p1.supervision_relation" in report.rule_ids()
     assert "art_026.p1.i1.letter_required" in report.rule_ids()  # the matter is judged
 
@@ -174,3 +176,24 @@ def test_p2_an_organ_two_levels_up_on_no_line_of_its_own_is_the_wrong_organ():
     r = run(_regulators_dispute(referred_to="422801"))
     f = only(r, "art_006.p2.referred_to_wrong_organ")
     assert "恩施土家族苗族自治州人民政府或恩施州市场监督管理局" in f.message
+
+
+def test_p1_a_competent_designator_is_no_designation_without_competence_even_for_a_judicial_office():
+    # 恩施市人民政府 supervises 龙凤镇's enforcement, so its designation is not one "without competence";
+    # what the 司法所 lacks is its own standing (第五条第四款: it assists, in the bureau's name)
+    from .mcase import case as mcase
+
+    doc = mcase(supervising_organ="422801.sfj.lhs", supervised_organ="422801.lhz.zhzf", designation={"designated_by": "422801"})
+    r = run(doc)
+    absent(r, "art_006.p1.designation_without_competence")
+    only(r, "art_005.p4.judicial_office_assists_only")
+
+
+@pytest.mark.parametrize("target", ["422801", "422800"])
+def test_p2_once_referred_there_is_no_duty_left_to_refer(target):
+    # 协商不成的，报请共同上一级行政执法监督机关协调处理: a referral made (to 恩施市人民政府, the common
+    # superior, or to the wrong organ) ends the pending duty to refer; a wrong one is its own finding
+    r = run(_dispute(negotiated=True, referred_to=target, referred_on="2025-06-01"))
+    absent(r, "art_006.p2.refer_to_common_superior")
+    done = "art_006.p2.referred_to_common_superior" if target == "422801" else "art_006.p2.referred_to_wrong_organ"
+    check(only(r, done), done, 6, 2, None, "shall" if target == "422801" else "violation", SUBJECT)

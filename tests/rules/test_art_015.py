@@ -109,3 +109,10 @@ def test_annual_duties_of_an_organ_that_cannot_supervise_are_a_data_error():
         enshi_rules.evaluate(doc, as_of="2026-01-05")
     assert [p.path for p in info.value.problems] == ["annual_duties[0].organ"]
     assert "不是行政执法监督机关" in info.value.problems[0].message_zh
+
+
+def test_no_pending_responsibility_list_once_made():
+    # 应当制定权责清单: made on 2025-03-20, nothing is pending on the last day of the year
+    r = run(annual(), DURING)
+    absent(r, "art_015.p1.responsibility_list.pending")
+    check(only(r, "art_015.p1.responsibility_list.on_time"), "art_015.p1.responsibility_list.on_time", 15, 1, None, "shall", SUBJECT)

@@ -71,3 +71,18 @@ def test_no_annual_record_no_finding_under_article_19():
         absent(r, rid)
     assert [f.rule_id for f in r.findings if f.article == 19] == []
     assert [n.rule_id for n in r.notes] == ["art_003.p1.supervision_relation", "art_003.p2.listed_activity", "art_035.p1.in_force"]
+
+
+def test_no_assessment_at_all_is_one_breach_not_a_missing_part():
+    # 每年至少开展一次考核评议 is breached; "包括内部考核和外部评议" judges an assessment that was held,
+    # so with none held neither part is reported missing
+    r = run(annual(assessments=[]), AFTER)
+    check(only(r, "art_019.p1.assessment.overdue"), "art_019.p1.assessment.overdue", 19, 1, None, "violation", SUBJECT)
+    absent(r, "art_019.p1.external_review_missing")
+    absent(r, "art_019.p1.internal_assessment_missing")
+
+
+def test_a_missing_internal_part_is_not_judged_before_the_year_ends():
+    r = run(annual(assessments=[{"held_on": "2025-11-01", "internal": False, "external": True}]), DURING)
+    absent(r, "art_019.p1.internal_assessment_missing")
+    check(only(r, "art_019.p1.assessment.on_time"), "art_019.p1.assessment.on_time", 19, 1, None, "shall", SUBJECT)
