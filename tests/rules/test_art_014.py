@@ -51,3 +51,17 @@ def test_letter_already_issued_for_the_situation_a_deficiency_amounts_to():
     f = only(r, "art_026.p1.i5.letter_issued")
     assert f.facts == ("QX-D", "JYS-1") and f.performed
     assert "监督内容：第十四条第（七）项" in f.message
+
+
+def test_a_deficiency_of_item_6_of_article_13_is_not_the_case_file_item_of_article_14():
+    # 第十三条第（六）项 (责任追究) and 第十四条第（六）项 (案卷) share an item number; a confirmed
+    # deficiency of the former, even with a provision violated named, is 第二十六条第（四）项 only
+    import enshi_rules
+    from enshi_rules.testing import assert_not_derived
+
+    from .content_cases import PROVISION
+
+    doc = deficient(13, 6, provision=PROVISION)
+    r = run(doc)
+    assert [f.rule_id for f in r.cites(26)] == ["art_026.p1.i4.letter_required"]
+    assert_not_derived(enshi_rules.explain(doc, as_of="2025-12-31"), "art_014.p1.i6.case_file")

@@ -64,3 +64,17 @@ def test_two_decisions_each_finding_says_which_decision_it_concerns():
 def test_a_review_done_is_a_duty_performed():
     f = only(run(_md(filed_on="2025-05-10", reviewed_on="2025-05-30", review_result="合法适当")), "art_022.p1.reviewed")
     assert f.performed and "“ZD-1”" in f.message
+
+
+def test_an_application_for_review_of_a_suggestion_letter_is_no_major_decision():
+    # a 复查 application under 第二十七条 is filed too, but it is not a 重大行政执法决定 to review
+    doc = case()
+    doc["supervision"].update(
+        situations=[{"id": "QX-1", "item": 1, "confirmed": True, "found_on": "2025-05-06"}],
+        suggestion_letter={"id": "JYS-1", "issued_on": "2025-05-20", "received_on": "2025-05-21"},
+        objection={"id": "FC-1", "filed_on": "2025-05-26"},
+    )
+    r = run(doc, "2025-05-30")
+    for rid in ("art_022.p1.filing_to_supervise", "art_022.p1.review_required", "art_022.p1.reviewed"):
+        absent(r, rid)
+    assert "art_027.p1.review.pending" in r.rule_ids()

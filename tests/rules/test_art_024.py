@@ -117,3 +117,11 @@ def test_i1_supervisors_not_recorded_is_a_missing_fact_not_too_few():
     assert [(m.field, m.needed_for) for m in report.missing_facts] == [("inspections[0].supervisors", "第二十四条第（一）项")]
     # one recorded supervisor is a fact: too few
     only(run(_ins([_sv("刘某")])), "art_024.p1.i1.too_few_supervisors")
+
+
+def test_i1_no_certificates_shown_when_every_supervisor_withdrew():
+    # 应当出示执法监督证件 is performed by the supervisors who act; with both withdrawn (回避) nobody
+    # acted, so "certificates shown" is not reported, and two acting supervisors are missing
+    r = run(_ins([_sv("刘某", conflict=True, withdrew=True), _sv("陈某", conflict=True, withdrew=True)]))
+    absent(r, "art_024.p1.i1.certificates_shown")
+    check(only(r, "art_024.p1.i1.too_few_supervisors"), "art_024.p1.i1.too_few_supervisors", 24, 1, 1, "violation", SFJ)
