@@ -133,3 +133,42 @@ def test_letter_whose_only_ground_lacks_the_provision_is_that_missing_fact_not_a
     report = run(case(situations=[{"item": 6, "confirmed": True}], suggestion_letter=letter()), "2025-04-05")
     absent(report, "art_026.p1.letter_without_confirmed_situation")
     assert "supervision.situations[0].provision" in [m.field for m in report.missing_facts]
+
+
+# ---- issue 14: the cases that tell each condition apart (mutation testing) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("item14", "item26", "provision"),
+    [(1, 1, None), (2, 2, None), (6, 6, PROVISION)],  # 第十四条第（一）（二）（六）项 -> 第二十六条第（一）（二）（六）项
+)
+def test_a_letter_issued_for_a_deficiency_names_the_content_it_came_from(item14, item26, provision):
+    # the finding says where the situation was found: 监督内容：第十四条第（N）项
+    doc = case(situations=[], suggestion_letter=letter())
+    doc["supervision"]["deficiencies"] = [{"id": "QX-D", "article": 14, "item": item14, "confirmed": True,
+                                           **({"provision": provision} if provision else {})}]
+    f = only(run(doc, "2025-04-05"), f"art_026.p1.i{item26}.letter_issued", cite=f"第二十六条第{ITEMS[item26]}项", modality=Modality.SHALL)
+    assert f.facts == ("QX-D", "JYS-1")
+    assert f"（监督内容：第十四条第{ITEMS[item14]}项“" in f.message
+
+
+@pytest.mark.parametrize("with_letter", [False, True])
+def test_a_provision_named_on_another_item_or_an_unconfirmed_item_6_is_not_item_6(with_letter):
+    # 第（六）项 其他违反法律法规规定的情形 is its own item: a situation of 第（一）项 that also names a
+    # provision violated is 第（一）项 only, and an item-6 situation not confirmed is no ground at all
+    extra = {"suggestion_letter": letter()} if with_letter else {}
+    status = "letter_issued" if with_letter else "letter_required"
+    report = run(case(situations=[situation(1, provision=PROVISION)], **extra), "2025-04-05")
+    only(report, f"art_026.p1.i1.{status}", modality=Modality.SHALL)
+    absent(report, "art_026.p1.i6")
+    report = run(case(situations=[{"item": 6, "confirmed": False, "provision": PROVISION}], **extra), "2025-04-05")
+    absent(report, "art_026.p1.i6")
+
+
+def test_an_item_6_situation_without_the_provision_fulfils_nothing_and_is_no_breach():
+    # the letter was issued; its only ground lacks the provision (A26-4): neither "item 6 performed"
+    # nor "a letter without a confirmed situation", but the missing fact
+    report = run(case(situations=[{"item": 6, "confirmed": True}], suggestion_letter=letter()), "2025-04-05")
+    absent(report, "art_026.p1.i6")
+    absent(report, "art_026.p1.letter_without_confirmed_situation")
+    assert [(m.field, m.needed_for) for m in report.missing_facts] == [("supervision.situations[0].provision", "第二十六条第（六）项")]
