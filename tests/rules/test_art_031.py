@@ -77,3 +77,13 @@ def test_a_named_recipient_of_unknown_kind_is_a_missing_fact_not_a_finding():
     assert [m.field for m in r.missing_facts] == ["clues[0].transferred_to_kind"]
     assert r.missing_facts[0].needed_for == "第三十一条"
     assert [f.rule_id for f in r.findings if f.article == 31] == []
+
+
+@pytest.mark.parametrize("recipient", [{}, {"transferred_to": "巴东县公安局", "transferred_to_kind": "公安机关"}])
+def test_a_clue_not_yet_transferred_is_a_duty_not_a_transfer_to_the_wrong_body(recipient):
+    # 应当移送: before any transfer (no date), the duty stands, even with a recipient of the wrong kind
+    # already written down; "transferred elsewhere" needs a transfer
+    r = run(_clue(**recipient))
+    check(only(r, "art_031.p1.transfer_required"), "art_031.p1.transfer_required", 31, 1, None, "shall", "恩施市司法局")
+    absent(r, "art_031.p1.transferred_elsewhere")
+    absent(r, "art_031.p1.transferred")

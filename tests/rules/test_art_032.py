@@ -166,3 +166,39 @@ def test_no_criminal_liability_or_tolerance_on_an_unconfirmed_record():
     r = run(_liab(1, confirmed=False, suspected_crime=True, tolerance=ALL_HOLD))
     absent(r, "art_032.p1.criminal_liability")
     absent(r, "art_032.p2.tolerance")
+
+
+# ---- issue 14: the cases that tell each condition apart (mutation testing) ----------------------
+
+_MARK = {1: "一", 3: "三", 7: "七"}
+
+
+@pytest.mark.parametrize("item", [1, 3, 7])
+def test_p2_messages_cite_the_item_and_the_paragraph_they_rest_on(item):
+    rid = f"art_032.p1.i{item}.{BEHAVIOURS[item][0]}"
+    r = run(_liab(item, tolerance=ALL_HOLD))
+    t = only(r, "art_032.p2.tolerance", cite="第三十二条第二款", modality="exemption")
+    assert f"的情形（第三十二条第一款第（{_MARK[item]}）项），第三十二条第二款的条件均已成立" in t.message
+    assert f"第一款第（{_MARK[item]}）项的认定（{rid}）保留在报告中" in t.message
+    held = only(r, rid, modality="violation")
+    assert "主张容错，第三十二条第二款的条件均已成立，见该款的认定" in held.message
+    failed = only(run(_liab(item, tolerance={**ALL_HOLD, "objective_cause": None})), rid, modality="violation")
+    assert "主张容错不能成立，不具备第三十二条第二款的条件：由于客观因素或者难以预见情形（未能认定）" in failed.message
+
+
+def test_p2_no_tolerance_on_an_unconfirmed_record_even_without_a_crime():
+    # 第二款 excuses a behaviour of 第一款 that was found (经调查属实); on an unconfirmed record there is
+    # nothing to excuse, however the three conditions stand
+    r = run(_liab(3, confirmed=False, tolerance=ALL_HOLD))
+    absent(r, "art_032.p2.tolerance")
+    absent(r, "art_032.p1.i3.unlawful_enforcement")
+
+
+def test_a_deficiency_of_item_7_of_article_14_is_no_liability_of_item_7():
+    # 第十四条第（七）项 (证件) is a 监督内容 found in the organ, not 第三十二条第一款第（七）项 conduct of a person
+    doc = case()
+    doc["supervision"]["deficiencies"] = [{"id": "QX-D", "article": 14, "item": 7, "confirmed": True, "found_on": "2025-05-06"}]
+    r = run(doc)
+    absent(r, "art_032.p1.i7.other_unlawful_act")
+    assert [f.rule_id for f in r.findings if f.article == 32] == []
+    only(r, "art_026.p1.i5.letter_required")
