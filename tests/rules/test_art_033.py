@@ -36,3 +36,13 @@ def test_no_criminal_liability_without_suspected_crime():
 
 def test_no_criminal_liability_on_an_unconfirmed_record():
     absent(run(_mc(confirmed=False, crime=True)), "art_033.p1.criminal_liability")
+
+
+def test_a_suspected_crime_of_the_supervised_organs_staff_is_not_article_33():
+    # 第三十三条 concerns 行政执法监督机关的工作人员; a crime suspected of the supervised organ's staff is
+    # 第三十二条第一款's criminal liability
+    doc = case(liabilities=[{"id": "ZR-1", "person": "张某", "role": "直接负责的主管人员", "behaviour": 6,
+                             "confirmed": True, "suspected_crime": True}])
+    r = run(doc)
+    absent(r, "art_033.p1.criminal_liability")
+    check(only(r, "art_032.p1.criminal_liability"), "art_032.p1.criminal_liability", 32, 1, None, "violation", "恩施市市场监督管理局张某（直接负责的主管人员）")

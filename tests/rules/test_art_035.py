@@ -17,6 +17,7 @@ def test_procedure_whose_last_step_is_the_day_before_commencement_is_outside_and
     note = assert_note(report, rule_id="art_035.p1.not_yet_in_force", excludes=True)
     assert (note.article, note.paragraph, note.item) == (35, 1, None)
     assert_no_note(report, rule_id="art_035.p1.in_force")
+    assert_no_note(report, rule_id="art_035.p1.procedure_continues")  # no step after commencement
     assert note.citation == "《恩施土家族苗族自治州行政执法监督办法》第三十五条"
     assert "2025年2月10日" in note.message and "2025年2月28日" in note.message
     assert report.timeline == ()
