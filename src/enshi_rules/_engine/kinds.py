@@ -38,10 +38,12 @@ __all__ = [
     "check_instance",
     "code",
     "count",
+    "date_properties",
     "day",
     "false",
     "flag",
     "kind_of",
+    "meaning",
     "names",
     "one_of",
     "predicate",
@@ -52,11 +54,14 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Property:
-    """One property of a kind: its type, the case field it comes from, what it means."""
+    """One property of a kind: its type, what it means (``label``, as ``explain`` shows it), the case
+    field it comes from (``{rec}`` stands for the record the fact was made from), or else what it
+    is computed from."""
 
     type: str  # day (ordinal date), flag, count, code, text, names
-    source: str  # the case field, or how it is computed ("derived: ...")
-    doc: str = ""
+    label: str
+    field: str | None = None
+    computed: str = ""
 
 
 #: Python types each property type takes in the engine (exact: a ``bool`` is not a ``count``).
@@ -71,8 +76,8 @@ _TYPES: dict[str, frozenset[type]] = {
 
 
 def _typed(type_: str, doc: str) -> Callable[..., Property]:
-    def make(source: str, doc: str = "") -> Property:
-        return Property(type_, source, doc)
+    def make(label: str, *, field: str | None = None, computed: str = "") -> Property:
+        return Property(type_, label, field, computed)
 
     make.__name__, make.__doc__ = type_, doc
     return make
@@ -88,13 +93,13 @@ names = _typed("names", "A list of names or ids, for messages only.")
 
 #: Properties every fact carries (or may carry), whatever its kind.
 COMMON: dict[str, Property] = {
-    "kind": code("the kind's name"),
-    "as_of": day("as_of", "the date the obligations are judged at"),
-    "refs": names("derived: the ids of the records the fact rests on"),
-    "working_days": flag("day_counting", "periods counted in working days (messages say 个工作日)"),
-    "subject_name": text("derived", "the finding's subject, when it is not one of the case's two organs"),
-    "subject_id": text("derived", "the id of that subject"),
-    "halted": flag("derived: the procedure was halted (第三条, A03-5)", "set by the engine on conduct facts"),
+    "kind": code("事实类型"),
+    "as_of": day("判断日", field="as_of"),
+    "refs": names("refs"),  # the ids of the records the fact rests on
+    "working_days": flag("按工作日计算", field="day_counting"),  # messages then say 个工作日
+    "subject_name": text("subject_name"),  # the finding's subject when not one of the case's two organs
+    "subject_id": text("subject_id"),
+    "halted": flag("本次监督程序因无权监督而停止", computed="第三条第一款（及第五条、第六条）的认定"),  # set by the engine
 }
 
 KINDS: dict[str, Kind] = {}
@@ -292,3 +297,15 @@ def _refuse(k: Kind, key: str, v: Any, origin: str) -> None:
     else:
         msg = f"{origin}：{k.name}.{key} 应为 {p.type} / {origin}: {k.name}.{key} is declared {p.type}, got {type(v).__name__}"
     raise RuleDefinitionError(msg)
+
+
+def date_properties() -> frozenset[str]:
+    """The names of the properties that hold dates, in any declared kind."""
+    return frozenset(p for k in KINDS.values() for p, prop in k.props.items() if prop.type == "day")
+
+
+def meaning(kind: str, prop: str) -> tuple[str, str | None, str]:
+    """What a property of a kind means: (label, case field, computed from)."""
+    k = KINDS.get(kind)
+    p = k.props.get(prop) if k is not None else COMMON.get(prop)
+    return (p.label, p.field, p.computed) if p is not None else (prop, None, "")

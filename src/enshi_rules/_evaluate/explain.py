@@ -14,6 +14,7 @@ Explaining needs the firings of the engine, which a :class:`Report` does not kee
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -21,7 +22,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from .._engine import durable as _engine
-from .._engine.rulebook import DeadlineStatus, Modality, zh_date
+from .._engine.kinds import date_properties, meaning
+from .._engine.rulebook import DeadlineStatus, Modality, all_rules, zh_date
 from .._law import text as _text
 from .._periods.counting import DayCounting, PeriodPolicy
 from ..errors import CaseValidationError, Problem
@@ -178,152 +180,13 @@ KIND_ZH = {
     "trade_supervision_act": "行业监督中的决定书或约谈（第五条第三款）",
 }
 
-_SL = "supervision.suggestion_letter"
-_DL = "supervision.decision_letter"
-_OBJ = "supervision.objection.filed_on"
-_ANS = "supervision.review_answer"
 
-#: (kind or "*", property) -> (label, field path or "{rec}.x" relative to the record, computed-from).
-_FIELDS: dict[tuple[str, str], tuple[str, str | None, str]] = {
-    ("*", "as_of"): ("判断日", "as_of", ""),
-    ("*", "kind"): ("事实类型", None, ""),
-    ("*", "confirmed"): ("经调查属实", "{rec}.confirmed", ""),
-    ("*", "item"): ("所属项", "{rec}.item", ""),
-    ("*", "description"): ("描述", "{rec}.description", ""),
-    ("*", "working_days"): ("按工作日计算", "day_counting", ""),
-    ("*", "no_decision_power"): ("监督机关只进行行业监督和业务指导（无决定、约谈权限）", None, "第五条第三款的监督关系（A05-6）"),
-    ("trade_supervision_act", "act"): ("行为", None, "supervision.decision_letter 或 supervision.head_interviewed_on"),
-    ("trade_supervision_act", "competent_name"): ("有权作出的机关", None, "机关名录中所在地县（市）人民政府及其司法局"),
-    ("*", "halted"): ("本次监督程序因无权监督而停止", None, "第三条第一款（及第五条、第六条）的认定"),
-    ("case", "started"): ("监督程序启动日", "supervision.started_on", ""),
-    ("case", "first_step"): ("最早的程序步骤日", None, "监督程序中有日期的步骤（不含情形的发现日）"),
-    ("case", "last_step"): ("最后的程序步骤日", None, "监督程序中有日期的步骤（不含情形的发现日）"),
-    ("case", "region"): ("机关所在行政区域", None, "organs[].region（监督机关或被监督机关中不在本州的那一个，否则被监督机关）"),
-    ("case", "region_prefecture"): ("机关所在州（市）", None, "监督机关和被监督机关的 region"),
-    ("case", "organ_outside_name"): ("所涉机关", None, "机关名录"),
-    ("case", "action_region"): ("执法活动发生地", "enforcement_action.region", ""),
-    ("case", "action_prefecture"): ("执法活动发生地所在州（市）", None, "enforcement_action.region"),
-    ("pre_commencement", "what"): ("步骤或期间", None, "监督程序的记录"),
-    ("pre_commencement", "start"): ("发生或起算日", None, "监督程序的记录"),
-    ("case", "vertical"): ("被监督机关实行垂直管理", "organs[supervised_organ].vertically_managed", ""),
-    ("case", "special"): ("专门监督", "special_supervision", ""),
-    ("case", "activity"): ("行政执法活动种类", "enforcement_action.kind", ""),
-    ("relation", "relation"): ("监督机关与被监督机关的关系", None, "机关名录中 supervising_organ 与 supervised_organ 的隶属关系"),
-    ("relation", "via"): ("所代行的关系", None, "机关名录"),
-    ("relation", "designator_relation"): ("指定机关与被监督机关的关系", None, "designation.designated_by 与机关名录"),
-    ("relation", "supervisor_kind"): ("监督机关类别", "organs[supervising_organ].kind", ""),
-    ("relation", "supervised_kind"): ("被监督机关类别", "organs[supervised_organ].kind", ""),
-    ("relation", "trade"): ("执法所属行业", "enforcement_action.system", ""),
-    ("situation", "letter"): ("建议书制发日", f"{_SL}.issued_on", ""),
-    ("letter", "issued"): ("建议书制发日", f"{_SL}.issued_on", ""),
-    ("letter", "grounds"): ("经调查属实的情形和问题数", None, "supervision.situations[].confirmed 与 supervision.deficiencies[].confirmed"),
-    ("letter", "recorded"): ("记录的情形和问题数", None, "supervision.situations 与 supervision.deficiencies"),
-    ("letter", "undetermined"): ("缺少所违反规定、无法认定的第（六）项情形数", None, "supervision.situations[].provision 与 supervision.deficiencies[].provision"),
-    ("situation", "provision"): ("所违反的法律法规规定", "{rec}.provision", ""),
-    ("situation", "content"): ("监督内容（第十二条至第十四条的项）", None, "supervision.deficiencies[].article、item"),
-    ("objection", "received"): ("收到建议书之日", f"{_SL}.received_on", ""),
-    ("objection", "window_due"): ("申请复查期限最后一日", None, "收到建议书之日起十日（期间计算）"),
-    ("objection", "filed"): ("申请复查日", _OBJ, ""),
-    ("review", "received"): ("收到复查申请之日", _OBJ, ""),
-    ("review", "due"): ("复查答复期限最后一日", None, "收到复查申请之日起十五日（期间计算）"),
-    ("review", "filed"): ("申请复查日", _OBJ, ""),
-    ("review", "window_due"): ("申请复查期限最后一日", None, "收到建议书之日起十日（期间计算）"),
-    ("review", "answered"): ("复查答复日", f"{_ANS}.answered_on", ""),
-    ("review", "upheld"): ("经复查异议成立", f"{_ANS}.objection_upheld", ""),
-    ("review", "decision_issued"): ("决定书制发日", f"{_DL}.issued_on", ""),
-    ("rectification", "letter_received"): ("收到建议书之日", f"{_SL}.received_on", ""),
-    ("rectification", "letter_due"): ("整改期限最后一日", None, "收到建议书之日起三十日（期间计算）"),
-    ("rectification", "window_due"): ("申请复查期限最后一日", None, "收到建议书之日起十日（期间计算）"),
-    ("rectification", "filed"): ("申请复查日", _OBJ, ""),
-    ("rectification", "upheld"): ("经复查异议成立", f"{_ANS}.objection_upheld", ""),
-    ("rectification", "answer_received"): ("收到复查答复之日", f"{_ANS}.received_on", ""),
-    ("rectification", "answer_due"): ("整改期限最后一日（复查后）", None, "收到复查答复之日起三十日（期间计算）"),
-    ("rectification", "done"): ("整改情况报送日", "supervision.rectification_report.submitted_on", ""),
-    ("rectification", "decision_issued"): ("决定书制发日", f"{_DL}.issued_on", ""),
-    ("rectification", "letter_days"): ("建议书载明的整改期限（日）", f"{_SL}.rectification_days", ""),
-    ("rectification_outcome", "status"): ("整改期限的状态", None, "第二十七条第二款的认定"),
-    ("rectification_outcome", "due"): ("整改期限最后一日", None, "第二十七条第二款的认定"),
-    ("rectification_outcome", "decision_issued"): ("决定书制发日", f"{_DL}.issued_on", ""),
-    ("execution", "received"): ("收到决定书之日", f"{_DL}.received_on", ""),
-    ("execution", "due"): ("执行情况报告期限最后一日", None, "收到决定书之日起三十日（期间计算）"),
-    ("execution", "done"): ("执行情况报告日", "supervision.execution_report.submitted_on", ""),
-    ("execution", "filed"): ("申请复查日", _OBJ, ""),
-    ("execution", "window_due"): ("申请复查期限最后一日", None, "收到建议书之日起十日（期间计算）"),
-    ("execution", "upheld"): ("经复查异议成立", f"{_ANS}.objection_upheld", ""),
-    ("deficiency", "article"): ("监督内容所在条", "{rec}.article", ""),
-    ("deficiency", "provision"): ("所违反的法律法规规定", "{rec}.provision", ""),
-    ("deficiency", "letter"): ("建议书制发日", f"{_SL}.issued_on", ""),
-    ("liability", "person"): ("人员", "{rec}.person", ""),
-    ("liability", "role"): ("身份", "{rec}.role", ""),
-    ("liability", "item"): ("第三十二条第一款的项", "{rec}.behaviour", ""),
-    ("liability", "crime"): ("涉嫌构成犯罪", "{rec}.suspected_crime", ""),
-    ("liability", "claimed"): ("主张容错", "{rec}.tolerance", ""),
-    ("liability", "lawful"): ("在依法履职过程中（经认定）", "{rec}.tolerance.lawful_performance", ""),
-    ("liability", "objective"): ("由于客观因素或者难以预见情形（经认定）", "{rec}.tolerance.objective_cause", ""),
-    ("liability", "performed"): ("已经按照职能分工、岗位职责和监督管理工作计划要求履行职责（经认定）", "{rec}.tolerance.duties_performed", ""),
-    ("misconduct", "behaviour"): ("行为", "{rec}.behaviour", ""),
-    ("misconduct", "crime"): ("涉嫌构成犯罪", "{rec}.suspected_crime", ""),
-    ("obstruction", "party"): ("主体", "{rec}.party", ""),
-    ("obstruction", "actor"): ("单位或者人员", "{rec}.actor", ""),
-    ("obstruction", "conduct"): ("行为", "{rec}.conduct", ""),
-    ("obstruction", "on"): ("日期", "{rec}.on", ""),
-    ("major_decision", "made"): ("作出日", "{rec}.made_on", ""),
-    ("major_decision", "filed"): ("备案日", "{rec}.filed_on", ""),
-    ("major_decision", "reviewed"): ("审查日", "{rec}.reviewed_on", ""),
-    ("major_decision", "result"): ("审查结论", "{rec}.review_result", ""),
-    ("complaint", "received"): ("收到日", "{rec}.received_on", ""),
-    ("complaint", "handled"): ("处理日", "{rec}.handled_on", ""),
-    ("complaint", "complainant"): ("投诉举报人", "{rec}.complainant", ""),
-    ("complaint", "complaint_kind"): ("投诉或者举报", "{rec}.kind", ""),
-    ("clue", "found"): ("发现日", "{rec}.found_on", ""),
-    ("clue", "transferred"): ("移送日", "{rec}.transferred_on", ""),
-    ("clue", "transferred_to"): ("移送对象", "{rec}.transferred_to", ""),
-    ("clue", "to_commission"): ("移送对象是监察机关、纪律检查委员会或纪检监察机关", None, "{rec}.transferred_to_kind"),
-    ("clue", "recipient_kind"): ("移送对象的类别", "{rec}.transferred_to_kind", ""),
-    ("clue", "clue_kind"): ("线索种类", "{rec}.kind", ""),
-    ("inspection", "on_site"): ("现场监督", "{rec}.on_site", ""),
-    ("inspection", "acting"): ("参加的监督人员数（不含回避的）", None, "{rec}.supervisors"),
-    ("inspection", "listed"): ("列明的监督人员数", None, "{rec}.supervisors"),
-    ("inspection", "uncertified"): ("未出示证件的人数", None, "{rec}.supervisors[].certificate_shown"),
-    ("inspection", "conflicted"): ("应当回避而未回避的人数", None, "{rec}.supervisors[].conflict_of_interest"),
-    ("inspection", "withdrew"): ("已回避的人数", None, "{rec}.supervisors[].withdrew"),
-    ("inspection", "breached"): ("泄露秘密或者隐私", "{rec}.confidentiality_breached", ""),
-    ("inspection", "confidential_count"): ("涉密事项数", None, "{rec}.confidential"),
-    ("followup", "confirmed"): ("经调查属实的情形和问题数", None, "supervision.situations 与 supervision.deficiencies"),
-    ("followup", "letter"): ("建议书制发日", f"{_SL}.issued_on", ""),
-    ("followup", "decision"): ("决定书制发日", f"{_DL}.issued_on", ""),
-    ("followup", "serious"): ("情况突出、造成重大影响", "supervision.serious_impact", ""),
-    ("followup", "circulated"): ("通报日", "supervision.circulated_on", ""),
-    ("followup", "interviewed"): ("约谈日", "supervision.head_interviewed_on", ""),
-    ("followup", "source"): ("专项监督的来源", "supervision.special_source", ""),
-    ("annual", "year"): ("年度", "{rec}.year", ""),
-    ("annual", "year_end"): ("年度最后一日", None, "{rec}.year"),
-    ("annual", "list_on"): ("权责清单制定日", "{rec}.responsibility_list_on", ""),
-    ("annual", "plan_on"): ("年度工作计划制定日", "{rec}.annual_plan_on", ""),
-    ("annual", "reviews"): ("案卷评查次数", None, "{rec}.case_file_reviews"),
-    ("annual", "assessments"): ("考核评议次数", None, "{rec}.assessments"),
-    ("annual", "internal"): ("内部考核次数", None, "{rec}.assessments[].internal"),
-    ("annual", "external"): ("外部评议次数", None, "{rec}.assessments[].external"),
-    ("dispute", "negotiated"): ("已协商", "dispute.negotiated", ""),
-    ("dispute", "agreed"): ("协商一致", "dispute.agreed", ""),
-    ("dispute", "referred_to"): ("报请的机关", "dispute.referred_to", ""),
-    ("dispute", "referred_on"): ("报请日", "dispute.referred_on", ""),
-    ("dispute", "superior"): ("共同上一级机关（之一）", None, "机关名录中同时监督 dispute.organs 双方的上一级机关（A06-3）"),
-    ("dispute", "superiors"): ("共同上一级机关", None, "机关名录中同时监督 dispute.organs 双方的上一级机关（A06-3）"),
-    ("dispute", "referred_to_superior"): ("报请的是共同上一级机关（或承担其具体工作的司法行政部门）", None, "dispute.referred_to 与机关名录"),
-    ("dispute", "referred_for_name"): ("报请所针对的共同上一级机关", None, "dispute.referred_to 与机关名录"),
-}
 
-#: Fact properties that hold ordinal dates.
-_DATE_PROPS = frozenset(
-    {
-        "as_of", "started", "letter", "issued", "received", "window_due", "filed", "due", "answered",
-        "decision_issued", "letter_received", "letter_due", "answer_received", "answer_due", "done",
-        "made", "reviewed", "handled", "found", "transferred", "conducted", "circulated", "interviewed",
-        "decision", "year_start", "year_end", "list_on", "plan_on", "referred_on", "on",
-        "first_step", "last_step", "start",
-    }
-)
+@functools.cache
+def _date_props() -> frozenset[str]:
+    """Fact properties that hold ordinal dates: the ``day`` properties of ``rules/kinds.py``."""
+    all_rules()  # the kinds are declared with the rules
+    return date_properties()
 
 #: The record a fact was made from: kind -> (case list, how a record is named in ``refs``).
 _RECORD_LISTS = {
@@ -362,7 +225,7 @@ def _record_path(case: Case, fact: Mapping[str, Any]) -> str:
 
 
 def _meaning(kind: str, prop: str, rec: str) -> tuple[str, str | None, str]:
-    label, field, computed = _FIELDS.get((kind, prop)) or _FIELDS.get(("*", prop)) or (prop, None, "")
+    label, field, computed = meaning(kind, prop)  # declared with the kind (rules/kinds.py)
     if field and "{rec}" in field:
         field = field.replace("{rec}", rec) if rec else None
     if computed and "{rec}" in computed:
@@ -375,7 +238,7 @@ def _value_zh(prop: str, v: Any) -> str:
         return "未记录"
     if isinstance(v, bool):
         return "是" if v else "否"
-    if prop in _DATE_PROPS and isinstance(v, int):
+    if prop in _date_props() and isinstance(v, int):
         return zh_date(date.fromordinal(v))
     if isinstance(v, list):
         return "、".join(str(x) for x in v) or "（无）"
@@ -387,7 +250,7 @@ def _value_zh(prop: str, v: Any) -> str:
 
 
 def _json_value(prop: str, v: Any) -> str | int | bool | None:
-    if prop in _DATE_PROPS and isinstance(v, int) and not isinstance(v, bool):
+    if prop in _date_props() and isinstance(v, int) and not isinstance(v, bool):
         return date.fromordinal(v).isoformat()
     if isinstance(v, list):
         return "、".join(str(x) for x in v)
@@ -414,7 +277,7 @@ class _Words:
         return _meaning(self.kind, prop, self.rec)[0]
 
     def literal(self, prop: str, v: Any) -> str:
-        if prop in _DATE_PROPS and isinstance(v, int) and not isinstance(v, bool):
+        if prop in _date_props() and isinstance(v, int) and not isinstance(v, bool):
             return zh_date(date.fromordinal(v))
         if isinstance(v, bool):
             return "是" if v else "否"
@@ -456,7 +319,7 @@ class _Words:
             (prop, operand), = val.items()
             left = self.fact.get(prop)
             right_words, right = self.operand(prop, operand)
-            dates = prop in _DATE_PROPS
+            dates = prop in _date_props()
             words = f"{self.label(prop)}{(_CMP_DATE if dates else _CMP_NUM)[key]}{right_words}"
             return self.atom(words, _compare(key, left, right))
         if key == "kind":
@@ -484,20 +347,6 @@ _STATUS_WORDS = {
 
 # ---------------------------------------------------------------------------- periods
 
-#: For each period fact: which case field its start and its completion came from.
-_PERIOD_FIELDS = {
-    ("objection", "received"): f"{_SL}.received_on",
-    ("review", "received"): _OBJ,
-    ("rectification", "letter_received"): f"{_SL}.received_on",
-    ("rectification", "answer_received"): f"{_ANS}.received_on",
-    ("execution", "received"): f"{_DL}.received_on",
-    ("objection", "filed"): _OBJ,
-    ("review", "answered"): f"{_ANS}.answered_on",
-    ("rectification", "done"): "supervision.rectification_report.submitted_on",
-    ("execution", "done"): "supervision.execution_report.submitted_on",
-}
-
-
 def _period(f: Finding, fr: _engine.Fired, policy: PeriodPolicy, as_of: date) -> PeriodExplanation | None:
     if fr.outcome.deadline is None or f.period_start is None or f.period_days is None or f.due is None or f.status is None:
         return None
@@ -506,7 +355,7 @@ def _period(f: Finding, fr: _engine.Fired, policy: PeriodPolicy, as_of: date) ->
     tr = period_trace(f.period_start, f.period_days, policy)
     return PeriodExplanation(
         start=f.period_start,
-        start_field=_PERIOD_FIELDS.get((kind, start_key)),
+        start_field=meaning(kind, start_key)[1],  # the case field, declared with the kind
         days=f.period_days,
         counting=tr.counting.value,
         raw_last_day=tr.raw_last_day,
@@ -515,7 +364,7 @@ def _period(f: Finding, fr: _engine.Fired, policy: PeriodPolicy, as_of: date) ->
         adjusted_counted=tuple(PeriodDay(on=d.on, reason=d.reason) for d in tr.adjusted_counted),
         due=f.due,
         done_on=f.done_on,
-        done_field=_PERIOD_FIELDS.get((kind, done_key)) if done_key else None,
+        done_field=meaning(kind, done_key)[1] if done_key else None,
         as_of=as_of,
         counted_to=f.counted_to,
         status=f.status,

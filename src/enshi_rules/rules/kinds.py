@@ -1,11 +1,13 @@
 """The facts the rules see: every engine fact kind, declared once.
 
-Each kind names its properties, the type of each (``day`` an ordinal date, ``flag``, ``count``,
-``code`` from a closed vocabulary, ``text`` and ``names`` for messages) and the case field it comes
-from. Derivation (``enshi_rules._derive``) produces instances of these kinds and nothing
-else, and a rule's condition may test only what its kind declares (``enshi_rules._engine.kinds``). The
-named predicates over these properties are declared beside the article that gives them their
-meaning (``timely_objection`` in ``art_027.py``). Properties every kind carries (``as_of``, ``refs``,
+Each kind names its properties; each property its type (``day`` an ordinal date, ``flag``,
+``count``, ``code`` from a closed vocabulary, ``text`` and ``names`` for messages), what it means
+(the label ``explain`` shows) and the case field it comes from (``{rec}`` is the record the fact was
+made from), or else what it is computed from. Derivation (``enshi_rules._derive``) produces
+instances of these kinds and nothing else; a rule's condition may test only what its kind declares
+(``enshi_rules._engine.kinds``); ``explain`` describes every property from here. The named
+predicates over these properties are declared beside the article that gives them their meaning
+(``timely_objection`` in ``art_027.py``). Properties every kind carries (``as_of``, ``refs``,
 ``working_days``, ``subject_name``/``subject_id``, ``halted``) are in ``_engine.kinds.COMMON``.
 
 A property absent from a fact is how the rules test "not done" or "not recorded" (``-m.done``).
@@ -26,254 +28,254 @@ __all__ = [
 
 CASE = Kind(
     "case", "本次监督事项（第二条、第三条第二款、第三十五条）",
-    region=code("organs[].region", "the region of the organ outside the prefecture, else of the supervised organ"),
-    region_prefecture=code("organs[].region", "its prefecture code"),
-    organ_outside_name=text("organs[].name"),
-    vertical=flag("organs[supervised_organ].vertically_managed"),
-    special=code("special_supervision"),
-    started=day("supervision.started_on"),
-    first_step=day("derived: the earliest dated step of the matter (第三十五条, A35-1)"),
-    last_step=day("derived: the latest dated step of the matter"),
-    action_region=code("enforcement_action.region"),
-    action_prefecture=code("enforcement_action.region"),
-    activity=code("enforcement_action.kind"),
+    region=code("机关所在行政区域", computed="organs[].region（监督机关或被监督机关中不在本州的那一个，否则被监督机关）"),
+    region_prefecture=code("机关所在州（市）", computed="监督机关和被监督机关的 region"),
+    organ_outside_name=text("所涉机关", computed="机关名录"),
+    vertical=flag("被监督机关实行垂直管理", field="organs[supervised_organ].vertically_managed"),
+    special=code("专门监督", field="special_supervision"),
+    started=day("监督程序启动日", field="supervision.started_on"),
+    first_step=day("最早的程序步骤日", computed="监督程序中有日期的步骤（不含情形的发现日）"),
+    last_step=day("最后的程序步骤日", computed="监督程序中有日期的步骤（不含情形的发现日）"),
+    action_region=code("执法活动发生地", field="enforcement_action.region"),
+    action_prefecture=code("执法活动发生地所在州（市）", computed="enforcement_action.region"),
+    activity=code("行政执法活动种类", field="enforcement_action.kind"),
 )
 
 RELATION = Kind(
     "relation", "监督机关与被监督机关的关系（第三条第一款、第五条、第六条第一款）",
-    relation=code("derived: rules/competence.py relation_between (第三、五、六条)"),
-    via=code("derived: the relation a 司法局 or 法制机构 acts on (第五条第一、二款)"),
-    supervisor_kind=code("organs[supervising_organ].kind"),
-    supervised_kind=code("organs[supervised_organ].kind"),
-    supervisor_name=text("organs[supervising_organ].name"),
-    supervised_name=text("organs[supervised_organ].name"),
-    designated_by=code("designation.designated_by"),
-    designator_name=text("organs[designation.designated_by].name"),
-    designator_relation=code("derived: rules/competence.py designation_basis (第六条第一款)"),
-    trade=code("enforcement_action.system"),
+    relation=code("监督机关与被监督机关的关系", computed="机关名录中 supervising_organ 与 supervised_organ 的隶属关系"),
+    via=code("所代行的关系", computed="机关名录"),
+    supervisor_kind=code("监督机关类别", field="organs[supervising_organ].kind"),
+    supervised_kind=code("被监督机关类别", field="organs[supervised_organ].kind"),
+    supervisor_name=text("监督机关", field="organs[supervising_organ].name"),
+    supervised_name=text("被监督机关", field="organs[supervised_organ].name"),
+    designated_by=code("指定监督的机关", field="designation.designated_by"),
+    designator_name=text("指定监督的机关名称", computed="designation.designated_by 与机关名录"),
+    designator_relation=code("指定机关与被监督机关的关系", computed="designation.designated_by 与机关名录"),
+    trade=code("执法所属行业", field="enforcement_action.system"),
 )
 
 PRE_COMMENCEMENT = Kind(
     "pre_commencement", "本办法施行前的程序步骤（第三十五条）",
-    what=text("derived: the step not judged"),
-    start=day("the step's date"),
+    what=text("步骤或期间", computed="监督程序的记录"),
+    start=day("发生或起算日", computed="监督程序的记录"),
 )
 
 # ---------------------------------------------------------------- the procedure (第二十六条至第三十条)
 
 SITUATION = Kind(
     "situation", "第二十六条所列情形",
-    item=count("supervision.situations[].item"),
-    confirmed=flag("supervision.situations[].confirmed"),
-    letter=day("supervision.suggestion_letter.issued_on"),
-    provision=text("supervision.situations[].provision"),
-    content=text("derived by 第十二条至第十四条: the 监督内容 a deficiency was found under"),
+    item=count("所属项", field="{rec}.item"),
+    confirmed=flag("经调查属实", field="{rec}.confirmed"),
+    letter=day("建议书制发日", field="supervision.suggestion_letter.issued_on"),
+    provision=text("所违反的法律法规规定", field="{rec}.provision"),
+    content=text("监督内容（第十二条至第十四条的项）", computed="supervision.deficiencies[].article、item"),
 )
 
 DEFICIENCY = Kind(
     "deficiency", "第十二条至第十四条监督内容下发现的问题",
-    article=count("supervision.deficiencies[].article"),
-    item=count("supervision.deficiencies[].item"),
-    confirmed=flag("supervision.deficiencies[].confirmed"),
-    description=text("supervision.deficiencies[].description"),
-    provision=text("supervision.deficiencies[].provision"),
-    found=day("supervision.deficiencies[].found_on"),
-    letter=day("supervision.suggestion_letter.issued_on"),
-    letter_id=code("supervision.suggestion_letter.id"),
+    article=count("监督内容所在条", field="{rec}.article"),
+    item=count("所属项", field="{rec}.item"),
+    confirmed=flag("经调查属实", field="{rec}.confirmed"),
+    description=text("描述", field="{rec}.description"),
+    provision=text("所违反的法律法规规定", field="{rec}.provision"),
+    found=day("发现日", field="{rec}.found_on"),
+    letter=day("建议书制发日", field="supervision.suggestion_letter.issued_on"),
+    letter_id=code("建议书编号", field="supervision.suggestion_letter.id"),
 )
 
 LETTER = Kind(
     "letter", "《行政执法监督建议书》（第二十六条）",
-    issued=day("supervision.suggestion_letter.issued_on"),
-    grounds=count("derived: confirmed situations and deficiencies a letter can rest on"),
-    undetermined=count("derived: confirmed grounds of 第（六）项 without the provision violated (A26-4)"),
-    recorded=count("derived: situations and deficiencies recorded"),
+    issued=day("建议书制发日", field="supervision.suggestion_letter.issued_on"),
+    grounds=count("经调查属实的情形和问题数", computed="supervision.situations[].confirmed 与 supervision.deficiencies[].confirmed"),
+    undetermined=count("缺少所违反规定、无法认定的第（六）项情形数", computed="supervision.situations[].provision 与 supervision.deficiencies[].provision"),
+    recorded=count("记录的情形和问题数", computed="supervision.situations 与 supervision.deficiencies"),
 )
 
 OBJECTION = Kind(
     "objection", "申请复查的期间（第二十七条第一款）",
-    received=day("supervision.suggestion_letter.received_on"),
-    window_due=day("derived: received + 十日 (第二十七条第一款)"),
-    filed=day("supervision.objection.filed_on (posted_on under the time-in-post policy)"),
+    received=day("收到建议书之日", field="supervision.suggestion_letter.received_on"),
+    window_due=day("申请复查期限最后一日", computed="收到建议书之日起十日（期间计算）"),
+    filed=day("申请复查日", field="supervision.objection.filed_on"),
 )
 
 REVIEW = Kind(
     "review", "复查申请及其答复（第二十七条第一款）",
-    received=day("supervision.objection.filed_on"),
-    due=day("derived: received + 十五日 (第二十七条第一款)"),
-    filed=day("supervision.objection.filed_on (posted_on under the time-in-post policy)"),
-    window_due=day("derived: the letter's receipt + 十日"),
-    answered=day("supervision.review_answer.answered_on"),
-    upheld=flag("supervision.review_answer.objection_upheld"),
-    decision_issued=day("supervision.decision_letter.issued_on"),
+    received=day("收到复查申请之日", field="supervision.objection.filed_on"),
+    due=day("复查答复期限最后一日", computed="收到复查申请之日起十五日（期间计算）"),
+    filed=day("申请复查日", field="supervision.objection.filed_on"),
+    window_due=day("申请复查期限最后一日", computed="收到建议书之日起十日（期间计算）"),
+    answered=day("复查答复日", field="supervision.review_answer.answered_on"),
+    upheld=flag("经复查异议成立", field="supervision.review_answer.objection_upheld"),
+    decision_issued=day("决定书制发日", field="supervision.decision_letter.issued_on"),
 )
 
 RECTIFICATION = Kind(
     "rectification", "整改及报送整改情况（第二十七条第二款）",
-    letter_received=day("supervision.suggestion_letter.received_on"),
-    letter_due=day("derived: letter_received + 三十日"),
-    window_due=day("derived: letter_received + 十日"),
-    filed=day("supervision.objection.filed_on"),
-    upheld=flag("supervision.review_answer.objection_upheld"),
-    answer_received=day("supervision.review_answer.received_on"),
-    answer_due=day("derived: answer_received + 三十日"),
-    done=day("supervision.rectification_report.submitted_on (posted_on under the time-in-post policy)"),
-    decision_issued=day("supervision.decision_letter.issued_on"),
-    letter_days=count("supervision.suggestion_letter.rectification_days"),
-    no_decision_power=flag("derived: the supervisor's relation is 第五条第三款 行业监督 (A05-6)"),
+    letter_received=day("收到建议书之日", field="supervision.suggestion_letter.received_on"),
+    letter_due=day("整改期限最后一日", computed="收到建议书之日起三十日（期间计算）"),
+    window_due=day("申请复查期限最后一日", computed="收到建议书之日起十日（期间计算）"),
+    filed=day("申请复查日", field="supervision.objection.filed_on"),
+    upheld=flag("经复查异议成立", field="supervision.review_answer.objection_upheld"),
+    answer_received=day("收到复查答复之日", field="supervision.review_answer.received_on"),
+    answer_due=day("整改期限最后一日（复查后）", computed="收到复查答复之日起三十日（期间计算）"),
+    done=day("整改情况报送日", field="supervision.rectification_report.submitted_on"),
+    decision_issued=day("决定书制发日", field="supervision.decision_letter.issued_on"),
+    letter_days=count("建议书载明的整改期限（日）", field="supervision.suggestion_letter.rectification_days"),
+    no_decision_power=flag("监督机关只进行行业监督和业务指导（无决定、约谈权限）", computed="第五条第三款的监督关系（A05-6）"),
 )
 
 RECTIFICATION_OUTCOME = Kind(
     "rectification_outcome", "第二十七条第二款整改期限的结果（由第二十七条的规则导出，供第二十八条）",
-    status=code("derived by art_027.p2.*: the DeadlineStatus of the rectification"),
-    due=day("derived by art_027.p2.*: the last day of the rectification period"),
-    decision_issued=day("supervision.decision_letter.issued_on"),
-    no_decision_power=flag("derived: 第五条第三款 行业监督 (A05-6)"),
+    status=code("整改期限的状态", computed="第二十七条第二款的认定"),
+    due=day("整改期限最后一日", computed="第二十七条第二款的认定"),
+    decision_issued=day("决定书制发日", field="supervision.decision_letter.issued_on"),
+    no_decision_power=flag("监督机关只进行行业监督和业务指导（无决定、约谈权限）", computed="第五条第三款的监督关系（A05-6）"),
 )
 
 EXECUTION = Kind(
     "execution", "执行情况报告（第二十八条第二款）",
-    received=day("supervision.decision_letter.received_on"),
-    due=day("derived: received + 三十日"),
-    done=day("supervision.execution_report.submitted_on (posted_on under the time-in-post policy)"),
-    filed=day("supervision.objection.filed_on"),
-    window_due=day("derived: the letter's receipt + 十日"),
-    upheld=flag("supervision.review_answer.objection_upheld"),
+    received=day("收到决定书之日", field="supervision.decision_letter.received_on"),
+    due=day("执行情况报告期限最后一日", computed="收到决定书之日起三十日（期间计算）"),
+    done=day("执行情况报告日", field="supervision.execution_report.submitted_on"),
+    filed=day("申请复查日", field="supervision.objection.filed_on"),
+    window_due=day("申请复查期限最后一日", computed="收到建议书之日起十日（期间计算）"),
+    upheld=flag("经复查异议成立", field="supervision.review_answer.objection_upheld"),
 )
 
 TRADE_SUPERVISION_ACT = Kind(
     "trade_supervision_act", "行业监督的部门作出的决定书或者约谈（第五条第三款，A05-6）",
-    act=code("derived: decision | interview"),
-    on=day("supervision.decision_letter.issued_on | supervision.head_interviewed_on"),
-    supervisor_name=text("organs[supervising_organ].name"),
-    supervised_name=text("organs[supervised_organ].name"),
-    competent_name=text("derived: the county government (or its 司法局) in the organ tree"),
+    act=code("行为", computed="supervision.decision_letter 或 supervision.head_interviewed_on"),
+    on=day("决定书制发日或约谈日", computed="supervision.decision_letter.issued_on 或 supervision.head_interviewed_on"),
+    supervisor_name=text("监督机关", field="organs[supervising_organ].name"),
+    supervised_name=text("被监督机关", field="organs[supervised_organ].name"),
+    competent_name=text("有权作出的机关", computed="机关名录中所在地县（市）人民政府及其司法局"),
 )
 
 MAJOR_DECISION = Kind(
     "major_decision", "重大行政执法决定（第二十二条）",
-    made=day("major_decisions[].made_on"),
-    filed=day("major_decisions[].filed_on"),
-    reviewed=day("major_decisions[].reviewed_on"),
-    result=code("major_decisions[].review_result"),
+    made=day("作出日", field="{rec}.made_on"),
+    filed=day("备案日", field="{rec}.filed_on"),
+    reviewed=day("审查日", field="{rec}.reviewed_on"),
+    result=code("审查结论", field="{rec}.review_result"),
 )
 
 FOLLOWUP = Kind(
     "followup", "监督的后续处理（第二十一条、第二十九条、第三十条）",
-    confirmed=count("derived: confirmed situations and deficiencies"),
-    serious=flag("supervision.serious_impact"),
-    letter=day("supervision.suggestion_letter.issued_on"),
-    decision=day("supervision.decision_letter.issued_on"),
-    source=code("supervision.special_source"),
-    circulated=day("supervision.circulated_on"),
-    interviewed=day("supervision.head_interviewed_on"),
-    no_decision_power=flag("derived: 第五条第三款 行业监督 (A05-6)"),
+    confirmed=count("经调查属实的情形和问题数", computed="supervision.situations 与 supervision.deficiencies"),
+    serious=flag("情况突出、造成重大影响", field="supervision.serious_impact"),
+    letter=day("建议书制发日", field="supervision.suggestion_letter.issued_on"),
+    decision=day("决定书制发日", field="supervision.decision_letter.issued_on"),
+    source=code("专项监督的来源", field="supervision.special_source"),
+    circulated=day("通报日", field="supervision.circulated_on"),
+    interviewed=day("约谈日", field="supervision.head_interviewed_on"),
+    no_decision_power=flag("监督机关只进行行业监督和业务指导（无决定、约谈权限）", computed="第五条第三款的监督关系（A05-6）"),
 )
 
 # ---------------------------------------------------------------- conduct (judged even without competence)
 
 DISPUTE = Kind(
     "dispute", "行政执法争议（第六条第二款）",
-    negotiated=flag("dispute.negotiated"),
-    agreed=flag("dispute.agreed"),
-    referred_to=code("dispute.referred_to"),
-    referred_to_name=text("organs[dispute.referred_to].name"),
-    referred_on=day("dispute.referred_on"),
-    superior=code("derived: rules/competence.py common_superiors (第六条第二款, A06-3)"),
-    superiors=names("derived: every common superior"),
-    superiors_names=text("derived"),
-    superiors_count=count("derived"),
-    referred_to_superior=flag("derived: rules/competence.py referred_to_superior (第五条第一款)"),
-    referred_for_name=text("derived"),
-    referred_via_justice=flag("derived: the referral went to the superior's 司法局 (第五条第一款)"),
+    negotiated=flag("已协商", field="dispute.negotiated"),
+    agreed=flag("协商一致", field="dispute.agreed"),
+    referred_to=code("报请的机关", field="dispute.referred_to"),
+    referred_to_name=text("报请的机关名称", computed="dispute.referred_to 与机关名录"),
+    referred_on=day("报请日", field="dispute.referred_on"),
+    superior=code("共同上一级机关（之一）", computed="机关名录中同时监督 dispute.organs 双方的上一级机关（A06-3）"),
+    superiors=names("共同上一级机关", computed="机关名录中同时监督 dispute.organs 双方的上一级机关（A06-3）"),
+    superiors_names=text("共同上一级机关名称", computed="机关名录中同时监督 dispute.organs 双方的上一级机关（A06-3）"),
+    superiors_count=count("共同上一级机关的个数", computed="机关名录中同时监督 dispute.organs 双方的上一级机关（A06-3）"),
+    referred_to_superior=flag("报请的是共同上一级机关（或承担其具体工作的司法行政部门）", computed="dispute.referred_to 与机关名录"),
+    referred_for_name=text("报请所针对的共同上一级机关", computed="dispute.referred_to 与机关名录"),
+    referred_via_justice=flag("经承担具体工作的司法行政部门报请", computed="dispute.referred_to 与机关名录（第五条第一款）"),
 )
 
 INSPECTION = Kind(
     "inspection", "监督活动（第十七条、第二十三条、第二十四条）",
-    on_site=flag("inspections[].on_site"),
-    conducted=day("inspections[].conducted_on"),
-    listed=count("inspections[].supervisors"),
-    acting=count("derived: art_024.counts_toward_two (第二十四条第（一）项, A24-1)"),
-    uncertified=count("derived: acting supervisors who showed no certificate"),
-    uncertified_names=names("inspections[].supervisors[].name"),
-    conflicted=count("derived: art_024.stayed_with_interest (第二十四条第（二）项, A24-2)"),
-    conflicted_names=names("inspections[].supervisors[].name"),
-    withdrew=count("derived: art_024.withdrew_for_interest"),
-    withdrew_names=names("inspections[].supervisors[].name"),
-    confidential=names("inspections[].confidential"),
-    confidential_count=count("inspections[].confidential"),
-    breached=flag("inspections[].confidentiality_breached"),
+    on_site=flag("现场监督", field="{rec}.on_site"),
+    conducted=day("监督活动日", field="{rec}.conducted_on"),
+    listed=count("列明的监督人员数", computed="{rec}.supervisors"),
+    acting=count("参加的监督人员数（不含回避的）", computed="{rec}.supervisors"),
+    uncertified=count("未出示证件的人数", computed="{rec}.supervisors[].certificate_shown"),
+    uncertified_names=names("未出示证件的监督人员", computed="{rec}.supervisors[]：参加且 certificate_shown 为 false 的"),
+    conflicted=count("应当回避而未回避的人数", computed="{rec}.supervisors[].conflict_of_interest"),
+    conflicted_names=names("有利害关系而未回避的监督人员", computed="{rec}.supervisors[]：conflict_of_interest 为 true 且未回避的"),
+    withdrew=count("已回避的人数", computed="{rec}.supervisors[].withdrew"),
+    withdrew_names=names("因利害关系回避的监督人员", computed="{rec}.supervisors[]：conflict_of_interest 与 withdrew 均为 true 的"),
+    confidential=names("涉及的秘密或隐私", field="{rec}.confidential"),
+    confidential_count=count("涉密事项数", computed="{rec}.confidential"),
+    breached=flag("泄露秘密或者隐私", field="{rec}.confidentiality_breached"),
 )
 
 MEASURE = Kind(
     "measure", "监督措施（第二十三条各项）",
-    item=count("inspections[].measures[]"),
+    item=count("所属项", field="{rec}.item"),
 )
 
 COMPLAINT = Kind(
     "complaint", "投诉举报（第十条第二款）",
-    complainant=code("complaints[].complainant"),
-    complaint_kind=code("complaints[].kind"),
-    received=day("complaints[].received_on"),
-    handled=day("complaints[].handled_on"),
+    complainant=code("投诉举报人", field="{rec}.complainant"),
+    complaint_kind=code("投诉或者举报", field="{rec}.kind"),
+    received=day("收到日", field="{rec}.received_on"),
+    handled=day("处理日", field="{rec}.handled_on"),
 )
 
 LIABILITY = Kind(
     "liability", "被监督机关人员的责任（第三十二条）",
-    person=text("liabilities[].person"),
-    role=code("liabilities[].role"),
-    item=count("liabilities[].behaviour"),
-    confirmed=flag("liabilities[].confirmed"),
-    crime=flag("liabilities[].suspected_crime"),
-    description=text("liabilities[].description"),
-    claimed=flag("liabilities[].tolerance (given)"),
-    lawful=flag("liabilities[].tolerance.lawful_performance"),
-    objective=flag("liabilities[].tolerance.objective_cause"),
-    performed=flag("liabilities[].tolerance.duties_performed"),
-    disproved=names("liabilities[].tolerance: the conditions recorded false"),
+    person=text("人员", field="{rec}.person"),
+    role=code("身份", field="{rec}.role"),
+    item=count("第三十二条第一款的项", field="{rec}.behaviour"),
+    confirmed=flag("经调查属实", field="{rec}.confirmed"),
+    crime=flag("涉嫌构成犯罪", field="{rec}.suspected_crime"),
+    description=text("描述", field="{rec}.description"),
+    claimed=flag("主张容错", field="{rec}.tolerance"),
+    lawful=flag("在依法履职过程中（经认定）", field="{rec}.tolerance.lawful_performance"),
+    objective=flag("由于客观因素或者难以预见情形（经认定）", field="{rec}.tolerance.objective_cause"),
+    performed=flag("已经按照职能分工、岗位职责和监督管理工作计划要求履行职责（经认定）", field="{rec}.tolerance.duties_performed"),
+    disproved=names("经查不成立的容错条件", computed="{rec}.tolerance 中记为 false 的条件"),
 )
 
 MISCONDUCT = Kind(
     "misconduct", "监督机关工作人员的行为（第三十三条）",
-    behaviour=code("conduct[].behaviour"),
-    confirmed=flag("conduct[].confirmed"),
-    crime=flag("conduct[].suspected_crime"),
-    description=text("conduct[].description"),
+    behaviour=code("行为", field="{rec}.behaviour"),
+    confirmed=flag("经调查属实", field="{rec}.confirmed"),
+    crime=flag("涉嫌构成犯罪", field="{rec}.suspected_crime"),
+    description=text("描述", field="{rec}.description"),
 )
 
 OBSTRUCTION = Kind(
     "obstruction", "阻碍、不配合监督（第二十五条、第三十四条）",
-    party=code("obstructions[].party"),
-    actor=text("obstructions[].actor"),
-    conduct=code("obstructions[].conduct"),
-    confirmed=flag("obstructions[].confirmed"),
-    on=day("obstructions[].on"),
+    party=code("主体", field="{rec}.party"),
+    actor=text("单位或者人员", field="{rec}.actor"),
+    conduct=code("行为", field="{rec}.conduct"),
+    confirmed=flag("经调查属实", field="{rec}.confirmed"),
+    on=day("日期", field="{rec}.on"),
 )
 
 CLUE = Kind(
     "clue", "职务违法犯罪问题线索（第三十一条）",
-    person=text("clues[].person"),
-    clue_kind=code("clues[].kind"),
-    found=day("clues[].found_on"),
-    transferred_to=text("clues[].transferred_to"),
-    transferred=day("clues[].transferred_on"),
-    to_commission=flag("derived: art_031.transfer_to_commission (第三十一条, A31-2)"),
-    recipient_kind=code("clues[].transferred_to_kind"),
+    person=text("涉嫌人员", field="{rec}.person"),
+    clue_kind=code("线索种类", field="{rec}.kind"),
+    found=day("发现日", field="{rec}.found_on"),
+    transferred_to=text("移送对象", field="{rec}.transferred_to"),
+    transferred=day("移送日", field="{rec}.transferred_on"),
+    to_commission=flag("移送对象是监察机关、纪律检查委员会或纪检监察机关", computed="{rec}.transferred_to_kind"),
+    recipient_kind=code("移送对象的类别", field="{rec}.transferred_to_kind"),
 )
 
 # ---------------------------------------------------------------- an organ's year (第十五条、第十八条、第十九条)
 
 ANNUAL = Kind(
     "annual", "机关的年度职责（第十五条、第十八条、第十九条）",
-    organ_kind=code("organs[annual_duties[].organ].kind"),
-    year=count("annual_duties[].year"),
-    year_start=day("derived: 1 January of the year"),
-    year_end=day("derived: 31 December of the year"),
-    reviews=count("annual_duties[].case_file_reviews"),
-    assessments=count("annual_duties[].assessments"),
-    internal=count("annual_duties[].assessments[].internal"),
-    external=count("annual_duties[].assessments[].external"),
-    special=count("annual_duties[].assessments[].scope == 专项"),
-    list_on=day("annual_duties[].responsibility_list_on"),
-    plan_on=day("annual_duties[].annual_plan_on"),
+    organ_kind=code("机关类别", computed="机关名录中 {rec}.organ 的类别"),
+    year=count("年度", field="{rec}.year"),
+    year_start=day("年度第一日", computed="{rec}.year"),
+    year_end=day("年度最后一日", computed="{rec}.year"),
+    reviews=count("案卷评查次数", computed="{rec}.case_file_reviews"),
+    assessments=count("考核评议次数", computed="{rec}.assessments"),
+    internal=count("内部考核次数", computed="{rec}.assessments[].internal"),
+    external=count("外部评议次数", computed="{rec}.assessments[].external"),
+    special=count("专项考核评议次数", computed="{rec}.assessments[].scope"),
+    list_on=day("权责清单制定日", field="{rec}.responsibility_list_on"),
+    plan_on=day("年度工作计划制定日", field="{rec}.annual_plan_on"),
 )
