@@ -30,7 +30,16 @@ from .errors import (
     RuleExecutionError,
 )
 from .facts import Case, load_case
-from .report import CalendarUsed, Finding, MissingFact, Note, Policy, Report, TimelineEntry
+from .report import (
+    CalendarUsed,
+    Certainty,
+    Finding,
+    MissingFact,
+    Note,
+    Policy,
+    Report,
+    TimelineEntry,
+)
 
 __version__ = "0.1.0"
 
@@ -42,6 +51,7 @@ __all__ = [
     "CalendarUsed",
     "Case",
     "CaseValidationError",
+    "Certainty",
     "DayCounting",
     "DeadlineStatus",
     "EngineError",

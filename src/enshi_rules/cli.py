@@ -45,7 +45,7 @@ from .errors import CalendarDataError, CalendarFileError, CaseValidationError, E
 from .errors import InputError, say
 from .facts import MAX_DOCUMENT_BYTES, Case, parse_as_of
 from .facts._input import read_bounded
-from .report import Finding, Report
+from .report import Certainty, Finding, Report
 
 __all__ = ["main", "render_text"]
 
@@ -76,11 +76,21 @@ def render_text(report: Report) -> str:
     lines = [
         f"案件 {report.case_id}　判断日 {report.as_of.isoformat()}",
         f"期间计算：{report.policy.description}",
-        f"适用本办法：{'是' if report.in_scope else '否'}",
+        f"适用本办法：{applicability_zh(report)}",
         "",
         "一、适用情况",
     ]
-    lines += [f"  · {n.message}（{_short(n.citation)}）" for n in report.notes] or ["  （无）"]
+    lines += [
+        f"  · {'（可能）' if n.certainty is Certainty.POSSIBLE else ''}{n.message}（{_short(n.citation)}）"
+        + (
+            f"\n    {'可能的原因' if n.certainty is Certainty.POSSIBLE else '日期只知范围'}：{'；'.join(n.uncertain_facts)}"
+            if n.uncertain_facts
+            else ""
+        )
+        for n in report.notes
+    ] or ["  （无）"]
+    if report.source is not None:
+        lines.append(f"  · 监督事项来源：{report.source.kind}" + (f"（{report.source.note}）" if report.source.note else ""))
     lines += ["", "二、认定事项"]
     if not report.findings:
         lines.append("  （无）")
@@ -98,6 +108,10 @@ def render_text(report: Report) -> str:
             lines.append(f"     已被排除：{f.defeated_by} 所报告的例外排除了该认定（保留在报告中，以示被排除的是什么）")
         if f.depends_on:
             lines.append(f"     有待人工判断：该认定取决于 {f.depends_on} 提出的问题")
+        if f.due_range is not None:
+            lines.append(f"     期限届满日：{f.due_range[0].isoformat()} 至 {f.due_range[1].isoformat()} 之间（起算日只知在一段时间内）")
+        if f.certainty is Certainty.POSSIBLE or f.uncertain_facts:
+            lines.append(f"     {certainty_zh(f)}")
     if report.timeline:
         lines += ["", "三、期限"]
         # A period that is a right (可以, 第二十七条第一款's review window) is worded as a right:
@@ -123,6 +137,28 @@ def render_text(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
+def certainty_zh(f: Finding) -> str:
+    """"" for a certain finding with exact dates; else 可能… or 日期不确定…, with why (IMP-2)."""
+    why = "；".join(f.uncertain_facts) or "案件事实不确定"
+    if f.certainty is Certainty.POSSIBLE:
+        return f"可能：该认定只在部分可能的日期或情况下成立，原因：{why}"
+    if f.uncertain_facts:
+        return f"确定成立，但日期只知范围：{why}"
+    return ""
+
+
+def applicability_zh(report: Report) -> str:
+    """是 / 否, or 不能确定 when 第三十五条 cannot be applied for want of a date (A35-1, A35-2)."""
+    undetermined = any(
+        n.rule_id in ("art_035.p1.start_unknown", "art_035.p1.start_straddles")
+        or (n.excludes and n.certainty is Certainty.POSSIBLE)
+        for n in report.notes
+    )
+    if undetermined:
+        return "不能确定（见第三十五条的说明）"
+    return "是" if report.in_scope else "否"
+
+
 def provisional_text(basis: str | None) -> str:
     """（暂定：2027年节假日安排尚未公布，按《全国年节及纪念日放假办法》推算）, from a calendar basis."""
     reasons = re.findall(r"暂定[（：]([^）]+)", basis or "")
@@ -138,6 +174,9 @@ def finding_tag(f: Finding) -> str:
         tag += "·" + _status_zh(f.modality, f.status)
     if f.defeated_by:
         tag += "·已被排除"
+    if f.certainty is Certainty.POSSIBLE:
+        # a possible violation is never a plain 【违反】 (IMP-2): 【可能违反·逾期未完成】, 【应当·已履行（可能）】
+        tag = "可能" + tag if f.modality is Modality.VIOLATION else tag + "（可能）"
     return tag
 
 

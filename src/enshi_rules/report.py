@@ -9,6 +9,7 @@ ISO dates, UTF-8 Chinese kept as is) and reads back to an equal report::
 
 from __future__ import annotations
 
+import enum
 from datetime import date
 from typing import Any, TypeVar
 
@@ -17,7 +18,20 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ._engine.rulebook import DeadlineStatus, Modality
 from .errors import ReportFormatError, printable
 
-__all__ = ["CalendarUsed", "Finding", "MissingFact", "Note", "Policy", "Report", "TimelineEntry", "Versions"]
+__all__ = [
+    "CalendarUsed", "Certainty", "Finding", "MatterSourceShown", "MissingFact", "Note", "Policy", "Report", "TimelineEntry",
+    "Versions",
+]
+
+
+class Certainty(enum.StrEnum):
+    """How sure a conclusion is when the case gives a date only to the month or year, or an act
+    without its date or without saying whether it was done (docs/case-format.md, IMP-1)."""
+
+    #: holds for every day (and every state) the imprecise facts may be
+    CERTAIN = "certain"
+    #: holds for some of them only: the text report says 可能 and why; never a plain 【违反】
+    POSSIBLE = "possible"
 
 
 class _Frozen(BaseModel):
@@ -106,6 +120,21 @@ class Finding(_Frozen):
     performed: bool = Field(
         default=False, description="a 应当 duty performed (in time where it has a time limit): 【应当·已履行】"
     )
+    certainty: Certainty = Field(
+        default=Certainty.CERTAIN,
+        description="certain: holds for every day an imprecise date of the case may be (a month, a year, an act done on an "
+        "unknown day) and every state an act of unknown performance may be in; possible: for some only (IMP-1)",
+    )
+    due_range: tuple[date, date] | None = Field(
+        default=None,
+        description="the earliest and latest last day, when the period starts on a date known only within an interval "
+        "(``due`` is then null)",
+    )
+    uncertain_facts: tuple[str, ...] = Field(
+        default=(),
+        description="the case fields whose imprecision makes this finding possible or its dates a range, each with what "
+        "the case says (supervision.started_on（2025年2月，只知月份）)",
+    )
 
 
 class Note(_Frozen):
@@ -126,6 +155,10 @@ class Note(_Frozen):
     interpretations: tuple[str, ...] = Field(
         default=(), description="the register ids (docs/interpretations.md) the note relied on"
     )
+    certainty: Certainty = Field(
+        default=Certainty.CERTAIN, description="possible: the note holds for some of the days an imprecise date may be (IMP-1)"
+    )
+    uncertain_facts: tuple[str, ...] = ()
 
 
 class TimelineEntry(_Frozen):
@@ -166,6 +199,13 @@ class MissingFact(_Frozen):
     field: str
     needed_for: str
     reason: str
+
+
+class MatterSourceShown(_Frozen):
+    """Where the supervision matter came from, as the case records it (``supervision.source``)."""
+
+    kind: str
+    note: str = ""
 
 
 class Policy(_Frozen):
@@ -211,6 +251,8 @@ class Report(_Frozen):
     calendars: tuple[CalendarUsed, ...] = ()
     #: what the calendars mean for the due dates (provisional years), Chinese first then English
     calendar_notes: tuple[str, ...] = ()
+    #: where the matter came from (第二十一条's sources, 行政执法社会监督员, 专项行动), when recorded
+    source: MatterSourceShown | None = None
     versions: Versions | None = None
 
     def to_json(self, *, indent: int | None = 2) -> str:

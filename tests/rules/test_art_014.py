@@ -39,10 +39,14 @@ def test_equipment_below_a_provincial_standard_with_a_letter_issued_is_no_violat
     assert "supervision.deficiencies[0].provision" in [m.field for m in r.missing_facts]
 
 
-def test_a_deficiency_and_a_recorded_situation_of_the_same_item_are_two_grounds():
+def test_a_deficiency_and_a_recorded_situation_of_the_same_item_are_two_grounds_of_one_duty():
+    # two grounds of the same 第二十六条 item: one finding citing both (issue 19, A26-5)
     doc = deficient(14, 3, situations=[{"id": "QX-1", "item": 1, "confirmed": True, "found_on": "2025-05-06"}])
     r = run(doc)
-    assert sorted(f.facts[0] for f in r.findings if f.rule_id == "art_026.p1.i1.letter_required") == ["QX-1", "QX-D"]
+    (f,) = [f for f in r.findings if f.rule_id == "art_026.p1.i1.letter_required"]
+    assert (f.article, f.paragraph, f.item, f.modality.value) == (26, 1, 1, "shall")
+    assert sorted(f.facts) == ["QX-1", "QX-D"] and "A26-5" in f.interpretations
+    assert "第十四条第（三）项" in f.message
 
 
 def test_letter_already_issued_for_the_situation_a_deficiency_amounts_to():

@@ -107,7 +107,15 @@ def test_a_situation_found_before_commencement_with_no_step_names_the_missing_st
     report = run(doc, "2025-06-30")
     assert report.in_scope is True
     assert [m.field for m in report.missing_facts] == ["supervision.started_on"]
-    assert not any(n.rule_id.startswith("art_035") for n in report.notes)
+    # A35-1: no dated step, so whether the measures apply cannot be determined (issue 19): one
+    # note says so and names the fact that settles it; the finding is marked as resting on it
+    assert [n.rule_id for n in report.notes if n.rule_id.startswith("art_035")] == ["art_035.p1.start_unknown"]
+    note = next(n for n in report.notes if n.rule_id == "art_035.p1.start_unknown")
+    assert "supervision.started_on" in note.message and "不能确定" in note.message and not note.excludes
+    (f,) = report.cites(26, 1, 1)
+    assert f.rule_id == "art_026.p1.i1.letter_required" and f.modality.value == "shall"
+    assert f.depends_on == "art_035.p1.start_unknown" and f.certainty.value == "possible"
+    assert f.uncertain_facts == ("supervision.started_on（启动日期不详）",)
 
 
 def test_unknown_start_is_named_as_missing():
@@ -115,7 +123,9 @@ def test_unknown_start_is_named_as_missing():
     doc["supervision"].pop("started_on")
     report = run(doc, "2025-06-30")
     assert [m.field for m in report.missing_facts] == ["supervision.started_on"]
-    assert_no_note(report, article=35)
+    (note,) = [n for n in report.notes if n.article == 35]
+    assert note.rule_id == "art_035.p1.start_unknown" and (note.paragraph, note.item) == (1, None)
+    assert_note(report, rule_id="art_035.p1.start_unknown", excludes=False)
 
 
 def test_a_procedure_from_before_the_calendar_data_is_excluded_not_an_error():
@@ -126,3 +136,70 @@ def test_a_procedure_from_before_the_calendar_data_is_excluded_not_an_error():
     report = run(doc, "2025-06-30")
     assert report.in_scope is False and report.findings == () and report.missing_facts == ()
     assert [n.rule_id for n in report.notes if n.excludes] == ["art_035.p1.not_yet_in_force"]
+
+
+# ---- a start known only within an interval (issue 19, A35-2, IMP-1) ---------------------------
+
+
+def test_a_start_known_only_to_the_year_straddling_commencement_leaves_applicability_uncertain():
+    doc = case(started_on="2025", suggestion_letter=letter(received="2025-04-03", issued="2025-04-01"))
+    report = run(doc, "2025-06-30")
+    note = assert_note(report, rule_id="art_035.p1.start_straddles", cite="第三十五条", excludes=False)
+    assert (note.article, note.paragraph, note.item) == (35, 1, None)
+    assert note.certainty.value == "certain"
+    assert "2025年1月1日至2025年4月1日之间" in note.message  # the start is no later than the letter and "supervision.started_on" in note.message
+    # in force or begun before: each holds for some days of 2025, so each is only possible
+    for rid in ("art_035.p1.in_force", "art_035.p1.procedure_continues"):
+        n = assert_note(report, rule_id=rid)
+        assert n.certainty.value == "possible"
+        assert n.uncertain_facts == ("supervision.started_on（2025年，只知年份）",)
+    # a letter received after the commencement is judged whenever the procedure began (程序从新)
+    f = only(report, "art_027.p2.rectify.overdue", modality="violation", status="overdue", due="2025-05-06")
+    assert f.certainty.value == "certain" and f.uncertain_facts == ()
+    from enshi_rules.cli import render_text
+
+    assert "适用本办法：不能确定" in render_text(report)
+
+
+def test_a_start_known_to_a_month_wholly_after_commencement_is_certain():
+    doc = case(started_on="2025-03", suggestion_letter=letter(received="2025-04-03", issued="2025-04-01"))
+    report = run(doc, "2025-06-30")
+    assert_no_note(report, rule_id="art_035.p1.start_straddles")
+    assert_no_note(report, rule_id="art_035.p1.start_unknown")
+    n = assert_note(report, rule_id="art_035.p1.in_force")
+    assert n.certainty.value == "certain" and "2025年3月1日至2025年3月31日之间" in n.message
+
+
+def test_a_start_known_to_a_month_wholly_before_commencement_excludes_the_matter():
+    doc = case(started_on="2025-02", suggestion_letter=None)
+    doc["supervision"]["situations"][0].pop("found_on")
+    report = run(doc, "2025-06-30")
+    assert report.in_scope is False and report.findings == ()
+    n = assert_note(report, rule_id="art_035.p1.not_yet_in_force", excludes=True)
+    assert n.certainty.value == "certain"
+    assert_no_note(report, rule_id="art_035.p1.start_straddles")
+
+
+def test_a_start_given_exactly_is_neither_unknown_nor_straddling():
+    report = run(case(), "2025-06-30")
+    assert_no_note(report, rule_id="art_035.p1.start_unknown")
+    assert_no_note(report, rule_id="art_035.p1.start_straddles")
+    assert all(f.certainty.value == "certain" and f.depends_on is None for f in report.findings)
+
+
+def test_a_matter_with_only_deficiencies_and_no_date_names_the_missing_start():
+    # issue 19 point 4: deficiencies under 第十二条至第十四条 alone, nothing dated
+    doc = case(started_on=None, situations=None, deficiencies=[
+        {"id": "QX-1", "article": 12, "item": 1, "confirmed": True},
+        {"id": "QX-2", "article": 13, "item": 1, "confirmed": True},
+    ])
+    doc["enforcement_action"].pop("acted_on")
+    report = run(doc, "2025-06-30")
+    assert [m.field for m in report.missing_facts] == ["supervision.started_on"]
+    assert_note(report, rule_id="art_035.p1.start_unknown", excludes=False)
+    assert report.findings and all(
+        f.depends_on == "art_035.p1.start_unknown" and f.certainty.value == "possible" for f in report.findings if f.article != 3
+    )
+    from enshi_rules.cli import render_text
+
+    assert "适用本办法：不能确定" in render_text(report)

@@ -459,3 +459,29 @@ def test_a_defeated_finding_is_kept_and_says_so(client):
     li = doc.xpath("//li[@data-rule='art_032.p1.i3.unlawful_enforcement']")[0]
     assert "finding-defeated" in li.get("class")
     assert "【违反·已被排除】" in text_of(li) and "已被排除：art_032.p2.tolerance" in text_of(li)
+
+
+def test_a_possible_violation_shows_as_possible_in_chinese(client):
+    # issue 19: a receipt known only to the month; judged on 20 October the rectification may be
+    # overdue (received early in September) or still running (received late): 可能, never 【违反】
+    imprecise = {
+        "case_id": "IMP-W",
+        "as_of": "2025-10-20",
+        "supervising_organ": "422800",
+        "supervised_organ": "422822",
+        "supervision": {
+            "started_on": "2025-08",
+            "source": {"kind": "专项行动", "note": "2025年执法规范化专项行动"},
+            "situations": [{"item": 3, "confirmed": True}],
+            "suggestion_letter": {"issued_on": "2025-09-01", "received_on": "2025-09"},
+        },
+    }
+    r = client.post("/try", data={"mode": "paste", "case_json": json.dumps(imprecise, ensure_ascii=False)})
+    assert r.status_code == 200, r.text[:2000]
+    doc = page(r)
+    found = _findings(doc)
+    overdue = found["art_027.p2.rectify.overdue"]
+    assert "【可能违反·逾期未完成】" in overdue and "可能：" in overdue and "2025年9月，只知月份" in overdue
+    assert "【违反" not in overdue
+    body = text_of(doc.body)
+    assert "监督事项来源" in body and "专项行动（2025年执法规范化专项行动）" in body

@@ -26,8 +26,21 @@ def _ord(d: date | None) -> int | None:
 
 
 def _person(rec: Liability | Misconduct, default_organ: str, lc: LoadedCase) -> tuple[str, str]:
+    """The finding's subject: the named person and role, or the role of persons the record does not
+    name (其他直接责任人员（姓名未记录，2人）)."""
     o = lc.organs[rec.organ or default_organ]
-    return f"{o.name}{rec.person}（{rec.role.value}）", o.id
+    if rec.person is None:
+        counted = f"，{rec.count}人" if rec.count else ""
+        return f"{o.name}{rec.role.value}（姓名未记录{counted}）", o.id
+    counted = f"等{rec.count}人" if rec.count and rec.count > 1 else ""
+    return f"{o.name}{rec.person}{counted}（{rec.role.value}）", o.id
+
+
+def _who(name: str | None, count: int | None = None) -> str:
+    """A person as a message names them: the name, or 姓名未记录的（2名）人员."""
+    if name is None:
+        return f"姓名未记录的{count}名人员" if count else "姓名未记录的人员"
+    return f"{name}等{count}人" if count and count > 1 else name
 
 
 def conduct_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, Any]], list[MissingFact]]:
@@ -204,7 +217,7 @@ def _conduct_rest(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
         out.append(
             {
                 "kind": "liability", **base, "refs": [lb.id], "subject_name": name, "subject_id": oid,
-                "person": lb.person, "role": lb.role.value, "item": lb.behaviour,
+                "person": _who(lb.person, lb.count), "role": lb.role.value, "item": lb.behaviour,
                 "confirmed": lb.confirmed, "crime": lb.suspected_crime, "description": lb.description,
                 "claimed": t is not None,
                 # a condition not established (null) is as good as absent: 容错 needs each one shown
@@ -255,8 +268,21 @@ def _conduct_rest(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
 
     # 第三十一条
     for i, cl in enumerate(case.clues):
-        if cl.found_on < before:
+        if cl.found_on is not None and cl.found_on < before:
             continue
+        # a clue recorded without its kind or the day it was found: missing facts, not a refusal
+        if cl.kind is None:
+            missing.append(
+                MissingFact(f"clues[{i}].kind", "第三十一条", "线索没有记录涉嫌的违纪违法类别（违纪、贪污贿赂、失职渎职、其他职务违法犯罪）。")
+            )
+        if cl.found_on is None:
+            missing.append(
+                MissingFact(
+                    f"clues[{i}].found_on",
+                    "第三十一条、第三十五条",
+                    "线索没有记录发现日期，不能确定是否在本办法施行（2025年3月1日）之后发现；按施行后发现判断。",
+                )
+            )
         # whether the recipient is a 监察机关 is 第三十一条's decision (A31-2)
         proper = art_031.transfer_to_commission(cl.transferred_to_kind, cl.transferred_to)
         if proper is None:
@@ -271,9 +297,10 @@ def _conduct_rest(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
         out.append(
             _put(
                 {
-                    "kind": "clue", **base, "refs": [cl.id], "person": cl.person, "clue_kind": cl.kind.value,
-                    "found": cl.found_on.toordinal(), "transferred_to": cl.transferred_to,
+                    "kind": "clue", **base, "refs": [cl.id], "person": _who(cl.person),
+                    "clue_kind": cl.kind.value if cl.kind else "违纪违法（类别未记录）", "transferred_to": cl.transferred_to,
                 },
+                found=_ord(cl.found_on),
                 transferred=_ord(cl.transferred_on),
                 to_commission=proper,
                 recipient_kind=cl.transferred_to_kind.value if cl.transferred_to_kind else None,

@@ -192,8 +192,14 @@ def _policy(lc: LoadedCase) -> PeriodPolicy:
     )
 
 
-def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
-    """The engine facts of a case, in two stages, with the facts the case lacks."""
+def derive(
+    lc: LoadedCase, policy: PeriodPolicy | None = None, *, first_step_range: tuple[int, int] | None = None
+) -> Derived:
+    """The engine facts of a case, in two stages, with the facts the case lacks.
+
+    ``first_step_range``: when the case gives its dates only to the month or year (or an act
+    without its date), the earliest and latest day its first step may be (``_imprecise``): the
+    case fact carries it, so 第三十五条 can say when that straddles the commencement (A35-2)."""
     case, as_of, organs = lc.case, lc.as_of, dict(lc.organs)
     pol = policy or _policy(lc)
     calendar = pol.resolved_calendar()
@@ -232,6 +238,11 @@ def derive(lc: LoadedCase, policy: PeriodPolicy | None = None) -> Derived:
         action_region=action_region,
         action_prefecture=action_region[:4] + "00" if action_region else None,
         activity=action.kind.value if action else None,
+        first_step_from=first_step_range[0] if first_step_range else None,
+        first_step_to=first_step_range[1] if first_step_range else None,
+        # A35-1: a matter recorded without any dated step (its start unknown): no judgement on
+        # whether the measures apply, and the findings that rest on it say so
+        undated_matter=True if not steps and (s.situations or s.deficiencies) else None,
     )
     if action:
         case_fact["refs"] = [case.case_id, action.id]

@@ -10,14 +10,27 @@ from datetime import date
 from fnmatch import fnmatchcase
 from typing import Any
 
-from .._derive.supervision import Derived, derive
+from .._derive import imprecise as _imprecise
+from .._derive.supervision import Derived, _steps, derive
 from .._derive.supervision import _policy as _case_policy
 from .._engine import durable as _engine
-from .._engine.rulebook import DeadlineStatus, Modality, Role
+from .._engine.rulebook import DeadlineStatus, Fact, Modality, Role
 from .._periods.counting import PeriodEnd, PeriodPolicy, YearUse
 from ..errors import CaseValidationError, Problem
 from ..facts import Case, LoadedCase, load_case, parse_as_of
-from ..report import CalendarUsed, Finding, MissingFact, Note, Policy, Report, TimelineEntry, _trusted
+from ..report import (
+    CalendarUsed,
+    Certainty,
+    Finding,
+    MatterSourceShown,
+    MissingFact,
+    Note,
+    Policy,
+    Report,
+    TimelineEntry,
+    _trusted,
+)
+from ..rules import art_026
 from . import versions as _versions
 from .reliance import interpretations_for, period_trace
 
@@ -186,7 +199,19 @@ def run(
             policy = replace(base, calendar=(*base.calendar, *sources), **overrides)
         except (TypeError, ValueError) as exc:
             raise CaseValidationError([Problem("policy", f"期间计算方式无效：{exc}", f"invalid policy: {exc}")]) from None
-    derived = derive(lc, policy)
+    found = _imprecise.slots(lc.case)
+    if not found:
+        return _run_exact(lc, policy)
+    return _run_imprecise(lc, policy, found)
+
+
+#: 第三十五条: the note that leaves applicability undetermined (A35-1).
+_START_UNKNOWN = "art_035.p1.start_unknown"
+
+
+def _run_exact(lc: LoadedCase, policy: PeriodPolicy | None, *, first_step_range: tuple[int, int] | None = None) -> Run:
+    """One evaluation of a case whose dates are all exact."""
+    derived = derive(lc, policy, first_step_range=first_step_range)
     fired = _engine.evaluate_facts(
         [derived.scope, derived.competence, lambda: derived.procedure[0]],
         conduct=lambda: derived.conduct[0],
@@ -225,6 +250,7 @@ def _report(lc: LoadedCase, derived: Derived, fired: list[_engine.Fired]) -> tup
                     Note, rule_id=r.rule_id, article=r.article, paragraph=r.paragraph, item=r.item,
                     citation=r.citation, message=out.message, excludes=out.excludes, facts=refs,
                     interpretations=interpretations_for(r.rule_id, extra=out.interpretations),
+                    certainty=Certainty.CERTAIN, uncertain_facts=(),
                 )
             )
             continue
@@ -250,6 +276,7 @@ def _report(lc: LoadedCase, derived: Derived, fired: list[_engine.Fired]) -> tup
                 # a count stops where the matter moved on (the 决定书 issued: Outcome.counted_to)
                 counted_to = _d(fact, out.counted_to)
                 days_late = ((counted_to or lc.as_of) - due).days
+        depends = marks.depends_on(r.rule_id, fact)
         findings.append(
             _trusted(
                 Finding, rule_id=r.rule_id, article=r.article, paragraph=r.paragraph, item=r.item,
@@ -258,12 +285,17 @@ def _report(lc: LoadedCase, derived: Derived, fired: list[_engine.Fired]) -> tup
                 period_days=out.period_days if out.deadline else None, due=due, done_on=done,
                 days_late=days_late, facts=refs,
                 interpretations=interpretations_for(r.rule_id, trace, policy, extra=out.interpretations, end=end),
-                defeated_by=marks.defeated_by(r.rule_id, fact), depends_on=marks.depends_on(r.rule_id, fact),
+                defeated_by=marks.defeated_by(r.rule_id, fact), depends_on=depends,
                 counted_to=counted_to, provisional=provisional, calendar_basis=basis, performed=out.performed,
+                # A35-1: a finding that rests on the measures applying, when that cannot be determined
+                certainty=Certainty.POSSIBLE if depends == _START_UNKNOWN else Certainty.CERTAIN,
+                due_range=None,
+                uncertain_facts=("supervision.started_on（启动日期不详）",) if depends == _START_UNKNOWN else (),
             )
         )
         behind.append(fr)
 
+    findings, behind = _one_per_obligation(findings, behind)
     order = sorted(range(len(findings)), key=lambda i: _cite_key(findings[i]))
     findings = [findings[i] for i in order]
     notes.sort(key=_cite_key)
@@ -299,6 +331,7 @@ def _report(lc: LoadedCase, derived: Derived, fired: list[_engine.Fired]) -> tup
         ),
         calendars=calendars,
         calendar_notes=calendar_notes,
+        source=_source(lc),
         versions=_versions.report_versions(calendars),
     )
     return report, tuple(behind[i] for i in order)
@@ -310,3 +343,183 @@ def _policy_model(pol: PeriodPolicy) -> Policy:
     return _trusted(
         Policy, day_counting=pol.counting.value, exclude_time_in_post=pol.exclude_time_in_post, description=pol.describe_zh()
     )
+
+
+def _one_per_obligation(
+    findings: list[Finding], behind: list[_engine.Fired]
+) -> tuple[list[Finding], list[_engine.Fired]]:
+    """Findings of one duty on several records, as the article declares (第二十六条: one finding
+    per item, A26-5), become one finding citing every record, worded by the rule from them all."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, f in enumerate(findings):
+        if any(fnmatchcase(f.rule_id, p) for p in art_026.ONE_FINDING_PER_ITEM):
+            groups.setdefault((f.rule_id, f.subject_id), []).append(i)
+    if all(len(v) == 1 for v in groups.values()):
+        return findings, behind
+    drop: set[int] = set()
+    for idx in groups.values():
+        if len(idx) == 1:
+            continue
+        fr = behind[idx[0]]
+        fact = art_026.combined([behind[i].fact for i in idx])
+        message = fr.rule.build(Fact(fact)).message
+        f = findings[idx[0]]
+        relied = f.interpretations + (("A26-5",) if "A26-5" not in f.interpretations else ())
+        findings[idx[0]] = f.model_copy(update={"facts": tuple(fact["refs"]), "message": message, "interpretations": relied})
+        drop.update(idx[1:])
+    kept = [i for i in range(len(findings)) if i not in drop]
+    return [findings[i] for i in kept], [behind[i] for i in kept]
+
+
+def _source(lc: LoadedCase) -> MatterSourceShown | None:
+    src = lc.case.supervision.source
+    return None if src is None else MatterSourceShown(kind=src.kind.value, note=src.note)
+
+
+# ---- a case with imprecise dates or acts (issue 19; _imprecise, IMP-1 to IMP-4) -----------------
+
+
+def _problems(lc: LoadedCase) -> Any:
+    from ..facts import _timeline_problems  # noqa: PLC0415
+    from ..facts.measures import measures_problems  # noqa: PLC0415
+
+    def check(case: Case) -> int:
+        return len(_timeline_problems(case, lc.as_of)) + len(measures_problems(case, lc.organs, lc.as_of))
+
+    return check
+
+
+def _run_imprecise(lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_imprecise.Slot, ...]) -> Run:
+    """Judge each instantiation of the imprecise values (``_imprecise``) and merge the reports: a
+    conclusion in every instantiation is certain, in some possible (IMP-1)."""
+    insts, cut = _imprecise.instantiations(lc, found, _problems(lc))
+    if not insts:
+        p = Problem(
+            found[0].path,
+            "不精确的日期或行为状态与案件的其他日期无法同时成立",
+            "the imprecise dates or acts cannot be reconciled with the other dates of the case",
+        )
+        raise CaseValidationError([p])
+    firsts = [min(st) for st in (_steps(i.lc) for i in insts) if st]
+    rng = (min(firsts), max(firsts)) if firsts and min(firsts) != max(firsts) else None
+    runs = [_run_exact(i.lc, policy, first_step_range=rng) for i in insts]
+    low = _imprecise.low_day(lc)
+    n = len(runs)
+    why_all = tuple(s.zh for s in found)
+
+    def why(signature: list[Any]) -> tuple[str, ...]:
+        # the imprecise facts that matter to a conclusion: those where two instantiations that
+        # differ in that fact alone give it differently (present or not, other dates)
+        if cut:
+            return why_all
+        out = []
+        for k, slot in enumerate(found):
+            seen: dict[tuple[Any, ...], set[Any]] = {}
+            for j, inst in enumerate(insts):
+                seen.setdefault(inst.values[:k] + inst.values[k + 1 :], set()).add(signature[j])
+            if any(len(v) > 1 for v in seen.values()):
+                out.append(slot.zh)
+        return tuple(out) or why_all
+
+    # findings by (rule, subject, records)
+    groups: dict[tuple[Any, ...], list[tuple[int, Finding, _engine.Fired]]] = {}
+    for k, r in enumerate(runs):
+        for f, fr in zip(r.report.findings, r.behind):
+            groups.setdefault((f.rule_id, f.subject_id, f.facts), []).append((k, f, fr))
+    findings: list[Finding] = []
+    behind: list[_engine.Fired] = []
+    for items in groups.values():
+        fs = [f for _, f, _ in items]
+        first = fs[0]
+        certain = len({k for k, _, _ in items}) == n and not cut
+        same = {name: len({getattr(f, name) for f in fs}) == 1 for name in (
+            "status", "period_start", "due", "done_on", "days_late", "counted_to", "defeated_by", "depends_on",
+            "provisional", "calendar_basis", "performed",
+        )}
+        if not (same["defeated_by"] and same["status"] and same["performed"]):
+            certain = False
+        dues = sorted({f.due for f in fs if f.due is not None})
+        varied = not all(same.values())
+        upd: dict[str, Any] = {
+            "message": _imprecise.merge_messages([f.message for f in fs], low),
+            "certainty": Certainty.CERTAIN if certain else Certainty.POSSIBLE,
+        }
+        for name in ("period_start", "done_on", "days_late", "counted_to"):
+            if not same[name]:
+                upd[name] = None
+        if not same["due"]:
+            upd["due"] = None
+            upd["due_range"] = (dues[0], dues[-1]) if dues else None
+        if not same["provisional"]:
+            upd["provisional"] = True
+        if not same["defeated_by"]:
+            upd["defeated_by"] = None
+        if not certain or varied:
+            upd["interpretations"] = first.interpretations + tuple(x for x in ("IMP-1",) if x not in first.interpretations)
+            by_inst = {k: (f.message, f.due, f.status, f.days_late, f.defeated_by, f.performed) for k, f, _ in items}
+            upd["uncertain_facts"] = why([by_inst.get(j) for j in range(n)])
+        findings.append(first.model_copy(update=upd))
+        behind.append(items[0][2])
+
+    note_groups: dict[tuple[Any, ...], list[tuple[int, Note]]] = {}
+    for k, r in enumerate(runs):
+        for nt in r.report.notes:
+            note_groups.setdefault((nt.rule_id, nt.facts), []).append((k, nt))
+    notes: list[Note] = []
+    for items in note_groups.values():
+        certain = len({k for k, _ in items}) == n and not cut
+        upd = {
+            "message": _imprecise.merge_messages([nt.message for _, nt in items], low),
+            "certainty": Certainty.CERTAIN if certain else Certainty.POSSIBLE,
+        }
+        if not certain or len({nt.message for _, nt in items}) > 1:
+            by_note = {k: nt.message for k, nt in items}
+            upd["uncertain_facts"] = why([by_note.get(j) for j in range(n)])
+        notes.append(items[0][1].model_copy(update=upd))
+
+    def cite_key(x: Finding | Note) -> tuple[Any, ...]:
+        return (x.article, x.paragraph or 0, x.item or 0, x.rule_id, x.facts, x.message)
+
+    order = sorted(range(len(findings)), key=lambda i: cite_key(findings[i]))
+    findings = [findings[i] for i in order]
+    behind = [behind[i] for i in order]
+    notes.sort(key=cite_key)
+    timeline = tuple(sorted(
+        {t for r in runs for t in r.report.timeline if any(
+            f.rule_id == t.rule_id and f.due == t.due and f.certainty is Certainty.CERTAIN for f in findings
+        )},
+        key=lambda t: (t.due, t.period_start, t.rule_id),
+    ))
+    missing: dict[MissingFact, None] = {}
+    for slot in found:
+        if isinstance(slot.value, _imprecise.ActState) and slot.value is not _imprecise.ActState.NOT_DONE:
+            missing[MissingFact(field=slot.path, needed_for="日期" if slot.value is _imprecise.ActState.DONE else "是否已做",
+                                reason=_imprecise.missing_reason(slot))] = None
+    told = {slot.path for slot in found if isinstance(slot.value, _imprecise.ActState)}
+    for r in runs:
+        for m in r.report.missing_facts:
+            if m.field not in told:  # an act done on an unknown day: said once, in its own words
+                missing.setdefault(m, None)
+    calendars: dict[int, CalendarUsed] = {}
+    for r in runs:
+        for c in r.report.calendars:
+            if c.year not in calendars or (c.provisional and not calendars[c.year].provisional):
+                calendars[c.year] = c
+    cal = tuple(calendars[y] for y in sorted(calendars))
+    base = runs[0].report
+    report = Report(
+        case_id=base.case_id,
+        as_of=base.as_of,
+        in_scope=any(r.report.in_scope for r in runs),
+        policy=base.policy,
+        notes=tuple(notes),
+        findings=tuple(findings),
+        timeline=timeline,
+        missing_facts=tuple(missing),
+        calendars=cal,
+        calendar_notes=tuple(dict.fromkeys(x for r in runs for x in r.report.calendar_notes)),
+        source=base.source,
+        versions=_versions.report_versions(cal),
+    )
+    first = runs[0]
+    return Run(report=report, case=lc, derived=first.derived, fired=first.fired, behind=tuple(behind))

@@ -21,6 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from .._derive import imprecise as _imprecise
 from .._engine import durable as _engine
 from .._engine.kinds import date_properties, meaning
 from .._engine.rulebook import DeadlineStatus, Modality, all_rules, zh_date
@@ -480,11 +481,17 @@ def _explain_finding(r: Run, i: int, findings_by_firing: Mapping[int, Finding]) 
     cond = w.words(fr.rule.condition)
     what = KIND_ZH.get(kind, kind)
     facts = []
+    # a case with imprecise dates is explained by one of its instantiations (issue 19, IMP-1): a
+    # value taken from an imprecise field says so
+    imprecise = {sl.path: sl for sl in _imprecise.slots(r.case.case)}
     for prop in w.props:
         label, field, computed = _meaning(kind, prop, rec)
         v = fr.fact.get(prop)
+        shown = _value_zh(prop, v)
+        if field in imprecise and v is not None:
+            shown += f"（案件记录为：{imprecise[field].zh.split('（', 1)[1].rstrip('）')}；此处为其中一种可能的取值）"
         facts.append(
-            FactValue(name=prop, label=label, field=field, computed=computed, value=_json_value(prop, v), value_zh=_value_zh(prop, v))
+            FactValue(name=prop, label=label, field=field, computed=computed, value=_json_value(prop, v), value_zh=shown)
         )
     return FindingExplanation(
         finding=f,

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import CaseValidationError, Problem
 from ._input import check_structure, parse_json
 from ._problems import Problems
-from ._types import LATEST_DATE, parse_as_of
+from ._types import LATEST_DATE, bounds, parse_as_of
 from .case import (
     Case,
     DayCountingChoice,
@@ -275,7 +275,7 @@ def _timeline_problems(case: Case, as_of: date) -> list[Problem]:
         if rec is not None and letter is None:
             bad(f"supervision.{name}", "没有《行政执法监督建议书》却有此记录", "there is no suggestion letter for this record")
     if obj and letter:
-        order("supervision.objection.filed_on", letter.received_on or letter.issued_on, obj.filed_on, "复查申请早于收到建议书", "review applied for before the letter was received")
+        order("supervision.objection.filed_on", letter.received_on if bounds(letter.received_on) else letter.issued_on, obj.filed_on, "复查申请早于收到建议书", "review applied for before the letter was received")
         order("supervision.objection.filed_on", obj.posted_on, obj.filed_on, "送达日期早于邮寄日期", "arrived before it was posted")
     if ans is not None and obj is None:
         bad("supervision.review_answer", "没有复查申请却有复查答复", "a review answer without a review application")

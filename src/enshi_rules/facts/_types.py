@@ -11,17 +11,23 @@ error naming the field.
 
 from __future__ import annotations
 
+import calendar
+import enum
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, StrictInt
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, PlainValidator, StrictBool, StrictInt, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ..errors import CaseValidationError, Problem
 
-__all__ = ["Code", "Id", "IsoDate", "LATEST_DATE", "Name", "StrictBool", "StrictInt", "Text", "Visible", "parse_as_of"]
+__all__ = [
+    "ActState", "Code", "DateSpan", "Day", "Id", "IsoDate", "LATEST_DATE", "Name", "StrictBool", "StrictInt", "Text",
+    "Visible", "When", "bounds", "exact", "parse_as_of", "zh_when",
+]
 
 _ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -127,3 +133,157 @@ def _iso_date(value: Any) -> Any:
 #: A date given as ``YYYY-MM-DD`` text (or a ``datetime.date`` from Python), nothing else, and no
 #: later than :data:`LATEST_DATE`.
 IsoDate = Annotated[date, BeforeValidator(_iso_date), AfterValidator(_in_range)]
+
+
+# ---- dates of any precision, and acts whose date or performance is not known (issue 19) ------
+
+
+@dataclass(frozen=True, order=True)
+class DateSpan:
+    """A date known only to its month (``2025-05``) or year (``2025``): the interval it covers.
+
+    ``lo`` and ``hi`` are the first and the last day of the month or year; ``text`` is what the
+    document said. A case date of this kind is judged for every day of the interval: a finding that
+    holds for each is certain, one that holds for some is possible (docs/case-format.md).
+    """
+
+    lo: date
+    hi: date
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+    def zh(self) -> str:
+        """``2025年5月`` or ``2025年``."""
+        return f"{self.lo.year}年{self.lo.month}月" if len(self.text) == 7 else f"{self.lo.year}年"
+
+
+class ActState(str, enum.Enum):
+    """What a document may say of an act instead of its date."""
+
+    #: the act was done; its date is not known (已做，日期不详)
+    DONE = "done"
+    #: the act was not done (未做), said explicitly
+    NOT_DONE = "not_done"
+    #: it is not known whether the act was done (是否已做不详)
+    UNKNOWN = "unknown"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def zh(self) -> str:
+        return {"done": "已做，日期不详", "not_done": "未做", "unknown": "是否已做不详"}[self.value]
+
+
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+_YEAR = re.compile(r"[0-9]{4}")
+
+
+def _span(value: str) -> DateSpan | None:
+    if (mo := _MONTH.fullmatch(value)) is not None:
+        y, mth = int(mo.group(1)), int(mo.group(2))
+        if not 1 <= mth <= 12 or y < 1:
+            return None
+        last = calendar.monthrange(y, mth)[1]
+        return DateSpan(date(y, mth, 1), date(y, mth, last), value)
+    if _YEAR.fullmatch(value) and int(value) >= 1:
+        y = int(value)
+        return DateSpan(date(y, 1, 1), date(y, 12, 31), value)
+    return None
+
+
+def _day_value(value: Any, *, acts: bool) -> Any:
+    if isinstance(value, (DateSpan, ActState)):
+        if isinstance(value, ActState) and not acts:
+            raise PydanticCustomError("iso_date", "a date written YYYY-MM-DD, YYYY-MM or YYYY")
+        return value
+    if isinstance(value, datetime):
+        raise PydanticCustomError("iso_date", "a date without a time, YYYY-MM-DD")
+    if isinstance(value, date):
+        return _in_range(value)
+    if isinstance(value, str):
+        if _ISO.fullmatch(value):
+            try:
+                day = date.fromisoformat(value)
+            except ValueError:
+                raise PydanticCustomError("date_parsing", "not a real date: {value}", {"value": value}) from None
+            return _in_range(day)
+        span = _span(value)
+        if span is not None:
+            _in_range(span.hi)
+            return span
+        if acts and value in {s.value for s in ActState}:
+            return ActState(value)
+    if acts:
+        raise PydanticCustomError(
+            "act_date",
+            "a date (YYYY-MM-DD, YYYY-MM or YYYY), or done / not_done / unknown",
+            {"zh": "日期无效：应为日期（YYYY-MM-DD、YYYY-MM 或 YYYY），或 done（已做，日期不详）、not_done（未做）、unknown（是否已做不详）"},
+        )
+    raise PydanticCustomError(
+        "day", "a date written YYYY-MM-DD, YYYY-MM or YYYY", {"zh": "日期无效：应为 YYYY-MM-DD、YYYY-MM（只知月份）或 YYYY（只知年份）"}
+    )
+
+
+def _day_text(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+_DAY_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+_DAY_SCHEMA = {
+    "type": "string",
+    "pattern": _DAY_PATTERN,
+    "description": "YYYY-MM-DD; or YYYY-MM / YYYY when only the month or the year is known (the interval it covers)",
+}
+_WHEN_SCHEMA = {
+    "anyOf": [
+        _DAY_SCHEMA,
+        {
+            "type": "string",
+            "enum": [s.value for s in ActState],
+            "description": "done: done, date unknown (已做，日期不详); not_done: not done (未做); unknown: not known whether done (是否已做不详)",
+        },
+    ]
+}
+
+#: A date of any precision: ``YYYY-MM-DD`` (a :class:`datetime.date`), ``YYYY-MM`` or ``YYYY`` (a
+#: :class:`DateSpan`, the interval covered).
+Day = Annotated[
+    date | DateSpan,
+    PlainValidator(lambda v: _day_value(v, acts=False)),
+    PlainSerializer(_day_text, return_type=str),
+    WithJsonSchema(_DAY_SCHEMA),
+]
+#: The date of an act, or what is known instead of it: a :data:`Day`, or ``done`` (done, date
+#: unknown), ``not_done`` or ``unknown`` (:class:`ActState`).
+When = Annotated[
+    date | DateSpan | ActState,
+    PlainValidator(lambda v: _day_value(v, acts=True)),
+    PlainSerializer(_day_text, return_type=str),
+    WithJsonSchema(_WHEN_SCHEMA),
+]
+
+
+def bounds(value: Any) -> tuple[date, date] | None:
+    """The first and last day a date of any precision may be; None for an act without a date."""
+    if isinstance(value, DateSpan):
+        return value.lo, value.hi
+    if isinstance(value, date):
+        return value, value
+    return None
+
+
+def exact(value: Any) -> date | None:
+    """The date when it is exact, else None."""
+    return value if isinstance(value, date) else None
+
+
+def zh_when(value: Any) -> str:
+    """A date of any precision, or an act's state, the Chinese way."""
+    if isinstance(value, DateSpan):
+        return value.zh()
+    if isinstance(value, ActState):
+        return value.zh
+    return f"{value.year}年{value.month}月{value.day}日"

@@ -12,7 +12,7 @@ import enum
 from datetime import date
 from typing import Annotated
 
-from ._types import Code, Id, IsoDate, StrictBool, StrictInt, Text, Visible
+from ._types import Code, Day, Id, IsoDate, StrictBool, StrictInt, Text, Visible, When
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .measures import (
@@ -25,6 +25,7 @@ from .measures import (
     Inspection,
     Liability,
     MajorDecision,
+    MatterSource,
     Misconduct,
     Obstruction,
     SpecialSource,
@@ -104,7 +105,7 @@ class EnforcementAction(_Model):
         default=None,
         description="where it took place (division code); defaults to the supervised organ's region",
     )
-    acted_on: IsoDate | None = None
+    acted_on: Day | None = None
     system: Visible | None = Field(
         default=None,
         max_length=50,
@@ -129,9 +130,9 @@ class Situation(_Model):
         default="",
         description="item 6 (其他违反法律法规规定的情形): the provision of law or regulation violated (A26-4)",
     )
-    found_on: IsoDate | None = None
+    found_on: Day | None = None
     confirmed: StrictBool = Field(description="经调查属实: the investigation confirmed it")
-    confirmed_on: IsoDate | None = None
+    confirmed_on: Day | None = None
 
 
 class SuggestionLetter(_Model):
@@ -139,8 +140,14 @@ class SuggestionLetter(_Model):
 
     id: _Id = "suggestion_letter"
     number: Visible = Field(default="", max_length=100, description="文号")
-    issued_on: IsoDate
-    received_on: IsoDate | None = Field(default=None, description="the date the supervised organ received it")
+    issued_on: When = Field(
+        description="制发: the date; or done (issued, date unknown), not_done (the same as no letter), unknown (whether issued is not known)"
+    )
+    received_on: When | None = Field(
+        default=None,
+        description="the date the supervised organ received it; done (received, date unknown: periods from it cannot be counted); "
+        "absent: the receipt is not recorded (a missing fact, periods are not counted)",
+    )
     rectification_days: StrictInt | None = Field(
         default=None,
         ge=1,
@@ -157,18 +164,20 @@ class ObjectionApplication(_Model):
     """An application for review (申请复查) against the suggestion letter (第二十七条第一款)."""
 
     id: _Id = "objection"
-    filed_on: IsoDate = Field(
-        description="the date the application reached the supervising organ (starts its 15-day review)"
+    filed_on: When = Field(
+        description="the date the application reached the supervising organ (starts its 15-day review); or done / not_done / unknown"
     )
-    posted_on: IsoDate | None = Field(default=None, description="postmark date, if sent by post")
+    posted_on: Day | None = Field(default=None, description="postmark date, if sent by post")
 
 
 class ReviewAnswer(_Model):
     """The supervising organ's answer to the review application (复查答复)."""
 
     id: _Id = "review_answer"
-    answered_on: IsoDate
-    received_on: IsoDate | None = Field(default=None, description="the date the supervised organ received it")
+    answered_on: When = Field(description="the date of the answer; or done / not_done / unknown")
+    received_on: When | None = Field(
+        default=None, description="the date the supervised organ received it; absent: not recorded (a missing fact)"
+    )
     objection_upheld: StrictBool = Field(description="经复查异议成立")
 
 
@@ -176,8 +185,10 @@ class SubmittedReport(_Model):
     """A report submitted by the supervised organ (整改情况 or 执行情况)."""
 
     id: _Id | None = None
-    submitted_on: IsoDate = Field(description="the date it reached the supervising organ")
-    posted_on: IsoDate | None = Field(default=None, description="postmark date, if sent by post")
+    submitted_on: When = Field(
+        description="the date it reached the supervising organ; or done (submitted, date unknown), not_done, unknown"
+    )
+    posted_on: Day | None = Field(default=None, description="postmark date, if sent by post")
 
 
 class DecisionLetter(_Model):
@@ -185,16 +196,20 @@ class DecisionLetter(_Model):
 
     id: _Id = "decision_letter"
     number: Visible = Field(default="", max_length=100)
-    issued_on: IsoDate
-    received_on: IsoDate | None = None
+    issued_on: When = Field(description="制发: the date; or done (issued, date unknown), not_done, unknown")
+    received_on: When | None = Field(
+        default=None, description="the date the supervised organ received it; absent: not recorded (a missing fact)"
+    )
     orders: tuple[DecisionOrder, ...] = ()
 
 
 class Supervision(_Model):
     """The supervision procedure of 第二十六条至第二十八条."""
 
-    started_on: IsoDate | None = Field(
-        default=None, description="the date the supervision procedure was started (启动监督程序)"
+    started_on: When | None = Field(
+        default=None,
+        description="the date the supervision procedure was started (启动监督程序), of any precision; unknown or absent: "
+        "the start is not known, and whether the measures apply is judged from the other dated steps, if any (A35-1)",
     )
     situations: tuple[Situation, ...] = Field(default=(), max_length=50)
     suggestion_letter: SuggestionLetter | None = None
@@ -209,11 +224,19 @@ class Supervision(_Model):
     special_source: SpecialSource | None = Field(
         default=None, description="第二十一条: the source of a 专项行政执法监督"
     )
+    source: MatterSource | None = Field(
+        default=None,
+        description="where the matter came from (人大代表建议 … 行政执法社会监督员、专项行动), with a note; shown in the report",
+    )
     serious_impact: StrictBool = Field(
         default=False, description="第二十九条第二款: 违法或者不当等情况突出、造成重大影响"
     )
-    circulated_on: IsoDate | None = Field(default=None, description="第二十九条第一款: 通报 on")
-    head_interviewed_on: IsoDate | None = Field(default=None, description="第二十九条第二款: 约谈负责人 on")
+    circulated_on: When | None = Field(
+        default=None, description="第二十九条第一款: 通报 on; absent: not circulated; done / not_done / unknown"
+    )
+    head_interviewed_on: When | None = Field(
+        default=None, description="第二十九条第二款: 约谈负责人 on; absent: no interview; done / not_done / unknown"
+    )
 
 
 class Case(_Model):

@@ -30,7 +30,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from ._problems import Problems
-from ._types import Id, IsoDate, Name, StrictBool, StrictInt, Text, Visible
+from ._types import ActState, Day, Id, Name, StrictBool, StrictInt, Text, Visible, When, bounds
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import Problem
@@ -52,6 +52,7 @@ __all__ = [
     "InspectionSupervisor",
     "Liability",
     "LiabilityRole",
+    "MatterSource",
     "MajorDecision",
     "Misconduct",
     "MisconductKind",
@@ -59,6 +60,7 @@ __all__ = [
     "ObstructionConduct",
     "ObstructionParty",
     "ReviewResult",
+    "SourceKind",
     "SpecialSource",
     "Tolerance",
     "measures_problems",
@@ -80,7 +82,7 @@ class Designation(_Model):
     """第六条第一款: 上级行政执法监督机关 指定监督 — the supervising organ acts on a designation."""
 
     designated_by: _Id = Field(description="the organ that designated the supervising organ")
-    designated_on: IsoDate | None = None
+    designated_on: Day | None = None
     document: Visible = Field(default="", max_length=100, description="文号 of the designation")
 
 
@@ -93,7 +95,7 @@ class Dispute(_Model):
     negotiated: StrictBool = Field(default=False, description="协商: the two organs tried to settle it")
     agreed: StrictBool = Field(default=False, description="协商一致: the negotiation settled it")
     referred_to: _Id | None = Field(default=None, description="the organ the dispute was reported to (报请协调)")
-    referred_on: IsoDate | None = None
+    referred_on: When | None = Field(default=None, description="报请协调 on; done / not_done / unknown")
 
 
 # ---- 第十七条、第二十三条、第二十四条 ---------------------------------------------------------------
@@ -124,7 +126,7 @@ class Inspection(_Model):
 
     id: _Id = "inspection"
     on_site: StrictBool = Field(default=True, description="现场行政执法监督活动")
-    conducted_on: IsoDate | None = None
+    conducted_on: Day | None = None
     supervisors: tuple[InspectionSupervisor, ...] = Field(default=(), max_length=50)
     measures: tuple[Annotated[StrictInt, Field(ge=1, le=7)], ...] = Field(
         default=(), max_length=7, description="第二十三条 items of the measures taken (1 听取说明 … 7 其他)"
@@ -148,7 +150,7 @@ class AssessmentScope(enum.StrEnum):
 class AnnualAssessment(_Model):
     """One 行政执法考核评议."""
 
-    held_on: IsoDate
+    held_on: Day
     internal: StrictBool = Field(description="包括内部考核")
     external: StrictBool = Field(description="包括外部评议")
     scope: AssessmentScope = AssessmentScope.COMPREHENSIVE
@@ -159,9 +161,15 @@ class AnnualDuties(_Model):
 
     organ: _Id
     year: StrictInt = Field(ge=2025, le=2100, description="calendar year; the measures apply from 2025")
-    responsibility_list_on: IsoDate | None = Field(default=None, description="行政执法监督权责清单 made on")
-    annual_plan_on: IsoDate | None = Field(default=None, description="年度行政执法监督工作计划 made on")
-    case_file_reviews: tuple[IsoDate, ...] = Field(default=(), max_length=100, description="行政执法案卷评查 held on")
+    responsibility_list_on: When | None = Field(
+        default=None, description="行政执法监督权责清单 made on; absent: not made; done / not_done / unknown"
+    )
+    annual_plan_on: When | None = Field(
+        default=None, description="年度行政执法监督工作计划 made on; absent: not made; done / not_done / unknown"
+    )
+    case_file_reviews: tuple[Day, ...] = Field(
+        default=(), max_length=100, description="行政执法案卷评查 held on (2025-05: some day in May 2025)"
+    )
     assessments: tuple[AnnualAssessment, ...] = Field(default=(), max_length=100)
 
 
@@ -181,8 +189,10 @@ class Complaint(_Model):
     complainant: Complainant
     kind: str = Field(default="投诉", pattern=r"^(投诉|举报)$")
     about: _Text = ""
-    received_on: IsoDate
-    handled_on: IsoDate | None = Field(default=None, description="the date it was dealt with (依法处理)")
+    received_on: Day
+    handled_on: When | None = Field(
+        default=None, description="the date it was dealt with (依法处理); absent: not dealt with; done / not_done / unknown"
+    )
     outcome: _Text = ""
 
 
@@ -196,9 +206,15 @@ class MajorDecision(_Model):
     """第二十二条: a 重大行政执法决定 of the supervised organ."""
 
     id: _Id
-    made_on: IsoDate | None = None
-    filed_on: IsoDate | None = Field(default=None, description="备案: the date it was filed with the supervising organ")
-    reviewed_on: IsoDate | None = Field(default=None, description="合法性、适当性审查 completed on")
+    made_on: Day | None = None
+    filed_on: When | None = Field(
+        default=None,
+        description="备案: the date it was filed with the supervising organ; done (filed, date unknown), not_done, unknown; "
+        "absent: not filed",
+    )
+    reviewed_on: When | None = Field(
+        default=None, description="合法性、适当性审查 completed on; absent: not reviewed; done / not_done / unknown"
+    )
     review_result: ReviewResult | None = None
 
 
@@ -219,13 +235,35 @@ class Deficiency(_Model):
             "第二十六条第（六）项 (其他违反法律法规规定的情形), else that item is a missing fact (A26-4)"
         ),
     )
-    found_on: IsoDate | None = None
+    found_on: Day | None = None
     confirmed: StrictBool = Field(description="经调查属实")
 
     @property
     def ref(self) -> str:
         """Its id, or one made from its article and item (the loader keeps them unique)."""
         return self.id or f"deficiency-{self.article}-{self.item}"
+
+
+class SourceKind(enum.StrEnum):
+    """Where a supervision matter came from: the sources 第二十一条 lists, and two that published
+    cases name beside them (行政执法社会监督员, 专项行动). A closed list; ``MatterSource.note`` says more."""
+
+    DEPUTY_PROPOSAL = "人大代表建议"
+    CPPCC_PROPOSAL = "政协委员提案"
+    JUDICIAL_PROPOSAL = "司法建议"
+    SUPERVISION_PROPOSAL = "监察建议"
+    ASSIGNED = "上级交办事项"
+    PUBLIC_CONCERN = "社会普遍关注的热点问题"
+    MAJOR_CASE = "具有较大影响的案件"
+    SOCIAL_SUPERVISOR = "行政执法社会监督员"
+    CAMPAIGN = "专项行动"
+
+
+class MatterSource(_Model):
+    """The source of a supervision matter, shown in the report (第二十一条 lists most of them)."""
+
+    kind: SourceKind
+    note: _Text = Field(default="", description="free text: which proposal, which campaign, which supervisor's report")
 
 
 class SpecialSource(enum.StrEnum):
@@ -259,10 +297,17 @@ class Tolerance(_Model):
 
 
 class Liability(_Model):
-    """第三十二条第一款: a person of the supervised organ and the behaviour (item 1-7) charged."""
+    """第三十二条第一款: a person of the supervised organ and the behaviour (item 1-7) charged.
+
+    A record may name the person, or give only the role and how many persons it covers (``count``)
+    when the source does not name them (reports then read 其他直接责任人员（姓名未记录）).
+    """
 
     id: _Id
-    person: _Name
+    person: _Name | None = Field(default=None, description="the person's name; absent: not recorded (姓名未记录)")
+    count: StrictInt | None = Field(
+        default=None, ge=1, le=1000, description="how many persons this record covers (unnamed persons of one role)"
+    )
     organ: _Id | None = Field(default=None, description="the person's organ; defaults to the supervised organ")
     role: LiabilityRole
     behaviour: StrictInt = Field(ge=1, le=7, description="第三十二条第一款 item")
@@ -279,10 +324,13 @@ class MisconductKind(enum.StrEnum):
 
 
 class Misconduct(_Model):
-    """第三十三条: misconduct of a person of the supervising organ."""
+    """第三十三条: misconduct of a person of the supervising organ (named, or counted by role)."""
 
     id: _Id
-    person: _Name
+    person: _Name | None = Field(default=None, description="the person's name; absent: not recorded (姓名未记录)")
+    count: StrictInt | None = Field(
+        default=None, ge=1, le=1000, description="how many persons this record covers (unnamed persons of one role)"
+    )
     organ: _Id | None = Field(default=None, description="the person's organ; defaults to the supervising organ")
     role: LiabilityRole
     behaviour: MisconductKind
@@ -311,7 +359,7 @@ class Obstruction(_Model):
     party: ObstructionParty
     actor: _Name = Field(description="the unit or person (for 被监督机关: its name or the staff member)")
     conduct: ObstructionConduct
-    on: IsoDate | None = None
+    on: Day | None = None
     description: _Text = ""
     confirmed: StrictBool
 
@@ -339,10 +387,12 @@ class Clue(_Model):
     """第三十一条: a clue found during supervision that an enforcement officer broke discipline or law."""
 
     id: _Id
-    person: _Name
-    kind: ClueKind
-    found_on: IsoDate
-    transferred_on: IsoDate | None = Field(default=None, description="移送监察机关 on")
+    person: _Name | None = Field(default=None, description="the person concerned; absent: not recorded (姓名未记录)")
+    kind: ClueKind | None = Field(default=None, description="the kind of violation; absent: not recorded (a missing fact)")
+    found_on: Day | None = Field(default=None, description="发现 on; absent: not recorded (a missing fact, not a refusal)")
+    transferred_on: When | None = Field(
+        default=None, description="移送监察机关 on; absent: not transferred; done (transferred, date unknown), not_done, unknown"
+    )
     transferred_to: Visible = Field(default="", max_length=100, description="the recipient's name, e.g. 中共恩施市纪委 恩施市监委")
     transferred_to_kind: ClueRecipient | None = Field(
         default=None,
@@ -420,11 +470,11 @@ def measures_problems(case: Any, organs: Mapping[str, Any], as_of: date) -> list
             not_future(f"{p}.{f}", getattr(a, f))
         for j, d in enumerate(a.case_file_reviews):
             not_future(f"{p}.case_file_reviews[{j}]", d)
-            if d.year != a.year:
+            if any(x.year != a.year for x in bounds(d)):
                 bad(f"{p}.case_file_reviews[{j}]", f"案卷评查日期 {d} 不在 {a.year} 年度内", f"review date {d} is not in {a.year}")
         for j, s in enumerate(a.assessments):
             not_future(f"{p}.assessments[{j}].held_on", s.held_on)
-            if s.held_on.year != a.year:
+            if any(x.year != a.year for x in bounds(s.held_on)):
                 bad(f"{p}.assessments[{j}].held_on", f"考核评议日期 {s.held_on} 不在 {a.year} 年度内", f"assessment date {s.held_on} is not in {a.year}")
             if not (s.internal or s.external):
                 bad(f"{p}.assessments[{j}]", "考核评议既无内部考核也无外部评议", "an assessment with neither internal nor external part")
@@ -440,9 +490,12 @@ def measures_problems(case: Any, organs: Mapping[str, Any], as_of: date) -> list
             not_future(f"{p}.{f}", getattr(md, f))
         order(f"{p}.filed_on", md.made_on, md.filed_on, "备案日期早于决定日期", "filed before it was made")
         order(f"{p}.reviewed_on", md.filed_on, md.reviewed_on, "审查日期早于备案日期", "reviewed before it was filed")
-        if md.reviewed_on is not None and md.filed_on is None:
+        reviewed = md.reviewed_on is not None and md.reviewed_on not in (ActState.NOT_DONE, ActState.UNKNOWN)
+        if reviewed and md.filed_on in (None, ActState.NOT_DONE):
             bad(f"{p}.reviewed_on", "未备案却有备案审查", "reviewed although never filed")
-        if (md.review_result is None) != (md.reviewed_on is None):
+        if md.review_result is not None and not reviewed:
+            bad(f"{p}.review_result", "没有审查却有审查结论", "a review result without a review")
+        if md.review_result is None and bounds(md.reviewed_on) is not None:
             bad(f"{p}.review_result", "审查日期与审查结论应同时给出", "reviewed_on and review_result go together")
     sup = case.supervision
     seen_def: set[str] = set()

@@ -13,11 +13,17 @@ A letter resting on no confirmed situation lacks its premise (A26-3); a letter i
 records no situation at all is a missing fact, not a violation (D-1): the case may simply not have
 recorded the grounds.
 
-The interpretive choices above are registered for legal review as A26-1, A26-2, A26-3, A26-4 in
+Several situations or deficiencies under the same item give one finding citing all of them
+(``ONE_FINDING_PER_ITEM``, A26-5): one item, one duty to issue the letter.
+
+The interpretive choices above are registered for legal review as A26-1, A26-2, A26-3, A26-4, A26-5 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
 
 from .._engine.rulebook import Duty, Fact, Modality, Role, m, rule, true
 from .kinds import LETTER, SITUATION
@@ -60,6 +66,24 @@ def situation(item: int, text: str) -> None:
 # 第二十六条
 # 发现被监督机关有下列情形之一的，行政执法监督机关启动行政执法监督程序，经调查属实，应当制发《行政执法监督建议书》，建
 # 议被监督机关限期自行纠正：
+
+# One obligation, one finding (A26-5): the duty of 第二十六条 is to issue a letter for what the
+# investigation confirmed under an item; several situations or deficiencies under the same item are
+# grounds of the same duty, so they give one finding that cites every record and names every
+# 监督内容 and provision.
+ONE_FINDING_PER_ITEM = ("art_026.p1.i*.letter_required", "art_026.p1.i*.letter_issued")
+
+
+def combined(facts: list[Mapping[str, Any]]) -> dict[str, Any]:
+    """The fact one finding is worded from when several records ground the same item's duty."""
+    out = dict(facts[0])
+    out["refs"] = list(dict.fromkeys(r for f in facts for r in f.get("refs", ())))
+    for key in ("content", "provision"):
+        values = list(dict.fromkeys(f[key] for f in facts if f.get(key)))
+        if values:
+            out[key] = "；".join(values)
+    return out
+
 
 # 经调查属实 is the premise of the letter: a letter with no confirmed situation lacks it (A26-3).
 # A letter when the case records no situation or deficiency at all is a missing fact (D-1), and one

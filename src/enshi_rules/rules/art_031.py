@@ -39,7 +39,8 @@ transfer = Duty(Role.SUPERVISING, CLUE, done=m.transferred)
 @transfer.required("art_031.p1.transfer_required")
 def transfer_required(f: Fact) -> str:
     """监督中发现行政执法人员涉嫌违纪或职务违法犯罪问题线索、尚未移送的，认定应当移送监察机关。"""
-    return f"于{f.zh('found')}发现{f['person']}涉嫌{f['clue_kind']}的问题线索，应当依纪依法移送监察机关；尚未移送。"
+    found = f"于{f.zh('found')}发现" if "found" in f else "发现（发现日期未记录，A31-3）"
+    return f"{found}{f['person']}涉嫌{f['clue_kind']}的问题线索，应当依纪依法移送监察机关；尚未移送。"
 
 
 @transfer.done("art_031.p1.transferred", true(m.to_commission))

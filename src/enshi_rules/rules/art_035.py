@@ -18,7 +18,14 @@ so ``found_on`` says nothing about when the procedure began. The date of the enf
 under supervision does not count either: supervising an act done before 2025-03-01 is supervision
 done under the measures.
 
-The interpretive choices above are registered for legal review as A35-1 in
+A start that is not known (no dated step at all: ``start_unknown``) leaves applicability
+undetermined: the note says which fact settles it, and the findings of the matter are marked as
+depending on it (A35-1). A first step known only within an interval that straddles 2025-03-01
+(``2025``, ``2025-02``…, or an act done on an unknown day: ``first_step_from`` / ``first_step_to``)
+makes applicability uncertain: the note says so, and a finding that holds only for the days after
+the commencement is ``possible`` (A35-2, IMP-1).
+
+The interpretive choices above are registered for legal review as A35-1, A35-2 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
@@ -26,7 +33,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .._engine.rulebook import Fact, Modality, Outcome, Role, Stage, m, rule, zh_date
+from .._engine.rulebook import Fact, Modality, Outcome, Role, Stage, m, rule, true, zh_date
 from .kinds import CASE, PRE_COMMENCEMENT
 
 #: 施行日期.
@@ -74,3 +81,34 @@ def procedure_continues(f: Fact) -> Outcome:
 def period_not_judged(f: Fact) -> Outcome:
     """步骤发生在、或期间开始计算于2025年3月1日前的，不依本办法认定（程序从新）。"""
     return Outcome(f"{f['what']}：起算或发生于{f.zh('start')}，早于本办法施行日期{zh_date(COMMENCEMENT)}，不依本办法认定。")
+
+
+#: The findings of the matter (not the yearly duties of 第十五、十八、十九条, not the relation notes):
+#: they rest on the measures applying to it.
+MATTER_FINDINGS = ("art_010.*", "art_017.*", "art_02[1-9].*", "art_03[0-4].*")
+
+
+# A start that is not known, and no other dated step: no judgement on applicability (A35-1); the
+# findings of the matter rest on it.
+@rule("art_035.p1.start_unknown", Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True,
+      when=CASE & (-m.first_step) & true(m.undated_matter))
+def start_unknown(f: Fact) -> Outcome:
+    """本次监督没有启动日期、也没有其他有日期的程序步骤的，不能确定是否适用本办法；本次监督的认定都以适用为前提，标明取决于此。"""
+    return Outcome(
+        "本次监督的启动日期不详，也没有其他有日期的程序步骤，不能确定监督是否在本办法施行日期"
+        f"{zh_date(COMMENCEMENT)}之后进行，是否适用本办法不能确定；记录启动监督程序的日期（supervision.started_on）"
+        "即可确定。本次监督的认定都以适用本办法为前提。",
+        leaves_open=MATTER_FINDINGS,
+    )
+
+
+# A first step known only within an interval that straddles the commencement (A35-2).
+@rule("art_035.p1.start_straddles", Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True,
+      when=CASE & (+m.first_step_from) & (m.first_step_from < _COMMENCEMENT) & (m.first_step_to >= _COMMENCEMENT))
+def start_straddles(f: Fact) -> Outcome:
+    """本次监督最早的步骤只知在一段时间内、而这段时间跨越2025年3月1日的，是否适用本办法不能确定；只在施行后的日期成立的认定标为“可能”。"""
+    return Outcome(
+        f"本次监督最早的步骤只知在{f.zh('first_step_from')}至{f.zh('first_step_to')}之间（案件只记录了月份、年份，"
+        f"或者记录为已做但日期不详），跨越本办法施行日期{zh_date(COMMENCEMENT)}，是否适用本办法不能确定；"
+        "只在其中部分日期成立的认定标为“可能”。记录确切的启动日期（supervision.started_on）即可确定。"
+    )

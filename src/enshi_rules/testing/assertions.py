@@ -29,7 +29,8 @@ Criteria (all optional; one that is not given matches anything):
 - ``defeated_by``, ``depends_on``: the rule id of the exception that defeats the finding, of the
   finding whose open question it depends on (``None``: not defeated, depends on nothing);
 - ``counted_to``: the day an overdue count stopped; ``performed``: ``True`` for a 应当 duty performed;
-- ``interpretation``: one register id among those the finding relied on (``"A27-6"``).
+- ``interpretation``: one register id among those the finding relied on (``"A27-6"``);
+- ``certainty``: ``certain`` / ``possible`` (or 确定 / 可能), when the case has imprecise dates (IMP-1).
 
 Passing ``None`` for a criterion means "this field is empty", not "any".
 """
@@ -49,7 +50,7 @@ from .._law.text import (
     parse_citation,
     to_chinese_numeral,
 )
-from ..report import Finding, MissingFact, Note, Report
+from ..report import Certainty, Finding, MissingFact, Note, Report
 from . import _pins
 
 __all__ = [
@@ -139,6 +140,7 @@ _FIELDS = (
     "counted_to",
     "performed",
     "interpretation",
+    "certainty",
 )
 _DATE_FIELDS = ("due", "done_on", "period_start", "counted_to")
 _INT_FIELDS = ("article", "paragraph", "item", "days_late", "period_days")
@@ -195,6 +197,7 @@ def criteria(
     counted_to: Any = ANY,
     performed: Any = ANY,
     interpretation: Any = ANY,
+    certainty: Any = ANY,
 ) -> dict[str, Any]:
     """The criteria given, checked and normalised (dates parsed, words mapped to enum members).
 
@@ -219,6 +222,7 @@ def criteria(
         "subject": subject, "subject_id": subject_id, "excludes": excludes,
         "message_contains": message_contains, "provisional": provisional, "defeated_by": defeated_by,
         "depends_on": depends_on, "counted_to": counted_to, "performed": performed, "interpretation": interpretation,
+        "certainty": certainty,
     }  # fmt: skip
     for name, value in values.items():
         if value is ANY:
@@ -234,6 +238,8 @@ def criteria(
             value = _as_enum(name, value, Modality, _MODALITY_WORDS)
         elif name == "status":
             value = _as_enum(name, value, DeadlineStatus, _STATUS_WORDS)
+        elif name == "certainty":
+            value = _as_enum(name, value, Certainty, {"确定": Certainty.CERTAIN, "可能": Certainty.POSSIBLE})
         elif name in ("excludes", "provisional", "performed"):
             if not isinstance(value, bool):
                 raise ValueError(f"{name} must be true or false, not {value!r}")

@@ -74,7 +74,7 @@ _ENTRY_KEYS = {
     "cite", "article", "paragraph", "item", "rule_id", "modality", "status", "due", "days_late",
     "done_on", "period_start", "period_days", "subject", "subject_id", "excludes", "message_contains",
     "defeated_by", "depends_on", "counted_to", "performed", "interpretation",
-    "count", "provisional",
+    "count", "provisional", "certainty",
 }  # fmt: skip
 _ERRORS = {
     "CalendarDataError": _errors.CalendarDataError,

@@ -14,7 +14,7 @@ from typing import Any
 
 from .._engine.rulebook import Modality, all_rules
 from .._law import text as _text
-from ..cli import _STATUS_ZH, _status_zh, finding_tag, provisional_text
+from ..cli import _STATUS_ZH, _status_zh, applicability_zh, certainty_zh, finding_tag, provisional_text
 from . import _catalog
 
 __all__ = ["FindingView", "ReportView", "finding_label", "report_view"]
@@ -53,7 +53,11 @@ class FindingView:
     provisional: str  # "" or （暂定：2027年节假日安排尚未公布，按《全国年节及纪念日放假办法》推算）
     calendar_basis: str
     interpretations: tuple[tuple[str, str], ...]  # (id, title)
-    explanation: Any = None  # the FindingExplanation of ``enshi_rules.explain`` for this finding
+    explanation: Any = None
+    #: "" (certain), or 可能：… with the facts whose imprecision makes the finding possible (IMP-2)
+    certainty: str = ""
+    #: "" or 2025年10月9日至2025年10月30日之间: the last day when the period starts within an interval
+    due_range: str = ""  # the FindingExplanation of ``enshi_rules.explain`` for this finding
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,8 @@ class ReportView:
     calendars: tuple[dict[str, str], ...] = ()  # the holiday calendar of each year a period touched
     calendar_notes: tuple[str, ...] = ()
     counts: dict[str, int] = field(default_factory=dict)
+    applicability: str = "是"  # 是 / 否 / 不能确定（…）, as in the text report
+    source: str = ""  # 监督事项来源
 
 
 def _versions(report: Any) -> tuple[tuple[str, str], ...]:
@@ -139,6 +145,8 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
                 calendar_basis=f.calendar_basis or "",
                 interpretations=_interpretations(f, applies.get(uid, ())),
                 explanation=explained[i - 1] if explained else None,
+                certainty=certainty_zh(f),
+                due_range=f"{_cn_date(f.due_range[0])}至{_cn_date(f.due_range[1])}之间" if getattr(f, "due_range", None) else "",
             )
         )
     notes = tuple(
@@ -147,6 +155,7 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
             "href": _catalog.unit_href(_catalog.finding_unit(n.article, n.paragraph, n.item)),
             "message": n.message,
             "excludes": "是" if n.excludes else "",
+            "certainty": "可能" if str(getattr(n, "certainty", "certain")) == "possible" else "",
         }
         for n in report.notes
     )
@@ -185,4 +194,10 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
         ),
         calendar_notes=tuple(report.calendar_notes),
         counts=counts,
+        applicability=applicability_zh(report),
+        source=(
+            report.source.kind + (f"（{report.source.note}）" if report.source.note else "")
+            if getattr(report, "source", None) is not None
+            else ""
+        ),
     )

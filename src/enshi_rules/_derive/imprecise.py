@@ -1,0 +1,353 @@
+"""Records as they are: dates known to the month or year, acts done on an unknown date, acts not
+known to have been done (issue 19). This module derives, it does not decide.
+
+A case date may be an interval (``2025-05``: some day of May 2025) or an act's state (``done``:
+done, date unknown; ``not_done``; ``unknown``: whether done is not known). The rules judge exact
+dates only. So a case with such values is judged in each of its *instantiations*: every imprecise
+value is set to each end of what it may be, and an instantiation the timeline makes impossible (a
+letter received before it was issued) is moved to the nearest day that is possible, or dropped.
+The engine judges each instantiation like any case; :func:`merge` then keeps a finding that holds in
+every instantiation as ``certain`` and one that holds in some as ``possible`` (IMP-1, IMP-2).
+
+Why the ends suffice: every date comparison the rules make (a step before or after 2025-03-01, an
+act before or after the last day of a period, which moves forward with its start) changes its answer
+at most once as one date moves through its interval, so a conclusion that holds at both ends of
+each interval holds in between, and one that holds anywhere holds at an end (IMP-1).
+
+What each value means:
+
+* ``YYYY-MM`` / ``YYYY``: from the first to the last day of the month or year (no later than the
+  as-of date).
+* ``done``: done on a day the record does not give, between the earliest day the timeline allows
+  (the day before every other date of the case, or before 2025-03-01, when nothing bounds it) and
+  the as-of date. A receipt (``received_on``) done on an unknown day starts a period that cannot be
+  counted: it is left unset and the report lists it as a missing fact (IMP-3).
+* ``not_done``: as if the field (or, for the date that makes a record, the record) were absent.
+* ``unknown``: both: not done, and done on an unknown day.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..facts import Case, LoadedCase
+from ..facts._types import ActState, DateSpan, bounds
+from ..rules.art_035 import COMMENCEMENT
+
+__all__ = ["ABSENT", "MAX_INSTANTIATIONS", "Slot", "instantiations", "slots"]
+
+#: Past this many instantiations, each imprecise value is only moved one at a time (IMP-4).
+MAX_INSTANTIATIONS = 64
+
+#: A receipt starts the periods of 第二十七条、第二十八条: done on an unknown day, they cannot be counted.
+PERIOD_STARTS = frozenset(
+    {
+        "supervision.suggestion_letter.received_on",
+        "supervision.review_answer.received_on",
+        "supervision.decision_letter.received_on",
+    }
+)
+
+
+class _Absent:
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+
+#: The value of a slot in an instantiation where the act was not done (the field, or its record, absent).
+ABSENT: Any = _Absent()
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One imprecise value of a case: where it is, what it says, and whether it makes its record."""
+
+    loc: Loc
+    path: str  # supervision.suggestion_letter.issued_on, annual_duties[0].case_file_reviews[1]
+    value: DateSpan | ActState
+    makes_record: bool  # a required field: not done means the record is absent
+
+    @property
+    def zh(self) -> str:
+        if isinstance(self.value, DateSpan):
+            what = "只知年份" if len(self.value.text) == 4 else "只知月份"
+            return f"{self.path}（{self.value.zh()}，{what}）"
+        return f"{self.path}（{self.value.zh}）"
+
+
+def _path(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _walk(obj: Any, loc: Loc) -> Iterator[Slot]:
+    if isinstance(obj, BaseModel):
+        fields = type(obj).model_fields
+        for name, field in fields.items():
+            v = obj.__dict__.get(name)
+            if isinstance(v, (DateSpan, ActState)):
+                yield Slot(loc + (name,), _path(loc + (name,)), v, field.is_required())
+            elif isinstance(v, (BaseModel, tuple)):
+                yield from _walk(v, loc + (name,))
+    elif isinstance(obj, tuple):
+        for i, v in enumerate(obj):
+            if isinstance(v, (DateSpan, ActState)):
+                yield Slot(loc + (i,), _path(loc + (i,)), v, True)
+            elif isinstance(v, BaseModel):
+                yield from _walk(v, loc + (i,))
+
+
+def slots(case: Case) -> tuple[Slot, ...]:
+    """Every imprecise value of a case, in document order."""
+    return tuple(_walk(case, ()))
+
+
+def _exact_dates(obj: Any) -> Iterator[date]:
+    if isinstance(obj, date):
+        yield obj
+    elif isinstance(obj, DateSpan):
+        yield obj.lo
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            if name != "as_of":
+                yield from _exact_dates(obj.__dict__.get(name))
+    elif isinstance(obj, tuple):
+        for v in obj:
+            yield from _exact_dates(v)
+
+
+def _set(obj: Any, loc: Loc, value: Any) -> Any:
+    """``obj`` with the value at ``loc`` replaced (ABSENT: removed, with its record if it makes it)."""
+    head, rest = loc[0], loc[1:]
+    if isinstance(obj, tuple):
+        assert isinstance(head, int)
+        if not rest:
+            return obj[:head] + (value,) + obj[head + 1 :]
+        return obj[:head] + (_set(obj[head], rest, value),) + obj[head + 1 :]
+    assert isinstance(head, str)
+    if not rest:
+        return obj.model_copy(update={head: value})
+    return obj.model_copy(update={head: _set(obj.__dict__[head], rest, value)})
+
+
+def _apply(case: Case, chosen: Sequence[tuple[Slot, Any]]) -> Case:
+    """The case with each slot set; absent slots last, records dropped from the end backwards so
+    that positions in a list stay right."""
+    drops: list[Loc] = []
+    out = case
+    for slot, v in chosen:
+        if v is ABSENT:
+            drops.append(slot.loc[:-1] if slot.makes_record else slot.loc)
+        else:
+            out = _set(out, slot.loc, v)
+    for loc in sorted(drops, key=lambda x: tuple(str(p).zfill(6) if isinstance(p, int) else p for p in x), reverse=True):
+        parent_loc, last = loc[:-1], loc[-1]
+        if isinstance(last, int):
+            parent = _get(out, parent_loc)
+            out = _replace(out, parent_loc, parent[:last] + parent[last + 1 :])
+        else:
+            out = _replace(out, loc, None)
+    return out
+
+
+def _get(obj: Any, loc: Loc) -> Any:
+    for part in loc:
+        obj = obj[part] if isinstance(part, int) else obj.__dict__[part]
+    return obj
+
+
+def _replace(obj: Any, loc: Loc, value: Any) -> Any:
+    if not loc:
+        return value
+    return _set(obj, loc, value)
+
+
+def _low_for(slot: Slot, case: Case, low: date) -> date:
+    """The earliest day an act done on an unknown day may have been: a step of the supervision is
+    not before the procedure's start when that is dated (A35-1), a yearly duty not before its year;
+    otherwise the day before every date of the case (and before 2025-03-01)."""
+    if slot.path.startswith("annual_duties[") and isinstance(slot.loc[1], int):
+        return date(case.annual_duties[slot.loc[1]].year, 1, 1)
+    start = bounds(case.supervision.started_on)
+    if start is not None and slot.path != "supervision.started_on" and not slot.path.startswith(("major_decisions", "complaints")):
+        return start[0]
+    return low
+
+
+def _candidates(slot: Slot, low: date, as_of: date) -> list[Any]:
+    v = slot.value
+    if isinstance(v, DateSpan):
+        return [v.lo, min(v.hi, as_of)] if v.lo < min(v.hi, as_of) else [v.lo]
+    if v is ActState.NOT_DONE:
+        return [ABSENT]
+    if v is ActState.DONE and slot.path in PERIOD_STARTS:
+        return [ABSENT]  # received, date unknown: its periods cannot be counted (IMP-3)
+    ends = [low, as_of]
+    if v is ActState.DONE:
+        return ends
+    return [ABSENT, *ends] if slot.path not in PERIOD_STARTS else [ABSENT]
+
+
+@dataclass(frozen=True)
+class Instantiation:
+    """One way the imprecise values may be: the exact case, and each slot's value in it."""
+
+    lc: LoadedCase
+    values: tuple[Any, ...]
+
+
+def instantiations(lc: LoadedCase, found: tuple[Slot, ...], problems: Any) -> tuple[list[Instantiation], bool]:
+    """The instantiations to judge, and whether they were cut to one value moved at a time (IMP-4).
+
+    ``problems(case)`` counts the loader's timeline problems of an exact case (0: it may be true).
+    """
+    dates = [d for d in _exact_dates(lc.case) if d is not None]
+    low = min([*dates, COMMENCEMENT]) - timedelta(days=1)
+    choices = [_candidates(s, _low_for(s, lc.case, low), lc.as_of) for s in found]
+    total = 1
+    for c in choices:
+        total *= len(c)
+    cut = total > MAX_INSTANTIATIONS
+    if cut:
+        firsts = tuple(c[0] for c in choices)
+        lasts = tuple(c[-1] for c in choices)
+        combos: list[tuple[Any, ...]] = [firsts, lasts]
+        for i, c in enumerate(choices):
+            for v in c:
+                combos.append(firsts[:i] + (v,) + firsts[i + 1 :])
+                combos.append(lasts[:i] + (v,) + lasts[i + 1 :])
+    else:
+        combos = list(itertools.product(*choices))
+    out: list[Instantiation] = []
+    seen: set[tuple[Any, ...]] = set()
+    for combo in combos:
+        values = _repair(lc.case, found, list(combo), choices, problems)
+        if values is None or tuple(values) in seen:
+            continue
+        seen.add(tuple(values))
+        case = _apply(lc.case, list(zip(found, values)))
+        out.append(Instantiation(LoadedCase(case=case, as_of=lc.as_of, organs=lc.organs), tuple(values)))
+    return out, cut
+
+
+def _repair(case: Case, found: tuple[Slot, ...], values: list[Any], choices: list[list[Any]], problems: Any) -> list[Any] | None:
+    """Move dates the timeline forbids to the nearest days it allows within their intervals; None
+    when that cannot be done.
+
+    Slot by slot, in passes, a date is moved to the nearest day that lowers the number of timeline
+    problems (the days tried: the dates of the case and of the other slots inside its interval,
+    nearest first), then back towards where it was as far as that stays so (bisection: the
+    timeline's checks are orderings, so what they allow is an interval)."""
+
+    def cost(vals: list[Any]) -> int:
+        return int(problems(_apply(case, list(zip(found, vals)))))
+
+    now = cost(values)
+    if now == 0:
+        return values
+    points = sorted({d for d in _exact_dates(case)} | {v for c in choices for v in c if isinstance(v, date)})
+    values = values.copy()
+    for _ in range(len(found) + 1):
+        before = now
+        for i, v in enumerate(values):
+            if not isinstance(v, date) or now == 0:
+                continue
+            dated = [c for c in choices[i] if isinstance(c, date)]
+            lo, hi = dated[0], dated[-1]
+            tries = sorted(
+                {p for p in points if lo <= p <= hi} | {lo, hi} | {x for x in values if isinstance(x, date) and lo <= x <= hi},
+                key=lambda p: (abs((p - v).days), p),
+            )
+            trial = values.copy()
+            good, level = None, now
+            for p in tries:
+                if p == v:
+                    continue
+                trial[i] = p
+                c = cost(trial)
+                if c < now:
+                    good, level = p, c
+                    break
+            if good is None:
+                continue
+            bad = v
+            while abs((good - bad).days) > 1:
+                mid = bad + timedelta(days=(good - bad).days // 2)
+                trial[i] = mid
+                if cost(trial) <= level:
+                    good = mid
+                else:
+                    bad = mid
+            values[i] = good
+            now = level
+        if now == 0:
+            return values
+        if now >= before:
+            return None
+    return None
+
+
+# ---- merging the reports of the instantiations ---------------------------------------------
+
+_ZH_DATE = re.compile(r"[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日")
+
+
+def _zh(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def merge_messages(messages: Sequence[str], low: date) -> str:
+    """One message for a conclusion worded with different dates in different instantiations: where
+    only dates differ, each differing date becomes the range it spans (``2025年5月1日至2025年5月31日之间``),
+    or 日期不详 when the range reaches a day before every date of the case (a ``done`` act)."""
+    uniq = list(dict.fromkeys(messages))
+    if len(uniq) == 1:
+        return uniq[0]
+    skeletons = {_ZH_DATE.sub("\0", m) for m in uniq}
+    if len(skeletons) != 1:
+        return uniq[0]
+    parts = [_ZH_DATE.findall(m) for m in uniq]
+    skeleton = next(iter(skeletons)).split("\0")
+    out = skeleton[0]
+    for k in range(len(parts[0])):
+        ds = sorted({_parse_zh(p[k]) for p in parts})
+        if len(ds) == 1:
+            out += _zh(ds[0])
+        elif ds[0] <= low:
+            out += "（日期不详）"
+        else:
+            out += f"{_zh(ds[0])}至{_zh(ds[-1])}之间"
+        out += skeleton[k + 1]
+    return out
+
+
+def _parse_zh(text: str) -> date:
+    y, rest = text.split("年")
+    mth, d = rest.rstrip("日").split("月")
+    return date(int(y), int(mth), int(d))
+
+
+def low_day(lc: LoadedCase) -> date:
+    """The day before every date of the case (and before 2025-03-01): where a ``done`` act's
+    instantiation starts when nothing else bounds it."""
+    return min([*_exact_dates(lc.case), COMMENCEMENT]) - timedelta(days=1)
+
+
+def missing_reason(slot: Slot) -> str:
+    """What the report says of an act recorded without its date, or without saying whether it was done."""
+    if slot.value is ActState.DONE:
+        if slot.path in PERIOD_STARTS:
+            return "记录为已做但日期不详：由此起算的期限无法计算，相关期限不作认定。"
+        return "记录为已做但日期不详：凡取决于该日期的认定，只在其可能的日期范围内判断，标为“可能”。"
+    return "记录为是否已做不详：凡取决于此的认定，按已做和未做两种情况判断，只在一种情况下成立的标为“可能”。"
