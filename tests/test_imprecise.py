@@ -219,3 +219,11 @@ def test_the_source_of_a_matter_is_shown():
     assert_no_finding(r, article=21)  # a source is shown, not judged (M-2)
     with pytest.raises(CaseValidationError):
         enshi_rules.evaluate(doc(source={"kind": "群众来信"}), as_of="2025-11-15")
+
+
+def test_the_guided_form_gives_way_to_json_for_a_month_or_an_act_state():
+    from enshi_rules.workbench._trial import form_holds
+
+    assert form_holds(doc())
+    assert not form_holds(doc(started_on="2025-08"))
+    assert not form_holds(doc(suggestion_letter={"issued_on": "done"}))

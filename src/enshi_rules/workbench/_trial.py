@@ -223,6 +223,13 @@ def form_from_case(doc: Mapping[str, Any]) -> dict[str, Any]:
 def form_holds(doc: Mapping[str, Any]) -> bool:
     """Whether the guided form can show all of a case document (its as-of date aside)."""
     values = form_from_case(doc)
+    dated = [p for p, kind in _SCALARS.items() if kind == "date"] + [
+        k for k in values if k.startswith("supervision.situations[") and k.endswith(("found_on", "confirmed_on"))
+    ]
+    if any(values.get(p) and not _ISO.match(str(values[p])) for p in dated):
+        # a month, a year, done / not_done / unknown (issue 19): a date field of the form cannot
+        # hold it, so the document is edited as JSON
+        return False
     again = case_from_form(values, lambda name: values.get(name) or [])
     return again == {k: v for k, v in doc.items() if k != "as_of"}
 
