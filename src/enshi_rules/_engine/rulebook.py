@@ -412,7 +412,8 @@ def _as_outcome(fn: Callable[[Fact], Outcome | str], **fixed: Any) -> Builder:
     @functools.wraps(fn)
     def build(f: Fact) -> Outcome:
         out = fn(f)
-        out = Outcome(out) if isinstance(out, str) else out
+        if type(out) is str:
+            return Outcome(out, **fixed)
         return dataclasses.replace(out, **fixed) if fixed else out
 
     return build
