@@ -437,7 +437,7 @@ def main(argv: list[str] | None = None) -> int:
 
     recorded = _record_engine_input(cases)
     facts = sum(len(json.loads(b)) for _, batches in recorded for b in batches)
-    handle = _engine._ruleset().handle
+    handle = _engine.compiled_ruleset().handle
 
     latencies: list[int] = []
     best: dict[str, int] = {}

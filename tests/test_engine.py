@@ -50,7 +50,7 @@ def test_evaluation_starts_no_threads_and_no_durable_host() -> None:
 
 def test_nothing_is_pending_after_evaluate_returns() -> None:
     enshi_rules.evaluate(_example("overdue_decision.json"))
-    rs = _engine._ruleset()
+    rs = _engine.compiled_ruleset()
     # Any action left behind would be handed out here (this is what durable's dispatcher thread calls).
     assert durable_rules_engine.start_action(rs.handle) is None
 
@@ -59,9 +59,9 @@ def test_nothing_is_pending_after_evaluate_returns() -> None:
 
 
 def test_ruleset_compiled_once() -> None:
-    a = _engine._ruleset()
+    a = _engine.compiled_ruleset()
     enshi_rules.evaluate(_example("rectified_on_time.json"))
-    assert _engine._ruleset() is a
+    assert _engine.compiled_ruleset() is a
 
 
 def test_reloading_rule_modules_is_harmless() -> None:
@@ -147,7 +147,7 @@ def test_more_than_1024_evaluations_with_flat_memory() -> None:
 
 def test_state_is_deleted_when_a_builder_fails() -> None:
     doc = _example("overdue_decision.json")
-    target = _engine._ruleset().rules["art_028.p2.execution_report.overdue"]
+    target = _engine.compiled_ruleset().rules["art_028.p2.execution_report.overdue"]
 
     def boom(f):
         raise KeyError("no such property")
@@ -168,7 +168,7 @@ def test_state_is_deleted_when_a_builder_fails() -> None:
 
 
 def test_builder_returning_the_wrong_type_is_our_error() -> None:
-    target = _engine._ruleset().rules["art_035.p1.in_force"]
+    target = _engine.compiled_ruleset().rules["art_035.p1.in_force"]
     object.__setattr__(target, "build", lambda f: "not an Outcome")
     try:
         with pytest.raises(RuleExecutionError, match="art_035.p1.in_force.*not Outcome"):

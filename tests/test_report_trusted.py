@@ -1,4 +1,4 @@
-"""The report is built without pydantic validation (``report._trusted``): validating it changes nothing.
+"""The report is built without pydantic validation (``report.trusted_construct``): validating it changes nothing.
 
 ``evaluate`` builds every ``Finding``, ``Note``, ``TimelineEntry``, ``MissingFact``, ``CalendarUsed``,
 ``Policy``, ``Versions`` and the ``Report`` itself from values it computed, without validating them

@@ -468,7 +468,7 @@ def test_an_expectation_without_modality_holds_the_modality_the_rule_had_when_re
     )  # fmt: skip
     assert sc.run().passed
     rid = "art_028.p1.decision_issued"
-    rules = _engine._ruleset().rules
+    rules = _engine.compiled_ruleset().rules
     monkeypatch.setitem(rules, rid, dc.replace(rules[rid], modality=_rulebook.Modality.MAY))
     result = sc.run()
     assert not result.passed and "art_028.p1.decision_issued is may, was shall" in result.problems[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tomllib
 from pathlib import Path
 
 import enshi_rules
@@ -21,6 +22,8 @@ def _sha(path: Path) -> str:
 def test_hashes_are_of_the_files_the_package_carries():
     v = _versions.static_versions()
     assert v["enshi_rules"] == enshi_rules.__version__
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert enshi_rules.__version__ == pyproject["project"]["version"]
     assert v["regulation"] == _sha(ROOT / "src" / "enshi_rules" / "data" / "regulation.txt")
     assert v["article_map"] == _sha(ROOT / "article_map.yaml")  # the package copy is identical
     assert v["rules"].startswith("sha256:") and len(v["rules"]) == 71

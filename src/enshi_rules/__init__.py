@@ -14,6 +14,7 @@ from ._batch.pool import BatchError, BatchResult, evaluate_many
 from ._engine.rulebook import DeadlineStatus, Modality
 from ._evaluate.evaluate import evaluate
 from ._evaluate.explain import Explanation, FindingExplanation, explain
+from ._evaluate.versions import PACKAGE_VERSION
 from ._periods.counting import DayCounting, PeriodPolicy
 from .errors import (
     CalendarDataError,
@@ -41,7 +42,7 @@ from .report import (
     TimelineEntry,
 )
 
-__version__ = "0.1.0"
+__version__ = PACKAGE_VERSION
 
 __all__ = [
     "BatchError",

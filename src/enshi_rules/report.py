@@ -42,7 +42,7 @@ _M = TypeVar("_M", bound=_Frozen)
 _setattr = object.__setattr__
 
 
-def _trusted(cls: type[_M], **values: Any) -> _M:
+def trusted_construct(cls: type[_M], **values: Any) -> _M:
     """A report model from values the library computed itself, already of the declared types, every
     field given: what ``model_construct`` makes (the same ``__dict__``, fields set, no extra, no
     private), without its loop over aliases and defaults, which cost more than validating

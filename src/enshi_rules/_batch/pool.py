@@ -50,7 +50,7 @@ from ..errors import (
     Problem,
     printable,
 )
-from ..facts import Case
+from ..facts import Case, parse_as_of
 from ..report import Report
 
 __all__ = ["BatchError", "BatchResult", "evaluate_many", "iter_values"]
@@ -204,7 +204,7 @@ def calendar_options(
     raises :class:`~enshi_rules.CalendarFileError` at once), with file paths made absolute so that
     worker processes read the same files. None when there are none."""
     sources = tuple(
-        s if isinstance(s, Mapping) else os.path.abspath(os.fspath(s)) for s in _evaluate._calendar_sources(calendar)
+        s if isinstance(s, Mapping) else os.path.abspath(os.fspath(s)) for s in _evaluate.calendar_sources(calendar)
     )
     PeriodPolicy(
         calendar=sources,
@@ -554,7 +554,7 @@ def evaluate_many(
     ``jobs``, :class:`~enshi_rules.CaseValidationError` for a bad ``as_of`` and
     :class:`~enshi_rules.CalendarFileError` for a bad calendar file.
     """
-    day = _evaluate._as_of(as_of)
+    day = parse_as_of(as_of)
     n = _check_jobs(jobs)
     options = calendar_options(calendar)
     return _results(cases, day, n, calendar=options)

@@ -50,12 +50,11 @@ from datetime import date
 from typing import IO, Any
 
 from .._batch import pool as _batch
-from .._evaluate import evaluate as _evaluate
 from .._evaluate.overrides import add_period_options, evaluate_with_overrides
 from .._law.text import article_label
 from ..errors import CalendarFileError, CaseValidationError, Problem
 from ..errors import say as _say
-from ..facts import MAX_DOCUMENT_BYTES
+from ..facts import MAX_DOCUMENT_BYTES, parse_as_of
 from . import calendar as _calendar_cli
 
 __all__ = ["add_parser", "run"]
@@ -260,7 +259,7 @@ class _Progress:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        as_of = _evaluate._as_of(args.as_of)
+        as_of = parse_as_of(args.as_of)
     except CaseValidationError as exc:
         return _fail(f"--as-of: {exc.one_line()}")
     jobs = _batch.default_jobs() if args.jobs == 0 else args.jobs

@@ -35,12 +35,13 @@ dates are not JSON                 facts carry dates as ordinal day numbers (``d
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
 import os
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import durable_rules_engine as _dre
@@ -118,7 +119,7 @@ _COMPILED: _CompiledRuleset | None = None
 _COMPILED_FOR = -1
 
 
-def _ruleset() -> _CompiledRuleset:
+def compiled_ruleset() -> _CompiledRuleset:
     """The compiled ruleset for the rules as declared now (compiled once; again after a reload)."""
     global _COMPILED, _COMPILED_FOR
     if _COMPILED is None or _rulebook.generation() != _COMPILED_FOR:
@@ -128,10 +129,36 @@ def _ruleset() -> _CompiledRuleset:
     return _COMPILED
 
 
+def reinstate(compiled: _CompiledRuleset) -> None:
+    """Make ``compiled`` the rule set of the rulebook's current generation again, without compiling
+    (mutation testing puts back the original rules, whose rule set is already compiled)."""
+    global _COMPILED, _COMPILED_FOR
+    _COMPILED = compiled
+    _COMPILED_FOR = _rulebook.generation()
+
+
+@contextlib.contextmanager
+def watching_batches(watch: Callable[[list[dict[str, Any]]], None]) -> Iterator[None]:
+    """Call ``watch`` with every batch of facts asserted into the engine while the block runs (the
+    fact census of ``enshi-rules mutate``); the engine's work is unchanged."""
+    global _assert_and_drain
+    real = _assert_and_drain
+
+    def spy(rs: _CompiledRuleset, batch: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+        watch(batch)
+        return real(rs, batch)
+
+    _assert_and_drain = spy
+    try:
+        yield
+    finally:
+        _assert_and_drain = real
+
+
 def rules() -> dict[str, Rule]:
     """The rules the engine evaluates, by id."""
     with _LOCK:
-        return _ruleset().rules
+        return compiled_ruleset().rules
 
 
 def _prepare(fact: Mapping[str, Any], sid: str) -> dict[str, Any]:
@@ -242,7 +269,7 @@ def evaluate_facts(
     by round, then rule id, then the fact's serial (durable-rules' own order is not relied on).
     """
     with _LOCK:
-        rs = _ruleset()
+        rs = compiled_ruleset()
         sid = f"s{next(_SERIAL)}"
         fired: list[Fired] = []
         total = 0

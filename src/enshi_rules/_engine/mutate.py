@@ -91,20 +91,17 @@ class Mutant:
 
 
 def _swap(rid: str, new: Rule, *, recompile: bool) -> Callable[[], None]:
-    old = _rulebook._REGISTRY[rid]
-    compiled = _engine._ruleset()
-    _rulebook._REGISTRY[rid] = new
-    if recompile:
-        _rulebook._generation += 1  # the engine compiles the mutated rule set on its next evaluation
-    else:
+    old = _rulebook.registered(rid)
+    compiled = _engine.compiled_ruleset()
+    # with recompile, the engine compiles the mutated rule set on its next evaluation
+    _rulebook.replace_rule(rid, new, recompile=recompile)
+    if not recompile:
         compiled.rules[rid] = new
 
     def undo() -> None:
-        _rulebook._REGISTRY[rid] = old
+        _rulebook.replace_rule(rid, old, recompile=recompile)
         if recompile:
-            _rulebook._generation += 1
-            _engine._COMPILED = compiled  # the original ruleset, already compiled
-            _engine._COMPILED_FOR = _rulebook._generation
+            _engine.reinstate(compiled)  # the original ruleset, already compiled
         else:
             compiled.rules[rid] = old
 
@@ -267,7 +264,7 @@ def _period_mutant(module: str, name: str, prefixes: tuple[str, ...], delta: int
         setattr(mod, name, old + delta)  # what the derived due dates read
         undos = []
         for rid in rids:  # what the findings report as period_days (deadline_rules captured it)
-            r = _rulebook._REGISTRY[rid]
+            r = _rulebook.registered(rid)
             build = r.build
 
             def rebuilt(f: Fact, _build: Callable[[Fact], Outcome] = build) -> Outcome:
@@ -393,9 +390,7 @@ def fact_census() -> Census:
     props: dict[str, set[str]] = {}
     values: dict[str, dict[str, set[Any]]] = {}
     always: dict[str, set[str]] = {}
-    real = _engine._assert_and_drain
-
-    def watching(rs: Any, batch: list[dict[str, Any]]) -> Any:
+    def watching(batch: list[dict[str, Any]]) -> None:
         for f in batch:
             kind = str(f.get("kind"))
             keys = {k for k in f if k not in ("sid", "id", "serial")}
@@ -408,19 +403,15 @@ def fact_census() -> Census:
                     vs.setdefault(k, set()).add(v)
                 else:
                     vs.setdefault(k, set()).add(_OTHER)  # numbers, lists: not a small domain
-        return real(rs, batch)
 
     root = Path(__file__).resolve().parents[3] / "examples"
     docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(root.glob("*.json"))] if root.is_dir() else []
-    _engine._assert_and_drain = watching  # type: ignore[assignment]
-    try:
+    with _engine.watching_batches(watching):
         for doc in [*docs, *platform_mix(600, seed=14, liability_share=0.3)]:
             try:
                 evaluate(doc)
             except Exception:  # a generated case the loader refuses teaches nothing here
                 continue
-    finally:
-        _engine._assert_and_drain = real  # type: ignore[assignment]
     small = {
         kind: {k: tuple(sorted(v, key=repr)) for k, v in vs.items() if _OTHER not in v and len(v) <= 12}
         for kind, vs in values.items()
@@ -645,7 +636,7 @@ class _Plugin:
             undo = m.apply()
             try:
                 try:
-                    _engine._ruleset()  # compile now: a mutant the engine refuses is not a mutant
+                    _engine.compiled_ruleset()  # compile now: a mutant the engine refuses is not a mutant
                 except Exception:
                     res = Result(m, "invalid")
                 else:

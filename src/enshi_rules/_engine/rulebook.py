@@ -304,6 +304,21 @@ def generation() -> int:
     return _generation
 
 
+def registered(rule_id: str) -> Rule:
+    """The rule declared now under ``rule_id`` (``KeyError`` if none)."""
+    return _REGISTRY[rule_id]
+
+
+def replace_rule(rule_id: str, new: Rule, *, recompile: bool = True) -> None:
+    """Put ``new`` in the place of the declared rule ``rule_id`` (mutation testing, and putting the
+    original back). With ``recompile`` the generation moves on, so the engine compiles the changed
+    rule set on its next evaluation; without it the caller changes the compiled set itself."""
+    global _generation
+    _REGISTRY[rule_id] = new
+    if recompile:
+        _generation += 1
+
+
 _MACHINERY = frozenset({os.path.realpath(__file__), os.path.realpath(_kinds.__file__)})
 
 

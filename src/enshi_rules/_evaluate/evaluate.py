@@ -28,17 +28,13 @@ from ..report import (
     Policy,
     Report,
     TimelineEntry,
-    _trusted,
+    trusted_construct,
 )
 from ..rules import art_026
 from . import versions as _versions
 from .reliance import interpretations_for, period_trace
 
 __all__ = ["Run", "evaluate", "run"]
-
-
-#: ``as_of`` as the API and the command line take it: a date or ``YYYY-MM-DD`` text, nothing else.
-_as_of = parse_as_of
 
 
 def _policy(value: PeriodPolicy | str | None) -> PeriodPolicy | None:
@@ -54,7 +50,7 @@ def _policy(value: PeriodPolicy | str | None) -> PeriodPolicy | None:
     raise CaseValidationError([p])
 
 
-def _calendar_sources(calendar: Any) -> tuple[Any, ...]:
+def calendar_sources(calendar: Any) -> tuple[Any, ...]:
     """The sources of ``calendar=``: a path, a mapping, or a sequence of them."""
     if calendar is None:
         return ()
@@ -76,7 +72,7 @@ def _calendars(periods: Mapping[Any, PeriodEnd]) -> tuple[tuple[CalendarUsed, ..
                     if r not in reasons.setdefault(u.year, []):
                         reasons[u.year].append(r)
     used = tuple(
-        _trusted(CalendarUsed, year=y, basis=u.basis, source=u.source, provisional=u.provisional)
+        trusted_construct(CalendarUsed, year=y, basis=u.basis, source=u.source, provisional=u.provisional)
         for y, u in sorted(by_year.items())
     )
     notes = tuple(
@@ -190,8 +186,8 @@ def run(
     command line's ``--calendar-missing`` changes the calendar mode without changing the case's day
     counting."""
     policy = _policy(policy)
-    lc = load_case(case, as_of=_as_of(as_of))
-    sources = _calendar_sources(calendar)
+    lc = load_case(case, as_of=parse_as_of(as_of))
+    sources = calendar_sources(calendar)
     overrides = {k: v for k, v in overrides.items() if v is not None}
     if sources or overrides:
         base = policy if policy is not None else _case_policy(lc)
@@ -234,7 +230,7 @@ def _report(lc: LoadedCase, derived: Derived, fired: list[_engine.Fired]) -> tup
     """The cited report of the firings, and for each of its findings (by position) the firing behind it.
 
     Every model is built from our own values, already of the declared types, so none is validated
-    again (``report._trusted``); ``tests/test_report_trusted.py`` checks that validating them would
+    again (``report.trusted_construct``); ``tests/test_report_trusted.py`` checks that validating them would
     change nothing."""
     notes: list[Note] = []
     findings: list[Finding] = []
@@ -246,7 +242,7 @@ def _report(lc: LoadedCase, derived: Derived, fired: list[_engine.Fired]) -> tup
         refs = tuple(fact.get("refs", ()))
         if r.note:
             notes.append(
-                _trusted(
+                trusted_construct(
                     Note, rule_id=r.rule_id, article=r.article, paragraph=r.paragraph, item=r.item,
                     citation=r.citation, message=out.message, excludes=out.excludes, facts=refs,
                     interpretations=interpretations_for(r.rule_id, extra=out.interpretations),
@@ -278,7 +274,7 @@ def _report(lc: LoadedCase, derived: Derived, fired: list[_engine.Fired]) -> tup
                 days_late = ((counted_to or lc.as_of) - due).days
         depends = marks.depends_on(r.rule_id, fact)
         findings.append(
-            _trusted(
+            trusted_construct(
                 Finding, rule_id=r.rule_id, article=r.article, paragraph=r.paragraph, item=r.item,
                 citation=r.citation, modality=r.modality, subject=name, subject_id=oid,
                 message=out.message, status=out.status, period_start=start,
@@ -301,7 +297,7 @@ def _report(lc: LoadedCase, derived: Derived, fired: list[_engine.Fired]) -> tup
     notes.sort(key=_cite_key)
     timeline = sorted(
         (
-            _trusted(
+            trusted_construct(
                 TimelineEntry, rule_id=f.rule_id, citation=f.citation, subject=f.subject, period_start=f.period_start,
                 period_days=f.period_days, due=f.due, done_on=f.done_on, status=f.status, days_late=f.days_late,
                 provisional=f.provisional, calendar_basis=f.calendar_basis,
@@ -315,7 +311,7 @@ def _report(lc: LoadedCase, derived: Derived, fired: list[_engine.Fired]) -> tup
         key=_timeline_key,
     )
     calendars, calendar_notes = _calendars(derived.periods if "procedure" in derived.__dict__ else {})
-    report = _trusted(
+    report = trusted_construct(
         Report,
         case_id=lc.case.case_id,
         as_of=lc.as_of,
@@ -325,7 +321,7 @@ def _report(lc: LoadedCase, derived: Derived, fired: list[_engine.Fired]) -> tup
         findings=tuple(findings),
         timeline=tuple(timeline),
         missing_facts=tuple(
-            _trusted(MissingFact, field=m.field, needed_for=m.needed_for, reason=m.reason)
+            trusted_construct(MissingFact, field=m.field, needed_for=m.needed_for, reason=m.reason)
             # an excluded or halted matter is not judged: what its procedure lacks does not matter
             for m in dict.fromkeys(derived.missing_computed())
         ),
@@ -340,7 +336,7 @@ def _report(lc: LoadedCase, derived: Derived, fired: list[_engine.Fired]) -> tup
 @functools.lru_cache(maxsize=64)
 def _policy_model(pol: PeriodPolicy) -> Policy:
     """The report's ``policy`` (a frozen model, shared by the reports of one policy)."""
-    return _trusted(
+    return trusted_construct(
         Policy, day_counting=pol.counting.value, exclude_time_in_post=pol.exclude_time_in_post, description=pol.describe_zh()
     )
 

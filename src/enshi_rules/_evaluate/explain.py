@@ -28,10 +28,11 @@ from .._engine.rulebook import DeadlineStatus, Modality, all_rules, zh_date
 from .._law import text as _text
 from .._periods.counting import DayCounting, PeriodPolicy
 from ..errors import CaseValidationError, Problem
-from ..facts import Case, LoadedCase
+from ..facts import Case
 from ..report import Finding, Policy, Report
 from .evaluate import Run, run
 from .reliance import PeriodTrace, day_reason, period_trace
+from .text_report import finding_tag  # the tags the text report uses
 
 __all__ = [
     "ChainLink",
@@ -264,7 +265,7 @@ _CMP_DATE = {"$lt": "早于", "$lte": "不晚于", "$gt": "晚于", "$gte": "不
 _CMP_NUM = {"$lt": "小于", "$lte": "不大于", "$gt": "大于", "$gte": "不小于", "$neq": "不等于"}
 
 
-class _Words:
+class Words:
     """Renders a durable-rules condition over one fact as Chinese words and tests it on the fact."""
 
     def __init__(self, kind: str, fact: Mapping[str, Any], rec: str) -> None:
@@ -477,7 +478,7 @@ def _explain_finding(r: Run, i: int, findings_by_firing: Mapping[int, Finding]) 
     fr = r.behind[i]
     kind = str(fr.fact.get("kind"))
     rec = _record_path(r.case.case, fr.fact)
-    w = _Words(kind, fr.fact, rec)
+    w = Words(kind, fr.fact, rec)
     cond = w.words(fr.rule.condition)
     what = KIND_ZH.get(kind, kind)
     facts = []
@@ -557,8 +558,6 @@ def explain(
 
 def render_explanation(e: Explanation) -> str:
     """The explanation as text for a reader (Chinese), one block per finding."""
-    from ..cli import finding_tag  # noqa: PLC0415 - the tags the text report uses (cli imports this module)
-
     lines = [f"案件 {e.case_id}　判断日 {e.as_of.isoformat()}", f"期间计算：{e.policy.description}", ""]
     if not e.findings:
         lines.append("（没有认定事项）")

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from ..facts import Case, _parse
+from ..facts import Case, parse_document
 from ..facts.case import DayCountingChoice
 from ..report import Report
 from .evaluate import evaluate, run
@@ -56,7 +56,7 @@ def with_overrides(
         update["exclude_time_in_post"] = bool(time_in_post)
     if not update:
         return doc
-    return _parse(doc).model_copy(update=update)
+    return parse_document(doc).model_copy(update=update)
 
 
 def add_period_options(p: argparse.ArgumentParser) -> None:

@@ -23,9 +23,14 @@ import hashlib
 from importlib import resources
 from typing import Any
 
-from ..report import _trusted
+from ..report import trusted_construct
 
-__all__ = ["report_versions", "static_versions", "versions"]
+__all__ = ["PACKAGE_VERSION", "report_versions", "static_versions", "versions"]
+
+#: The package version (``enshi_rules.__version__``; the same as pyproject.toml's ``version``, which
+#: tests/test_versions.py checks). It is here, not in ``__init__``, so that no module imports the
+#: package's ``__init__`` (which imports them).
+PACKAGE_VERSION = "0.1.0"
 
 
 def _sha256(data: bytes) -> str:
@@ -46,7 +51,7 @@ def _data_hash(name: str) -> str | None:
 _NOT_DECIDING = frozenset({
     "cli.py", "_cli", "_batch", "_law/article_map.py", "_law/coverage.py", "_law/check.py", "_law/docs.py",
     "_law/articles_json.py", "_evaluate/explain.py", "_evaluate/problems.py", "_evaluate/overrides.py",
-    "_evaluate/versions.py", "server", "testing",
+    "_evaluate/versions.py", "_evaluate/text_report.py", "server", "testing",
 })
 
 
@@ -71,10 +76,8 @@ def _rules_hash() -> str:
 @functools.cache
 def static_versions() -> dict[str, str | None]:
     """The versions that do not depend on the case: package, rules, article map, regulation."""
-    from .. import __version__
-
     return {
-        "enshi_rules": __version__,
+        "enshi_rules": PACKAGE_VERSION,
         "rules": _rules_hash(),
         "article_map": _data_hash("article_map.yaml"),
         "regulation": _data_hash("regulation.txt"),
@@ -92,7 +95,7 @@ def versions(calendars: Any = ()) -> dict[str, Any]:
 def _static_report_versions() -> Any:
     from ..report import Versions
 
-    return _trusted(Versions, **static_versions(), calendars=())
+    return trusted_construct(Versions, **static_versions(), calendars=())
 
 
 def report_versions(calendars: Any = ()) -> Any:
@@ -103,4 +106,4 @@ def report_versions(calendars: Any = ()) -> Any:
         return static
     values = dict(static.__dict__)
     values["calendars"] = tuple(calendars)
-    return _trusted(type(static), **values)
+    return trusted_construct(type(static), **values)

@@ -592,7 +592,7 @@ class Calendar:
         return DayInfo(working, nat, pref, unknown)
 
 
-def _freeze(src: Any) -> Any:
+def freeze(src: Any) -> Any:
     if isinstance(src, Mapping):
         return ("mapping", json.dumps(src, ensure_ascii=False, sort_keys=True, default=str))
     return ("path", os.fspath(src))
@@ -603,7 +603,7 @@ _RESOLVED: dict[Any, Calendar] = {}
 
 def _stamp(src: Any) -> Any:
     if isinstance(src, Mapping):
-        return _freeze(src)
+        return freeze(src)
     path = os.fspath(src)
     try:
         st = os.stat(path)

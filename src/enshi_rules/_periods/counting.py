@@ -187,7 +187,7 @@ class PeriodPolicy:
         return f"{counting}；{months}；{post}；{missing}；{zq}。"
 
     def __hash__(self) -> int:
-        return hash((self.counting, self.exclude_time_in_post, tuple(_calendar._freeze(c) for c in self.calendar), self.missing_calendar, self.prefecture_days_off))
+        return hash((self.counting, self.exclude_time_in_post, tuple(_calendar.freeze(c) for c in self.calendar), self.missing_calendar, self.prefecture_days_off))
 
     def resolved_calendar(self) -> Calendar:
         """The calendar this policy counts with: ``ENSHI_RULES_CALENDAR``'s files, then ``calendar``.

@@ -157,7 +157,9 @@ def case_caps() -> dict[str, int]:
     return _caps(Case)
 
 
-def _parse(doc: Case | Mapping[str, Any] | str | bytes) -> Case:
+def parse_document(doc: Case | Mapping[str, Any] | str | bytes) -> Case:
+    """The :class:`Case` of a document (JSON text, a mapping or a Case), size- and structure-checked
+    first; not yet loaded against the organ registry (:func:`load_case` does that)."""
     if isinstance(doc, Case):
         return doc
     if isinstance(doc, (bytes, bytearray, str)):
@@ -308,7 +310,7 @@ def load_case(doc: Case | Mapping[str, Any] | str | bytes, *, as_of: date | str 
     document's ``as_of``, today.
     """
     day = parse_as_of(as_of)
-    case = _parse(doc)
+    case = parse_document(doc)
     when = day or case.as_of or date.today()
     organs, problems = _organ_problems(case)
     problems += _timeline_problems(case, when)

@@ -19,14 +19,13 @@ from fastapi.responses import Response, StreamingResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import workbench
-from .._evaluate import evaluate as _evaluate
 from .._evaluate.explain import explain
 from .._evaluate.overrides import evaluate_with_overrides, with_overrides
 from .._evaluate.problems import problem, problem_from_exception
-from .._evaluate.versions import versions
+from .._evaluate.versions import PACKAGE_VERSION, versions
 from .._law import articles_json as _articles_json
 from ..errors import CaseValidationError, EnshiRulesError, Problem
-from ..facts import MAX_DOCUMENT_BYTES, Case
+from ..facts import MAX_DOCUMENT_BYTES, Case, parse_as_of
 from ..report import Report
 from . import _schemas
 from ._auth import Tokens
@@ -259,11 +258,9 @@ def _calendar_json(year: int, missing: str) -> dict[str, Any] | None:
 def create_app(settings: ServerSettings | None = None) -> FastAPI:
     """The decision service, configured by ``settings`` (safe defaults when ``None``)."""
     settings = settings or ServerSettings()
-    from .. import __version__
-
     app = FastAPI(
         title="enshi-rules",
-        version=__version__,
+        version=PACKAGE_VERSION,
         summary="《恩施土家族苗族自治州行政执法监督办法》决策服务 / decision service for the Enshi supervision measures",
         description=_schemas.DESCRIPTION,
         openapi_url="/v1/openapi.json",
@@ -355,7 +352,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     def _options(as_of: str | None, day_counting: str | None, time_in_post: bool | None,
                  calendar_missing: str | None = None) -> dict[str, Any]:
         try:
-            d = _evaluate._as_of(as_of)
+            d = parse_as_of(as_of)
         except CaseValidationError as exc:
             raise _Fail(problem_from_exception(CaseValidationError(
                 [Problem("query.as_of", p.message_zh, p.message_en) for p in exc.problems]))) from None

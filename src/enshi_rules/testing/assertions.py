@@ -43,6 +43,7 @@ from datetime import date
 from typing import Any
 
 from .._engine.rulebook import DeadlineStatus, Modality
+from .._evaluate.text_report import render_text
 from .._law.text import (
     article_label,
     citation,
@@ -328,8 +329,6 @@ def find_notes(report: Report, **kw: Any) -> tuple[Note, ...]:
 
 def format_report(report: Report) -> str:
     """The report as readable Chinese text (what ``enshi-rules evaluate`` prints)."""
-    from ..cli import render_text  # noqa: PLC0415 - the CLI module is only needed for messages
-
     return render_text(report)
 
 

@@ -77,10 +77,10 @@ def _kind_of(cond: Any) -> str:
 def condition_in_words(cond: Any) -> str:
     """A rule's condition in Chinese words, as ``explain`` words it for a finding (without the values):
     ``整改期限：未记录整改情况报送日，且判断日晚于整改期限最后一日``."""
-    from .._evaluate.explain import KIND_ZH, _Words
+    from .._evaluate.explain import KIND_ZH, Words
 
     kind = _kind_of(cond)
-    words = _Words(kind, {}, "").words(cond)
+    words = Words(kind, {}, "").words(cond)
     what = KIND_ZH.get(kind, kind)
     return f"{what}：{words}" if words else what
 
@@ -174,7 +174,7 @@ def _status(e: Entry | None) -> tuple[str | None, str]:
 
 
 @cache
-def _applies() -> dict[str, tuple[Interpretation, ...]]:
+def interpretations_by_unit() -> dict[str, tuple[Interpretation, ...]]:
     """Unit id -> the interpretations that apply (the map's list, else the register's own reach)."""
     from .._law.register import expected_interpretations
 
@@ -211,7 +211,7 @@ def _unit_view(u: _text.Unit, by_unit: dict[str, list[Rule]]) -> UnitView:
         note=e.text("note") if e is not None else "",
         rules=tuple(_rule_view(r) for r in by_unit.get(u.id, [])),
         tests=tuple(TestView(t, tuple(rids)) for t, rids in tests.items()),
-        interpretations=_applies().get(u.id, ()),
+        interpretations=interpretations_by_unit().get(u.id, ()),
     )
 
 
@@ -289,7 +289,7 @@ def interpretation_views() -> list[tuple[str, list[InterpretationView]]]:
     """The register, each choice with the units (linked back) and rules it affects."""
     reg = _text.regulation()
     rules = all_rules()
-    applies = _applies()
+    applies = interpretations_by_unit()
     out = []
     for g in load_register().groups:
         views = []

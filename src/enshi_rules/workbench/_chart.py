@@ -16,13 +16,11 @@ from typing import Any
 
 from .._engine.rulebook import DeadlineStatus, Modality
 from .._evaluate.reliance import period_trace
+from .._evaluate.text_report import (
+    PERMISSION_STATUS_ZH,  # a 可以 period unused is no breach
+    STATUS_ZH,  # the text report's words, so the chart cannot drift from it
+)
 from .._periods.counting import DayCounting, PeriodPolicy
-from ..cli import (
-    _PERMISSION_STATUS_ZH as _PERMISSION_ZH,  # a 可以 period unused is no breach
-)
-from ..cli import (
-    _STATUS_ZH,  # the text report's words, so the chart cannot drift from it
-)
 from ..errors import CalendarDataError
 
 __all__ = ["Bar", "bars", "timeline_svg"]
@@ -61,7 +59,7 @@ class Bar:
 
     @property
     def status_zh(self) -> str:
-        return (_PERMISSION_ZH if self.permission else _STATUS_ZH)[self.status]
+        return (PERMISSION_STATUS_ZH if self.permission else STATUS_ZH)[self.status]
 
     @property
     def color(self) -> str:
@@ -201,7 +199,7 @@ def timeline_svg(report: Any, *, width: int = 960) -> str:
     items = []
     for status, color in _COLOR.items():
         if any(b.status is status and not b.permission for b in bs):
-            items.append((f'<rect x="{{x}}" y="{{y}}" width="18" height="10" fill="{color}"/>', _STATUS_ZH[status]))
+            items.append((f'<rect x="{{x}}" y="{{y}}" width="18" height="10" fill="{color}"/>', STATUS_ZH[status]))
     if any(b.permission for b in bs):
         items.append((f'<rect x="{{x}}" y="{{y}}" width="18" height="10" fill="{_PERMISSION_COLOR}"/>', "可以行使的期限"))
     if any(b.rolled for b in bs):

@@ -13,8 +13,8 @@ from datetime import date
 from typing import Any
 
 from .._engine.rulebook import Modality, all_rules
+from .._evaluate.text_report import STATUS_ZH, applicability_zh, certainty_zh, finding_tag, provisional_text, status_zh
 from .._law import text as _text
-from ..cli import _STATUS_ZH, _status_zh, applicability_zh, certainty_zh, finding_tag, provisional_text
 from . import _catalog
 
 __all__ = ["FindingView", "ReportView", "finding_label", "report_view"]
@@ -108,7 +108,7 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
     evaluation (``explain``), whose findings are in the report's order, or None."""
     reg = _text.regulation()
     rules = all_rules()
-    applies = _catalog._applies()
+    applies = _catalog.interpretations_by_unit()
     explained = list(explanations.findings) if explanations is not None else []
     if [e.finding.rule_id for e in explained] != [f.rule_id for f in report.findings]:
         explained = []  # not the explanation of this report: show none rather than a wrong one
@@ -170,7 +170,7 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
             "due": t.due.isoformat(),
             "due_zh": _cn_date(t.due),
             "done_on": t.done_on.isoformat() if t.done_on else "",
-            "status": _status_zh(Modality.MAY, t.status) if (t.rule_id, t.subject) in may else _STATUS_ZH[t.status],
+            "status": status_zh(Modality.MAY, t.status) if (t.rule_id, t.subject) in may else STATUS_ZH[t.status],
             "days_late": t.days_late or "",
             "counted_to": _cn_date(counted_to.get((t.rule_id, t.subject))) if t.days_late else "",
             "provisional": provisional_text(t.calendar_basis) if t.provisional else "",

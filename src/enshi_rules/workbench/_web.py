@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from .._evaluate.versions import PACKAGE_VERSION
 from .._law import text as _text
 from .._law.article_map import find_root
 from ..facts import MAX_DOCUMENT_BYTES
@@ -49,10 +50,8 @@ def _env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    from .. import __version__
-
     env.globals.update(
-        version=__version__,
+        version=PACKAGE_VERSION,
         source=_text.regulation().source.replace("【法宝引证码】", "法宝引证码").strip(),
         reg_title=_text.REGULATION_TITLE,
         article_count=_text.ARTICLE_COUNT,

@@ -1,0 +1,156 @@
+"""The report as a Chinese text, the way ``enshi-rules evaluate`` prints it, and the words it uses
+(the tag of a finding, the status of a period, the provisional mark, certainty and applicability),
+which the workbench and the explanation reuse so that every view says the same thing."""
+
+from __future__ import annotations
+
+import re
+
+from .._engine.rulebook import DeadlineStatus, Modality
+from ..report import Certainty, Finding, Report
+
+__all__ = [
+    "MODALITY_ZH", "PERMISSION_STATUS_ZH", "STATUS_ZH", "applicability_zh", "certainty_zh", "finding_tag",
+    "provisional_text", "render_text", "short_citation", "status_zh",
+]
+
+
+MODALITY_ZH = {
+    Modality.SHALL: "应当",
+    Modality.MAY: "可以",
+    Modality.SHALL_NOT: "不得",
+    Modality.VIOLATION: "违反",
+    Modality.EXEMPTION: "免责",
+}
+STATUS_ZH = {
+    DeadlineStatus.PENDING: "期限未届满",
+    DeadlineStatus.ON_TIME: "按期完成",
+    DeadlineStatus.LATE: "逾期完成",
+    DeadlineStatus.OVERDUE: "逾期未完成",
+}
+
+PERMISSION_STATUS_ZH = {
+    DeadlineStatus.PENDING: "期限未届满",
+    DeadlineStatus.ON_TIME: "在期限内行使",
+    DeadlineStatus.LATE: "逾期行使",
+    DeadlineStatus.OVERDUE: "期限届满未行使",
+}
+
+
+def render_text(report: Report) -> str:
+    """A readable Chinese report."""
+    lines = [
+        f"案件 {report.case_id}　判断日 {report.as_of.isoformat()}",
+        f"期间计算：{report.policy.description}",
+        f"适用本办法：{applicability_zh(report)}",
+        "",
+        "一、适用情况",
+    ]
+    lines += [
+        f"  · {'（可能）' if n.certainty is Certainty.POSSIBLE else ''}{n.message}（{short_citation(n.citation)}）"
+        + (
+            f"\n    {'可能的原因' if n.certainty is Certainty.POSSIBLE else '日期只知范围'}：{'；'.join(n.uncertain_facts)}"
+            if n.uncertain_facts
+            else ""
+        )
+        for n in report.notes
+    ] or ["  （无）"]
+    if report.source is not None:
+        lines.append(f"  · 监督事项来源：{report.source.kind}" + (f"（{report.source.note}）" if report.source.note else ""))
+    lines += ["", "二、认定事项"]
+    if not report.findings:
+        lines.append("  （无）")
+    for i, f in enumerate(report.findings, 1):
+        lines.append(f"  {i}. 【{finding_tag(f)}】{f.subject}：{f.message}")
+        extra = f"     依据：{short_citation(f.citation)}　规则：{f.rule_id}"
+        if f.days_late:
+            extra += f"　逾期 {f.days_late} 日"
+            if f.counted_to is not None:
+                extra += f"（计至 {f.counted_to.isoformat()}）"
+        lines.append(extra)
+        if f.provisional:
+            lines.append(f"     {provisional_text(f.calendar_basis)}")
+        if f.defeated_by:
+            lines.append(f"     已被排除：{f.defeated_by} 所报告的例外排除了该认定（保留在报告中，以示被排除的是什么）")
+        if f.depends_on:
+            lines.append(f"     有待人工判断：该认定取决于 {f.depends_on} 提出的问题")
+        if f.due_range is not None:
+            lines.append(f"     期限届满日：{f.due_range[0].isoformat()} 至 {f.due_range[1].isoformat()} 之间（起算日只知在一段时间内）")
+        if f.certainty is Certainty.POSSIBLE or f.uncertain_facts:
+            lines.append(f"     {certainty_zh(f)}")
+    if report.timeline:
+        lines += ["", "三、期限"]
+        # A period that is a right (可以, 第二十七条第一款's review window) is worded as a right:
+        # 期限届满未行使, never 逾期未完成 as if a duty were broken.
+        rights = {f.rule_id for f in report.findings if f.modality is Modality.MAY}
+        for t in report.timeline:
+            done = t.done_on.isoformat() if t.done_on else "—"
+            status = (PERMISSION_STATUS_ZH if t.rule_id in rights else STATUS_ZH)[t.status]
+            lines.append(
+                f"  {t.due.isoformat()}  {short_citation(t.citation)}  {t.subject}  起算 {t.period_start.isoformat()} "
+                f"+{t.period_days}日  完成 {done}  {status}"
+                + (f"  {provisional_text(t.calendar_basis)}" if t.provisional else "")
+            )
+    if report.missing_facts:
+        lines += ["", "四、缺少的事实"]
+        lines += [f"  · {m.field}（{m.needed_for}）：{m.reason}" for m in report.missing_facts]
+    if report.calendars:
+        lines += ["", "五、所用节假日日历"]
+        for c in report.calendars:
+            mark = "（暂定）" if c.provisional else ""
+            lines.append(f"  {c.year}年：{c.source}{mark}")
+        lines += [f"  · {n}" for n in report.calendar_notes]
+    return "\n".join(lines) + "\n"
+
+
+def certainty_zh(f: Finding) -> str:
+    """"" for a certain finding with exact dates; else 可能… or 日期不确定…, with why (IMP-2)."""
+    why = "；".join(f.uncertain_facts) or "案件事实不确定"
+    if f.certainty is Certainty.POSSIBLE:
+        return f"可能：该认定只在部分可能的日期或情况下成立，原因：{why}"
+    if f.uncertain_facts:
+        return f"确定成立，但日期只知范围：{why}"
+    return ""
+
+
+def applicability_zh(report: Report) -> str:
+    """是 / 否, or 不能确定 when 第三十五条 cannot be applied for want of a date (A35-1, A35-2)."""
+    undetermined = any(
+        n.rule_id in ("art_035.p1.start_unknown", "art_035.p1.start_straddles")
+        or (n.excludes and n.certainty is Certainty.POSSIBLE)
+        for n in report.notes
+    )
+    if undetermined:
+        return "不能确定（见第三十五条的说明）"
+    return "是" if report.in_scope else "否"
+
+
+def provisional_text(basis: str | None) -> str:
+    """（暂定：2027年节假日安排尚未公布，按《全国年节及纪念日放假办法》推算）, from a calendar basis."""
+    reasons = re.findall(r"暂定[（：]([^）]+)", basis or "")
+    return "（暂定：" + "；".join(dict.fromkeys(r for x in reasons for r in x.split("；"))) + "）"
+
+
+def finding_tag(f: Finding) -> str:
+    """The tag a legal officer reads first: 违反·逾期未完成, 应当·已履行, 可以·在期限内行使 …"""
+    tag = MODALITY_ZH[f.modality]
+    if f.performed:
+        tag += "·已履行"
+    elif f.status is not None:
+        tag += "·" + status_zh(f.modality, f.status)
+    if f.defeated_by:
+        tag += "·已被排除"
+    if f.certainty is Certainty.POSSIBLE:
+        # a possible violation is never a plain 【违反】 (IMP-2): 【可能违反·逾期未完成】, 【应当·已履行（可能）】
+        tag = "可能" + tag if f.modality is Modality.VIOLATION else tag + "（可能）"
+    return tag
+
+
+def status_zh(modality: Modality, status: DeadlineStatus) -> str:
+    if modality is Modality.MAY:
+        return PERMISSION_STATUS_ZH[status]
+    return STATUS_ZH[status]
+
+
+def short_citation(citation: str) -> str:
+    return citation.split("》", 1)[-1]
