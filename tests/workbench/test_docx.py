@@ -11,7 +11,8 @@ import pytest
 docx = pytest.importorskip("docx", reason="the report extra (python-docx, docxtpl)")
 
 import enshi_rules  # noqa: E402
-from enshi_rules.cli import finding_tag, main  # noqa: E402
+from enshi_rules._evaluate.text_report import finding_tag  # noqa: E402
+from enshi_rules.cli import main  # noqa: E402
 from enshi_rules.workbench import render_docx  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
