@@ -16,7 +16,7 @@ from ..facts import LoadedCase
 from ..facts.measures import Liability, Misconduct
 from ..rules import art_024, art_031, art_035
 from ..rules.competence import common_superiors, referral_counts_for
-from .supervision import MissingFact, _put
+from .common import MissingFact, put
 
 __all__ = ["annual_facts", "conduct_facts", "procedure_facts"]
 
@@ -57,7 +57,7 @@ def conduct_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
         dp = case.dispute
         a, b = organs[dp.organs[0]], organs[dp.organs[1]]
         superiors = common_superiors(a, b, organs)
-        fact = _put(
+        fact = put(
             {
                 "kind": "dispute", **base, "refs": [dp.id],
                 "subject_name": f"{a.name}、{b.name}", "subject_id": f"{a.id},{b.id}",
@@ -104,7 +104,7 @@ def conduct_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
         stayed = [p.name for p in ins.supervisors if art_024.stayed_with_interest(p)]
         withdrew = [p.name for p in ins.supervisors if art_024.withdrew_for_interest(p)]
         out.append(
-            _put(
+            put(
                 {
                     "kind": "inspection", **base, "refs": [ins.id], "on_site": ins.on_site,
                     "listed": len(ins.supervisors),
@@ -128,7 +128,7 @@ def conduct_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
         if c.received_on < before:
             continue
         out.append(
-            _put(
+            put(
                 {
                     "kind": "complaint", **base, "refs": [c.id], "complainant": c.complainant.value,
                     "complaint_kind": c.kind, "received": c.received_on.toordinal(),
@@ -154,7 +154,7 @@ def procedure_facts(
     # 第二十二条
     for md in case.major_decisions:
         out.append(
-            _put(
+            put(
                 {"kind": "major_decision", **base, "refs": [md.id]},
                 made=_ord(md.made_on),
                 filed=_ord(md.filed_on),
@@ -168,7 +168,7 @@ def procedure_facts(
     for df in s.deficiencies:
         did = df.ref
         out.append(
-            _put(
+            put(
                 {
                     "kind": "deficiency", **base, "refs": [did], "article": df.article, "item": df.item,
                     "confirmed": df.confirmed, "description": df.description,
@@ -188,7 +188,7 @@ def procedure_facts(
     interviewed = None if trade_only else s.head_interviewed_on
     if confirmed or letter or dec or s.special_source or s.circulated_on or interviewed or s.serious_impact:
         out.append(
-            _put(
+            put(
                 {
                     "kind": "followup", **base, "refs": sorted(confirmed) or [case.case_id],
                     "confirmed": len(confirmed), "serious": s.serious_impact,
@@ -252,7 +252,7 @@ def _conduct_rest(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
         }
         if ob.party.value == "其他单位和个人":
             fact.update(subject_name=ob.actor, subject_id=ob.actor)
-        out.append(_put(fact, on=_ord(ob.on)))
+        out.append(put(fact, on=_ord(ob.on)))
     # 第二十五条第一款 supports 第三十二条第一款第（四）项 for the persons responsible: name them (A25-4)
     charged = any(lb.behaviour == 4 for lb in case.liabilities)
     for i, ob in enumerate(case.obstructions):
@@ -295,7 +295,7 @@ def _conduct_rest(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
                     )
                 )
         out.append(
-            _put(
+            put(
                 {
                     "kind": "clue", **base, "refs": [cl.id], "person": _who(cl.person),
                     "clue_kind": cl.kind.value if cl.kind else "违纪违法（类别未记录）", "transferred_to": cl.transferred_to,
@@ -321,7 +321,7 @@ def annual_facts(lc: LoadedCase, base: dict[str, Any]) -> list[dict[str, Any]]:
     for a in case.annual_duties:
         o = organs[a.organ]
         out.append(
-            _put(
+            put(
                 {
                     "kind": "annual", **base, "refs": [f"{a.organ}@{a.year}"],
                     "subject_name": o.name, "subject_id": o.id, "organ_kind": o.kind.value,

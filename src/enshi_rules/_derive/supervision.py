@@ -21,24 +21,23 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .._periods import counting as _periods
 from .._engine.kinds import check_instance
+from .._periods import counting as _periods
 from .._periods.counting import DayCounting, PeriodPolicy
 from ..facts import LoadedCase, Organ, OrganKind, OrganLevel
 from ..facts.organs import PREFECTURE_CODE, ancestors
 from ..rules import art_005, art_012, art_013, art_014, art_027, art_028, art_035
-from ..rules.competence import designation_basis, relation_between, supervises_through, system_may_head, trade_unknown
+from ..rules.competence import (
+    designation_basis,
+    relation_between,
+    supervises_through,
+    system_may_head,
+    trade_unknown,
+)
+from .common import MissingFact, put
+from .measures import annual_facts, conduct_facts, procedure_facts
 
-__all__ = ["Derived", "MissingFact", "derive"]
-
-
-@dataclass(frozen=True)
-class MissingFact:
-    """A fact a computation needs but the case does not give. Reported, never guessed."""
-
-    field: str
-    needed_for: str  # short citation, e.g. 第二十七条第一款
-    reason: str  # Chinese, one sentence
+__all__ = ["Derived", "MissingFact", "derive", "policy_of"]
 
 
 @dataclass(frozen=True)
@@ -101,7 +100,7 @@ class Derived:
         return out
 
 
-def _steps(lc: LoadedCase) -> list[int]:
+def dated_steps(lc: LoadedCase) -> list[int]:
     """The ordinal dates of the steps taken and acts done in the matter (第三十五条, 程序从新).
 
     Discovery dates (a situation's or deficiency's ``found_on``, a clue's ``found_on``) are not steps:
@@ -147,14 +146,6 @@ def _ord(d: date | None) -> int | None:
     return None if d is None else d.toordinal()
 
 
-def _put(fact: dict[str, Any], **values: Any) -> dict[str, Any]:
-    """Set properties, leaving out the ones that are None (absent is how rules test for 'not done')."""
-    for k, v in values.items():
-        if v is not None:
-            fact[k] = v
-    return fact
-
-
 def _instances(facts: list[dict[str, Any]], stage: str) -> tuple[dict[str, Any], ...]:
     """Derivation produces instances of the declared kinds (``rules/kinds.py``) and nothing else."""
     for f in facts:
@@ -185,7 +176,8 @@ def _relations_of(lc: LoadedCase) -> dict[tuple[Any, ...], Any]:
     return memo
 
 
-def _policy(lc: LoadedCase) -> PeriodPolicy:
+def policy_of(lc: LoadedCase) -> PeriodPolicy:
+    """How the case itself asks its periods to be counted (``day_counting``, ``exclude_time_in_post``)."""
     return PeriodPolicy(
         counting=DayCounting(lc.case.day_counting.value),
         exclude_time_in_post=lc.case.exclude_time_in_post,
@@ -201,7 +193,7 @@ def derive(
     without its date), the earliest and latest day its first step may be (``_imprecise``): the
     case fact carries it, so 第三十五条 can say when that straddles the commencement (A35-2)."""
     case, as_of, organs = lc.case, lc.as_of, dict(lc.organs)
-    pol = policy or _policy(lc)
+    pol = policy or policy_of(lc)
     calendar = pol.resolved_calendar()
     periods: dict[tuple[date, int], _periods.PeriodEnd] = {}
     s = case.supervision
@@ -219,12 +211,12 @@ def derive(
     action_region = action.region if action and action.region else None
     # 第三十五条 (A35-1, 程序从新): the dated steps of the procedure, never the discovery of a
     # situation (第二十六条: 发现 comes before the start)
-    steps = _steps(lc)
+    steps = dated_steps(lc)
     if not steps and (s.situations or s.deficiencies):
         missing.append(
             MissingFact("supervision.started_on", "第三十五条", "本次监督没有任何有日期的程序步骤（启动日、建议书等），不能确定是否适用本办法。")
         )
-    case_fact = _put(
+    case_fact = put(
         {
             "kind": "case", **base, "refs": [case.case_id],
             "region": (outside or sub).region, "region_prefecture": (outside or sub).region[:4] + "00",
@@ -280,7 +272,7 @@ def derive(
         designator_rel = memo.get(key) or memo.setdefault(key, designation_basis(designator, sub, organs, trade=trade))
         if rel == "none" and designator_rel != "none" and sup.kind is not OrganKind.JUDICIAL_OFFICE:
             rel, via = "designated", designator_rel
-    relation_fact = _put(
+    relation_fact = put(
         {"kind": "relation", **base, "refs": [sup.id, sub.id], "relation": rel},
         via=via,
         supervisor_kind=sup.kind.value,
@@ -364,7 +356,7 @@ def derive(
             if letter is not None and not letter_judged:
                 continue  # the letter that answered it was issued before the measures
             stage1.append(
-                _put(
+                put(
                     {"kind": "situation", **base, "refs": [sit.ref], "item": sit.item, "confirmed": sit.confirmed},
                     letter=_ord(letter.issued_on) if letter else None,
                     provision=sit.provision or None,
@@ -439,14 +431,14 @@ def derive(
         if received is not None:
             window_due = due(received, art_027.OBJECTION_DAYS, "supervision.suggestion_letter.received_on", "第二十七条第一款")
             stage1.append(
-                _put(
+                put(
                     {"kind": "objection", **base, "refs": [letter.id], "received": received.toordinal(), "window_due": window_due},
                     filed=act(obj, "filed_on"),
                 )
             )
             if obj:
                 stage1[-1]["refs"].append(obj.id)
-            rect_fact = _put(
+            rect_fact = put(
                 {
                     "kind": "rectification",
                     **base,
@@ -483,7 +475,7 @@ def derive(
         if obj and obj.filed_on < before:
             not_judged("复查答复期间（第二十七条第一款）", obj.filed_on, obj.id)
         elif obj:
-            review = _put(
+            review = put(
                 {
                     "kind": "review",
                     **base,
@@ -503,7 +495,7 @@ def derive(
             stage1.append(review)
         if receipt(dec, "supervision.decision_letter.received_on", "第二十八条第二款", "《行政执法监督决定书》", "执行情况报告",
                    "报告执行情况期间（第二十八条第二款）") is not None:
-            execution = _put(
+            execution = put(
                 {
                     "kind": "execution",
                     **base,
@@ -520,8 +512,6 @@ def derive(
             if exe:
                 execution["refs"].append(exe.id or "supervision.execution_report")
             stage1.append(execution)
-        from .measures import procedure_facts  # noqa: PLC0415 - it builds on this module
-
         more, more_missing = procedure_facts(lc, base, trade_only=trade_only)
         stage1.extend(more)
         missing.extend(more_missing)
@@ -530,12 +520,8 @@ def derive(
         return _instances(stage1, "procedure"), tuple(missing)
 
     def conduct() -> tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]:
-        from .measures import conduct_facts  # noqa: PLC0415 - it builds on this module
-
         facts, lacking = conduct_facts(lc, base)
         return _instances(facts, "conduct"), tuple(lacking)
-
-    from .measures import annual_facts  # noqa: PLC0415 - it builds on this module
 
     return Derived(
         scope=_instances([case_fact], "scope"),

@@ -11,8 +11,8 @@ from fnmatch import fnmatchcase
 from typing import Any
 
 from .._derive import imprecise as _imprecise
-from .._derive.supervision import Derived, _steps, derive
-from .._derive.supervision import _policy as _case_policy
+from .._derive.supervision import Derived, dated_steps, derive
+from .._derive.supervision import policy_of as _case_policy
 from .._engine import durable as _engine
 from .._engine.rulebook import DeadlineStatus, Fact, Modality, Role
 from .._periods.counting import PeriodEnd, PeriodPolicy, YearUse
@@ -396,7 +396,7 @@ def _run_imprecise(lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_im
             "the imprecise dates or acts cannot be reconciled with the other dates of the case",
         )
         raise CaseValidationError([p])
-    firsts = [min(st) for st in (_steps(i.lc) for i in insts) if st]
+    firsts = [min(st) for st in (dated_steps(i.lc) for i in insts) if st]
     rng = (min(firsts), max(firsts)) if firsts and min(firsts) != max(firsts) else None
     runs = [_run_exact(i.lc, policy, first_step_range=rng) for i in insts]
     low = _imprecise.low_day(lc)

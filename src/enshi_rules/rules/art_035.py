@@ -11,7 +11,7 @@ supervision, and procedural rules apply from their commencement to every step ta
 * a matter whose every dated step lies before 2025-03-01 is outside the measures as a whole
   (``not_yet_in_force``, excluding).
 
-The steps are the dated acts of the procedure (``_derive._steps``: the start, the letters and
+The steps are the dated acts of the procedure (``_derive.supervision.dated_steps``: the start, the letters and
 their receipt, the objection, the answers, the reports, inspections, transfers …), never the
 discovery of a situation: 第二十六条 has the organ 发现 a situation and then start the procedure,
 so ``found_on`` says nothing about when the procedure began. The date of the enforcement action
