@@ -8,7 +8,7 @@ On the same generated cases (``enshi_rules.testing.cases.platform_mix``, seeded)
 ``library``     ``enshi_rules.evaluate`` per case: the whole pipeline from the case document to the
                 Report (validation, derived facts and legal periods, the engine, the cited report);
 ``public_api``  the same pipeline with the engine step done the way durable-rules documents it: a
-                ``durable.lang`` ruleset with the same conditions (``_rulebook.all_rules()``) and
+                ``durable.lang`` ruleset with the same conditions (``all_rules()``) and
                 Python actions that call the same builders, the global ``assert_facts``, one sid per
                 case, ``delete_state`` afterwards. It runs in a subprocess, so durable's global host
                 and its threads never touch the library, and its reports are checked to be the
@@ -57,7 +57,7 @@ from enshi_rules._batch import pool as _batch
 from enshi_rules._cli import batch as _batch_cli
 from enshi_rules._derive.supervision import derive
 from enshi_rules._engine import durable as _engine
-from enshi_rules._engine import rulebook as _rulebook
+from enshi_rules.rules import all_rules
 from enshi_rules.facts import load_case
 from enshi_rules.testing.cases import platform_mix
 
@@ -173,7 +173,7 @@ def _public_api_main(n: int, seed: int, rounds: int) -> None:
     from enshi_rules._engine.durable import Fired
     from enshi_rules._engine.rulebook import Fact
 
-    rules = _rulebook.all_rules()
+    rules = all_rules()
     current: list[Fired] = []
     serial = itertools.count(1)
 
@@ -427,7 +427,7 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()[0]
 
     say(f"enshi-rules {enshi_rules.__version__} benchmark ({'quick' if quick else 'full'}), Python {sys.version.split()[0]}, "
-        f"{len(_rulebook.all_rules())} rules, seed {args.seed}, {os.cpu_count()} CPUs, load average {load_before:.2f}")
+        f"{len(all_rules())} rules, seed {args.seed}, {os.cpu_count()} CPUs, load average {load_before:.2f}")
     cases = list(platform_mix(n, args.seed))
     reports = [enshi_rules.evaluate(c) for c in cases]  # also the warm-up
     mix = _mix(cases, reports)
@@ -544,7 +544,7 @@ def main(argv: list[str] | None = None) -> int:
         "quick": quick,
         "cases": n,
         "seed": args.seed,
-        "rules": len(_rulebook.all_rules()),
+        "rules": len(all_rules()),
         "load_average": [round(load_before, 2), round(load_after, 2)],
         "mix": mix,
         "library_us_per_case": round(us["library"], 1),

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import enshi_rules
 from enshi_rules._engine import durable as _engine
 from enshi_rules._engine import rulebook as _rulebook
+from enshi_rules.rules import all_rules
 from enshi_rules._engine.rulebook import Modality, Outcome, Role, m, rule
 from enshi_rules.errors import EngineError, RuleDefinitionError, RuleExecutionError
 from enshi_rules.testing.cases import case_mix, random_case
@@ -73,7 +74,7 @@ def test_reloading_rule_modules_is_harmless() -> None:
     importlib.reload(art_028)
     importlib.reload(art_027)
     assert enshi_rules.evaluate(doc).to_json() == before
-    assert set(_rulebook.all_rules()) == set(_engine.rules())
+    assert set(all_rules()) == set(_engine.rules())
 
 
 def test_same_rule_id_from_another_module_is_refused() -> None:
@@ -126,7 +127,7 @@ def test_malformed_rules_are_refused(rule_id: str, kw: dict, match: str) -> None
 
 
 def test_every_declared_rule_is_single_fact() -> None:
-    for r in _rulebook.all_rules().values():
+    for r in all_rules().values():
         _rulebook._check_condition(r.rule_id, r.condition)  # raises on any join or state reference
 
 

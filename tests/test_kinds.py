@@ -12,7 +12,8 @@ import enshi_rules
 from enshi_rules._engine import durable as _engine
 from enshi_rules._engine import kinds as _kinds
 from enshi_rules._engine.kinds import KINDS, check_instance, predicate
-from enshi_rules._engine.rulebook import Modality, Outcome, Role, all_rules, m, rule, true
+from enshi_rules._engine.rulebook import Modality, Outcome, Role, m, rule, true
+from enshi_rules.rules import all_rules
 from enshi_rules.errors import RuleDefinitionError
 from enshi_rules.rules.art_027 import timely_objection
 from enshi_rules.rules.kinds import CLUE, INSPECTION, REVIEW

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from enshi_rules._engine import mutate as _mutate
-from enshi_rules._engine.rulebook import Modality, Role, all_rules
+from enshi_rules._engine.rulebook import Modality, Role
+from enshi_rules.rules import all_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 

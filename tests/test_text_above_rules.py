@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from enshi_rules._engine.rulebook import Rule, all_rules
+from enshi_rules._engine.rulebook import Rule
+from enshi_rules.rules import all_rules
 from enshi_rules._law import text as law_text
 
 _HEADER = re.compile(r"^# (第[一二三四五六七八九十]+条(?:第[一二三四五六七八九十]+款)?(?:第（[一二三四五六七八九十]+）项)?)\s*$")

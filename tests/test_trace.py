@@ -16,7 +16,7 @@ import pytest
 
 import enshi_rules
 from enshi_rules._engine import durable as _engine
-from enshi_rules._engine.rulebook import all_rules
+from enshi_rules.rules import all_rules
 from enshi_rules._law import article_map, coverage, register
 from enshi_rules._law import check as trace_check
 from enshi_rules._law import docs as _trace_docs

@@ -33,7 +33,7 @@ def no_annual_record() -> dict[str, Any]:
 
 def rules_of(article: int) -> list[str]:
     """Every declared rule citing ``article`` (sorted)."""
-    from enshi_rules._engine.rulebook import all_rules
+    from enshi_rules.rules import all_rules
 
     return sorted(rid for rid, r in all_rules().items() if r.article == article)
 

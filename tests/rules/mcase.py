@@ -8,7 +8,7 @@ from typing import Any
 
 import enshi_rules
 from enshi_rules import Finding, Report
-from enshi_rules._engine.rulebook import all_rules
+from enshi_rules.rules import all_rules
 from enshi_rules.testing import assert_matches, assert_note
 
 from .casebuilder import absent, only  # noqa: F401 - one helper of each name for every article test

@@ -47,6 +47,7 @@ from typing import Any, NamedTuple
 import durable_rules_engine as _dre
 
 from ..errors import EngineError, RuleExecutionError
+from ..rules import all_rules
 from . import rulebook as _rulebook
 from .kinds import check_instance
 from .rulebook import Fact, Outcome, Rule
@@ -123,7 +124,7 @@ def compiled_ruleset() -> _CompiledRuleset:
     """The compiled ruleset for the rules as declared now (compiled once; again after a reload)."""
     global _COMPILED, _COMPILED_FOR
     if _COMPILED is None or _rulebook.generation() != _COMPILED_FOR:
-        rules = _rulebook.all_rules()  # imports the article modules on first use
+        rules = all_rules()  # imports the article modules on first use
         _COMPILED = _CompiledRuleset(rules)
         _COMPILED_FOR = _rulebook.generation()
     return _COMPILED

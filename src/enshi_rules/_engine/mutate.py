@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from .._law import text as _text
+from ..rules import all_rules
 from . import durable as _engine
 from . import rulebook as _rulebook
 from .rulebook import Fact, Modality, Outcome, Role, Rule
@@ -299,7 +300,7 @@ def generate(rules: Mapping[str, Rule] | None = None, census: Census | None = No
     """Every mutant of the rulebook, in a stable order (by rule id, then operator). With a fact
     ``census``, a dropped ``kind`` guard that cannot change what the rule matches is marked
     equivalent (with the reason)."""
-    rules = dict(_rulebook.all_rules() if rules is None else rules)
+    rules = dict(all_rules() if rules is None else rules)
     out: list[Mutant] = []
     import inspect  # noqa: PLC0415
 

@@ -44,9 +44,9 @@ from typing import Any
 from durable.lang import value as _dr_value
 
 from .._law.text import citation as _citation
+from ..errors import RuleDefinitionError
 from . import kinds as _kinds
 from .kinds import false, true
-from ..errors import RuleDefinitionError
 
 __all__ = [
     "DeadlineStatus",
@@ -55,7 +55,7 @@ __all__ = [
     "Outcome",
     "Role",
     "Rule",
-    "all_rules",
+    "declared_rules",
     "deadline_rules",
     "exception",
     "false",
@@ -691,9 +691,6 @@ _STATUS_ZH = {
 }
 
 
-_loaded = False
-
-
 _PERMISSION_STATUS_ZH = {
     DeadlineStatus.PENDING: "期限未届满、尚未行使",
     DeadlineStatus.ON_TIME: "在期限内行使",
@@ -702,13 +699,8 @@ _PERMISSION_STATUS_ZH = {
 }
 
 
-def all_rules() -> dict[str, Rule]:
-    """Every declared rule, by id, after importing every article module (sorted by id)."""
-    global _loaded
-    if not _loaded:
-        from .. import rules as _rules_pkg
-
-        _rules_pkg.load_all()
-        _loaded = True
+def declared_rules() -> dict[str, Rule]:
+    """Every rule declared so far, by id (sorted by id). Every rule of the measures is declared once
+    the article modules are imported: ``enshi_rules.rules.all_rules()`` imports them first."""
     return dict(sorted(_REGISTRY.items()))
 

@@ -36,7 +36,8 @@ from typing import Any
 
 import yaml
 
-from .._engine.rulebook import Modality, Role, Rule, all_rules
+from .._engine.rulebook import Modality, Role, Rule
+from ..rules import all_rules
 from . import text as _text
 
 MAP_FILE = "article_map.yaml"

@@ -12,8 +12,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from .._engine.rulebook import all_rules
 from ..errors import RuleDefinitionError
+from ..rules import all_rules
 from . import text as _text
 from .article_map import STATUS_ZH, ArticleMap, load_package_map, rules_by_unit
 from .register import load_register

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .._engine.rulebook import Rule, all_rules
+from .._engine.rulebook import Rule
+from ..rules import all_rules
 from . import text as _text
 from .article_map import (
     ENCODED,

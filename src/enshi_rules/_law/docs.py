@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from .._engine.rulebook import Rule, all_rules
+from .._engine.rulebook import Rule
+from ..rules import all_rules
 from . import text as _text
 from .article_map import ENCODED, MAP_FILE, MODALITY_ZH, NOT_OPERATIVE, PLANNED, STATUS_ZH, ArticleMap, Entry, role_zh
 from .article_map import rules_by_unit

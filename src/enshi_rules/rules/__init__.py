@@ -31,9 +31,12 @@ from __future__ import annotations
 
 import importlib
 
-from . import kinds as kinds  # the fact kinds: declared before any rule that matches them
+from .._engine.rulebook import Rule, declared_rules
+from . import (
+    kinds as kinds,  # the fact kinds: declared before any rule that matches them
+)
 
-__all__ = ["ARTICLE_MODULES", "load_all"]
+__all__ = ["ARTICLE_MODULES", "all_rules", "load_all"]
 
 #: The article modules, in article order. Importing one registers its rules.
 ARTICLE_MODULES: tuple[str, ...] = (
@@ -71,3 +74,15 @@ def load_all() -> None:
     """Import every article module (idempotent: a module already imported is not re-run)."""
     for name in ARTICLE_MODULES:
         importlib.import_module(f"{__name__}.{name}")
+
+
+_loaded = False
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every rule of the measures, by id (sorted by id), after importing every article module."""
+    global _loaded
+    if not _loaded:
+        load_all()
+        _loaded = True
+    return declared_rules()

@@ -99,7 +99,7 @@ def absent(crit: Mapping[str, Any], *, notes: bool) -> None:
     keys = set(crit) - {"count"}
     if not keys or not keys <= _ABSENCE_FIELDS or not ({"rule_id", "article"} & keys):
         return
-    from .._engine.rulebook import all_rules  # noqa: PLC0415
+    from ..rules import all_rules  # noqa: PLC0415
 
     for rid, r in all_rules().items():
         if r.note != notes or not r.reports:

@@ -205,7 +205,7 @@ def _modality_changed(found: list[Finding | Note], modalities: Mapping[str, str]
 
 
 def _declared_modalities() -> dict[str, str]:
-    from .._engine.rulebook import all_rules  # noqa: PLC0415
+    from ..rules import all_rules  # noqa: PLC0415
 
     return {rid: r.modality.value for rid, r in all_rules().items() if not r.note}
 

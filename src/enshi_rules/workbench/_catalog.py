@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .._engine.rulebook import Rule, all_rules
+from .._engine.rulebook import Rule
 from .._law import text as _text
 from .._law.article_map import ENCODED, MAP_FILE, MODALITY_ZH, NOT_OPERATIVE, PLANNED, STATUS_ZH, ArticleMap, Entry
 from .._law.article_map import find_root, load_map, role_zh, rules_by_unit
 from .._law.register import Interpretation, load_register
 from ..errors import RuleDefinitionError
+from ..rules import all_rules
 
 __all__ = [
     "ArticleView",

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .._engine.rulebook import Modality, all_rules
+from .._engine.rulebook import Modality
 from .._evaluate.text_report import STATUS_ZH, applicability_zh, certainty_zh, finding_tag, provisional_text, status_zh
 from .._law import text as _text
+from ..rules import all_rules
 from . import _catalog
 
 __all__ = ["FindingView", "ReportView", "finding_label", "report_view"]
