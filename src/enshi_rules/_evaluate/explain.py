@@ -24,12 +24,13 @@ from pydantic import BaseModel, ConfigDict
 from .._derive import imprecise as _imprecise
 from .._engine import durable as _engine
 from .._engine.kinds import date_properties, meaning
-from .._engine.rulebook import DeadlineStatus, Modality, all_rules, zh_date
+from .._engine.rulebook import DeadlineStatus, Modality, zh_date
 from .._law import text as _text
 from .._periods.counting import DayCounting, PeriodPolicy
 from ..errors import CaseValidationError, Problem
 from ..facts import Case
 from ..report import Finding, Policy, Report
+from ..rules import all_rules
 from .evaluate import Run, run
 from .reliance import PeriodTrace, day_reason, period_trace
 from .text_report import finding_tag  # the tags the text report uses
