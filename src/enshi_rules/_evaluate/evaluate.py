@@ -376,11 +376,11 @@ def _source(lc: LoadedCase) -> MatterSourceShown | None:
 
 
 def _problems(lc: LoadedCase) -> Any:
-    from ..facts import _timeline_problems  # noqa: PLC0415
+    from ..facts import timeline_problems  # noqa: PLC0415
     from ..facts.measures import measures_problems  # noqa: PLC0415
 
     def check(case: Case) -> int:
-        return len(_timeline_problems(case, lc.as_of)) + len(measures_problems(case, lc.organs, lc.as_of))
+        return len(timeline_problems(case, lc.as_of)) + len(measures_problems(case, lc.organs, lc.as_of))
 
     return check
 

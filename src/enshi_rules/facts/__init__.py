@@ -252,7 +252,7 @@ def _dates(case: Case) -> Iterator[tuple[str, date]]:
                 yield f"supervision.{name}.{f}", v
 
 
-def _timeline_problems(case: Case, as_of: date) -> list[Problem]:
+def timeline_problems(case: Case, as_of: date) -> list[Problem]:
     found = Problems(as_of)
     bad, order = found.bad, found.order
     for path, d in _dates(case):
@@ -313,7 +313,7 @@ def load_case(doc: Case | Mapping[str, Any] | str | bytes, *, as_of: date | str 
     case = parse_document(doc)
     when = day or case.as_of or date.today()
     organs, problems = _organ_problems(case)
-    problems += _timeline_problems(case, when)
+    problems += timeline_problems(case, when)
     problems += measures_problems(case, organs, when)
     if problems:
         raise CaseValidationError(problems)
