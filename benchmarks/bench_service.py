@@ -20,8 +20,8 @@ waits for ``/healthz``, and sends ``POST /v1/evaluate`` with case documents from
                 ``connections_by_process`` says how many each worker held, and
                 ``server_cpu_share_by_process`` how much of a core each used.
 ``ceiling``     what the machine gives 2 plain CPU-bound processes against 1 at that moment (a busy
-                loop, 1 process then 2 at once): on a machine shared with other work, the 2-worker
-                ratio is to be read against it.
+                loop, 1 process then 2 at once, in a session of their own as the server's are):
+                on a machine shared with other work, the 2-worker ratio is to be read against it.
 
 The client is a small HTTP/1.1 keep-alive client on asyncio streams (no HTTP library in the timed
 loop), in this process. On the project's 2-core machine it shares the CPU with the workers, which
@@ -182,18 +182,28 @@ while time.monotonic() < end:
         n += 1
 print(n)
 """
+_BUSY_GROUP = """
+import subprocess, sys
+busy, seconds, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+procs = [subprocess.Popen([sys.executable, "-c", busy, seconds], stdout=subprocess.PIPE) for _ in range(n)]
+print(sum(int(p.communicate()[0]) for p in procs))
+"""
 
 
 def _cpu_ceiling(seconds: float) -> dict[str, Any]:
     """What the machine gives two CPU-bound processes against one, now: the ceiling of any 2-worker ratio.
 
-    Plain Python loops counting for ``seconds``: one process alone, then two at once. On an idle
-    2-core machine the ratio is near 2; other work on the machine takes its share from it.
+    Plain Python loops counting for ``seconds``: one process alone, then two at once, in a session
+    of their own as the server's processes are (``Server`` starts it with a new session). Linux's
+    autogroup scheduling gives each session one share of the CPU between its processes: on an idle
+    2-core machine the ratio is near 2, on one busy with other sessions two processes of one session
+    get little more than one, and the server's two workers no more than that.
     """
 
     def run(n: int) -> int:
-        procs = [subprocess.Popen([sys.executable, "-c", _BUSY, str(seconds)], stdout=subprocess.PIPE) for _ in range(n)]
-        return sum(int(p.communicate(timeout=seconds + 60)[0]) for p in procs)
+        p = subprocess.Popen([sys.executable, "-c", _BUSY_GROUP, _BUSY, str(seconds), str(n)],
+                             stdout=subprocess.PIPE, start_new_session=True)
+        return int(p.communicate(timeout=seconds + 60)[0])
 
     one = run(1)
     two = run(2)
