@@ -110,10 +110,68 @@ class _CompiledRuleset:
         text = json.dumps(definition, ensure_ascii=False, sort_keys=True)
         self.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         self.rules = rules
+        self.reads, self.reads_any = _reads(rules)
         try:
             self.handle = _dre.create_ruleset(f"enshi_rules_{self.digest[:16]}", text)
         except Exception as exc:  # the C extension raises plain Exception with a code
             raise EngineError(f"durable-rules refused the rule set: {exc}") from exc
+
+
+    def for_engine(self, fact: dict[str, Any]) -> dict[str, Any]:
+        """What of a prepared fact goes into the engine: the properties some condition reads, and
+        ``kind``, ``sid``, ``id``, ``serial``. The rest (messages' inputs, names, ``refs``) stays
+        here under the fact's serial, so less JSON goes in and comes back with every match and
+        receipt (issue 18); no condition can tell the difference, since none reads it."""
+        keep = self.reads.get(fact["kind"], self.reads_any)
+        return {k: v for k, v in fact.items() if k in keep}
+
+
+#: Properties every fact keeps in the engine, whatever the conditions read.
+_ALWAYS = frozenset({"kind", "sid", "id", "serial"})
+
+
+def _reads(rules: Mapping[str, Rule]) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """The properties the conditions read, by fact kind: a rule whose condition requires
+    ``kind == X`` (alone or as a conjunct) reads for kind X only; any other rule for every kind.
+    ``reads_any`` is what a kind no rule names keeps."""
+    by_kind: dict[str, set[str]] = {}
+    anywhere: set[str] = set()
+    for r in rules.values():
+        props: set[str] = set()
+        _properties(r.condition, props)
+        kind = _required_kind(r.condition)
+        (by_kind.setdefault(kind, set()) if kind is not None else anywhere).update(props)
+    reads = {kind: frozenset(props | anywhere | _ALWAYS) for kind, props in by_kind.items()}
+    return reads, frozenset(anywhere | _ALWAYS)
+
+
+def _properties(node: Any, out: set[str]) -> None:
+    """Every property a durable-rules condition (JSON) reads, into ``out``."""
+    for key, val in node.items():
+        if key in ("$and", "$or"):
+            for sub in val:
+                _properties(sub, out)
+        elif key in ("$ex", "$nex"):
+            out.update(val)
+        elif key.startswith("$"):  # a comparison: {"$lt": {"done": 5 or {"$m": "due"}}}
+            for prop, operand in val.items():
+                out.add(prop)
+                if isinstance(operand, dict):
+                    out.update(v for k, v in operand.items() if k == "$m")
+        else:  # equality: {"kind": "review"} or {"done": {"$m": "due"}}
+            out.add(key)
+            if isinstance(val, dict):
+                out.update(v for k, v in val.items() if k == "$m")
+
+
+def _required_kind(node: Mapping[str, Any]) -> str | None:
+    """The kind a condition requires (``kind == X`` alone or as a conjunct), else None."""
+    if isinstance(node.get("kind"), str):
+        return node["kind"]  # type: ignore[no-any-return]
+    for sub in node.get("$and", ()):
+        if isinstance(sub, Mapping) and isinstance(sub.get("kind"), str):
+            return sub["kind"]  # type: ignore[no-any-return]
+    return None
 
 
 _COMPILED: _CompiledRuleset | None = None
@@ -201,7 +259,7 @@ def _checked(kind: str, k: str, v: Any) -> Any:
 
 def _assert_and_drain(rs: _CompiledRuleset, batch: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
     try:
-        code, state = _dre.assert_facts(rs.handle, _ENCODE(batch))
+        code, state = _dre.assert_facts(rs.handle, _ENCODE([rs.for_engine(f) for f in batch]))
     except Exception as exc:
         raise EngineError(f"durable-rules failed while matching: {exc}") from exc
     # 0: every fact matched a rule (the receipt rule guarantees it). 1 would mean a fact went
@@ -211,6 +269,7 @@ def _assert_and_drain(rs: _CompiledRuleset, batch: list[dict[str, Any]]) -> list
     matches: list[tuple[str, dict[str, Any]]] = []
     seen: set[tuple[str, int]] = set()
     received: list[int] = []
+    by_serial = {f["serial"]: f for f in batch}  # the whole fact, as prepared: what builders read
     try:
         raw = _dre.start_action_for_state(rs.handle, state)
         messages: list[str] = []
@@ -227,8 +286,9 @@ def _assert_and_drain(rs: _CompiledRuleset, batch: list[dict[str, Any]]) -> list
                 elif (rule_id, body["m"]["serial"]) not in seen:
                     # durable fires an ``a | b`` condition once per matching branch: a rule
                     # concludes once per fact, however many of its branches hold.
-                    seen.add((rule_id, body["m"]["serial"]))
-                    matches.append((rule_id, body["m"]))
+                    serial = body["m"]["serial"]
+                    seen.add((rule_id, serial))
+                    matches.append((rule_id, by_serial[serial]))  # KeyError: not asserted now
     except Exception as exc:
         raise EngineError(f"durable-rules failed while firing rules: {exc}") from exc
     if sorted(received) != sorted(f["serial"] for f in batch):
