@@ -49,7 +49,7 @@ def test_what_the_conditions_read_is_found_in_each_operator() -> None:
 
 
 def test_every_rule_reads_only_properties_its_kind_keeps() -> None:
-    rs = engine._ruleset()
+    rs = engine.compiled_ruleset()
     for rid, rule in rs.rules.items():
         kind = engine._required_kind(rule.condition)
         kept = [rs.reads.get(kind, rs.reads_any)] if kind is not None else [rs.reads_any, *rs.reads.values()]
@@ -71,7 +71,7 @@ def test_unread_properties_stay_out_of_the_engine_and_builders_see_them(monkeypa
     report = enshi_rules.evaluate(json.loads((ROOT / "examples" / "overdue_decision.json").read_text("utf-8")))
     assert sent and all("refs" not in f for f in sent)  # no condition reads refs
     assert any(f.facts for f in report.findings)  # ... and the report still has them, from the Python side
-    rs = engine._ruleset()
+    rs = engine.compiled_ruleset()
     for f in sent:
         assert set(f) <= rs.reads.get(f["kind"], rs.reads_any)
 
