@@ -13,6 +13,7 @@ from pathlib import Path
 
 from enshi_rules._law import article_map
 from enshi_rules._law import check as trace_check
+from enshi_rules._law import text as _text
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "enshi_rules" / "data"
@@ -42,12 +43,15 @@ def test_without_a_repository_the_package_map_is_used(tmp_path, monkeypatch):
     root = article_map.find_root(tmp_path)
     assert root == article_map.package_data_dir()
     assert article_map.load_map(root / "article_map.yaml").entries.keys() == article_map.load_package_map().entries.keys()
+    assert (root / "tiaoli_map.yaml").is_file() and (root / "xingzheng-zhifa-jiandu-tiaoli-2025-excerpts.sources.md").is_file()
 
 
 def test_check_from_the_package_copy_passes_and_says_tests_were_not_looked_for():
     amap = article_map.load_package_map()
     result = trace_check.check(amap)
     assert result.ok, result.render()
+    tresult = trace_check.check(article_map.load_package_map(_text.TIAOLI))
+    assert tresult.ok, tresult.render()
     assert any("tests each rule lists were not looked for" in n for n in result.notes)
 
 
@@ -83,6 +87,7 @@ def test_a_wheel_installed_in_a_fresh_venv_answers_articles_27(tmp_path):
     assert "art_27__para_2" in out.stdout and "已编码" in out.stdout
     check = subprocess.run([str(exe), "trace", "--check"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert check.returncode == 0, check.stdout + check.stderr
+    assert "tiaoli_map.yaml: OK" in check.stdout, check.stdout
     # the workbench works from the wheel too: its templates, static files and Word template, and the
     # article map for its 条文对照 pages
     report = subprocess.run(

@@ -42,6 +42,29 @@ def test_the_article_map_passes_the_check(rule_coverage):
     )
 
 
+@pytest.mark.needs_rule_coverage
+def test_the_tiaoli_map_passes_the_check(rule_coverage):
+    """The same check over the 条例's excerpts (tiaoli_map.yaml): every unit of the excerpts mapped,
+    every tl_ rule listed and pinned."""
+    result = check(article_map.load_instrument_map(ROOT, _text.TIAOLI), coverage=rule_coverage)
+    assert result.ok, "\n" + result.render()
+    assert result.map_file == "tiaoli_map.yaml" and result.counts["units"] == len(_text.regulation(_text.TIAOLI).units)
+
+
+def test_the_tiaoli_map_refuses_a_unit_that_was_not_obtained():
+    """第七条 and 第六条第二款 were not obtained: an entry for them names no unit, and dropping an
+    entry of the excerpts is a missing unit (the check works on the 条例's units, not the measures')."""
+    tmap = article_map.load_instrument_map(ROOT, _text.TIAOLI)
+    raw = {u: copy.deepcopy(dict(e.raw)) for u, e in tmap.entries.items()}
+    raw["art_7"] = {"citation": "第七条", "text_hash": "0" * 16, "status": "planned", "issue": 12}
+    raw["art_6__para_2"] = {"citation": "第六条第二款", "text_hash": "0" * 16, "status": "planned", "issue": 12}
+    raw.pop("art_42__para_2")
+    got = {(p.kind, p.unit): p.message for p in check(ArticleMap(tmap.path, {u: Entry(u, r, 0) for u, r in raw.items()}, _text.TIAOLI)).problems}
+    assert "the excerpts of 《行政执法监督条例》" in got[("unit-unknown", "art_7")]
+    assert ("unit-unknown", "art_6__para_2") in got
+    assert "《行政执法监督条例》第四十二条第二款" in got[("unit-missing", "art_42__para_2")]
+
+
 def test_generated_docs_are_fresh():
     stale = _trace_docs.stale_docs(ROOT, load_map(MAP))
     assert not stale, f"stale generated docs {stale}: run `enshi-rules trace --write-docs` and commit the result"
@@ -49,8 +72,9 @@ def test_generated_docs_are_fresh():
 
 def test_every_finding_cites_through_the_text_module():
     for r in all_rules().values():
-        assert r.citation == _text.citation(r.article, r.paragraph, r.item)
-        assert article_map.rule_unit(r) in _text.regulation().units
+        assert r.citation == _text.citation(r.article, r.paragraph, r.item, instrument=r.instrument)
+        assert article_map.rule_unit(r) in _text.regulation(r.instrument).units
+        assert r.instrument is (_text.TIAOLI if r.rule_id.startswith("tl_") else _text.MEASURES)
 
 
 # ---------------------------------------------------------------------------- drift is detected
@@ -283,7 +307,8 @@ def test_a_changed_text_hash(real, baseline):
 
 def test_an_amended_text_is_caught(real, baseline, monkeypatch):
     amended = _text.parse_regulation(_text._raw_text().replace("十五日内予以复查", "二十日内予以复查"))
-    monkeypatch.setattr(_text, "regulation", lambda: amended)
+    original = _text.regulation
+    monkeypatch.setattr(_text, "regulation", lambda instrument=_text.MEASURES: amended if instrument is _text.MEASURES else original(instrument))
     got = {(p.kind, p.unit) for p in check(real).problems}
     assert {("text-changed", "art_27"), ("text-changed", "art_27__para_1")} <= got
     assert ("text-changed", "art_27__para_2") not in got

@@ -10,6 +10,7 @@ from typing import Any
 
 from .._law import text as _text
 from .._law.article_map import (
+    load_instrument_map,
     MAP_FILE,
     ArticleMap,
     MapError,
@@ -56,9 +57,20 @@ def _cmd_trace(args: argparse.Namespace) -> int:
             print(f"wrote {p.relative_to(root)}")
     if args.check:
         did = True
-        result = check(amap, coverage=_coverage_for(args, root))
+        coverage = _coverage_for(args, root)
+        result = check(amap, coverage=coverage)
         sys.stdout.write(result.render())
         status = status or (0 if result.ok else 1)
+        # the 条例's excerpts have their own map beside the measures' (tiaoli_map.yaml)
+        try:
+            tmap = load_instrument_map(root, _text.TIAOLI)
+        except (OSError, MapError) as exc:
+            print(f"{_text.TIAOLI.map_file}: {exc}")
+            status = status or 1
+        else:
+            tresult = check(tmap, coverage=coverage)
+            sys.stdout.write(tresult.render())
+            status = status or (0 if tresult.ok else 1)
     if args.check_docs:
         did = True
         stale = _trace_docs.stale_docs(root, amap)

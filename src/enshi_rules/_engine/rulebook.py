@@ -43,6 +43,7 @@ from typing import Any
 
 from durable.lang import value as _dr_value
 
+from .._law.text import MEASURES, Instrument, instrument_for_rule
 from .._law.text import citation as _citation
 from ..errors import RuleDefinitionError
 from . import kinds as _kinds
@@ -221,17 +222,21 @@ class Rule:
     #: fact (``defeats``) or anywhere in the case (``defeats_in_case``).
     defeats: tuple[str, ...] = ()
     defeats_in_case: tuple[str, ...] = ()
+    #: The text the rule cites: the measures (``art_…`` ids) or the 条例's excerpts (``tl_…`` ids).
+    instrument: Instrument = MEASURES
 
     @property
     def citation(self) -> str:
-        return _citation(self.article, self.paragraph, self.item)
+        return _citation(self.article, self.paragraph, self.item, instrument=self.instrument)
 
     @property
     def short_citation(self) -> str:
-        return _citation(self.article, self.paragraph, self.item, with_title=False)
+        """The citation without the title; a 条例 rule's keeps 《行政执法监督条例》 so it is never
+        read as an article of the measures."""
+        return _citation(self.article, self.paragraph, self.item, with_title=self.instrument is not MEASURES, instrument=self.instrument)
 
 
-_RULE_ID = re.compile(r"^art_(\d{3})(\.p(\d+))?(\.i(\d+))?(\.[a-z][a-z0-9_]*)+$")
+_RULE_ID = re.compile(r"^(?:art|tl)_(\d{3})(\.p(\d+))?(\.i(\d+))?(\.[a-z][a-z0-9_]*)+$")
 _REGISTRY: dict[str, Rule] = {}
 #: Bumped on every registration, so the engine knows when to recompile (a reload, a new module).
 _generation = 0
@@ -352,7 +357,7 @@ def _citation_of(rule_id: str, article: int | None, paragraph: int | None, item:
     against one given explicitly."""
     mt = _RULE_ID.match(rule_id)
     if mt is None:
-        msg = f"rule id {rule_id!r} must look like art_027.p1.review_late (article, paragraph, item, name)"
+        msg = f"rule id {rule_id!r} must look like art_027.p1.review_late (article, paragraph, item, name; tl_042.p2.… for the 条例)"
         raise RuleDefinitionError(msg)
     if article is None:
         article = int(mt.group(1))
@@ -385,7 +390,9 @@ def _make_rule(
     defeats_in_case: tuple[str, ...] = (),
 ) -> Rule:
     article, paragraph, item = _citation_of(rule_id, article, paragraph, item)
-    _citation(article, paragraph, item)  # raises RuleDefinitionError for a unit that does not exist
+    instrument = instrument_for_rule(rule_id)
+    # raises RuleDefinitionError for a unit that does not exist (or, of the 条例, is not in the excerpts)
+    _citation(article, paragraph, item, instrument=instrument)
     if not summary.strip():
         raise RuleDefinitionError(f"rule {rule_id}: summary is required (docs and article map use it)")
     try:
@@ -413,6 +420,7 @@ def _make_rule(
         declared_at=_declaration_site(module),
         defeats=defeats,
         defeats_in_case=defeats_in_case,
+        instrument=instrument,
     )
 
 

@@ -62,11 +62,19 @@ def role_zh(role: Role | str) -> str:
 
 
 def rule_unit(r: Rule) -> str:
-    """The id of the unit a rule cites (an item of a one-paragraph article lives under ``para_1``)."""
-    return _text.unit_id(r.article, r.paragraph, r.item)
+    """The id of the unit a rule cites (an item of a one-paragraph article lives under ``para_1``),
+    within the rule's own instrument."""
+    return _text.unit_id(r.article, r.paragraph, r.item, instrument=r.instrument)
 
 
-def article_test_module(article: int) -> str:
+def rules_of(rules: Mapping[str, Rule], instrument: _text.Instrument) -> dict[str, Rule]:
+    """The rules that cite ``instrument`` (unit ids are per instrument: never mix them)."""
+    return {rid: r for rid, r in rules.items() if r.instrument is instrument}
+
+
+def article_test_module(article: int, instrument: _text.Instrument = _text.MEASURES) -> str:
+    if instrument is not _text.MEASURES:
+        return f"tests/rules/test_{instrument.rule_prefix}_{article:03d}.py"
     return f"tests/rules/test_art_{article:03d}.py"
 
 
@@ -130,6 +138,9 @@ class Entry:
 class ArticleMap:
     path: Path
     entries: dict[str, Entry]
+    #: the text the map's unit ids belong to (``article_map.yaml``: the measures;
+    #: ``tiaoli_map.yaml``: the 条例's excerpts)
+    instrument: _text.Instrument = _text.MEASURES
 
     @property
     def root(self) -> Path:
@@ -148,11 +159,11 @@ def safe_yaml(text: str) -> tuple[Any, yaml.Node | None]:
         loader.dispose()
 
 
-def parse_map(text: str, path: Path) -> ArticleMap:
+def parse_map(text: str, path: Path, instrument: _text.Instrument = _text.MEASURES) -> ArticleMap:
     """Read the map's YAML text; raise :class:`MapError` if it is not a mapping of entries."""
     data, node = safe_yaml(text)
     if node is None:
-        return ArticleMap(path, {})
+        return ArticleMap(path, {}, instrument)
     if not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
         raise MapError("the map must be a mapping from unit ids (art_27__para_2) to entries")
     lines = {str(key_node.value): key_node.start_mark.line + 1 for key_node, _ in node.value}
@@ -160,11 +171,16 @@ def parse_map(text: str, path: Path) -> ArticleMap:
     for key, raw in data.items():
         key = str(key)
         entries[key] = Entry(key, raw if isinstance(raw, Mapping) else {"__not_a_mapping__": raw}, lines.get(key, 0))
-    return ArticleMap(path, entries)
+    return ArticleMap(path, entries, instrument)
 
 
-def load_map(path: Path) -> ArticleMap:
-    return parse_map(path.read_text(encoding="utf-8"), path)
+def load_map(path: Path, instrument: _text.Instrument = _text.MEASURES) -> ArticleMap:
+    return parse_map(path.read_text(encoding="utf-8"), path, instrument)
+
+
+def load_instrument_map(root: Path, instrument: _text.Instrument) -> ArticleMap:
+    """The map of ``instrument`` in the repository (or package data) directory ``root``."""
+    return load_map(root / instrument.map_file, instrument)
 
 
 def package_data_dir() -> Path:
@@ -172,10 +188,10 @@ def package_data_dir() -> Path:
     return Path(str(resources.files("enshi_rules").joinpath("data")))
 
 
-def load_package_map() -> ArticleMap:
-    """The map the package carries (``data/article_map.yaml``, kept identical to the repository's
-    ``article_map.yaml`` by ``enshi-rules trace --write-docs``)."""
-    return load_map(package_data_dir() / MAP_FILE)
+def load_package_map(instrument: _text.Instrument = _text.MEASURES) -> ArticleMap:
+    """The map the package carries (``data/article_map.yaml``, ``data/tiaoli_map.yaml``, kept
+    identical to the repository's by ``enshi-rules trace --write-docs``)."""
+    return load_map(package_data_dir() / instrument.map_file, instrument)
 
 
 def is_repository(root: Path) -> bool:
@@ -201,8 +217,11 @@ def find_root(start: Path | None = None) -> Path:
 
 
 
-def rules_by_unit(rules: Mapping[str, Rule] | None = None) -> dict[str, list[Rule]]:
+def rules_by_unit(
+    rules: Mapping[str, Rule] | None = None, instrument: _text.Instrument = _text.MEASURES
+) -> dict[str, list[Rule]]:
+    """The rules of ``instrument`` (the measures by default) by the unit id they cite."""
     out: dict[str, list[Rule]] = {}
-    for r in (all_rules() if rules is None else rules).values():
+    for r in rules_of(all_rules() if rules is None else rules, instrument).values():
         out.setdefault(rule_unit(r), []).append(r)
     return out

@@ -30,9 +30,10 @@ from .article_map import (
     Entry,
     article_test_module,
     rule_unit,
+    rules_of,
 )
 from .coverage import ABSENT, COVERAGE_FILE, PRESENT, QUALIFIED, Coverage, RunRecord
-from .register import Register, expected_interpretations, load_register
+from .register import Register, expected_interpretations, load_register, register_units
 
 # ============================================================================ test references
 
@@ -99,6 +100,7 @@ class CheckResult:
     problems: list[Problem]
     notes: list[str]
     counts: dict[str, int]
+    map_file: str = MAP_FILE
 
     @property
     def ok(self) -> bool:
@@ -107,14 +109,14 @@ class CheckResult:
     def render(self) -> str:
         lines = []
         if self.problems:
-            lines.append(f"{MAP_FILE}: {len(self.problems)} problem(s)")
+            lines.append(f"{self.map_file}: {len(self.problems)} problem(s)")
             for p in self.problems:
                 body = str(p).replace("\n", "\n    ")
                 lines.append(f"  - {body}")
         else:
             c = self.counts
             lines.append(
-                f"{MAP_FILE}: OK: {c.get('units', 0)} units ({c.get(ENCODED, 0)} encoded, "
+                f"{self.map_file}: OK: {c.get('units', 0)} units ({c.get(ENCODED, 0)} encoded, "
                 f"{c.get(NOT_OPERATIVE, 0)} not-operative, {c.get(PLANNED, 0)} planned), "
                 f"{c.get('rules', 0)} rules, {c.get('verified', 0)} of them verified against recorded firings"
             )
@@ -123,14 +125,14 @@ class CheckResult:
         return "\n".join(lines) + "\n"
 
 
-def _where(unit: str) -> str:
-    reg = _text.regulation()
+def _where(unit: str, instrument: _text.Instrument = _text.MEASURES) -> str:
+    reg = _text.regulation(instrument)
     u = reg.units.get(unit)
-    return f"{unit} ({u.citation(with_title=False)})" if u else unit
+    return f"{unit} ({u.citation(with_title=instrument is not _text.MEASURES)})" if u else unit
 
 
-def _children(unit: str) -> list[str]:
-    return [u for u in _text.regulation().units if u.startswith(unit + "__")]
+def _children(unit: str, instrument: _text.Instrument = _text.MEASURES) -> list[str]:
+    return [u for u in _text.regulation(instrument).units if u.startswith(unit + "__")]
 
 
 def _yaml_list(items: Iterable[str]) -> str:
@@ -139,7 +141,7 @@ def _yaml_list(items: Iterable[str]) -> str:
 
 def _suggest_tests(rule_id: str, r: Rule | None, coverage: Coverage | None, limit: int = 3) -> list[str]:
     """Tests to list for a rule: recorded ones where it fires, then where it does not (same module)."""
-    module = article_test_module(r.article) if r else None
+    module = article_test_module(r.article, r.instrument) if r else None
     recorded = (coverage.hints or coverage.tests) if coverage is not None else {}
     if recorded:
         pos = sorted({nid.split("[", 1)[0] for nid, rec in recorded.items() if rec.passed and rec.fired.get(rule_id)})
@@ -168,9 +170,15 @@ def _scalar(text: str) -> str:
     return text
 
 
-def _entry_snippet(unit: str, entry: Entry | None, add_rules: Mapping[str, list[str]], interpretations: list[str]) -> str:
+def _entry_snippet(
+    unit: str,
+    entry: Entry | None,
+    add_rules: Mapping[str, list[str]],
+    interpretations: list[str],
+    instrument: _text.Instrument = _text.MEASURES,
+) -> str:
     """The whole entry as it should read once the rules are added (status encoded)."""
-    u = _text.regulation().units[unit]
+    u = _text.regulation(instrument).units[unit]
     lines = [f"{unit}:", f"  citation: {u.citation(with_title=False)}", f"  text_hash: {u.text_hash}", f"  status: {ENCODED}", "  rules:"]
     rules = dict(entry.rules) if entry else {}
     rules.update(add_rules)
@@ -184,8 +192,8 @@ def _entry_snippet(unit: str, entry: Entry | None, add_rules: Mapping[str, list[
     return "\n".join(lines)
 
 
-def _new_entry_snippet(unit: str) -> str:
-    u = _text.regulation().units[unit]
+def _new_entry_snippet(unit: str, instrument: _text.Instrument = _text.MEASURES) -> str:
+    u = _text.regulation(instrument).units[unit]
     return "\n".join(
         [
             f"{unit}:",
@@ -223,9 +231,9 @@ def _not_pinned_message(
     unit: str, rid: str, r: Rule, tests: list[str], pool: list[RunRecord], present: bool, absent: bool, coverage: Coverage
 ) -> str:
     """Why a rule is not pinned by its listed tests, and exactly what to write."""
-    where = article_test_module(r.article)
+    where = article_test_module(r.article, r.instrument)
     code, yaml_expect = _assert_present_code(r)
-    parts = [f"{_where(unit)}: rule {rid} is not pinned down by an assertion in its listed tests ({', '.join(tests)}); "
+    parts = [f"{_where(unit, r.instrument)}: rule {rid} is not pinned down by an assertion in its listed tests ({', '.join(tests)}); "
              f"a test pins a rule only by asserting on it (firing is not enough)."]
     if not present:
         fires = any(x.fired.get(rid) for x in pool)
@@ -260,9 +268,19 @@ def check(
     rules: Mapping[str, Rule] | None = None,
     register: Register | None = None,
 ) -> CheckResult:
-    """Every disagreement between the map and the text, the rules, the register and the tests."""
-    reg = _text.regulation()
-    rules = dict(all_rules() if rules is None else rules)
+    """Every disagreement between the map and the text, the rules, the register and the tests.
+
+    The map is of one instrument (``amap.instrument``): the measures' ``article_map.yaml`` or the
+    条例's ``tiaoli_map.yaml``; only that instrument's units and rules are compared with it."""
+    ins = amap.instrument
+    reg = _text.regulation(ins)
+    all_declared = dict(all_rules() if rules is None else rules)
+    rules = rules_of(all_declared, ins)
+    mapname = ins.map_file
+
+    def W(unit: str) -> str:  # noqa: N802 - where a unit is, in this map's instrument
+        return _where(unit, ins)
+
     register = register or load_register()
     root = amap.root
     entries = amap.entries
@@ -283,14 +301,15 @@ def check(
     # ---- units: every unit has an entry, every entry is a unit
     for unit in reg.units:
         if unit not in entries:
-            add("unit-missing", unit, f"{_where(unit)} has no entry. Add:\n{_new_entry_snippet(unit)}")
+            add("unit-missing", unit, f"{W(unit)} has no entry. Add:\n{_new_entry_snippet(unit, ins)}")
     for unit, e in entries.items():
         if unit not in reg.units:
-            hint = _close_units(unit)
+            hint = _close_units(unit, ins)
             add(
                 "unit-unknown",
                 unit,
-                f"line {e.line}: entry {unit!r} names no unit of the measures"
+                f"line {e.line}: entry {unit!r} names no unit of "
+                + ("the measures" if ins is _text.MEASURES else f"the excerpts of 《{ins.title}》 (only the articles the file holds have units)")
                 + (f" (did you mean {', '.join(hint)}?)" if hint else "")
                 + "; unit ids look like art_27, art_27__para_2, art_26__para_1__item_3",
             )
@@ -301,7 +320,7 @@ def check(
         if unit not in reg.units:
             continue
         u = reg.units[unit]
-        w = _where(unit)
+        w = W(unit)
         raw = e.raw
         if "__not_a_mapping__" in raw:
             add("entry-invalid", unit, f"{w}, line {e.line}: the entry must be a mapping with citation, text_hash, status …")
@@ -348,14 +367,14 @@ def check(
     for unit, e in entries.items():
         if unit not in reg.units or e.status != ENCODED or e.rules:
             continue
-        kids = _children(unit)
+        kids = _children(unit, ins)
         if not kids:
-            add("status-invalid", unit, f"{_where(unit)}: encoded but lists no rules (list its rules, or mark it not-operative or planned)")
+            add("status-invalid", unit, f"{W(unit)}: encoded but lists no rules (list its rules, or mark it not-operative or planned)")
         elif not any(entries.get(k) is not None and entries[k].status == ENCODED and entries[k].rules for k in kids):
-            add("status-invalid", unit, f"{_where(unit)}: encoded through its parts, but none of its parts lists a rule")
+            add("status-invalid", unit, f"{W(unit)}: encoded through its parts, but none of its parts lists a rule")
 
     # ---- rules: listed ones exist, existing ones are listed, where their citation says
-    expected = expected_interpretations(register, rules)
+    expected = expected_interpretations(register, rules, ins)
     declared_at: dict[str, list[str]] = {}
     for rid, r in rules.items():
         declared_at.setdefault(rule_unit(r), []).append(rid)
@@ -368,7 +387,7 @@ def check(
             add(
                 "rule-unknown",
                 units[0],
-                f"{_where(units[0])}: lists rule {rid}, which no rule module declares"
+                f"{W(units[0])}: lists rule {rid}, which no rule module declares"
                 + (f" (rules declared with that prefix: {', '.join(hint)})" if hint else "")
                 + "; remove it, or fix the id",
             )
@@ -379,7 +398,7 @@ def check(
                 add(
                     "rule-misplaced",
                     unit,
-                    f"{_where(unit)}: lists rule {rid}, but the rule cites {r.short_citation} ({actual}: "
+                    f"{W(unit)}: lists rule {rid}, but the rule cites {r.short_citation} ({actual}: "
                     f"article={r.article}, paragraph={r.paragraph}, item={r.item} in {r.module}); move it to "
                     f"the entry {actual}, or correct the rule's citation",
                 )
@@ -393,9 +412,9 @@ def check(
         add(
             "rule-unlisted",
             unit,
-            f"{_where(unit)}: rule(s) {', '.join(missing)} (declared in {', '.join(modules)}) are not in "
+            f"{W(unit)}: rule(s) {', '.join(missing)} (declared in {', '.join(modules)}) are not in "
             f"the map. Make the entry {unit} read (status encoded; tests: where each rule fires and where "
-            f"it does not):\n{_entry_snippet(unit, e, add_rules, expected.get(unit, []))}",
+            f"it does not):\n{_entry_snippet(unit, e, add_rules, expected.get(unit, []), ins)}",
         )
 
     # ---- tests: listed ones exist; with recorded coverage, each rule fires in one and not in another
@@ -411,7 +430,7 @@ def check(
                 add(
                     "rule-untested",
                     unit,
-                    f"{_where(unit)}: rule {rid} lists no tests. List a test where it fires and a test where "
+                    f"{W(unit)}: rule {rid} lists no tests. List a test where it fires and a test where "
                     f"it does not, e.g.\n    {rid}:\n"
                     + "\n".join(f"      - {t}" for t in _suggest_tests(rid, rules[rid], coverage)),
                 )
@@ -420,7 +439,7 @@ def check(
                 continue
             bad = [(t, why) for t in tests if (why := find_test_problem(t, root))]
             for t, why in bad:
-                add("test-missing", unit, f"{_where(unit)}: rule {rid} lists {t}: {why}")
+                add("test-missing", unit, f"{W(unit)}: rule {rid} lists {t}: {why}")
             if coverage is None or bad:
                 continue
             recs = {t: [x for x in coverage.records(t) if x.passed] for t in tests}
@@ -439,19 +458,20 @@ def check(
     known = register.by_id
     for g in register.groups:
         for c in g.choices:
-            for pat in c.rules:
-                if not any(fnmatch.fnmatchcase(rid, pat) for rid in rules):
-                    add("interpretation-dangling", "", f"interpretation {c.id} ({c.title}) names rules {pat!r}, which match no declared rule (data/interpretations.yaml)")
-            for u in c.units:
+            if ins is _text.MEASURES:  # patterns may name either instrument's rules: checked once
+                for pat in c.rules:
+                    if not any(fnmatch.fnmatchcase(rid, pat) for rid in all_declared):
+                        add("interpretation-dangling", "", f"interpretation {c.id} ({c.title}) names rules {pat!r}, which match no declared rule (data/interpretations.yaml)")
+            for u in sorted(register_units(c.units, ins)):
                 if u not in reg.units:
-                    add("interpretation-dangling", "", f"interpretation {c.id} ({c.title}) names unit {u!r}, which does not exist (data/interpretations.yaml)")
+                    add("interpretation-dangling", "", f"interpretation {c.id} ({c.title}) names unit {u!r} of {mapname}, which does not exist (data/interpretations.yaml)")
     for unit, e in entries.items():
         if unit not in reg.units:
             continue
         listed = e.interpretations
         for x in listed:
             if x not in known:
-                add("interpretation-unknown", unit, f"{_where(unit)}: interpretation {x!r} is not in the register (src/enshi_rules/data/interpretations.yaml); known: {', '.join(known)}")
+                add("interpretation-unknown", unit, f"{W(unit)}: interpretation {x!r} is not in the register (src/enshi_rules/data/interpretations.yaml); known: {', '.join(known)}")
         want = expected.get(unit, [])
         extra = [x for x in listed if x in known and x not in want]
         lacking = [x for x in want if x not in listed]
@@ -467,7 +487,7 @@ def check(
             add(
                 "interpretation-mismatch",
                 unit,
-                f"{_where(unit)}: interpretations {_yaml_list(listed)} should be {_yaml_list(want)}: {'; '.join(fix)}",
+                f"{W(unit)}: interpretations {_yaml_list(listed)} should be {_yaml_list(want)}: {'; '.join(fix)}",
             )
 
     if coverage is None:
@@ -488,15 +508,15 @@ def check(
     for e in entries.values():
         if e.status in STATUSES:
             counts[e.status] = counts.get(e.status, 0) + 1
-    return CheckResult(problems, notes, counts)
+    return CheckResult(problems, notes, counts, mapname)
 
 
-def _close_units(unit: str) -> list[str]:
+def _close_units(unit: str, instrument: _text.Instrument = _text.MEASURES) -> list[str]:
     m = re.match(r"^art_?0*(\d+)", unit)
     if not m:
         return []
     a = int(m.group(1))
-    return [u for u in _text.regulation().units if u == f"art_{a}" or u.startswith(f"art_{a}__")][:6]
+    return [u for u in _text.regulation(instrument).units if u == f"art_{a}" or u.startswith(f"art_{a}__")][:6]
 
 
 # ============================================================================ coverage report

@@ -1,6 +1,8 @@
 """The docs for legal staff, generated from the text, the article map, the rules and the register.
 
 * ``docs/traceability.md``: every unit, its status, rules, tests, interpretations and notes;
+* ``docs/tiaoli/art_NNN.md`` and ``docs/tiaoli/index.md``: the same for the verified excerpts of
+  《行政执法监督条例》 (``tiaoli_map.yaml``), marked as excerpts, with what the file leaves out;
 * ``docs/articles/art_NNN.md``: each article unit by unit, with what the code does (the rules' own
   ``summary``), the interpretations that apply, and the tests that pin each rule down;
 * ``docs/interpretations.md``: the register of interpretive choices (``data/interpretations.yaml``);
@@ -19,8 +21,20 @@ from pathlib import Path
 from .._engine.rulebook import Rule
 from ..rules import all_rules
 from . import text as _text
-from .article_map import ENCODED, MAP_FILE, MODALITY_ZH, NOT_OPERATIVE, PLANNED, STATUS_ZH, ArticleMap, Entry, role_zh
-from .article_map import rules_by_unit
+from .article_map import (
+    ENCODED,
+    MAP_FILE,
+    MODALITY_ZH,
+    NOT_OPERATIVE,
+    PLANNED,
+    STATUS_ZH,
+    ArticleMap,
+    Entry,
+    load_instrument_map,
+    role_zh,
+    rules_by_unit,
+    rules_of,
+)
 from .register import Register, load_register
 
 __all__ = [
@@ -41,11 +55,32 @@ _GENERATED = (
 _MAP_SOURCES = f"{MAP_FILE}、src/enshi_rules/rules/、src/enshi_rules/data/"
 
 
+def _map_sources(instrument: _text.Instrument) -> str:
+    if instrument is _text.MEASURES:
+        return _MAP_SOURCES
+    return f"{instrument.map_file}、src/enshi_rules/rules/tiaoli/、src/enshi_rules/data/"
+
+
 # ---------------------------------------------------------------------------- shared pieces
 
 
-def _reg() -> _text.Regulation:
-    return _text.regulation()
+def _reg(instrument: _text.Instrument = _text.MEASURES) -> _text.Regulation:
+    return _text.regulation(instrument)
+
+
+_EXCERPT_BANNER = (
+    "> **节录（excerpts）**：本文件只载有能够核对原文的条文（{held}）；{gaps}未取得原文，"
+    "不得据此推断其内容，适用时须人工核对全文。来源见 "
+    "`src/enshi_rules/data/{sources}`。\n"
+    "> *Only the verified excerpts are held and encoded; nothing is inferred about the articles not obtained.*"
+)
+
+
+def excerpt_banner(reg: _text.Regulation) -> str:
+    """The notice every generated page of an excerpted instrument carries."""
+    held = "、".join(_text.article_label(a) for a in reg.articles)
+    gaps = "；".join(reg.gaps)
+    return _EXCERPT_BANNER.format(held=held, gaps=gaps, sources=reg.source_url)
 
 
 def _art_file(n: int) -> str:
@@ -54,7 +89,7 @@ def _art_file(n: int) -> str:
 
 def _own_text(u: _text.Unit) -> str:
     """The unit's own words: a paragraph with items without its items (they are shown as units)."""
-    if u.paragraph is not None and u.item is None and _reg().articles[u.article].item_counts[u.paragraph - 1]:
+    if u.paragraph is not None and u.item is None and _reg(u.instrument).articles[u.article].item_counts[u.paragraph - 1]:
         return u.text.splitlines()[0]
     return u.text
 
@@ -143,33 +178,40 @@ def _unit_md(
 
 
 def render_article_md(n: int, amap: ArticleMap, rules: Mapping[str, Rule] | None = None, register: Register | None = None) -> str:
-    reg = _reg()
+    ins = amap.instrument
+    reg = _reg(ins)
     rules = all_rules() if rules is None else rules
     register = register or load_register()
-    by_unit = rules_by_unit(rules)
+    by_unit = rules_by_unit(rules, ins)
     art = reg.articles[n]
     chapter = reg.chapters[art.chapter]
     units = [u for u in reg.units.values() if u.article == n]
     art_rules = [r for u in units for r in by_unit.get(u.id, [])]
+    held = list(reg.articles)
+    at = held.index(n)
     nav = []
-    if n > 1:
-        nav.append(f"[← {_text.article_label(n - 1)}]({_art_file(n - 1)})")
+    if at > 0:
+        nav.append(f"[← {_text.article_label(held[at - 1])}]({_art_file(held[at - 1])})")
     nav += ["[对照总表](../traceability.md)", "[解释性选择](../interpretations.md)"]
-    if n < len(reg.articles):
-        nav.append(f"[{_text.article_label(n + 1)} →]({_art_file(n + 1)})")
+    if ins.excerpt:
+        nav.insert(len(nav) - 2, "[节录目录](index.md)")
+    if at + 1 < len(held):
+        nav.append(f"[{_text.article_label(held[at + 1])} →]({_art_file(held[at + 1])})")
+    missing = "".join(f"；第{_text.to_chinese_numeral(p)}款未取得原文" for p in sorted(art.missing_paragraphs))
     lines = [
-        _GENERATED.format(sources=_MAP_SOURCES),
+        _GENERATED.format(sources=_map_sources(ins)),
         f'<a id="art_{n}"></a>',
         "",
-        f"# {art.label}",
+        f"# {art.label}" + ("（节录）" if ins.excerpt else ""),
         "",
-        f"《{reg.title}》{chapter.label}　{chapter.title}",
+        f"《{reg.title}》{chapter.label}　{chapter.title}".rstrip(),
         "",
+        *([excerpt_banner(reg), ""] if ins.excerpt else []),
         " · ".join(nav),
         "",
-        f"- 单元：`art_{n}`；状态：{_status_line(amap.entries.get(f'art_{n}'))}",
+        f"- 单元：`art_{n}`；状态：{_status_line(amap.entries.get(f'art_{n}'))}{missing}",
         f"- 代码：{'`' + _module_path(art_rules) + '`' if art_rules else '尚无规则'}；规则 {len(art_rules)} 条",
-        f"- 引用方式：{_text.citation(n)}" + ("（本条只有一款，引用时不写“第一款”，见 [C-1](../interpretations.md#C-1)）" if art.paragraph_count == 1 else ""),
+        f"- 引用方式：{_text.citation(n, instrument=ins)}" + ("（本条只有一款，引用时不写“第一款”，见 [C-1](../interpretations.md#C-1)）" if art.paragraph_count == 1 else ""),
         "",
     ]
     top = amap.entries.get(f"art_{n}")
@@ -184,34 +226,12 @@ def render_article_md(n: int, amap: ArticleMap, rules: Mapping[str, Rule] | None
 # ---------------------------------------------------------------------------- docs/traceability.md
 
 
-def render_traceability(amap: ArticleMap, rules: Mapping[str, Rule] | None = None) -> str:
-    reg = _reg()
-    rules = all_rules() if rules is None else rules
-    counts = {s: 0 for s in (ENCODED, NOT_OPERATIVE, PLANNED)}
-    for u in reg.units:
-        e = amap.entries.get(u)
-        if e is not None and e.status in counts:
-            counts[e.status] += 1
-    tested = sum(1 for e in amap.entries.values() for ts in e.rules.values() if ts)
-    lines = [
-        _GENERATED.format(sources=_MAP_SOURCES),
-        "# 条文对照总表 (traceability matrix)",
-        "",
-        f"《{reg.title}》的每一条、款、项，代码是否执行它、由哪些规则执行、哪些测试固定了规则的行为、适用哪些解释性选择。",
-        "逐条阅读见 [articles/](articles/)；解释性选择见 [interpretations.md](interpretations.md)。",
-        "*Every article, paragraph and item of the measures: whether the code applies it, which rules do, which tests pin",
-        "them down, and which interpretive choices apply. Source: `article_map.yaml`, checked by `enshi-rules trace --check`.*",
-        "",
-        f"- 单元 {len(reg.units)} 个：{STATUS_ZH[ENCODED]}（encoded）{counts[ENCODED]}，"
-        f"{STATUS_ZH[NOT_OPERATIVE]}（not-operative）{counts[NOT_OPERATIVE]}，{STATUS_ZH[PLANNED]}（planned）{counts[PLANNED]}",
-        f"- 规则 {len(rules)} 条，其中对照表列有测试的 {tested} 条",
-        "",
-        "| 单元 | 条文 | 状态 | 规则 | 测试 | 解释 | 说明 |",
-        "|---|---|---|---|---|---|---|",
-    ]
+def _trace_rows(reg: _text.Regulation, amap: ArticleMap, folder: str) -> list[str]:
+    """One table row per unit: its status, rules, tests, interpretations and notes."""
+    lines: list[str] = []
     for unit, u in reg.units.items():
         e = amap.entries.get(unit)
-        link = f"[`{unit}`](articles/{_art_file(u.article)}#{unit})"
+        link = f"[`{unit}`]({folder}/{_art_file(u.article)}#{unit})"
         cite = u.citation(with_title=False)
         status = "—" if e is None else STATUS_ZH.get(e.status, str(e.status))
         rids = list(e.rules) if e is not None else []
@@ -245,6 +265,67 @@ def render_traceability(amap: ArticleMap, rules: Mapping[str, Rule] | None = Non
             )
             + " |"
         )
+    return lines
+
+
+def render_traceability(amap: ArticleMap, rules: Mapping[str, Rule] | None = None) -> str:
+    reg = _reg()
+    rules = rules_of(all_rules() if rules is None else rules, _text.MEASURES)
+    counts = {s: 0 for s in (ENCODED, NOT_OPERATIVE, PLANNED)}
+    for u in reg.units:
+        e = amap.entries.get(u)
+        if e is not None and e.status in counts:
+            counts[e.status] += 1
+    tested = sum(1 for e in amap.entries.values() for ts in e.rules.values() if ts)
+    lines = [
+        _GENERATED.format(sources=_MAP_SOURCES),
+        "# 条文对照总表 (traceability matrix)",
+        "",
+        f"《{reg.title}》的每一条、款、项，代码是否执行它、由哪些规则执行、哪些测试固定了规则的行为、适用哪些解释性选择。",
+        "逐条阅读见 [articles/](articles/)；解释性选择见 [interpretations.md](interpretations.md)。",
+        "*Every article, paragraph and item of the measures: whether the code applies it, which rules do, which tests pin",
+        "them down, and which interpretive choices apply. Source: `article_map.yaml`, checked by `enshi-rules trace --check`.*",
+        "",
+        f"上位法《{_text.TIAOLI.title}》（国务院令第825号，2026年2月1日起施行）已核对的节录及其规则另见 [tiaoli/index.md](tiaoli/index.md)。",
+        "",
+        f"- 单元 {len(reg.units)} 个：{STATUS_ZH[ENCODED]}（encoded）{counts[ENCODED]}，"
+        f"{STATUS_ZH[NOT_OPERATIVE]}（not-operative）{counts[NOT_OPERATIVE]}，{STATUS_ZH[PLANNED]}（planned）{counts[PLANNED]}",
+        f"- 规则 {len(rules)} 条，其中对照表列有测试的 {tested} 条",
+        "",
+        "| 单元 | 条文 | 状态 | 规则 | 测试 | 解释 | 说明 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    lines += _trace_rows(reg, amap, "articles")
+    return "\n".join(lines) + "\n"
+
+
+def render_excerpt_index(amap: ArticleMap, rules: Mapping[str, Rule] | None = None) -> str:
+    """``docs/tiaoli/index.md``: the excerpts held, what the file leaves out, and every unit's status."""
+    ins = amap.instrument
+    reg = _reg(ins)
+    rules = rules_of(all_rules() if rules is None else rules, ins)
+    counts = {st: sum(1 for u in reg.units if (e := amap.entries.get(u)) is not None and e.status == st) for st in (ENCODED, NOT_OPERATIVE, PLANNED)}
+    lines = [
+        _GENERATED.format(sources=_map_sources(ins)),
+        f"# 《{reg.title}》（节录）条文对照",
+        "",
+        f"{reg.source}。",
+        "",
+        excerpt_banner(reg),
+        "",
+        "它是行政法规，位阶高于《恩施土家族苗族自治州行政执法监督办法》（地方政府规章）。本库只编码下表中已核对的条款；"
+        "2026年2月1日以后的监督事项，条例的其他规定（程序、期限、文书等）须人工核对。",
+        "*The national regulation is higher law than the measures; only the units below are held and encoded.*",
+        "",
+        f"- 单元 {len(reg.units)} 个：{STATUS_ZH[ENCODED]}（encoded）{counts[ENCODED]}，"
+        f"{STATUS_ZH[NOT_OPERATIVE]}（not-operative）{counts[NOT_OPERATIVE]}，{STATUS_ZH[PLANNED]}（planned）{counts[PLANNED]}",
+        f"- 规则 {len(rules)} 条（规则编号以 `{ins.rule_prefix}_` 开头），映射文件 `{ins.map_file}`",
+        "- 未取得原文：" + "；".join(reg.gaps),
+        "",
+        "| 单元 | 条文 | 状态 | 规则 | 测试 | 解释 | 说明 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    lines += _trace_rows(reg, amap, ".")
     return "\n".join(lines) + "\n"
 
 
@@ -328,6 +409,11 @@ def _expected(root: Path, amap: ArticleMap) -> dict[Path, str]:
     }
     for n in _reg().articles:
         out[root / "docs" / "articles" / _art_file(n)] = render_article_md(n, amap, rules, register)
+    tmap = load_instrument_map(amap.root, _text.TIAOLI)
+    tdocs = root / _text.TIAOLI.docs_dir
+    out[tdocs / "index.md"] = render_excerpt_index(tmap, rules)
+    for n in _reg(_text.TIAOLI).articles:
+        out[tdocs / _art_file(n)] = render_article_md(n, tmap, rules, register)
     for ex in sorted((root / "examples").glob("*.json")):
         out[root / "docs" / "explain" / f"{ex.stem}.md"] = render_example_explanation(ex)
     # The package carries the map and the article pages, so that `articles`, `trace` and the service's
@@ -337,6 +423,9 @@ def _expected(root: Path, amap: ArticleMap) -> dict[Path, str]:
         out[data / MAP_FILE] = amap.path.read_text(encoding="utf-8")
         for n in _reg().articles:
             out[data / "articles" / _art_file(n)] = out[root / "docs" / "articles" / _art_file(n)]
+        out[data / _text.TIAOLI.map_file] = tmap.path.read_text(encoding="utf-8")
+        for n in _reg(_text.TIAOLI).articles:
+            out[data / "tiaoli" / _art_file(n)] = out[tdocs / _art_file(n)]
     # The service's OpenAPI document (the report's and the case's schemas are in it), when the
     # server extra is installed (tests/server/test_openapi.py fails when it is stale).
     openapi = openapi_text()
@@ -362,6 +451,8 @@ def _strays(root: Path, expected: Mapping[Path, str]) -> list[Path]:
         *(root / "docs" / "articles").glob("art_*.md"),
         *(root / "docs" / "explain").glob("*.md"),
         *(root / "src" / "enshi_rules" / "data" / "articles").glob("art_*.md"),
+        *(root / _text.TIAOLI.docs_dir).glob("*.md"),
+        *(root / "src" / "enshi_rules" / "data" / "tiaoli").glob("art_*.md"),
     ]
     return sorted(p for p in found if p not in expected)
 

@@ -4,14 +4,15 @@ reason and the units and rules it affects, parsed once; and which choices apply 
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from .._engine.rulebook import Rule
-from .article_map import MapError, rule_unit, safe_yaml
+from . import text as _text
+from .article_map import MapError, rule_unit, rules_of, safe_yaml
 
 # ============================================================================ interpretations
 
@@ -98,15 +99,28 @@ def load_register() -> Register:
     return parse_register(register_text())
 
 
-def expected_interpretations(register: Register, rules: Mapping[str, Rule]) -> dict[str, list[str]]:
-    """Unit id -> the ids of the interpretations that apply to it (register order)."""
+def register_units(units: Iterable[str], instrument: _text.Instrument) -> set[str]:
+    """The unit ids of ``instrument`` among a register entry's ``units`` (a 条例 unit is written
+    ``tiaoli:art_42__para_2``; a plain id is a unit of the measures)."""
+    out = set()
+    for u in units:
+        key, _, uid = u.rpartition(":")
+        if (key or _text.MEASURES.key) == instrument.key:
+            out.add(uid)
+    return out
+
+
+def expected_interpretations(
+    register: Register, rules: Mapping[str, Rule], instrument: _text.Instrument = _text.MEASURES
+) -> dict[str, list[str]]:
+    """Unit id (of ``instrument``) -> the ids of the interpretations that apply to it (register order)."""
     out: dict[str, list[str]] = {}
     by_unit: dict[str, list[str]] = {}
-    for rid, r in rules.items():
+    for rid, r in rules_of(rules, instrument).items():
         by_unit.setdefault(rule_unit(r), []).append(rid)
     for g in register.groups:
         for c in g.choices:
-            units = set(c.units) | {u for u, rids in by_unit.items() if any(c.matches(rid) for rid in rids)}
+            units = register_units(c.units, instrument) | {u for u, rids in by_unit.items() if any(c.matches(rid) for rid in rids)}
             for u in units:
                 out.setdefault(u, []).append(c.id)
     return out
