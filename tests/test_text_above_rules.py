@@ -21,7 +21,8 @@ from enshi_rules._engine.rulebook import Rule
 from enshi_rules.rules import all_rules
 from enshi_rules._law import text as law_text
 
-_HEADER = re.compile(r"^# (第[一二三四五六七八九十]+条(?:第[一二三四五六七八九十]+款)?(?:第（[一二三四五六七八九十]+）项)?)\s*$")
+# a unit of the measures, or of 《行政执法监督条例》 (its rules, ``rules/tiaoli/tl_NNN.py``, cite it with its title)
+_HEADER = re.compile(r"^# ((?:《行政执法监督条例》)?第[一二三四五六七八九十]+条(?:第[一二三四五六七八九十]+款)?(?:第（[一二三四五六七八九十]+）项)?)\s*$")
 _ITEM_MARK = re.compile(r"^（[一二三四五六七八九十]+）")
 
 
@@ -47,7 +48,7 @@ def _block_above(path: str, line: int) -> tuple[str, str, int] | None:
 
 
 def _expected(r: Rule) -> str:
-    unit = law_text.regulation().unit(r.article, r.paragraph, r.item)
+    unit = law_text.regulation(r.instrument).unit(r.article, r.paragraph, r.item)
     text = unit.text
     if r.item is None and "\n（" in text:
         text = text.split("\n", 1)[0]  # a 款 with 项: its opening words
@@ -58,7 +59,7 @@ def problems(rules: dict[str, Rule]) -> list[str]:
     out = []
     for rid, r in rules.items():
         path, line = r.declared_at
-        if not path or not Path(path).name.startswith("art_"):
+        if not path or not Path(path).name.startswith(f"{r.instrument.rule_prefix}_"):
             out.append(f"{rid}: declared outside an article module ({path}:{line})")
             continue
         block = _block_above(path, line)

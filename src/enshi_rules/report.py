@@ -135,6 +135,12 @@ class Finding(_Frozen):
         description="the case fields whose imprecision makes this finding possible or its dates a range, each with what "
         "the case says (supervision.started_on（2025年2月，只知月份）)",
     )
+    instrument: str | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="the text cited: absent for the measures (《恩施土家族苗族自治州行政执法监督办法》), "
+        "\"tiaoli\" for 《行政执法监督条例》 (国务院令第825号, from 2026-02-01; docs/tiaoli/)",
+    )
 
 
 class Note(_Frozen):
@@ -159,6 +165,12 @@ class Note(_Frozen):
         default=Certainty.CERTAIN, description="possible: the note holds for some of the days an imprecise date may be (IMP-1)"
     )
     uncertain_facts: tuple[str, ...] = ()
+    instrument: str | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="the text cited: absent for the measures (《恩施土家族苗族自治州行政执法监督办法》), "
+        "\"tiaoli\" for 《行政执法监督条例》 (国务院令第825号, from 2026-02-01; docs/tiaoli/)",
+    )
 
 
 class TimelineEntry(_Frozen):
@@ -272,12 +284,16 @@ class Report(_Frozen):
             msg = printable(f"not a report: {where}: {first['msg']}{more}")
             raise ReportFormatError(msg) from None
 
-    def cites(self, article: int, paragraph: int | None = None, item: int | None = None) -> tuple[Finding, ...]:
-        """The findings citing this article (and paragraph, and item, when given)."""
+    def cites(
+        self, article: int, paragraph: int | None = None, item: int | None = None, *, instrument: str | None = None
+    ) -> tuple[Finding, ...]:
+        """The findings citing this article (and paragraph, and item, when given) of the measures, or
+        of ``instrument="tiaoli"`` (《行政执法监督条例》)."""
         return tuple(
             f
             for f in self.findings
-            if f.article == article
+            if f.instrument == instrument
+            and f.article == article
             and (paragraph is None or f.paragraph == paragraph)
             and (item is None or f.item == item)
         )

@@ -36,6 +36,7 @@ from ..rules.competence import (
 )
 from .common import MissingFact, put
 from .measures import annual_facts, conduct_facts, procedure_facts
+from ..rules.tiaoli import tl_002
 
 __all__ = ["Derived", "MissingFact", "derive", "policy_of"]
 
@@ -53,6 +54,9 @@ class Derived:
     periods: dict[tuple[date, int], _periods.PeriodEnd]
     #: Duties of an organ for a year (第十五、十八、十九条): not part of the matter, never gated by it.
     organ_level: tuple[dict[str, Any], ...]
+    #: The facts of 《行政执法监督条例》 (``_derive.tiaoli``): the measures' exclusion or halt does not
+    #: gate the higher law.
+    higher_law: tuple[dict[str, Any], ...]
     _procedure: Callable[[], tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]]
     _conduct: Callable[[], tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]]
 
@@ -84,7 +88,7 @@ class Derived:
     def stages(self) -> tuple[tuple[dict[str, Any], ...], ...]:
         """Every fact, in gate order (all computed now): scope, competence, procedure, conduct,
         organ-level."""
-        return (self.scope, self.competence, self.procedure[0], self.conduct[0], self.organ_level)
+        return (self.scope, self.competence, self.procedure[0], self.conduct[0], self.organ_level + self.higher_law)
 
     @property
     def missing(self) -> tuple[MissingFact, ...]:
@@ -265,6 +269,10 @@ def derive(
                         f"{o.name}没有登记所属行业/系统，无法判断{sup.name}能否作为本系统的上级部门进行监督。",
                     )
                 )
+    if rel == "none" and tl_002.supervises_authorised_organisation(sup, sub, organs, max(steps) if steps else None):
+        # 《行政执法监督条例》第二条 (T-2): from 2026-02-01 a 县级以上人民政府 (or its 司法局) supervises the
+        # 法律法规授权的组织 in its area; the higher law makes it a supervision relation
+        rel = "tiaoli_authorised"
     designator = organs.get(case.designation.designated_by) if case.designation else None
     designator_rel = None
     if designator is not None:  # 第六条第一款: the designating organ's own relation to the supervised organ
@@ -284,6 +292,29 @@ def derive(
         designator_relation=designator_rel,
         trade=trade,
     )
+    if rel == "tiaoli_authorised":  # what the note of 《行政执法监督条例》第二条 names
+        gov = tl_002.government_acting(sup, organs)
+        relation_fact.update(
+            government_name=gov.name if gov else sup.name,
+            acting_for_government=gov is not None and gov.id != sup.id,
+            first_step=min(steps),
+        )
+    from .tiaoli import tiaoli_facts  # noqa: PLC0415 - it builds on this module
+
+    higher_law = tiaoli_facts(lc, steps, rel, base)
+    hl = higher_law[0] if higher_law else {}
+    if (
+        tl_002.reaches(hl.get("last_step"))
+        and hl.get("vertical") and hl.get("government_over_area") and hl.get("problems_found")
+        and "superior_informed" not in hl
+    ):
+        missing.append(
+            MissingFact(
+                "supervision.superior_informed",
+                "《行政执法监督条例》第四十二条第二款",
+                f"监督发现{sub.name}（实行垂直管理）存在问题，案卷没有记载是否已告知其上一级主管部门。",
+            )
+        )
     missing_before = tuple(missing)
 
     def procedure() -> tuple[tuple[dict[str, Any], ...], tuple[MissingFact, ...]]:
@@ -530,6 +561,7 @@ def derive(
         policy=pol,
         periods=periods,
         organ_level=_instances(annual_facts(lc, base), "organ-level"),
+        higher_law=_instances(list(higher_law), "higher-law"),
         _procedure=procedure,
         _conduct=conduct,
     )

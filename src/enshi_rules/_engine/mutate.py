@@ -173,24 +173,24 @@ def _negations(cond: Mapping[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
 # ------------------------------------------------------------------ citations
 
 
-def _unit_exists(article: int, paragraph: int | None, item: int | None) -> bool:
+def _unit_exists(article: int, paragraph: int | None, item: int | None, instrument: _text.Instrument = _text.MEASURES) -> bool:
     try:
-        _text.citation(article, paragraph, item)
+        _text.citation(article, paragraph, item, instrument=instrument)
     except Exception:  # RuleDefinitionError: no such unit
         return False
     return True
 
 
 def _citation_mutants(r: Rule) -> Iterator[Mutant]:
-    reg = _text.regulation()
+    reg = _text.regulation(r.instrument)
     if r.item is not None:
         for item in (r.item + 1, r.item - 1):
-            if item >= 1 and _unit_exists(r.article, r.paragraph, item):
+            if item >= 1 and _unit_exists(r.article, r.paragraph, item, r.instrument):
                 yield _rule_mutant(r, "citation", f"项 {r.item} -> {item}", item=item)
                 break
     if r.paragraph is not None and reg.paragraph_count(r.article) > 1:
         for p in (r.paragraph + 1, r.paragraph - 1):
-            if p >= 1 and _unit_exists(r.article, p, None):
+            if p >= 1 and _unit_exists(r.article, p, None, r.instrument):
                 yield _rule_mutant(r, "citation", f"款 {r.paragraph} -> {p} (项 dropped)" if r.item else f"款 {r.paragraph} -> {p}", paragraph=p, item=None)
                 break
 
@@ -586,10 +586,13 @@ class Result:
 
 
 def _listed_tests(root: Path) -> dict[str, list[str]]:
-    from .._law.article_map import load_map  # noqa: PLC0415
+    from .._law.article_map import load_instrument_map  # noqa: PLC0415
 
-    amap = load_map(root / "article_map.yaml")
-    return {rid: tests for e in amap.entries.values() for rid, tests in e.rules.items()}
+    out: dict[str, list[str]] = {}
+    for ins in _text.INSTRUMENTS:  # the measures' map and the 条例's (tiaoli_map.yaml)
+        amap = load_instrument_map(root, ins)
+        out.update({rid: tests for e in amap.entries.values() for rid, tests in e.rules.items()})
+    return out
 
 
 def _matches(nodeid: str, ref: str) -> bool:

@@ -211,7 +211,7 @@ def _run_exact(lc: LoadedCase, policy: PeriodPolicy | None, *, first_step_range:
     fired = _engine.evaluate_facts(
         [derived.scope, derived.competence, lambda: derived.procedure[0]],
         conduct=lambda: derived.conduct[0],
-        always=derived.organ_level,
+        always=derived.organ_level + derived.higher_law,
     )
 
     report, behind = _report(lc, derived, fired)
@@ -219,7 +219,8 @@ def _run_exact(lc: LoadedCase, policy: PeriodPolicy | None, *, first_step_range:
 
 
 def _cite_key(x: Finding | Note) -> tuple[Any, ...]:
-    return (x.article, x.paragraph or 0, x.item or 0, x.rule_id, x.facts, x.message)
+    # the measures first, then the 条例 (a report without the 条例 is ordered as before)
+    return (x.instrument is not None, x.article, x.paragraph or 0, x.item or 0, x.rule_id, x.facts, x.message)
 
 
 def _timeline_key(t: TimelineEntry) -> tuple[Any, ...]:
@@ -247,6 +248,7 @@ def _report(lc: LoadedCase, derived: Derived, fired: list[_engine.Fired]) -> tup
                     citation=r.citation, message=out.message, excludes=out.excludes, facts=refs,
                     interpretations=interpretations_for(r.rule_id, extra=out.interpretations),
                     certainty=Certainty.CERTAIN, uncertain_facts=(),
+                    instrument=r.instrument.report_key,
                 )
             )
             continue
@@ -287,6 +289,7 @@ def _report(lc: LoadedCase, derived: Derived, fired: list[_engine.Fired]) -> tup
                 certainty=Certainty.POSSIBLE if depends == _START_UNKNOWN else Certainty.CERTAIN,
                 due_range=None,
                 uncertain_facts=("supervision.started_on（启动日期不详）",) if depends == _START_UNKNOWN else (),
+                instrument=r.instrument.report_key,
             )
         )
         behind.append(fr)

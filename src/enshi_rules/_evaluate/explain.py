@@ -181,6 +181,8 @@ KIND_ZH = {
     "annual": "年度职责",
     "pre_commencement": "施行前的步骤或期间（第三十五条）",
     "trade_supervision_act": "行业监督中的决定书或约谈（第五条第三款）",
+    "tiaoli_matter": "监督事项（《行政执法监督条例》）",
+    "tiaoli_misconduct": "监督人员的行为（《行政执法监督条例》）",
 }
 
 
@@ -201,6 +203,7 @@ _RECORD_LISTS = {
     "major_decision": ("major_decisions", lambda r: r.id),
     "liability": ("liabilities", lambda r: r.id),
     "misconduct": ("conduct", lambda r: r.id),
+    "tiaoli_misconduct": ("conduct", lambda r: r.id),
     "obstruction": ("obstructions", lambda r: r.id),
     "clue": ("clues", lambda r: r.id),
     "annual": ("annual_duties", lambda r: f"{r.organ}@{r.year}"),
@@ -456,7 +459,8 @@ def _chain(fr: _engine.Fired, fired: Sequence[_engine.Fired], findings_by_firing
 
 
 def _unit(f: Finding) -> UnitText:
-    reg = _text.regulation()
+    # the text the finding cites: the measures, or the 条例's excerpts (``instrument == "tiaoli"``)
+    reg = _text.regulation(_text.TIAOLI if f.instrument == _text.TIAOLI.key else _text.MEASURES)
     u = reg.unit(f.article, f.paragraph, f.item)
     lead = ""
     if f.item is not None:
@@ -564,7 +568,8 @@ def render_explanation(e: Explanation) -> str:
         lines.append("（没有认定事项）")
     for n, x in enumerate(e.findings, 1):
         f = x.finding
-        short = f.citation.split("》", 1)[-1]
+        # the measures' citations without their title; the 条例's keep it (《行政执法监督条例》第四十二条第二款)
+        short = f.citation if f.instrument is not None else f.citation.split("》", 1)[-1]
         lines.append(f"{n}. {short}　{f.rule_id}　【{finding_tag(f)}】{f.subject}")
         lines.append(f"   认定：{f.message}")
         if f.defeated_by:

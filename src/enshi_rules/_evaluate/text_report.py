@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .._engine.rulebook import DeadlineStatus, Modality
+from .._law.text import REGULATION_TITLE
 from ..report import Certainty, Finding, Report
 
 __all__ = [
@@ -43,6 +44,11 @@ def render_text(report: Report) -> str:
         f"案件 {report.case_id}　判断日 {report.as_of.isoformat()}",
         f"期间计算：{report.policy.description}",
         f"适用本办法：{applicability_zh(report)}",
+    ]
+    if any(x.instrument == "tiaoli" for x in (*report.notes, *report.findings)):
+        # only for a matter the national regulation reaches: every other report reads as before
+        lines.append("适用《行政执法监督条例》：是（2026年2月1日以后的步骤；只编码了已核对原文的节录，其他规定须人工核对）")
+    lines += [
         "",
         "一、适用情况",
     ]
@@ -153,4 +159,7 @@ def status_zh(modality: Modality, status: DeadlineStatus) -> str:
 
 
 def short_citation(citation: str) -> str:
-    return citation.split("》", 1)[-1]
+    """A citation of the measures without their title (the report is about them); a citation of
+    another instrument (《行政执法监督条例》第四十二条第二款) keeps its title."""
+    title, sep, rest = citation.partition("》")
+    return rest if sep and title == f"《{REGULATION_TITLE}" else citation

@@ -35,7 +35,7 @@ from .article_map import (
     rules_by_unit,
     rules_of,
 )
-from .register import Register, load_register
+from .register import Register, load_register, register_units
 
 __all__ = [
     "render_article_index_text",
@@ -333,10 +333,8 @@ def render_excerpt_index(amap: ArticleMap, rules: Mapping[str, Rule] | None = No
 
 
 def render_interpretations(rules: Mapping[str, Rule] | None = None, register: Register | None = None) -> str:
-    reg = _reg()
     rules = all_rules() if rules is None else rules
     register = register or load_register()
-    order = {u: i for i, u in enumerate(reg.units)}
     lines = [
         _GENERATED.format(sources="src/enshi_rules/data/interpretations.yaml"),
         f"# {register.title}",
@@ -353,21 +351,26 @@ def render_interpretations(rules: Mapping[str, Rule] | None = None, register: Re
             "|---|---|---|---|---|",
         ]
         for c in g.choices:
-            matched = [rid for rid in rules if c.matches(rid)]
-            per_unit: dict[str, list[str]] = {}
-            for rid in matched:
-                per_unit.setdefault(_text.unit_id(rules[rid].article, rules[rid].paragraph, rules[rid].item), []).append(rid)
-            for u in c.units:
-                per_unit.setdefault(u, [])
             parts = []
-            for unit in sorted(per_unit, key=lambda x: order.get(x, 10**6)):
-                u = reg.units.get(unit)
-                if u is None:
-                    parts.append(f"`{unit}`（不存在）")
-                    continue
-                ref = f"[{u.citation(with_title=False)}](articles/{_art_file(u.article)}#{unit})"
-                ids = _compress(per_unit[unit], rules)
-                parts.append(ref + ("：" + "、".join(f"`{x}`" for x in ids) if ids else ""))
+            for ins in _text.INSTRUMENTS:  # the measures' units, then the 条例's (with its title)
+                ireg = _reg(ins)
+                iorder = {u: i for i, u in enumerate(ireg.units)}
+                irules = rules_of(rules, ins)
+                per_unit: dict[str, list[str]] = {}
+                for rid, r in irules.items():
+                    if c.matches(rid):
+                        per_unit.setdefault(_text.unit_id(r.article, r.paragraph, r.item, instrument=ins), []).append(rid)
+                for u in sorted(register_units(c.units, ins)):
+                    per_unit.setdefault(u, [])
+                folder = "articles" if ins is _text.MEASURES else ins.docs_dir.removeprefix("docs/")
+                for unit in sorted(per_unit, key=lambda x: iorder.get(x, 10**6)):
+                    u = ireg.units.get(unit)
+                    if u is None:
+                        parts.append(f"`{unit}`（不存在）")
+                        continue
+                    ref = f"[{u.citation(with_title=ins is not _text.MEASURES)}]({folder}/{_art_file(u.article)}#{unit})"
+                    ids = _compress(per_unit[unit], irules)
+                    parts.append(ref + ("：" + "、".join(f"`{x}`" for x in ids) if ids else ""))
             where = "<br>".join(parts) if parts else "—（不对应特定规则）"
             choice = _cell(c.choice) + (f"<br>*{_cell(c.choice_en)}*" if c.choice_en else "")
             lines.append(f'| <a id="{c.id}"></a>{c.id} | {choice} | {_cell(c.source)} | {_cell(c.effect)} | {where} |')

@@ -237,6 +237,12 @@ class Supervision(_Model):
     head_interviewed_on: When | None = Field(
         default=None, description="第二十九条第二款: 约谈负责人 on; absent: no interview; done / not_done / unknown"
     )
+    superior_informed: StrictBool | None = Field(
+        default=None,
+        description="《行政执法监督条例》第四十二条第二款 (a vertically managed supervised organ, a matter from 2026-02-01): "
+        "whether the problems found (situations confirmed) were told to its 上一级主管部门: true (told), false (recorded "
+        "as not told: a violation), absent (not known: a missing fact, never a violation)",
+    )
 
 
 class Case(_Model):

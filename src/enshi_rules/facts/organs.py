@@ -36,6 +36,10 @@ class OrganKind(enum.StrEnum):
     LEGAL_OFFICE = "法制机构"
     JUDICIAL_OFFICE = "司法所"
     TOWNSHIP_ENFORCEMENT = "乡镇综合行政执法"
+    #: 法律法规授权的具有管理公共事务职能的组织: not an organ the measures' 第三条 lists; from
+    #: 2026-02-01 《行政执法监督条例》第二条 puts its enforcement under the supervision of the
+    #: 县级以上人民政府 (rules/tiaoli/tl_002.py)
+    AUTHORISED_ORGANISATION = "法律法规授权的组织"
     OTHER = "其他"
 
 
@@ -62,7 +66,9 @@ class Organ(BaseModel):
         description="the line of work a department heads or belongs to (本系统), e.g. 市场监管: one of facts.systems.SYSTEMS or an alias",
     )
     vertically_managed: StrictBool = Field(
-        default=False, description="实行垂直管理 (e.g. 税务、海关、金融监管): outside these measures (第二条第二款)"
+        default=False,
+        description="实行垂直管理, or 实行双重领导并且以上级部门领导为主 (e.g. 税务、海关、金融监管): outside these measures "
+        "(第二条第二款); from 2026-02-01 《行政执法监督条例》第四十二条第二款 applies (T-5)",
     )
 
     _system = field_validator("system")(validate_system)

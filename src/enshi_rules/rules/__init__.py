@@ -35,6 +35,7 @@ from .._engine.rulebook import Rule, declared_rules
 from . import (
     kinds as kinds,  # the fact kinds: declared before any rule that matches them
 )
+from .tiaoli import TIAOLI_MODULES
 
 __all__ = ["ARTICLE_MODULES", "all_rules", "load_all"]
 
@@ -71,16 +72,19 @@ ARTICLE_MODULES: tuple[str, ...] = (
 
 
 def load_all() -> None:
-    """Import every article module (idempotent: a module already imported is not re-run)."""
+    """Import every article module, the measures' and the 条例's (``rules/tiaoli``; idempotent: a
+    module already imported is not re-run)."""
     for name in ARTICLE_MODULES:
         importlib.import_module(f"{__name__}.{name}")
+    for name in TIAOLI_MODULES:
+        importlib.import_module(f"{__name__}.tiaoli.{name}")
 
 
 _loaded = False
 
 
 def all_rules() -> dict[str, Rule]:
-    """Every rule of the measures, by id (sorted by id), after importing every article module."""
+    """Every rule, the measures' and the 条例's, by id (sorted by id), after importing every article module."""
     global _loaded
     if not _loaded:
         load_all()

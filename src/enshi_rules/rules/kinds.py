@@ -21,7 +21,7 @@ __all__ = [
     "ANNUAL", "CASE", "CLUE", "COMPLAINT", "DEFICIENCY", "DISPUTE", "EXECUTION", "FOLLOWUP", "INSPECTION",
     "LETTER", "LIABILITY", "MAJOR_DECISION", "MEASURE", "MISCONDUCT", "OBJECTION", "OBSTRUCTION",
     "PRE_COMMENCEMENT", "RECTIFICATION", "RECTIFICATION_OUTCOME", "RELATION", "REVIEW", "SITUATION",
-    "TRADE_SUPERVISION_ACT",
+    "TIAOLI_MATTER", "TIAOLI_MISCONDUCT", "TRADE_SUPERVISION_ACT",
 ]
 
 # ---------------------------------------------------------------- the matter: scope and competence
@@ -56,6 +56,10 @@ RELATION = Kind(
     designator_name=text("指定监督的机关名称", computed="designation.designated_by 与机关名录"),
     designator_relation=code("指定机关与被监督机关的关系", computed="designation.designated_by 与机关名录"),
     trade=code("执法所属行业", field="enforcement_action.system"),
+    # 《行政执法监督条例》第二条 (relation tiaoli_authorised, rules/tiaoli/tl_002.py)
+    government_name=text("监督机关所代表的县级以上人民政府", computed="机关名录"),
+    acting_for_government=flag("由司法行政部门代表本级人民政府监督（条例第六条第一款）", field="organs[supervising_organ].kind"),
+    first_step=day("最早的程序步骤日", computed="监督程序中有日期的步骤（不含情形的发现日）"),
 )
 
 PRE_COMMENCEMENT = Kind(
@@ -281,4 +285,36 @@ ANNUAL = Kind(
     special=count("专项考核评议次数", computed="{rec}.assessments[].scope"),
     list_on=day("权责清单制定日", field="{rec}.responsibility_list_on"),
     plan_on=day("年度工作计划制定日", field="{rec}.annual_plan_on"),
+)
+
+# ---------------------------------------------------------------- 《行政执法监督条例》 (rules/tiaoli/)
+
+TIAOLI_MATTER = Kind(
+    "tiaoli_matter", "监督事项（《行政执法监督条例》）",
+    first_step=day("最早的程序步骤日", computed="监督程序中有日期的步骤（不含情形的发现日；T-1）"),
+    last_step=day("最后的程序步骤日", computed="监督程序中有日期的步骤（不含情形的发现日；T-1）"),
+    relation=code("监督机关与被监督机关的关系", computed="机关名录中 supervising_organ 与 supervised_organ 的隶属关系（条例第二条：tiaoli_authorised）"),
+    supervisor_name=text("监督机关", field="organs[supervising_organ].name"),
+    supervised_name=text("被监督机关", field="organs[supervised_organ].name"),
+    supervisor_kind=code("监督机关类别", field="organs[supervising_organ].kind"),
+    supervised_kind=code("被监督机关类别", field="organs[supervised_organ].kind"),
+    supervisor_level=code("监督机关层级", field="organs[supervising_organ].level"),
+    supervised_level=code("被监督机关层级", field="organs[supervised_organ].level"),
+    vertical=flag("被监督机关实行垂直管理或者双重领导并以上级部门领导为主（T-5）", field="organs[supervised_organ].vertically_managed"),
+    acting_for_government=flag("由司法行政部门代表本级人民政府监督（T-3）", field="organs[supervising_organ].kind"),
+    government_over_area=flag("监督机关是被监督机关所在地的县级以上地方人民政府（或者其司法行政部门）", computed="机关名录的类别、层级和行政区划代码"),
+    government_name=text("监督机关所代表的县级以上人民政府", computed="机关名录"),
+    problems_found=flag("监督发现了问题（有经确认的情形；T-6）", field="supervision.situations[].confirmed"),
+    superior_informed=flag("已将发现的问题告知其上一级主管部门", field="supervision.superior_informed"),
+)
+
+TIAOLI_MISCONDUCT = Kind(
+    "tiaoli_misconduct", "监督人员的行为（《行政执法监督条例》第三十九条、第四十条）",
+    last_step=day("最后的程序步骤日", computed="监督程序中有日期的步骤（不含情形的发现日；T-1）"),
+    person=text("行为人", field="{rec}.person"),
+    organ_name=text("行为人所在机关", field="{rec}.organ"),
+    organ_is_justice=flag("行为人所在机关是司法行政部门（行政执法监督机构）", field="{rec}.organ"),
+    behaviour=code("行为", field="{rec}.behaviour"),
+    confirmed=flag("经调查属实", field="{rec}.confirmed"),
+    crime=flag("涉嫌构成犯罪", field="{rec}.suspected_crime"),
 )

@@ -32,7 +32,7 @@ QUALITY = frozenset({"modality", "status", "excludes", "derived_into"})
 #: Absence is only asserted by criteria that can rule a rule out as a whole: naming it (id, pattern
 #: or citation), optionally narrowed to a modality or a status. "No finding of X due 2025-10-09"
 #: says nothing about whether X is there.
-_ABSENCE_FIELDS = frozenset({"rule_id", "article", "paragraph", "item", "modality", "status"})
+_ABSENCE_FIELDS = frozenset({"rule_id", "article", "paragraph", "item", "modality", "status", "instrument"})
 
 
 @dataclass(frozen=True)
@@ -64,11 +64,14 @@ def _full_cite(crit: Mapping[str, Any], obj: Any) -> bool:
     """Whether the criteria give the whole citation of ``obj`` (not just its article)."""
     if crit.get("article") != obj.article:
         return False
-    from .._law.text import parse_citation  # noqa: PLC0415
+    from .._law.text import MEASURES, TIAOLI, parse_citation  # noqa: PLC0415
 
+    ins = TIAOLI if getattr(obj, "instrument", None) == TIAOLI.key else MEASURES
+    if crit.get("instrument") != ins.report_key:
+        return False
     short = obj.citation.split("》", 1)[-1]
     try:
-        _, p, i = parse_citation(short)
+        _, p, i = parse_citation(short, instrument=ins)
     except Exception:  # pragma: no cover - every finding cites a unit that exists
         return False
     return crit.get("paragraph") == p and crit.get("item") == i
@@ -110,6 +113,8 @@ def absent(crit: Mapping[str, Any], *, notes: bool) -> None:
         if pat is not None and not (rid == pat or (any(c in pat for c in "*?[") and fnmatch.fnmatchcase(rid, pat))):
             continue
         if any(k in crit and crit[k] != getattr(r, k) for k in ("article", "paragraph", "item")):
+            continue
+        if "instrument" in crit and crit["instrument"] != r.instrument.report_key:
             continue
         if "modality" in crit and crit["modality"] != r.modality:
             continue

@@ -45,6 +45,8 @@ from typing import Any
 from .._engine.rulebook import DeadlineStatus, Modality
 from .._evaluate.text_report import render_text
 from .._law.text import (
+    INSTRUMENTS,
+    TIAOLI,
     article_label,
     citation,
     item_marker,
@@ -142,6 +144,7 @@ _FIELDS = (
     "performed",
     "interpretation",
     "certainty",
+    "instrument",
 )
 _DATE_FIELDS = ("due", "done_on", "period_start", "counted_to")
 _INT_FIELDS = ("article", "paragraph", "item", "days_late", "period_days")
@@ -199,6 +202,7 @@ def criteria(
     performed: Any = ANY,
     interpretation: Any = ANY,
     certainty: Any = ANY,
+    instrument: Any = ANY,
 ) -> dict[str, Any]:
     """The criteria given, checked and normalised (dates parsed, words mapped to enum members).
 
@@ -207,10 +211,13 @@ def criteria(
     """
     given: dict[str, Any] = {}
     if cite is not None:
+        # a citation naming 《行政执法监督条例》 is one of the 条例 (instrument "tiaoli"); any other of the measures
+        ins = TIAOLI if isinstance(cite, str) and cite.lstrip().startswith(f"《{TIAOLI.title}》") else INSTRUMENTS[0]
         try:
-            a, p, i = parse_citation(cite)
+            a, p, i = parse_citation(cite, instrument=ins)
         except Exception as exc:  # ValueError, or RuleDefinitionError for a unit that does not exist
             raise ValueError(f"cite {cite!r}: {exc}") from None
+        given["instrument"] = ins.report_key
         given["article"] = a
         if p is not None:
             given["paragraph"] = p
@@ -224,6 +231,7 @@ def criteria(
         "message_contains": message_contains, "provisional": provisional, "defeated_by": defeated_by,
         "depends_on": depends_on, "counted_to": counted_to, "performed": performed, "interpretation": interpretation,
         "certainty": certainty,
+        "instrument": instrument,
     }  # fmt: skip
     for name, value in values.items():
         if value is ANY:
@@ -244,16 +252,20 @@ def criteria(
         elif name in ("excludes", "provisional", "performed"):
             if not isinstance(value, bool):
                 raise ValueError(f"{name} must be true or false, not {value!r}")
-        elif name in ("defeated_by", "depends_on") and value is None:
+        elif name in ("defeated_by", "depends_on", "instrument") and value is None:
             pass
+        elif name == "instrument" and value not in {x.report_key for x in INSTRUMENTS}:
+            raise ValueError(f"instrument {value!r} is not one of: {sorted(str(x.report_key) for x in INSTRUMENTS)} (None: the measures)")
         elif not isinstance(value, str):
             raise ValueError(f"{name} must be a string, not {value!r}")
         given[name] = value
     return {k: given[k] for k in _FIELDS if k in given}
 
 
-def _short_cite(article: int, paragraph: int | None, item: int | None) -> str:
+def _short_cite(article: int, paragraph: int | None, item: int | None, instrument: str | None = None) -> str:
     try:
+        if instrument == TIAOLI.key:
+            return citation(article, paragraph, item, instrument=TIAOLI)
         return citation(article, paragraph, item, with_title=False)
     except Exception:  # a unit the measures do not have: say what was asked, as asked
         pass
@@ -279,12 +291,15 @@ def describe_criteria(crit: Mapping[str, Any]) -> str:
     """The criteria in one line: ``第二十七条第二款, status=late, due=2025-10-09``."""
     parts = []
     if "article" in crit:
-        parts.append(_short_cite(crit["article"], crit.get("paragraph"), crit.get("item")))
+        cite = _short_cite(crit["article"], crit.get("paragraph"), crit.get("item"), crit.get("instrument"))
+        parts.append(cite)
     elif "paragraph" in crit or "item" in crit:
         parts += [f"{k}={_show(crit[k])}" for k in ("paragraph", "item") if k in crit]
     for k in _FIELDS:
         if k in ("article", "paragraph", "item") or k not in crit:
             continue
+        if k == "instrument" and crit[k] is None:
+            continue  # the measures: the citation says so
         parts.append(f"{k}={_show(crit[k])}")
     return ", ".join(parts) if parts else "(anything)"
 

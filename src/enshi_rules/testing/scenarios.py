@@ -74,7 +74,7 @@ _ENTRY_KEYS = {
     "cite", "article", "paragraph", "item", "rule_id", "modality", "status", "due", "days_late",
     "done_on", "period_start", "period_days", "subject", "subject_id", "excludes", "message_contains",
     "defeated_by", "depends_on", "counted_to", "performed", "interpretation",
-    "count", "provisional", "certainty",
+    "count", "provisional", "certainty", "instrument",
 }  # fmt: skip
 _ERRORS = {
     "CalendarDataError": _errors.CalendarDataError,
@@ -350,7 +350,7 @@ def _entries(value: Any, source: str, where: str, key: str) -> tuple[dict[str, A
         here = f"{where}, {key} #{i}"
         if isinstance(entry, str):
             text = entry.strip()
-            entry = {"rule_id": text} if text.startswith("art_") else {"cite": text}
+            entry = {"rule_id": text} if text.startswith(("art_", "tl_")) else {"cite": text}
         if not isinstance(entry, Mapping):
             raise _fail(source, here, "each entry is a citation (第二十七条第二款) or a mapping of its properties")
         unknown = sorted(set(map(str, entry)) - _ENTRY_KEYS)
@@ -362,7 +362,7 @@ def _entries(value: Any, source: str, where: str, key: str) -> tuple[dict[str, A
             raise _fail(source, here, "count is a whole number of at least 1, and only in expect")
         if "cite" in kw and not isinstance(kw["cite"], str):
             raise _fail(source, here, f"cite {kw['cite']!r} is not a citation like 第二十七条第二款")
-        for k in ("rule_id", "subject", "subject_id", "message_contains", "defeated_by", "depends_on", "interpretation"):
+        for k in ("rule_id", "subject", "subject_id", "message_contains", "defeated_by", "depends_on", "interpretation", "instrument"):
             if k in kw and kw[k] is not None and not isinstance(kw[k], str):
                 kw[k] = str(kw[k])
         try:

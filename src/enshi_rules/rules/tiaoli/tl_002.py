@@ -1,0 +1,129 @@
+"""《行政执法监督条例》第二条　县级以上人民政府依法对本级人民政府所属部门、派出机关和下级人民政府以及法律法规授权的
+具有管理公共事务职能的组织的行政执法工作开展的行政系统内部监督，适用本条例。
+
+(verified excerpt; 国务院令第825号, 自2026年2月1日起施行, from the order's own publication line: the
+article that says so, probably 第四十四条, was not obtained and is not cited.)
+
+When the 条例 reaches a matter (T-1, "程序从新" as the measures' 第三十五条 is read, A35-1): the
+条例 is, like the measures, a set of procedural rules of supervision, so it applies from 2026-02-01
+to every dated step of the procedure taken on or after that day (the steps of ``_derive._steps``:
+never a discovery date, never the date of the act supervised). A matter with such a step gets
+``applies``, an applicability note saying the 条例 is the higher law, which of its articles are
+encoded, and that the rest of it must be checked by hand; where the procedure began earlier the
+note says the earlier steps are not judged under the 条例. A matter whose every step is earlier is
+not touched: its report is what it was.
+
+法律法规授权的组织 (T-2): a 县级以上人民政府 (or its 司法行政部门, which 第六条第一款 makes the
+government's supervision body) supervising such an organisation in its area is supervision this
+article names. The measures' 第三条第一款 does not list it; under the higher law it is not "无权监督":
+``_derive`` gives the relation ``tiaoli_authorised`` (no 第三条 finding) and
+``authorised_organisation`` notes it. Whose procedure then governs is not in the excerpts: the
+measures' procedure (第二十一、二十二条, 第二十六至三十条) is written for 政府和部门 (their 第三条
+第三款), and the 条例's own (第七条至第三十七条第一款) was not obtained. So the procedure is not
+judged (the note halts it, as 第三条 does, and says it is for a person to judge under the 条例);
+the conduct a halt never stops (on-site conduct, obstruction, complaints, clues, misconduct,
+liabilities) is judged as always. A false 【违反】 of a 30-day period that may not bind the
+organisation would cost more than the silence. Where the procedure began before 2026-02-01, whether
+those earlier steps were within power is left to a person (the note says so).
+
+The interpretive choices above are registered for legal review as T-1, T-2, T-3 in
+``data/interpretations.yaml`` (docs/interpretations.md); change both together.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..._engine.rulebook import Fact, Modality, Outcome, Role, Stage, m, rule, zh_date
+from ..._law.text import TIAOLI
+from ...facts import Organ, OrganKind, OrganLevel
+from ..kinds import RELATION, TIAOLI_MATTER
+
+#: 施行日期 (国务院令第825号: 自2026年2月1日起施行).
+IN_FORCE: date = TIAOLI.in_force
+_IN_FORCE = IN_FORCE.toordinal()
+
+#: The articles of the 条例 whose rules exist, as the applicability note names them.
+ENCODED_ZH = "第二条、第三十九条、第四十条、第四十二条第二款和第三款"
+
+#: Levels of government that are 县级以上人民政府 among the organs of the registry.
+COUNTY_OR_ABOVE = (OrganLevel.PREFECTURE, OrganLevel.COUNTY)
+
+
+def reaches(last_step: int | None) -> bool:
+    """Whether the 条例 reaches a matter: a dated step on or after 2026-02-01 (T-1)."""
+    return last_step is not None and last_step >= _IN_FORCE
+
+
+def government_acting(sup: Organ, organs: dict[str, Organ]) -> Organ | None:
+    """The 县级以上人民政府 whose supervision ``sup`` carries out: itself, or the government whose
+    司法行政部门 it is (第六条第一款: 代表本级人民政府承担行政执法监督具体事务; T-3)."""
+    gov = sup if sup.kind is OrganKind.GOVERNMENT else None
+    if sup.kind is OrganKind.JUSTICE and sup.parent in organs and organs[sup.parent].kind is OrganKind.GOVERNMENT:
+        gov = organs[sup.parent]
+    return gov if gov is not None and gov.level in COUNTY_OR_ABOVE else None
+
+
+def in_area(gov: Organ, sub: Organ) -> bool:
+    """Whether ``sub`` serves an area within the government's (region codes: a county by its own code,
+    the prefecture by its first four digits)."""
+    if gov.level is OrganLevel.PREFECTURE:
+        return sub.region[:4] == gov.region[:4]
+    return sub.region == gov.region
+
+
+def supervises_authorised_organisation(sup: Organ, sub: Organ, organs: dict[str, Organ], last_step: int | None) -> bool:
+    """第二条 (T-2): a 县级以上人民政府, or its 司法局, over a 法律法规授权的组织 in its area, in a matter
+    the 条例 reaches."""
+    gov = government_acting(sup, organs)
+    return (
+        reaches(last_step)
+        and sub.kind is OrganKind.AUTHORISED_ORGANISATION
+        and gov is not None
+        and in_area(gov, sub)
+    )
+
+
+_MATTER = TIAOLI_MATTER & (+m.last_step) & (m.last_step >= _IN_FORCE)
+
+
+# 《行政执法监督条例》第二条
+# 县级以上人民政府依法对本级人民政府所属部门、派出机关和下级人民政府以及法律法规授权的具有管理公共事务职能的组织的
+# 行政执法工作开展的行政系统内部监督，适用本条例。
+
+@rule("tl_002.p1.applies", Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True, when=_MATTER)
+def applies(f: Fact) -> Outcome:
+    """监督程序在2026年2月1日以后（含当日）有步骤的，提示《行政执法监督条例》是上位法、适用于此后的步骤，本库只编码了其已核对的节录，其他规定（程序、期限、文书等）须人工核对。"""
+    earlier = (
+        f"本次监督最早记录的步骤在{f.zh('first_step')}，早于条例施行日期；施行之前的步骤不依条例认定（程序从新）。"
+        if f["first_step"] < _IN_FORCE
+        else ""
+    )
+    return Outcome(
+        f"本次监督在{zh_date(IN_FORCE)}以后有步骤（最后记录的步骤在{f.zh('last_step')}），"
+        f"《行政执法监督条例》（国务院令第825号，{zh_date(IN_FORCE)}起施行）适用；它是行政法规，位阶高于本办法，"
+        f"本办法与之不一致的，以条例为准。{earlier}本库只编码了条例已核对原文的节录（{ENCODED_ZH}），"
+        "条例的其他规定（监督程序、期限、文书等）须对照条例全文人工核对。"
+    )
+
+
+# the competence fact: the note halts the measures' procedure, which must come before it
+@rule("tl_002.p1.authorised_organisation", Modality.MAY, Role.SUPERVISING, stage=Stage.APPLICABILITY, note=True,
+      when=RELATION & (m.relation == "tiaoli_authorised"))
+def authorised_organisation(f: Fact) -> Outcome:
+    """县级以上人民政府（或者其司法行政部门）监督本行政区域内法律法规授权的具有管理公共事务职能的组织的，确认属于条例第二条规定的行政执法监督，不认定为无权监督；监督程序适用的规定（本办法的程序针对政府和部门，条例的程序规定未取得原文）须人工判断，本次监督程序中的事项不作认定，现场监督、投诉举报、线索移送和有关人员的行为仍予认定。"""
+    acting = f"（由其司法行政部门{f['supervisor_name']}承担监督具体事务）" if f["acting_for_government"] else ""
+    earlier = (
+        f"2026年2月1日以前的步骤（最早在{f.zh('first_step')}）是否属于有权监督，须人工判断。"
+        if f["first_step"] < _IN_FORCE
+        else ""
+    )
+    return Outcome(
+        f"{f['government_name']}{acting}对{f['supervised_name']}（法律法规授权的具有管理公共事务职能的组织）的监督，"
+        "属于条例第二条规定的县级以上人民政府对法律法规授权的组织的行政执法工作开展的行政系统内部监督。"
+        "本办法第三条第一款虽未列举这一关系，但依上位法不认定为无权监督。" + earlier
+        + "本办法的监督程序是为政府和部门规定的（第三条第三款），条例的程序规定（第七条至第三十七条第一款）未取得原文："
+        "本次监督程序中的事项（第二十一条、第二十二条、第二十六条至第三十条）不作认定，须依条例人工判断；"
+        "现场监督、投诉举报、问题线索移送以及有关人员的行为和责任仍予认定。",
+        halts=True,
+    )

@@ -1,0 +1,157 @@
+"""《行政执法监督条例》第四十二条第二款、第三款 (T-5, T-6, T-7): a local government over a vertically
+managed body in its area; a 州 department over the county department of its system."""
+
+from __future__ import annotations
+
+import pytest
+
+from enshi_rules.testing import assert_finding, assert_missing_fact, assert_no_finding, assert_no_note, assert_note
+
+from .mcase import STATE_MARKET, case, run
+
+TAX = {  # a tax bureau as a user enters it: 其他, no parent, vertically managed (issue 12 point 1)
+    "id": "422823.sw", "name": "国家税务总局巴东县税务局", "kind": "其他", "level": "县（市）",
+    "region": "422823", "vertically_managed": True,
+}
+
+
+def _tax(supervisor: str = "422823", informed=None, confirmed: bool = True, started: str = "2026-03-02"):
+    doc = case(organs=[TAX], supervising_organ=supervisor, supervised_organ=TAX["id"])
+    doc["supervision"] = {"started_on": started, "situations": [{"item": 1, "confirmed": confirmed, "found_on": started}]}
+    if informed is not None:
+        doc["supervision"]["superior_informed"] = informed
+    return doc
+
+
+def test_the_measures_stay_excluded_and_the_regulation_speaks():
+    report = run(_tax(informed=True), "2026-04-01")
+    assert report.in_scope is False
+    assert_note(report, rule_id="art_002.p2.vertically_managed", excludes=True, instrument=None)
+    n = assert_note(report, rule_id="tl_042.p2.local_government_supervision", excludes=False, cite="《行政执法监督条例》第四十二条第二款", instrument="tiaoli")
+    assert (n.article, n.paragraph, n.item, n.excludes) == (42, 2, None, False)
+    assert "遵守和执行法律和政策情况" in n.message and "巴东县人民政府" in n.message
+    assert "依条例第四十二条第二款" in n.message and "本办法第二条第二款" in n.message
+    assert not [f for f in report.findings if f.instrument is None]  # nothing of the measures
+
+
+def test_problems_passed_on_is_the_duty_performed():
+    f = assert_finding(
+        run(_tax(informed=True), "2026-04-01"), rule_id="tl_042.p2.problems_passed_on", count=1,
+        cite="《行政执法监督条例》第四十二条第二款", modality="shall", performed=True, instrument="tiaoli",
+    )
+    assert f.citation == "《行政执法监督条例》第四十二条第二款" and f.subject_id == "422823"
+    assert "条例第四十二条第二款规定的告知职责" in f.message
+    assert f.interpretations == ("T-1", "T-3", "T-5", "T-6")
+
+
+def test_problems_not_passed_on_is_a_violation():
+    report = run(_tax(informed=False), "2026-04-01")
+    f = assert_finding(report, rule_id="tl_042.p2.problems_not_passed_on", count=1, cite="《行政执法监督条例》第四十二条第二款",
+                       modality="violation", instrument="tiaoli", subject="巴东县人民政府")
+    assert f.paragraph == 2 and f.item is None and f.status is None
+    assert "应当将发现的问题及时告知其上一级主管部门" in f.message and "依条例第四十二条第二款" in f.message
+    assert_no_finding(report, rule_id="tl_042.p2.problems_passed_on")
+
+
+def test_unknown_is_a_missing_fact_never_a_violation():
+    report = run(_tax(), "2026-04-01")
+    assert_no_finding(report, rule_id="tl_042.p2.problems_*")
+    assert_missing_fact(report, "supervision.superior_informed", needed_for="《行政执法监督条例》第四十二条第二款")
+    assert_note(report, rule_id="tl_042.p2.local_government_supervision", excludes=False)
+
+
+def test_without_a_confirmed_problem_nothing_is_owed():
+    report = run(_tax(informed=False, confirmed=False), "2026-04-01")
+    assert_no_finding(report, rule_id="tl_042.p2.*")
+    assert not [m for m in report.missing_facts if m.field == "supervision.superior_informed"]
+
+
+@pytest.mark.parametrize("informed", [True, False])
+def test_before_2026_02_01_the_report_is_the_exclusion_alone(informed):
+    report = run(_tax(informed=informed, started="2026-01-30"), "2026-03-01")
+    assert_no_finding(report, rule_id="tl_*")
+    assert_no_note(report, rule_id="tl_*")
+    assert all(n.excludes for n in report.notes)
+
+
+def test_the_justice_bureau_acts_for_its_government():
+    f = assert_finding(run(_tax("422823.sfj", informed=False), "2026-04-01"), rule_id="tl_042.p2.problems_not_passed_on")
+    assert "巴东县人民政府" in f.message
+
+
+@pytest.mark.parametrize("informed", [True, False])
+@pytest.mark.parametrize("supervisor", ["422801", "422801.sfj"])  # 恩施市: not where the bureau is
+def test_a_government_of_another_area_is_not_this_paragraph(supervisor, informed):
+    report = run(_tax(supervisor, informed=informed), "2026-04-01")
+    assert_no_note(report, rule_id="tl_042.p2.*")
+    assert_no_finding(report, rule_id="tl_042.p2.*")
+
+
+def test_the_prefecture_government_over_a_county_tax_bureau():
+    assert_finding(run(_tax("422800", informed=False), "2026-04-01"), rule_id="tl_042.p2.problems_not_passed_on", modality="violation")
+
+
+# 第三款
+
+COUNTY_MARKET = case()["organs"][0]
+
+
+def _own_system(started: str = "2026-03-02", supervised: str = "422801.scjgj"):
+    doc = case(supervising_organ=STATE_MARKET["id"], supervised_organ=supervised)
+    doc["supervision"] = {"started_on": started}
+    return doc
+
+
+def test_a_prefecture_department_over_the_county_department_is_guidance():
+    report = run(_own_system(), "2026-04-01")
+    n = assert_note(report, rule_id="tl_042.p3.department_guidance", excludes=False, cite="《行政执法监督条例》第四十二条第三款", instrument="tiaoli")
+    assert (n.article, n.paragraph, n.item) == (42, 3, None)
+    assert "督促指导" in n.message and "恩施州市场监督管理局对恩施市市场监督管理局" in n.message
+    assert "依条例第四十二条第三款" in n.message and "本办法第三条第一款" in n.message
+    assert n.interpretations == ("T-1", "T-7")
+    assert_note(report, rule_id="art_003.p1.supervision_relation")  # the measures' relation stands
+
+
+def test_before_2026_02_01_no_guidance_note():
+    assert_no_note(run(_own_system("2026-01-05"), "2026-01-31"), rule_id="tl_042.p3.*")
+
+
+def test_a_county_government_over_its_department_is_not_this_paragraph():
+    doc = case()
+    doc["supervision"] = {"started_on": "2026-03-02"}
+    assert_no_note(run(doc, "2026-04-01"), rule_id="tl_042.p3.*")
+
+
+@pytest.mark.parametrize("informed", [True, False])
+def test_without_a_confirmed_problem_nothing_is_told_or_owed(informed):
+    report = run(_tax(informed=informed, confirmed=False), "2026-04-01")
+    assert_no_finding(report, rule_id="tl_042.p2.problems_*")
+    assert_note(report, rule_id="tl_042.p2.local_government_supervision", excludes=False)
+
+
+@pytest.mark.parametrize("informed", [True, False])
+def test_a_body_that_is_not_vertically_managed_is_not_this_paragraph(informed):
+    doc = _tax(informed=informed)
+    doc["organs"][0] = {**TAX, "vertically_managed": False, "kind": "工作部门", "parent": "422823", "system": "市场监管"}
+    report = run(doc, "2026-04-01")
+    assert_no_note(report, rule_id="tl_042.p2.*")
+    assert_no_finding(report, rule_id="tl_042.p2.*")
+    assert report.in_scope is True
+
+
+@pytest.mark.parametrize("supervisor", ["422800", "422800.sfj"])
+def test_the_prefecture_government_over_a_county_government_is_not_department_guidance(supervisor):
+    doc = case(supervising_organ=supervisor, supervised_organ="422801")
+    doc["supervision"] = {"started_on": "2026-03-02"}
+    report = run(doc, "2026-04-01")
+    assert_no_note(report, rule_id="tl_042.p3.*")
+    assert_note(report, rule_id="art_003.p1.supervision_relation", excludes=False)
+
+
+def test_explain_cites_the_unit_of_the_regulation():
+    from enshi_rules import explain
+
+    ex = explain(_tax(informed=False) | {"as_of": "2026-04-01"})
+    e = next(x for x in ex.findings if x.finding.rule_id == "tl_042.p2.problems_not_passed_on")
+    assert e.unit.citation == "《行政执法监督条例》第四十二条第二款"
+    assert e.unit.text.endswith("将发现的问题及时告知其上一级主管部门。")
