@@ -228,3 +228,43 @@ def test_provisional_period_in_the_chart(browser, live_server):
     assert [g.get_attribute("data-due") for g in provisional] == ["2027-01-04"]
     browser.execute_script("arguments[0].scrollIntoView()", chart)
     _shot(browser, "07-provisional-chart", full=False)
+
+
+def test_tiaoli_excerpts_beside_the_measures_and_a_2026_trial(browser, live_server):
+    """The 条例's excerpts from the navigation: the index says what was not obtained, 第四十二条 shows
+    its units with their status and rules; a pasted 2026 case shows its 条例 finding linking back."""
+    browser.get(live_server + "/")
+    browser.find_element(By.LINK_TEXT, "条例节录").click()
+    WebDriverWait(browser, 20).until(EC.url_contains("/tiaoli"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "《行政执法监督条例》（节录）条文对照"
+    assert len(browser.find_elements(By.CSS_SELECTOR, "table.index tbody tr")) == 12
+    assert "第七条至第三十七条第一款" in browser.find_element(By.CSS_SELECTOR, "p.excerpt-notice").text
+    _shot(browser, "07-tiaoli-index", full=False)
+    browser.find_element(By.LINK_TEXT, "第四十二条").click()
+    WebDriverWait(browser, 20).until(EC.url_contains("/tiaoli/42"))
+    para2 = browser.find_element(By.ID, "art_42__para_2")
+    assert "已编码" in para2.text and "上一级主管部门" in para2.text
+    assert para2.find_element(By.ID, "rule-tl_042.p2.problems_not_passed_on").is_displayed()
+    assert "不编码" in browser.find_element(By.ID, "art_42__para_1").text
+    _shot(browser, "08-tiaoli-42")
+    browser.get(live_server + "/try")
+    browser.find_element(By.ID, "mode-paste").click()
+    case = {
+        "case_id": "TAX-2026",
+        "organs": [{"id": "422823.sw", "name": "国家税务总局巴东县税务局", "kind": "其他", "level": "县（市）",
+                    "region": "422823", "vertically_managed": True}],
+        "supervising_organ": "422823", "supervised_organ": "422823.sw",
+        "supervision": {"started_on": "2026-03-02", "situations": [{"item": 1, "confirmed": True, "found_on": "2026-03-02"}],
+                        "superior_informed": False},
+        "as_of": "2026-04-01",
+    }
+    box = browser.find_element(By.NAME, "case_json")
+    browser.execute_script("arguments[0].value = arguments[1]", box, json.dumps(case, ensure_ascii=False))
+    browser.find_element(By.ID, "submit-trial").click()
+    WebDriverWait(browser, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.findings")))
+    finding = browser.find_element(By.CSS_SELECTOR, 'li.finding[data-rule="tl_042.p2.problems_not_passed_on"]')
+    assert "【违反】" in finding.text
+    link = finding.find_element(By.CSS_SELECTOR, "a.citation")
+    assert link.text == "《行政执法监督条例》第四十二条第二款" and link.get_attribute("href").endswith("/tiaoli/42#art_42__para_2")
+    assert "《行政执法监督条例》第二条" in browser.find_element(By.CSS_SELECTOR, "ul.notes").text
+    _shot(browser, "09-tiaoli-trial")

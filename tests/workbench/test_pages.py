@@ -485,3 +485,117 @@ def test_a_possible_violation_shows_as_possible_in_chinese(client):
     assert "【违反" not in overdue
     body = text_of(doc.body)
     assert "监督事项来源" in body and "专项行动（2025年执法规范化专项行动）" in body
+
+
+# ---------------------------------------------------------------------------- 《行政执法监督条例》节录
+
+
+TAX_2026 = {
+    "case_id": "TAX-2026",
+    "organs": [{"id": "422823.sw", "name": "国家税务总局巴东县税务局", "kind": "其他", "level": "县（市）",
+                "region": "422823", "vertically_managed": True}],
+    "supervising_organ": "422823",
+    "supervised_organ": "422823.sw",
+    "supervision": {"started_on": "2026-03-02", "situations": [{"item": 1, "confirmed": True, "found_on": "2026-03-02"}],
+                    "superior_informed": False},
+}
+
+
+def test_tiaoli_index_lists_only_the_excerpts_and_says_what_is_missing(client):
+    from enshi_rules._law import text as _text
+
+    r = client.get("/tiaoli")
+    assert r.status_code == 200
+    doc = page(r)
+    assert text_of(doc.xpath("//h1")[0]) == "《行政执法监督条例》（节录）条文对照"
+    links = doc.xpath("//table[@class='index']//th/a/@href")
+    assert links == [f"/tiaoli/{n}" for n in (1, 2, 3, 4, 5, 6, 37, 38, 39, 40, 41, 42)]
+    assert list(_text.regulation(_text.TIAOLI).articles) == [1, 2, 3, 4, 5, 6, 37, 38, 39, 40, 41, 42]
+    notice = text_of(doc.xpath("//p[@class='excerpt-notice']")[0])
+    assert "第六条第二款；第七条至第三十七条第一款；第四十三条、第四十四条未取得原文" in notice and "不得据此推断" in notice
+    row42 = doc.xpath("//a[@href='/tiaoli/42']/ancestor::tr")[0]
+    assert "已编码" in text_of(row42) and "4" in text_of(row42)  # four rules of 第四十二条
+    row1 = doc.xpath("//a[@href='/tiaoli/1']/ancestor::tr")[0]
+    assert "不编码" in text_of(row1)
+    assert "（所在章未取得原文）" in text_of(doc)  # 第三十七条、第三十八条: their chapter was not obtained
+    assert doc.xpath("//nav//a[@href='/tiaoli'][@aria-current='page']")
+    assert_nothing_from_another_host(doc)
+
+
+def test_tiaoli_article_42_units_status_rules_and_tests(client):
+    r = client.get("/tiaoli/42")
+    assert r.status_code == 200
+    doc = page(r)
+    assert text_of(doc.xpath("//h1")[0]) == "第四十二条（节录）"
+    assert "引用：《行政执法监督条例》第四十二条" in text_of(doc.xpath("//p[@class='meta']")[0])
+    p1 = doc.get_element_by_id("art_42__para_1")
+    assert "不编码" in text_of(p1) and "参照本条例有关规定执行" in text_of(p1) and "不编码的理由" in text_of(p1)
+    p2 = doc.get_element_by_id("art_42__para_2")
+    assert "已编码" in text_of(p2) and "将发现的问题及时告知其上一级主管部门" in text_of(p2)
+    rule = doc.get_element_by_id("rule-tl_042.p2.problems_not_passed_on")
+    assert "违反" in text_of(rule) and "引用：《行政执法监督条例》第四十二条第二款" in text_of(rule)
+    assert "tests/rules/test_tl_042.py::test_problems_not_passed_on_is_a_violation" in text_of(rule)
+    assert [a.get("href") for a in p2.xpath(".//ul[@class='interp']//a")] == [f"/interpretations#{x}" for x in ("T-1", "T-3", "T-5", "T-6")]
+    assert "督促指导" in text_of(doc.get_element_by_id("art_42__para_3"))
+    assert doc.xpath("//nav[@class='pager']/a[@rel='prev']/@href") == ["/tiaoli/41"]
+
+
+def test_tiaoli_article_6_says_its_second_paragraph_was_not_obtained(client):
+    doc = page(client.get("/tiaoli/6"))
+    assert "第二款未取得原文" in text_of(doc.xpath("//p[@class='excerpt-notice']")[0])
+    assert not doc.xpath("//*[@id='art_6__para_2']")
+    assert doc.xpath("//nav[@class='pager']/a[@rel='next']/@href") == ["/tiaoli/37"]
+
+
+@pytest.mark.parametrize("n", ["7", "36", "43", "44", "45", "x"])
+def test_an_article_not_obtained_is_not_shown(client, n):
+    r = client.get(f"/tiaoli/{n}")
+    assert r.status_code == 404 and "没有取得原文" in r.text and "不推断" in r.text
+
+
+def test_interpretations_of_the_tiaoli_link_to_its_units_and_rules(client):
+    doc = page(client.get("/interpretations"))
+    t6 = doc.get_element_by_id("T-6").getparent() if doc.get_element_by_id("T-6").tag != "section" else doc.get_element_by_id("T-6")
+    hrefs = doc.xpath("//a[@href='/tiaoli/42#art_42__para_2']")
+    assert hrefs and "《行政执法监督条例》第四十二条第二款" in text_of(hrefs[0])
+    assert doc.xpath("//a[@href='/tiaoli/42#rule-tl_042.p2.problems_not_passed_on']")
+    assert t6 is not None
+
+
+def test_search_finds_the_tiaoli_text(client):
+    doc = page(client.get("/articles", params={"q": "上一级主管部门"}))
+    hits = doc.xpath("//ul[@class='results']//a/@href")
+    assert "/tiaoli/42#art_42__para_2" in hits
+
+
+def test_a_trial_after_2026_02_01_shows_the_tiaoli_and_links_to_it(client):
+    r = client.post("/try", data={"mode": "paste", "case_json": json.dumps(TAX_2026, ensure_ascii=False), "as_of": "2026-04-01"})
+    assert r.status_code == 200, r.text[:2000]
+    doc = page(r)
+    f = _findings(doc)
+    assert "【违反】" in f["tl_042.p2.problems_not_passed_on"]
+    li = doc.xpath("//li[@data-rule='tl_042.p2.problems_not_passed_on']")[0]
+    cite = li.xpath(".//a[@class='citation']")[0]
+    assert text_of(cite) == "《行政执法监督条例》第四十二条第二款" and cite.get("href") == "/tiaoli/42#art_42__para_2"
+    assert li.xpath(".//a[@href='/tiaoli/42#rule-tl_042.p2.problems_not_passed_on']")
+    notes = text_of(doc.xpath("//ul[@class='notes']")[0])
+    assert "（《行政执法监督条例》第二条）" in notes and "（《行政执法监督条例》第四十二条第二款）" in notes
+    assert "（第二条第二款）" in notes  # the measures' exclusion, as before
+    assert doc.xpath("//ul[@class='notes']//a[@href='/tiaoli/2#art_2__para_1']")
+    summary = text_of(doc.xpath("//dl[@class='summary']")[0])
+    assert "适用本办法否" in summary and "适用《行政执法监督条例》是（2026年2月1日以后的步骤" in summary
+
+
+def test_the_docx_of_a_2026_matter_cites_the_tiaoli(client):
+    import io
+
+    import docx
+
+    r = client.post("/report.docx", data={"case_json": json.dumps(TAX_2026, ensure_ascii=False), "as_of": "2026-04-01"})
+    assert r.status_code == 200
+    document = docx.Document(io.BytesIO(r.content))
+    paras = "\n".join(p.text for p in document.paragraphs)
+    assert "（《行政执法监督条例》第四十二条第二款）" in paras and "（《行政执法监督条例》第二条）" in paras
+    rows = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    row = next(x for x in rows if "tl_042.p2.problems_not_passed_on" in x[2])
+    assert row[1].startswith("【违反】") and row[2].startswith("《行政执法监督条例》第四十二条第二款")

@@ -1,4 +1,6 @@
-"""条文对照: the measures unit by unit, with the rules, tests and interpretations of each, linked both ways.
+"""条文对照: the measures unit by unit, with the rules, tests and interpretations of each, linked both ways;
+the verified excerpts of 《行政执法监督条例》 the same way (``instrument=TIAOLI``: ``/tiaoli``, its map
+``tiaoli_map.yaml``), each unit with its status and the excerpt file's own account of what it lacks.
 
 Everything comes from the same sources as ``docs/articles/`` (the parsed text, ``article_map.yaml``,
 the rulebook, the interpretation register): nothing is written twice. When the article map cannot be
@@ -37,26 +39,42 @@ __all__ = [
 
 
 @cache
-def _map() -> ArticleMap | None:
+def _map(instrument: _text.Instrument = _text.MEASURES) -> ArticleMap | None:
     try:
-        return load_map(find_root() / MAP_FILE)
+        return load_map(find_root() / instrument.map_file, instrument)
     except (FileNotFoundError, OSError, ValueError):
         return None
 
 
-def map_available() -> bool:
-    return _map() is not None
+def map_available(instrument: _text.Instrument = _text.MEASURES) -> bool:
+    return _map(instrument) is not None
 
 
-def unit_href(unit_id: str) -> str:
-    """The page and anchor of a unit: ``/articles/27#art_27__para_2``."""
+#: Where each instrument's articles are shown.
+BASE_PATH = {_text.MEASURES.key: "/articles", _text.TIAOLI.key: "/tiaoli"}
+
+
+def instrument_of(key: str | None) -> _text.Instrument:
+    """The instrument a report's ``instrument`` field names (None: the measures)."""
+    return next((x for x in _text.INSTRUMENTS if x.report_key == key), _text.MEASURES)
+
+
+def unit_href(unit_id: str, instrument: _text.Instrument = _text.MEASURES) -> str:
+    """The page and anchor of a unit: ``/articles/27#art_27__para_2``; of the 条例: ``/tiaoli/42#art_42__para_2``."""
     article = int(unit_id.split("__", 1)[0].removeprefix("art_"))
-    return f"/articles/{article}#{unit_id}"
+    return f"{BASE_PATH[instrument.key]}/{article}#{unit_id}"
 
 
-def finding_unit(article: int, paragraph: int | None, item: int | None) -> str:
+def rule_href(rule_id: str) -> str:
+    """The rule on its article's page: ``/articles/27#rule-art_027.p2…``, ``/tiaoli/42#rule-tl_042.p2…``."""
+    ins = _text.instrument_for_rule(rule_id)
+    article = int(rule_id.split(".", 1)[0].rpartition("_")[2])
+    return f"{BASE_PATH[ins.key]}/{article}#rule-{rule_id}"
+
+
+def finding_unit(article: int, paragraph: int | None, item: int | None, instrument: _text.Instrument = _text.MEASURES) -> str:
     """The unit a finding cites (an item of a one-paragraph article lives under ``para_1``)."""
-    return _text.unit_id(article, paragraph, item)
+    return _text.unit_id(article, paragraph, item, instrument=instrument)
 
 
 # ---------------------------------------------------------------------------- conditions in words
@@ -100,6 +118,7 @@ class RuleView:
     condition: str
     module: str
     kind: str  # 认定 (a finding) or 适用说明 (an applicability note)
+    href: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,12 +154,17 @@ class ArticleView:
     rule_count: int
     prev: int | None
     next: int | None
+    #: the 条例's excerpts: its title, where its pages live, what the file says it lacks here
+    title: str = _text.REGULATION_TITLE
+    base: str = "/articles"
+    excerpt: bool = False
+    missing: str = ""
 
 
 def _own_text(u: _text.Unit) -> str:
     if u.paragraph is None:
         return ""
-    if u.item is None and _text.regulation().articles[u.article].item_counts[u.paragraph - 1]:
+    if u.item is None and _text.regulation(u.instrument).articles[u.article].item_counts[u.paragraph - 1]:
         return u.text.splitlines()[0]
     return u.text
 
@@ -156,12 +180,13 @@ def _rule_view(r: Rule) -> RuleView:
         condition=condition_in_words(r.condition),
         module="src/" + r.module.replace(".", "/") + ".py",
         kind="适用说明" if r.note else "认定",
+        href=rule_href(r.rule_id),
     )
 
 
-def _status(e: Entry | None) -> tuple[str | None, str]:
-    if _map() is None:
-        return None, "（对照表 article_map.yaml 不可用）"
+def _status(e: Entry | None, instrument: _text.Instrument = _text.MEASURES) -> tuple[str | None, str]:
+    if _map(instrument) is None:
+        return None, f"（对照表 {instrument.map_file} 不可用）"
     if e is None:
         return None, "（对照表中无此条目）"
     st = e.status
@@ -175,27 +200,28 @@ def _status(e: Entry | None) -> tuple[str | None, str]:
 
 
 @cache
-def interpretations_by_unit() -> dict[str, tuple[Interpretation, ...]]:
-    """Unit id -> the interpretations that apply (the map's list, else the register's own reach)."""
+def interpretations_by_unit(instrument: _text.Instrument = _text.MEASURES) -> dict[str, tuple[Interpretation, ...]]:
+    """Unit id (of ``instrument``) -> the interpretations that apply (the map's list, else the
+    register's own reach)."""
     from .._law.register import expected_interpretations
 
     register = load_register()
     by_id = register.by_id
     out: dict[str, tuple[Interpretation, ...]] = {}
-    amap = _map()
+    amap = _map(instrument)
     if amap is not None:
         for uid, e in amap.entries.items():
             out[uid] = tuple(by_id[x] for x in e.interpretations if x in by_id)
         return out
-    for uid, ids in expected_interpretations(register, all_rules()).items():
+    for uid, ids in expected_interpretations(register, all_rules(), instrument).items():
         out[uid] = tuple(by_id[x] for x in ids if x in by_id)
     return out
 
 
 def _unit_view(u: _text.Unit, by_unit: dict[str, list[Rule]]) -> UnitView:
-    amap = _map()
+    amap = _map(u.instrument)
     e = amap.entries.get(u.id) if amap is not None else None
-    status, status_zh = _status(e)
+    status, status_zh = _status(e, u.instrument)
     tests: dict[str, list[str]] = {}
     for rid, ts in (e.rules.items() if e is not None else ()):
         for t in ts:
@@ -212,27 +238,34 @@ def _unit_view(u: _text.Unit, by_unit: dict[str, list[Rule]]) -> UnitView:
         note=e.text("note") if e is not None else "",
         rules=tuple(_rule_view(r) for r in by_unit.get(u.id, [])),
         tests=tuple(TestView(t, tuple(rids)) for t, rids in tests.items()),
-        interpretations=interpretations_by_unit().get(u.id, ()),
+        interpretations=interpretations_by_unit(u.instrument).get(u.id, ()),
     )
 
 
-def article_view(n: int) -> ArticleView:
-    """One article with every unit (raises KeyError for an article that does not exist)."""
-    reg = _text.regulation()
+def article_view(n: int, instrument: _text.Instrument = _text.MEASURES) -> ArticleView:
+    """One article with every unit (raises KeyError for an article that does not exist, or, of the
+    条例, that is not in the excerpts)."""
+    reg = _text.regulation(instrument)
     art = reg.articles[n]
     chapter = reg.chapters[art.chapter]
-    by_unit = rules_by_unit(all_rules())
+    by_unit = rules_by_unit(all_rules(), instrument)
     units = tuple(_unit_view(u, by_unit) for u in reg.units.values() if u.article == n)
+    held = list(reg.articles)
+    at = held.index(n)
     return ArticleView(
         number=n,
         label=art.label,
-        chapter=f"{chapter.label}　{chapter.title}",
+        chapter=f"{chapter.label}　{chapter.title}".rstrip(),
         text=art.text,
-        citation=_text.citation(n),
+        citation=_text.citation(n, instrument=instrument),
         units=units,
         rule_count=sum(len(u.rules) for u in units),
-        prev=n - 1 if n > 1 else None,
-        next=n + 1 if n < len(reg.articles) else None,
+        prev=held[at - 1] if at > 0 else None,
+        next=held[at + 1] if at + 1 < len(held) else None,
+        title=reg.title,
+        base=BASE_PATH[instrument.key],
+        excerpt=instrument.excerpt,
+        missing="、".join(f"第{_text.to_chinese_numeral(p)}款" for p in sorted(art.missing_paragraphs)),
     )
 
 
@@ -247,13 +280,14 @@ class IndexRow:
     counts: dict[str, int] = field(default_factory=dict)  # unit status -> how many units
 
 
-def article_index() -> list[tuple[str, list[IndexRow]]]:
-    """Chapters with their articles: label, first words, status, how many rules and units by status."""
-    reg = _text.regulation()
-    amap = _map()
-    by_unit = rules_by_unit(all_rules())
+def article_index(instrument: _text.Instrument = _text.MEASURES) -> list[tuple[str, list[IndexRow]]]:
+    """Chapters with their articles: label, first words, status, how many rules and units by status
+    (of the 条例: the articles of its excerpts, those after a gap under 所在章未取得原文)."""
+    reg = _text.regulation(instrument)
+    amap = _map(instrument)
+    by_unit = rules_by_unit(all_rules(), instrument)
     out = []
-    for ch in reg.chapters.values():
+    for ch in sorted(reg.chapters.values(), key=lambda c: min(c.articles)):
         rows = []
         for n in ch.articles:
             uids = [u.id for u in reg.units.values() if u.article == n]
@@ -262,7 +296,7 @@ def article_index() -> list[tuple[str, list[IndexRow]]]:
                 e = amap.entries.get(uid) if amap is not None else None
                 if e is not None and e.status in (ENCODED, NOT_OPERATIVE, PLANNED):
                     counts[STATUS_ZH[e.status]] = counts.get(STATUS_ZH[e.status], 0) + 1
-            status, status_zh = _status(amap.entries.get(f"art_{n}") if amap is not None else None)
+            status, status_zh = _status(amap.entries.get(f"art_{n}") if amap is not None else None, instrument)
             first = reg.articles[n].text.splitlines()[0]
             rows.append(
                 IndexRow(
@@ -275,31 +309,36 @@ def article_index() -> list[tuple[str, list[IndexRow]]]:
                     counts=counts,
                 )
             )
-        out.append((f"{ch.label}　{ch.title}", rows))
+        out.append((f"{ch.label}　{ch.title}".rstrip(), rows))
     return out
 
 
 @dataclass(frozen=True)
 class InterpretationView:
     choice: Interpretation
-    units: tuple[tuple[str, str], ...]  # (unit id, citation) it applies to
+    units: tuple[tuple[str, str], ...]  # (href of the unit, citation) it applies to
     rules: tuple[str, ...]  # rule ids it affects
 
 
 def interpretation_views() -> list[tuple[str, list[InterpretationView]]]:
-    """The register, each choice with the units (linked back) and rules it affects."""
-    reg = _text.regulation()
+    """The register, each choice with the units (linked back, the 条例's with its title) and rules it affects."""
     rules = all_rules()
-    applies = interpretations_by_unit()
     out = []
     for g in load_register().groups:
         views = []
         for c in g.choices:
-            uids = [uid for uid in reg.units if any(x.id == c.id for x in applies.get(uid, ()))]
+            units: list[tuple[str, str]] = []
+            for ins in _text.INSTRUMENTS:
+                reg, applies = _text.regulation(ins), interpretations_by_unit(ins)
+                units += [
+                    (unit_href(uid, ins), reg.units[uid].citation(with_title=ins is not _text.MEASURES))
+                    for uid in reg.units
+                    if any(x.id == c.id for x in applies.get(uid, ()))
+                ]
             views.append(
                 InterpretationView(
                     choice=c,
-                    units=tuple((uid, reg.units[uid].citation(with_title=False)) for uid in uids),
+                    units=tuple(units),
                     rules=tuple(rid for rid in rules if c.matches(rid)),
                 )
             )
@@ -364,18 +403,16 @@ def search(q: str) -> list[SearchResult]:
     if not word:
         return []
     out: list[SearchResult] = []
-    reg = _text.regulation()
-    for u in reg.units.values():
-        if u.paragraph is None:
-            continue
-        text = _own_text(u)
-        if word in text:
-            out.append(SearchResult("条文", unit_href(u.id), u.citation(with_title=False), _excerpt(text, word)))
+    for ins in _text.INSTRUMENTS:
+        for u in _text.regulation(ins).units.values():
+            if u.paragraph is None:
+                continue
+            text = _own_text(u)
+            if word in text:
+                out.append(SearchResult("条文", unit_href(u.id, ins), u.citation(with_title=ins is not _text.MEASURES), _excerpt(text, word)))
     for r in all_rules().values():
         if word in r.summary or word in r.rule_id:
-            out.append(
-                SearchResult("规则", f"/articles/{r.article}#rule-{r.rule_id}", f"{r.rule_id}（{r.short_citation}）", _excerpt(r.summary, word))
-            )
+            out.append(SearchResult("规则", rule_href(r.rule_id), f"{r.rule_id}（{r.short_citation}）", _excerpt(r.summary, word)))
     for g in load_register().groups:
         for c in g.choices:
             hay = f"{c.id} {c.title} {c.choice}"

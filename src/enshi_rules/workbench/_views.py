@@ -13,7 +13,15 @@ from datetime import date
 from typing import Any
 
 from .._engine.rulebook import Modality
-from .._evaluate.text_report import STATUS_ZH, applicability_zh, certainty_zh, finding_tag, provisional_text, status_zh
+from .._evaluate.text_report import (
+    STATUS_ZH,
+    applicability_zh,
+    certainty_zh,
+    finding_tag,
+    provisional_text,
+    short_citation,
+    status_zh,
+)
 from .._law import text as _text
 from ..rules import all_rules
 from . import _catalog
@@ -78,6 +86,8 @@ class ReportView:
     counts: dict[str, int] = field(default_factory=dict)
     applicability: str = "是"  # 是 / 否 / 不能确定（…）, as in the text report
     source: str = ""  # 监督事项来源
+    #: the report has notes or findings of 《行政执法监督条例》 (a matter with steps from 2026-02-01)
+    tiaoli: bool = False
 
 
 def _versions(report: Any) -> tuple[tuple[str, str], ...]:
@@ -107,16 +117,15 @@ def _interpretations(f: Any, of_unit: tuple[Any, ...]) -> tuple[tuple[str, str],
 def report_view(report: Any, explanations: Any = None) -> ReportView:
     """The report in words; ``explanations`` is the :class:`~enshi_rules.Explanation` of the same
     evaluation (``explain``), whose findings are in the report's order, or None."""
-    reg = _text.regulation()
     rules = all_rules()
-    applies = _catalog.interpretations_by_unit()
     explained = list(explanations.findings) if explanations is not None else []
     if [e.finding.rule_id for e in explained] != [f.rule_id for f in report.findings]:
         explained = []  # not the explanation of this report: show none rather than a wrong one
     findings = []
     counts: dict[str, int] = {}
     for i, f in enumerate(report.findings, 1):
-        uid = _catalog.finding_unit(f.article, f.paragraph, f.item)
+        ins = _catalog.instrument_of(f.instrument)
+        uid = _catalog.finding_unit(f.article, f.paragraph, f.item, ins)
         rule = rules.get(f.rule_id)
         label = finding_label(f)
         counts[label] = counts.get(label, 0) + 1
@@ -129,11 +138,11 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
                 status=None if f.status is None else str(f.status),
                 subject=f.subject,
                 message=f.message,
-                citation=f.citation.split("》", 1)[-1],
+                citation=short_citation(f.citation),
                 full_citation=f.citation,
                 unit_id=uid,
-                href=_catalog.unit_href(uid),
-                unit_text=reg.units[uid].text,
+                href=_catalog.unit_href(uid, ins),
+                unit_text=_text.regulation(ins).units[uid].text,
                 rule_summary=rule.summary if rule else "",
                 rule_condition=_catalog.condition_in_words(rule.condition) if rule else "",
                 facts=tuple(f.facts),
@@ -144,7 +153,7 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
                 depends_on=f.depends_on or "",
                 provisional=provisional_text(f.calendar_basis) if f.provisional else "",
                 calendar_basis=f.calendar_basis or "",
-                interpretations=_interpretations(f, applies.get(uid, ())),
+                interpretations=_interpretations(f, _catalog.interpretations_by_unit(ins).get(uid, ())),
                 explanation=explained[i - 1] if explained else None,
                 certainty=certainty_zh(f),
                 due_range=f"{_cn_date(f.due_range[0])}至{_cn_date(f.due_range[1])}之间" if getattr(f, "due_range", None) else "",
@@ -152,8 +161,11 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
         )
     notes = tuple(
         {
-            "citation": n.citation.split("》", 1)[-1],
-            "href": _catalog.unit_href(_catalog.finding_unit(n.article, n.paragraph, n.item)),
+            "citation": short_citation(n.citation),
+            "href": _catalog.unit_href(
+                _catalog.finding_unit(n.article, n.paragraph, n.item, _catalog.instrument_of(n.instrument)),
+                _catalog.instrument_of(n.instrument),
+            ),
             "message": n.message,
             "excludes": "是" if n.excludes else "",
             "certainty": "可能" if str(getattr(n, "certainty", "certain")) == "possible" else "",
@@ -164,7 +176,7 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
     counted_to = {(f.rule_id, f.subject): f.counted_to for f in report.findings if f.counted_to is not None}
     timeline = tuple(
         {
-            "citation": t.citation.split("》", 1)[-1],
+            "citation": short_citation(t.citation),
             "subject": t.subject,
             "start": t.period_start.isoformat(),
             "days": t.period_days,
@@ -184,6 +196,7 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
         as_of=_cn_date(report.as_of),
         as_of_iso=report.as_of.isoformat(),
         in_scope=report.in_scope,
+        tiaoli=any(x.instrument == "tiaoli" for x in (*report.notes, *report.findings)),
         policy=report.policy.description,
         notes=notes,
         findings=tuple(findings),

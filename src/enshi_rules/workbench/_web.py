@@ -57,7 +57,8 @@ def _env() -> Environment:
         article_count=_text.ARTICLE_COUNT,
         numeral=_text.to_chinese_numeral,
         unit_href=_catalog.unit_href,
-        rule_article=lambda rid: int(rid[4:7]),
+        rule_href=_catalog.rule_href,
+        tiaoli_title=_text.TIAOLI.title,
         fid=_fid,
         field_label=_field_label,
     )
@@ -116,6 +117,50 @@ def article(n: str) -> HTMLResponse:
         return [t.node_id for t in u.tests if rule_id in t.rules]
 
     return _page("article.html", title=a.label, nav="articles", a=a, tests_for=tests_for)
+
+
+@router.get("/tiaoli", response_class=HTMLResponse)
+def tiaoli_index() -> HTMLResponse:
+    """The verified excerpts of 《行政执法监督条例》, article by article, with what the file lacks."""
+    reg = _text.regulation(_text.TIAOLI)
+    return _page(
+        "index.html",
+        title=f"《{reg.title}》节录",
+        nav="tiaoli",
+        index=_catalog.article_index(_text.TIAOLI),
+        map_ok=_catalog.map_available(_text.TIAOLI),
+        doc=_excerpt_context(reg),
+    )
+
+
+def _excerpt_context(reg: _text.Regulation) -> dict[str, Any]:
+    return {
+        "title": reg.title,
+        "base": "/tiaoli",
+        "map_file": reg.instrument.map_file,
+        "source": reg.source,
+        "held": "、".join(_text.article_label(a) for a in reg.articles),
+        "gaps": "；".join(reg.gaps),
+        "sources_file": reg.source_url,
+    }
+
+
+@router.get("/tiaoli/{n}", response_class=HTMLResponse)
+def tiaoli_article(n: str) -> HTMLResponse:
+    reg = _text.regulation(_text.TIAOLI)
+    num = int(n) if n.isdigit() and len(n) <= 2 else None
+    if num is None or num not in reg.articles:
+        held = "、".join(_text.article_label(a) for a in reg.articles)
+        return _page(
+            "error.html", 404, title="节录中没有这一条",
+            message=f"《{reg.title}》的节录只有{held}；“{n}”没有取得原文，不显示、不引用、不推断。",
+        )
+    a = _catalog.article_view(num, _text.TIAOLI)
+
+    def tests_for(u: _catalog.UnitView, rule_id: str) -> list[str]:
+        return [t.node_id for t in u.tests if rule_id in t.rules]
+
+    return _page("article.html", title=f"条例{a.label}", nav="tiaoli", a=a, tests_for=tests_for, doc=_excerpt_context(reg))
 
 
 @router.get("/interpretations", response_class=HTMLResponse)
