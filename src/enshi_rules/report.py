@@ -39,6 +39,8 @@ class _Frozen(BaseModel):
 
 
 _M = TypeVar("_M", bound=_Frozen)
+#: Fields written to JSON only when they have a value (``exclude_if``): absent means the default.
+_OMITTED_WHEN_NONE = frozenset({"instrument"})
 _setattr = object.__setattr__
 
 
@@ -52,7 +54,9 @@ def trusted_construct(cls: type[_M], **values: Any) -> _M:
     values of the same types, the same fields set, the same JSON)."""
     m = cls.__new__(cls)
     _setattr(m, "__dict__", values)
-    _setattr(m, "__pydantic_fields_set__", set(values))
+    # a field left out of the JSON when it is None (``instrument``: the measures) is not "set" then,
+    # as it is not in a report read back
+    _setattr(m, "__pydantic_fields_set__", {k for k, v in values.items() if v is not None or k not in _OMITTED_WHEN_NONE})
     _setattr(m, "__pydantic_extra__", None)
     _setattr(m, "__pydantic_private__", None)
     return m
