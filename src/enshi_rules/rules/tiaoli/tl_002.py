@@ -41,7 +41,8 @@ from ..kinds import RELATION, TIAOLI_MATTER
 
 #: 施行日期 (国务院令第825号: 自2026年2月1日起施行).
 IN_FORCE: date = TIAOLI.in_force
-_IN_FORCE = IN_FORCE.toordinal()
+#: The same day as the engine compares it (an ordinal).
+IN_FORCE_DAY = IN_FORCE.toordinal()
 
 #: The articles of the 条例 whose rules exist, as the applicability note names them.
 ENCODED_ZH = "第二条、第三十九条、第四十条、第四十二条第二款和第三款"
@@ -52,7 +53,7 @@ COUNTY_OR_ABOVE = (OrganLevel.PREFECTURE, OrganLevel.COUNTY)
 
 def reaches(last_step: int | None) -> bool:
     """Whether the 条例 reaches a matter: a dated step on or after 2026-02-01 (T-1)."""
-    return last_step is not None and last_step >= _IN_FORCE
+    return last_step is not None and last_step >= IN_FORCE_DAY
 
 
 def government_acting(sup: Organ, organs: dict[str, Organ]) -> Organ | None:
@@ -84,19 +85,20 @@ def supervises_authorised_organisation(sup: Organ, sub: Organ, organs: dict[str,
     )
 
 
-_MATTER = TIAOLI_MATTER & (+m.last_step) & (m.last_step >= _IN_FORCE)
+#: A matter the 条例 reaches: a dated step on or after its 施行日期 (T-1).
+REACHED_MATTER = TIAOLI_MATTER & (+m.last_step) & (m.last_step >= IN_FORCE_DAY)
 
 
 # 《行政执法监督条例》第二条
 # 县级以上人民政府依法对本级人民政府所属部门、派出机关和下级人民政府以及法律法规授权的具有管理公共事务职能的组织的
 # 行政执法工作开展的行政系统内部监督，适用本条例。
 
-@rule("tl_002.p1.applies", Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True, when=_MATTER)
+@rule("tl_002.p1.applies", Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True, when=REACHED_MATTER)
 def applies(f: Fact) -> Outcome:
     """监督程序在2026年2月1日以后（含当日）有步骤的，提示《行政执法监督条例》是上位法、适用于此后的步骤，本库只编码了其已核对的节录，其他规定（程序、期限、文书等）须人工核对。"""
     earlier = (
         f"本次监督最早记录的步骤在{f.zh('first_step')}，早于条例施行日期；施行之前的步骤不依条例认定（程序从新）。"
-        if f["first_step"] < _IN_FORCE
+        if f["first_step"] < IN_FORCE_DAY
         else ""
     )
     return Outcome(
@@ -115,7 +117,7 @@ def authorised_organisation(f: Fact) -> Outcome:
     acting = f"（由其司法行政部门{f['supervisor_name']}承担监督具体事务）" if f["acting_for_government"] else ""
     earlier = (
         f"2026年2月1日以前的步骤（最早在{f.zh('first_step')}）是否属于有权监督，须人工判断。"
-        if f["first_step"] < _IN_FORCE
+        if f["first_step"] < IN_FORCE_DAY
         else ""
     )
     return Outcome(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..._engine.rulebook import Fact, Modality, Outcome, Role, m, rule, true
 from ..kinds import TIAOLI_MISCONDUCT
-from .tl_002 import _IN_FORCE
+from .tl_002 import IN_FORCE_DAY
 
 
 # 《行政执法监督条例》第三十九条
@@ -26,7 +26,7 @@ from .tl_002 import _IN_FORCE
 # 人员和直接责任人员依法给予处分。
 
 @rule("tl_039.p1.supervision_body_not_performing", Modality.MAY, Role.SUPERVISING, note=True,
-      when=TIAOLI_MISCONDUCT & (m.last_step >= _IN_FORCE) & true(m.confirmed) & true(m.organ_is_justice))
+      when=TIAOLI_MISCONDUCT & (m.last_step >= IN_FORCE_DAY) & true(m.confirmed) & true(m.organ_is_justice))
 def supervision_body_not_performing(f: Fact) -> Outcome:
     """2026年2月1日以后的监督中，作为行政执法监督机构的司法行政部门有滥用职权、玩忽职守、徇私舞弊经调查属实的，提示条例第三十九条：由本级人民政府或者上级行政执法监督机构责令限期改正，拒不改正的对负有责任的人员依法给予处分；是否构成不依法履职须人工判断。"""
     return Outcome(

@@ -31,9 +31,9 @@ from __future__ import annotations
 
 from ..._engine.rulebook import Fact, Modality, Outcome, Role, Stage, false, m, rule, true
 from ...facts import OrganLevel
-from .tl_002 import _MATTER
+from .tl_002 import REACHED_MATTER
 
-_LOCAL_OVER_VERTICAL = _MATTER & true(m.vertical) & true(m.government_over_area)
+_LOCAL_OVER_VERTICAL = REACHED_MATTER & true(m.vertical) & true(m.government_over_area)
 
 
 # 《行政执法监督条例》第四十二条第二款
@@ -77,7 +77,7 @@ def problems_not_passed_on(f: Fact) -> Outcome:
 # 工作进行督促指导。
 
 @rule("tl_042.p3.department_guidance", Modality.MAY, Role.SUPERVISING, stage=Stage.APPLICABILITY, note=True,
-      when=_MATTER
+      when=REACHED_MATTER
       & (m.relation == "own_system")
       & (m.supervisor_level == OrganLevel.PREFECTURE.value)
       & (m.supervised_level == OrganLevel.COUNTY.value))
