@@ -48,6 +48,11 @@ def check_item(article: int, item: int, name: str, art26: int) -> None:
     assert f"该问题按第二十六条第（{item_zh(art26)}）项" in x.chain[0].message
     # this deficiency triggers this item of 第二十六条 and no other
     assert [x.rule_id for x in r.cites(26)] == [f"art_026.p1.i{art26}.letter_required"]
+    for other26 in range(1, 7):  # 第二十六条 has six items; a deficiency is never a situation of another
+        if other26 != art26:
+            absent(r, f"art_026.p1.i{other26}")
+    # the finding names this one 监督内容: no other item of the article derived a situation from it
+    assert f.message.count(f"{ARTICLE_ZH[article]}第（") == 1, f.message
 
 
 def check_unconfirmed(article: int, item: int, name: str, art26: int) -> None:
