@@ -50,6 +50,7 @@ from . import kinds as _kinds
 from .kinds import false, true
 
 __all__ = [
+    "MODALITY_ZH",
     "DeadlineStatus",
     "Fact",
     "Modality",
@@ -689,6 +690,17 @@ def _deadline_builder(
         )
 
     return build
+
+
+# Words shown to legal staff: the word of each modality (reports, article docs, workbench), and the
+# status of a period as a rule's summary states it.
+MODALITY_ZH = {
+    Modality.SHALL: "应当",
+    Modality.MAY: "可以",
+    Modality.SHALL_NOT: "不得",
+    Modality.VIOLATION: "违反",
+    Modality.EXEMPTION: "免责",
+}
 
 
 _STATUS_ZH = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .._engine.rulebook import DeadlineStatus, Modality
+from .._engine.rulebook import MODALITY_ZH, DeadlineStatus, Modality
 from .._law.text import REGULATION_TITLE
 from ..report import Certainty, Finding, Report
 
@@ -16,13 +16,6 @@ __all__ = [
 ]
 
 
-MODALITY_ZH = {
-    Modality.SHALL: "应当",
-    Modality.MAY: "可以",
-    Modality.SHALL_NOT: "不得",
-    Modality.VIOLATION: "违反",
-    Modality.EXEMPTION: "免责",
-}
 STATUS_ZH = {
     DeadlineStatus.PENDING: "期限未届满",
     DeadlineStatus.ON_TIME: "按期完成",

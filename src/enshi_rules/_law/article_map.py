@@ -36,7 +36,7 @@ from typing import Any
 
 import yaml
 
-from .._engine.rulebook import Modality, Role, Rule
+from .._engine.rulebook import MODALITY_ZH, Role, Rule
 from ..rules import all_rules
 from . import text as _text
 
@@ -45,13 +45,6 @@ MAP_FILE = "article_map.yaml"
 ENCODED, NOT_OPERATIVE, PLANNED = "encoded", "not-operative", "planned"
 STATUSES = (ENCODED, NOT_OPERATIVE, PLANNED)
 STATUS_ZH = {ENCODED: "已编码", NOT_OPERATIVE: "不编码", PLANNED: "待编码"}
-MODALITY_ZH = {
-    Modality.SHALL: "应当",
-    Modality.MAY: "可以",
-    Modality.SHALL_NOT: "不得",
-    Modality.VIOLATION: "违反",
-    Modality.EXEMPTION: "免责",
-}
 ROLE_ZH = {"supervising": "监督机关", "supervised": "被监督机关", "case": "案件", "other": "其他单位和个人"}
 
 ENTRY_KEYS = ("citation", "text_hash", "status", "rules", "interpretations", "reason", "issue", "note")
