@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -42,6 +42,16 @@ _M = TypeVar("_M", bound=_Frozen)
 #: Fields written to JSON only when they have a value (``exclude_if``): absent means the default.
 _OMITTED_WHEN_NONE = frozenset({"instrument"})
 _setattr = object.__setattr__
+
+#: The text a finding or note cites (one declaration for both): absent (None) for the measures.
+_Instrument = Annotated[
+    str | None,
+    Field(
+        exclude_if=lambda v: v is None,
+        description="the text cited: absent for the measures (《恩施土家族苗族自治州行政执法监督办法》), "
+        "\"tiaoli\" for 《行政执法监督条例》 (国务院令第825号, from 2026-02-01; docs/tiaoli/)",
+    ),
+]
 
 
 def trusted_construct(cls: type[_M], **values: Any) -> _M:
@@ -139,12 +149,7 @@ class Finding(_Frozen):
         description="the case fields whose imprecision makes this finding possible or its dates a range, each with what "
         "the case says (supervision.started_on（2025年2月，只知月份）)",
     )
-    instrument: str | None = Field(
-        default=None,
-        exclude_if=lambda v: v is None,
-        description="the text cited: absent for the measures (《恩施土家族苗族自治州行政执法监督办法》), "
-        "\"tiaoli\" for 《行政执法监督条例》 (国务院令第825号, from 2026-02-01; docs/tiaoli/)",
-    )
+    instrument: _Instrument = None
 
 
 class Note(_Frozen):
@@ -169,12 +174,7 @@ class Note(_Frozen):
         default=Certainty.CERTAIN, description="possible: the note holds for some of the days an imprecise date may be (IMP-1)"
     )
     uncertain_facts: tuple[str, ...] = ()
-    instrument: str | None = Field(
-        default=None,
-        exclude_if=lambda v: v is None,
-        description="the text cited: absent for the measures (《恩施土家族苗族自治州行政执法监督办法》), "
-        "\"tiaoli\" for 《行政执法监督条例》 (国务院令第825号, from 2026-02-01; docs/tiaoli/)",
-    )
+    instrument: _Instrument = None
 
 
 class TimelineEntry(_Frozen):
