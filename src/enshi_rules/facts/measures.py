@@ -244,28 +244,6 @@ class Deficiency(_Model):
         return self.id or f"deficiency-{self.article}-{self.item}"
 
 
-class SourceKind(enum.StrEnum):
-    """Where a supervision matter came from: the sources 第二十一条 lists, and two that published
-    cases name beside them (行政执法社会监督员, 专项行动). A closed list; ``MatterSource.note`` says more."""
-
-    DEPUTY_PROPOSAL = "人大代表建议"
-    CPPCC_PROPOSAL = "政协委员提案"
-    JUDICIAL_PROPOSAL = "司法建议"
-    SUPERVISION_PROPOSAL = "监察建议"
-    ASSIGNED = "上级交办事项"
-    PUBLIC_CONCERN = "社会普遍关注的热点问题"
-    MAJOR_CASE = "具有较大影响的案件"
-    SOCIAL_SUPERVISOR = "行政执法社会监督员"
-    CAMPAIGN = "专项行动"
-
-
-class MatterSource(_Model):
-    """The source of a supervision matter, shown in the report (第二十一条 lists most of them)."""
-
-    kind: SourceKind
-    note: _Text = Field(default="", description="free text: which proposal, which campaign, which supervisor's report")
-
-
 class SpecialSource(enum.StrEnum):
     """第二十一条: where a 专项行政执法监督 comes from."""
 
@@ -278,12 +256,40 @@ class SpecialSource(enum.StrEnum):
     MAJOR_CASE = "具有较大影响的案件"
 
 
+# The sources of 第二十一条 (SpecialSource, in its order) and two more after them.
+SourceKind = enum.StrEnum(
+    "SourceKind",
+    [(s.name, s.value) for s in SpecialSource] + [("SOCIAL_SUPERVISOR", "行政执法社会监督员"), ("CAMPAIGN", "专项行动")],
+)
+SourceKind.__doc__ = """Where a supervision matter came from: the sources 第二十一条 lists, and two that published
+    cases name beside them (行政执法社会监督员, 专项行动). A closed list; ``MatterSource.note`` says more."""
+
+
+class MatterSource(_Model):
+    """The source of a supervision matter, shown in the report (第二十一条 lists most of them)."""
+
+    kind: SourceKind
+    note: _Text = Field(default="", description="free text: which proposal, which campaign, which supervisor's report")
+
+
 # ---- 第三十一条至第三十四条 ------------------------------------------------------------------------
 
 
 class LiabilityRole(enum.StrEnum):
     PERSON_IN_CHARGE = "直接负责的主管人员"
     OTHER_RESPONSIBLE = "其他直接责任人员"
+
+
+class _Persons(_Model):
+    """A record of persons answerable for a behaviour (第三十二条、第三十三条): one person by name, or
+    persons of one role counted (``count``) when the source does not name them (reports then read
+    其他直接责任人员（姓名未记录）)."""
+
+    id: _Id
+    person: _Name | None = Field(default=None, description="the person's name; absent: not recorded (姓名未记录)")
+    count: StrictInt | None = Field(
+        default=None, ge=1, le=1000, description="how many persons this record covers (unnamed persons of one role)"
+    )
 
 
 class Tolerance(_Model):
@@ -296,18 +302,13 @@ class Tolerance(_Model):
     )
 
 
-class Liability(_Model):
+class Liability(_Persons):
     """第三十二条第一款: a person of the supervised organ and the behaviour (item 1-7) charged.
 
     A record may name the person, or give only the role and how many persons it covers (``count``)
     when the source does not name them (reports then read 其他直接责任人员（姓名未记录）).
     """
 
-    id: _Id
-    person: _Name | None = Field(default=None, description="the person's name; absent: not recorded (姓名未记录)")
-    count: StrictInt | None = Field(
-        default=None, ge=1, le=1000, description="how many persons this record covers (unnamed persons of one role)"
-    )
     organ: _Id | None = Field(default=None, description="the person's organ; defaults to the supervised organ")
     role: LiabilityRole
     behaviour: StrictInt = Field(ge=1, le=7, description="第三十二条第一款 item")
@@ -323,14 +324,9 @@ class MisconductKind(enum.StrEnum):
     FAVOURITISM = "徇私舞弊"
 
 
-class Misconduct(_Model):
+class Misconduct(_Persons):
     """第三十三条: misconduct of a person of the supervising organ (named, or counted by role)."""
 
-    id: _Id
-    person: _Name | None = Field(default=None, description="the person's name; absent: not recorded (姓名未记录)")
-    count: StrictInt | None = Field(
-        default=None, ge=1, le=1000, description="how many persons this record covers (unnamed persons of one role)"
-    )
     organ: _Id | None = Field(default=None, description="the person's organ; defaults to the supervising organ")
     role: LiabilityRole
     behaviour: MisconductKind
