@@ -261,6 +261,13 @@ def timeline_problems(case: Case, as_of: date) -> list[Problem]:
     letter, obj, ans, rect = s.suggestion_letter, s.objection, s.review_answer, s.rectification_report
     dec, exe = s.decision_letter, s.execution_report
 
+    def follows(name: str, rec: Any, prior: Any, zh: str, en: str) -> bool:
+        """A record that presupposes an earlier one of the procedure: a problem when that one is
+        missing; true when both are there (their dates can then be compared)."""
+        if rec is not None and prior is None:
+            bad(f"supervision.{name}", zh, en)
+        return rec is not None and prior is not None
+
     seen: set[str] = set()
     for i, sit in enumerate(s.situations):
         sid = sit.ref
@@ -274,31 +281,24 @@ def timeline_problems(case: Case, as_of: date) -> list[Problem]:
         order("supervision.suggestion_letter.received_on", letter.issued_on, letter.received_on, "建议书收到日期早于制发日期", "letter received before it was issued")
         order("supervision.suggestion_letter.issued_on", s.started_on, letter.issued_on, "建议书制发日期早于启动监督程序日期", "letter issued before the procedure started")
     for name, rec in (("objection", obj), ("rectification_report", rect)):
-        if rec is not None and letter is None:
-            bad(f"supervision.{name}", "没有《行政执法监督建议书》却有此记录", "there is no suggestion letter for this record")
+        follows(name, rec, letter, "没有《行政执法监督建议书》却有此记录", "there is no suggestion letter for this record")
     if obj and letter:
         order("supervision.objection.filed_on", letter.received_on if bounds(letter.received_on) else letter.issued_on, obj.filed_on, "复查申请早于收到建议书", "review applied for before the letter was received")
         order("supervision.objection.filed_on", obj.posted_on, obj.filed_on, "送达日期早于邮寄日期", "arrived before it was posted")
-    if ans is not None and obj is None:
-        bad("supervision.review_answer", "没有复查申请却有复查答复", "a review answer without a review application")
-    if ans and obj:
+    if follows("review_answer", ans, obj, "没有复查申请却有复查答复", "a review answer without a review application"):
         order("supervision.review_answer.answered_on", obj.filed_on, ans.answered_on, "复查答复早于复查申请", "review answered before it was applied for")
         order("supervision.review_answer.received_on", ans.answered_on, ans.received_on, "收到复查答复早于作出答复", "answer received before it was made")
     if rect and letter:
         order("supervision.rectification_report.submitted_on", letter.received_on, rect.submitted_on, "整改情况报送早于收到建议书", "rectification reported before the letter was received")
         order("supervision.rectification_report.submitted_on", letter.issued_on, rect.submitted_on, "整改情况报送早于建议书制发", "rectification reported before the letter was issued")
         order("supervision.rectification_report.submitted_on", rect.posted_on, rect.submitted_on, "送达日期早于邮寄日期", "arrived before it was posted")
+    if follows("decision_letter", dec, letter, "没有《行政执法监督建议书》却有决定书：第二十八条第一款的决定书以建议书逾期未纠正为前提", "a decision letter presupposes a suggestion letter (art. 28(1))"):
+        order("supervision.decision_letter.issued_on", letter.issued_on, dec.issued_on, "决定书早于建议书", "decision letter issued before the suggestion letter")
     if dec is not None:
-        if letter is None:
-            bad("supervision.decision_letter", "没有《行政执法监督建议书》却有决定书：第二十八条第一款的决定书以建议书逾期未纠正为前提", "a decision letter presupposes a suggestion letter (art. 28(1))")
-        else:
-            order("supervision.decision_letter.issued_on", letter.issued_on, dec.issued_on, "决定书早于建议书", "decision letter issued before the suggestion letter")
         order("supervision.decision_letter.received_on", dec.issued_on, dec.received_on, "决定书收到日期早于制发日期", "decision letter received before it was issued")
+    if follows("execution_report", exe, dec, "没有决定书却有执行情况报告", "an execution report without a decision letter"):
+        order("supervision.execution_report.submitted_on", dec.issued_on, exe.submitted_on, "执行情况报告早于决定书", "execution reported before the decision was issued")
     if exe is not None:
-        if dec is None:
-            bad("supervision.execution_report", "没有决定书却有执行情况报告", "an execution report without a decision letter")
-        else:
-            order("supervision.execution_report.submitted_on", dec.issued_on, exe.submitted_on, "执行情况报告早于决定书", "execution reported before the decision was issued")
         order("supervision.execution_report.submitted_on", exe.posted_on, exe.submitted_on, "送达日期早于邮寄日期", "arrived before it was posted")
     return found.items
 
