@@ -9,6 +9,7 @@ import sys
 from datetime import date
 from typing import Any
 
+from .._evaluate.overrides import add_override
 from .._periods import calendar as _calendar
 from .._periods.counting import PeriodPolicy
 from ..errors import CalendarFileError
@@ -19,30 +20,29 @@ _WEEKDAYS = "一二三四五六日"
 
 
 def add_options(p: argparse.ArgumentParser) -> None:
-    """The calendar options of a command that evaluates cases."""
-    p.add_argument(
+    """The calendar options of a command that evaluates cases (each a policy override: absent, the
+    case's own policy stands)."""
+    add_override(
+        p,
         "--calendar",
-        dest="calendar",
         action="append",
-        default=None,
         metavar="FILE",
         help="日历文件（YAML 或 JSON），增加或替换年份；可重复（docs/calendar.md）/ a calendar file (YAML or JSON) that "
         f"adds or replaces years; repeatable (docs/calendar.md). {_calendar.ENV_VAR} lists more files, read first",
     )
-    p.add_argument(
+    add_override(
+        p,
         "--calendar-missing",
-        dest="calendar_missing",
         choices=("provisional", "strict"),
-        default=None,
         help="节假日安排未公布的年份：推算并标为暂定（provisional，默认），或不给到期日并列为缺少的事实（strict）/ "
         "a year without a published holiday arrangement: compute it and mark due dates provisional "
         "(default), or give such a period no due date and name the year as a missing fact (strict)",
     )
-    p.add_argument(
+    add_override(
+        p,
         "--no-prefecture-days-off",
         dest="prefecture_days_off",
         action="store_false",
-        default=None,
         help="期限届满日为州庆放假日的不顺延（解释 Z1）/ do not roll a period ending on a 州庆 day off over (interpretation Z1)",
     )
 

@@ -18,7 +18,7 @@ from ..facts.case import DayCountingChoice
 from ..report import Report
 from .evaluate import evaluate, run
 
-__all__ = ["add_period_options", "evaluate_with_overrides", "with_overrides"]
+__all__ = ["add_override", "add_period_options", "evaluate_with_overrides", "with_overrides"]
 
 
 def evaluate_with_overrides(
@@ -59,25 +59,30 @@ def with_overrides(
     return parse_document(doc).model_copy(update=update)
 
 
+def add_override(p: argparse.ArgumentParser, flag: str, *, help: str, **kwargs: Any) -> None:
+    """An option that overrides one field of the case document or of its period policy. Its default
+    is None, which every consumer reads as "not given: the document's own value stands"
+    (``evaluate_with_overrides``, ``run``); the destination is the flag's name unless ``dest`` says."""
+    p.add_argument(flag, default=None, help=help, **kwargs)
+
+
 def add_period_options(p: argparse.ArgumentParser) -> None:
     """``--as-of``, ``--day-counting``, ``--time-in-post`` / ``--no-time-in-post`` (evaluate, explain, batch).
 
     Each overrides only the field of the case document it names."""
-    p.add_argument("--as-of", dest="as_of", default=None, metavar="YYYY-MM-DD",
-                   help="判断日（覆盖文档的 as_of）/ judge obligations at this date (overrides the document's as_of)")
-    p.add_argument(
+    add_override(p, "--as-of", metavar="YYYY-MM-DD",
+                 help="判断日（覆盖文档的 as_of）/ judge obligations at this date (overrides the document's as_of)")
+    add_override(
+        p,
         "--day-counting",
-        dest="day_counting",
         choices=("calendar", "working"),
-        default=None,
         help="期间按自然日（calendar）或工作日（working）计算；只覆盖文档的 day_counting / count periods in calendar "
         "or working days; overrides the document's day_counting only",
     )
-    p.add_argument(
+    add_override(
+        p,
         "--time-in-post",
-        dest="time_in_post",
         action=argparse.BooleanOptionalAction,
-        default=None,
         help="在途时间不计入（--no-time-in-post：计入）；只覆盖文档的 exclude_time_in_post / do not count time in the "
         "post: a document posted before expiry is on time (--no-time-in-post: count it); overrides the "
         "document's exclude_time_in_post only",
