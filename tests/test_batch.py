@@ -7,14 +7,17 @@ jobs, and the command's exit codes, error records and summary.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -215,8 +218,63 @@ def test_a_line_too_long_to_hold_is_an_error_and_the_batch_goes_on(tmp_path: Pat
     _write_jsonl(src, [huge, CASES[2]])
     assert cli.main(["batch", str(src), "-o", str(out)]) == 1
     first, second = (json.loads(x) for x in out.read_text(encoding="utf-8").splitlines())
-    assert first["line"] == 1 and "too long" in first["error"]["message"]
+    assert first["line"] == 1 and "line 1: record too long" in first["error"]["message"]
+    assert "第 1 行记录过长" in first["error"]["message"]
     assert second["case_id"] == CASES[2]["case_id"]
+
+
+def test_a_line_that_never_ends_is_its_lines_error_and_the_batch_ends() -> None:
+    """Two cases, then a third line whose bytes never stop (written by a generator until the reader
+    goes away): the two reports, one error naming line 3, exit 1, in bounded time."""
+    from enshi_rules._cli.batch import MAX_LINE_SCAN_BYTES
+
+    exe = Path(sys.executable).with_name("enshi-rules")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "enshi_rules.cli"]
+    sent = 0
+
+    def endless(stdin: IO[bytes]) -> None:
+        nonlocal sent
+        head = "\n".join(json.dumps(d, ensure_ascii=False) for d in CASES[:2]) + '\n{"case_id": "'
+        chunk = b"x" * (1 << 16)
+        try:
+            stdin.write(head.encode("utf-8"))
+            while True:  # never a line break
+                stdin.write(chunk)
+                sent += len(chunk)
+        except (BrokenPipeError, ValueError, OSError):
+            return
+
+    with subprocess.Popen([*cmd, "batch", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as p:
+        assert p.stdin is not None and p.stdout is not None and p.stderr is not None
+        writer = threading.Thread(target=endless, args=(p.stdin,), daemon=True)
+        writer.start()
+        try:
+            assert p.wait(timeout=120) == 1  # its output is small: the pipes do not fill
+        finally:
+            if p.poll() is None:
+                p.kill()
+        writer.join(timeout=30)
+        out, err = p.stdout.read(), p.stderr.read()
+        with contextlib.suppress(BrokenPipeError):
+            p.stdin.close()
+    lines = out.decode("utf-8").splitlines()
+    assert lines[:2] == [evaluate(d).to_json(indent=None) for d in CASES[:2]]
+    assert len(lines) == 3
+    third = json.loads(lines[2])
+    assert third["line"] == 3 and third["error"]["kind"] == "invalid"
+    assert "第 3 行" in third["error"]["message"] and "line 3 has no end" in third["error"]["message"]
+    assert sent >= MAX_LINE_SCAN_BYTES - (1 << 16) * 2  # it looked that far, and no further than the pipe holds
+    assert "3 cases, 2 reports, 1 error" in err.decode("utf-8")
+
+
+def test_dev_zero_ends_with_one_error_record(tmp_path: Path) -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    out = tmp_path / "out.jsonl"
+    assert cli.main(["batch", "/dev/zero", "-o", str(out)]) == 1
+    (record,) = (json.loads(x) for x in out.read_text(encoding="utf-8").splitlines())
+    assert record["line"] == 1 and record["case_id"] is None
+    assert record["error"]["problems"][0]["message_zh"].startswith("第 1 行在 ")
 
 
 def test_one_and_two_jobs_write_the_same_file(tmp_path: Path) -> None:

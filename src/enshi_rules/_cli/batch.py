@@ -14,7 +14,11 @@ line per case, in input order:
 what it names.
 
 Memory stays constant whatever the input size: lines are read as they are needed, reports are
-written as they come, and a line longer than a case document may be is skipped without being held.
+written as they come, and a line longer than a case document may be (``MAX_DOCUMENT_BYTES``) is an
+error record naming its line, skipped without being held. Time is bounded too: the end of such a line
+is looked for over at most ``MAX_LINE_SCAN_BYTES`` (64 MiB); a line with no end within that
+(``/dev/zero``, a stream that never sends a line break) is its own error record, and the input is
+read no further (every record before it has its output; exit status 1).
 A progress line is drawn on standard error when it is a terminal; a summary (cases, findings by
 article, errors), in Chinese and English, is printed on standard error at the end. Exit status: 0
 if every record gave a report, 1 if any record failed (or the output could not be written: a full
@@ -62,12 +66,20 @@ __all__ = ["add_parser", "run"]
 #: Longest input line read into memory: a case document at its size limit, and its line ending.
 _MAX_LINE = MAX_DOCUMENT_BYTES + 2
 
+#: How far the end of a line too long to hold is looked for (a line with no end within this many
+#: bytes is taken as endless, and the input is read no further).
+MAX_LINE_SCAN_BYTES = 64 * 1024 * 1024
+
 
 @dataclass(frozen=True)
 class _Oversized:
-    """Stands for a line too long to hold; evaluating it gives the size error."""
+    """Stands for a line too long to hold; evaluating it gives the size error.
 
+    ``endless``: no line break was found within ``MAX_LINE_SCAN_BYTES`` (nor an end of input)."""
+
+    line: int
     size: int
+    endless: bool = False
 
 
 def jsonl_task(
@@ -86,11 +98,20 @@ def jsonl_task(
     ``day_counting`` and ``time_in_post`` override only the field of each case they name;
     ``policy_fields`` are the calendar options (``--calendar``, ``--calendar-missing``, ...)."""
     if isinstance(payload, _Oversized):
-        p = Problem(
-            "",
-            f"记录过长（超过 {payload.size} 字节，上限 {MAX_DOCUMENT_BYTES} 字节）",
-            f"record too long (more than {payload.size} bytes, limit {MAX_DOCUMENT_BYTES})",
-        )
+        n = payload.line
+        if payload.endless:
+            p = Problem(
+                "",
+                f"第 {n} 行在 {payload.size} 字节内没有结束（一行上限 {MAX_DOCUMENT_BYTES} 字节）：其后的输入不再读取",
+                f"line {n} has no end within {payload.size} bytes (limit {MAX_DOCUMENT_BYTES} per line): "
+                "the rest of the input is not read",
+            )
+        else:
+            p = Problem(
+                "",
+                f"第 {n} 行记录过长（{payload.size} 字节，上限 {MAX_DOCUMENT_BYTES} 字节）",
+                f"line {n}: record too long ({payload.size} bytes, limit {MAX_DOCUMENT_BYTES})",
+            )
         raise CaseValidationError([p])
     report = evaluate_with_overrides(
         payload, as_of=as_of, day_counting=day_counting, time_in_post=time_in_post, **(policy_fields or {})
@@ -215,12 +236,19 @@ class _Lines:
             payload: bytes | _Oversized = line
             if len(line) >= _MAX_LINE and not line.endswith(b"\n"):
                 size = len(line)
-                while line and not line.endswith(b"\n"):  # skip the rest without holding it
-                    line = self.fh.readline(1 << 20)
+                # skip the rest without holding it, and look for its end only so far
+                while line and not line.endswith(b"\n") and size < MAX_LINE_SCAN_BYTES:
+                    line = self.fh.readline(min(1 << 20, MAX_LINE_SCAN_BYTES - size))
                     size += len(line)
                     self.bytes_read += len(line)
-                payload = _Oversized(size)
-            elif not line.strip():
+                endless = bool(line) and not line.endswith(b"\n")
+                payload = _Oversized(lineno, size, endless)
+                self.numbers.append((lineno, payload))
+                yield payload
+                if endless:
+                    return  # no end within the bound: what follows cannot be told apart
+                continue
+            if not line.strip():
                 continue
             self.numbers.append((lineno, payload))
             yield payload
