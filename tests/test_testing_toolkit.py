@@ -428,6 +428,34 @@ def test_a_duplicate_key_fails_its_scenario_alone_naming_the_file_and_line(tmp_p
     assert not bad.run().passed
 
 
+@pytest.mark.parametrize("word", ["on", "off", "yes", "No", "ON", "true"])
+def test_an_unquoted_yaml_boolean_key_fails_its_scenario_naming_file_line_and_fix(tmp_path, word) -> None:
+    """``on:`` unquoted is the boolean True in YAML 1.1 (PyYAML): the key the officer wrote would be gone."""
+    text = TWO.replace("    expect:\n      - {cite: 第二十八条第二款, status: on_time}\n", f"    {word}: 2025-12-12\n", 1)
+    assert f"    {word}: 2025-12-12" in text
+    f = _two(tmp_path, text)
+    truth = word.lower() in ("on", "yes", "true")
+    with pytest.raises(ScenarioFormatError, match=rf"line 9: the key {word} is unquoted, so YAML reads it as the boolean {truth}"):
+        load_scenarios(f)
+    good, bad = load_scenarios(f, isolate=True)
+    assert good.error is None and good.run().passed
+    assert bad.error is not None and str(f) in bad.error
+    assert f"第9行：键 {word} 未加引号" in bad.error and f'quote it: "{word}":' in bad.error
+
+
+def test_a_quoted_on_key_is_read_as_the_string_it_is(tmp_path) -> None:
+    f = _two(tmp_path, TWO.replace("    expect:\n      - {cite: 第二十八条第二款, status: on_time}\n", '    "on": 2025-12-12\n', 1))
+    good, bad = load_scenarios(f, isolate=True)
+    assert bad.error is not None and "unknown key(s) ['on']" in bad.error and "boolean" not in bad.error
+
+
+def test_a_boolean_key_outside_any_scenario_refuses_the_file_at_its_line(tmp_path) -> None:
+    f = _two(tmp_path, "yes: 1\n" + TWO)
+    with pytest.raises(ScenarioFormatError, match=r"x\.scenario\.yaml:1.*line 1: the key yes is unquoted") as info:
+        load_scenarios(f, isolate=True)
+    assert "请加引号" in str(info.value)
+
+
 @pytest.mark.parametrize(
     "text",
     [

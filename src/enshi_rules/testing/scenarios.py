@@ -24,7 +24,8 @@ each scenario as a test. ``docs/scenarios.md`` describes the format for non-prog
         absent:                             # none of these may be in the report
           - 第二十八条
 
-Files are read with ``yaml.safe_load`` only. Nothing here needs pytest: :func:`load_scenarios` and
+Files are read with a safe YAML loader only, which refuses anchors, aliases, a key written twice and
+an unquoted key YAML reads as a boolean (``on:``, ``yes:``: quote it). Nothing here needs pytest: :func:`load_scenarios` and
 :meth:`Scenario.run` can be used from any test runner.
 """
 
@@ -512,14 +513,20 @@ def parse_scenarios(
 MAX_FILE_BYTES = 1_000_000
 
 
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_TRUE_WORDS = {"yes", "true", "on"}
+
+
 class _ScenarioLoader(yaml.SafeLoader):
     """Safe YAML for scenario files: no anchors or aliases (a "billion laughs" file expands
-    without bound through them), and every duplicate key remembered with its line (PyYAML keeps
-    the last one silently, so a second ``expect:`` would replace the first)."""
+    without bound through them), and every duplicate key and every key YAML reads as a boolean
+    remembered with its line and message (PyYAML keeps the last of two keys silently, so a second
+    ``expect:`` would replace the first; and it reads an unquoted ``on:``, ``off:``, ``yes:`` or
+    ``no:`` key as ``True``/``False``, YAML 1.1 booleans, so the key the officer wrote is gone)."""
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
-        self.duplicates: list[tuple[int, str]] = []
+        self.duplicates: list[tuple[int, str]] = []  # (line, message)
 
     def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
         if self.check_event(yaml.events.AliasEvent):
@@ -534,6 +541,16 @@ class _ScenarioLoader(yaml.SafeLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
         seen: set[Any] = set()
         for key_node, _ in node.value:
+            line = key_node.start_mark.line + 1
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag == _BOOL_TAG:
+                word = key_node.value
+                self.duplicates.append((line, (
+                    f"第{line}行：键 {word} 未加引号，YAML 把它读作布尔值 {word.lower() in _TRUE_WORDS}，"
+                    f'不再是键名 {word!r}；请加引号写成 "{word}": / line {line}: the key {word} is unquoted, '
+                    f"so YAML reads it as the boolean {word.lower() in _TRUE_WORDS} and not as the name {word!r}; "
+                    f'quote it: "{word}":'
+                )))  # fmt: skip
+                continue
             key = self.construct_object(key_node, deep=True)
             try:
                 dup = key in seen
@@ -541,7 +558,10 @@ class _ScenarioLoader(yaml.SafeLoader):
             except TypeError:
                 continue  # an unhashable key: the base class reports it
             if dup:
-                self.duplicates.append((key_node.start_mark.line + 1, str(key)))
+                self.duplicates.append((line, (
+                    f"第{line}行：键 {key!r} 重复出现，后一个会悄悄取代前一个 / line {line}: "
+                    f"key {key!r} appears twice in the same mapping (the second would silently replace the first)"
+                )))  # fmt: skip
         return super().construct_mapping(node, deep=deep)
 
 
@@ -589,10 +609,8 @@ def load_scenarios(path: str | Path, *, isolate: bool = False) -> list[Scenario]
         loader.dispose()
     spans = _scenario_lines(node)
     problems: dict[int, list[str]] = {}
-    for line, key in loader.duplicates:
+    for line, msg in loader.duplicates:
         n = next((i for i, (a, b) in enumerate(spans, 1) if a <= line <= b), None)
-        msg = (f"第{line}行：键 {key!r} 重复出现，后一个会悄悄取代前一个 / line {line}: "
-               f"key {key!r} appears twice in the same mapping (the second would silently replace the first)")  # fmt: skip
         if n is None or "scenarios" not in (data or {}):
             if n is None or not isinstance(data, Mapping):
                 raise _fail(f"{source}:{line}", "", msg)
