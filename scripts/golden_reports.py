@@ -25,7 +25,8 @@ reports say. Before a report is recorded or compared, each is checked to be exac
 placeholder. The checkout's own absolute directory (in the name of a scenario's calendar file) is
 written as ``<repository>``, so a report recorded in one worktree is the same in another. Everything
 else is compared verbatim: every finding, note, date, citation, message, the
-package version, the hash of the regulation text and the calendar basis of every year.
+package version, the hashes of the regulation text and of the 条例 excerpts (``tiaoli``) and the
+calendar basis of every year.
 
 A case with no as-of date of its own (neither the scenario nor its case document gives one) would
 be judged on the day the check runs; it is judged on ``PINNED_AS_OF`` instead, and the index says so.

@@ -56,6 +56,7 @@ def test_version(capsys):
         f"rules {v['rules']}",
         f"article_map {v['article_map']}",
         f"regulation {v['regulation']}",
+        f"tiaoli {v['tiaoli']}",
     ]
 
 

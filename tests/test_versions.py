@@ -7,6 +7,8 @@ import json
 import tomllib
 from pathlib import Path
 
+import pytest
+
 import enshi_rules
 from enshi_rules import cli
 from enshi_rules._evaluate import versions as _versions
@@ -25,6 +27,8 @@ def test_hashes_are_of_the_files_the_package_carries():
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert enshi_rules.__version__ == pyproject["project"]["version"]
     assert v["regulation"] == _sha(ROOT / "src" / "enshi_rules" / "data" / "regulation.txt")
+    # the 条例's verified excerpts decide notes and findings from 2026-02-01: their hash is carried too
+    assert v["tiaoli"] == _sha(ROOT / "src" / "enshi_rules" / "data" / "xingzheng-zhifa-jiandu-tiaoli-2025-excerpts.txt")
     assert v["article_map"] == _sha(ROOT / "article_map.yaml")  # the package copy is identical
     assert v["rules"].startswith("sha256:") and len(v["rules"]) == 71
 
@@ -68,3 +72,36 @@ def test_a_report_without_versions_still_reads_back():
     data = json.loads(enshi_rules.evaluate(EXAMPLE.read_bytes()).to_json())
     del data["versions"]
     assert enshi_rules.Report.from_json(json.dumps(data)).versions is None
+
+
+def test_a_matter_the_tiaoli_decides_carries_the_hash_of_its_excerpts_everywhere(capsys):
+    """A report with a note of 《行政执法监督条例》 names the text it was decided by, in Python, in JSON
+    and in ``--version``; a changed excerpt changes ``versions`` (so stored reports are re-evaluated)."""
+    excerpts = _sha(ROOT / "src" / "enshi_rules" / "data" / "xingzheng-zhifa-jiandu-tiaoli-2025-excerpts.txt")
+    case = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    report = enshi_rules.evaluate(case, as_of="2026-03-01")
+    assert report.versions is not None and report.versions.tiaoli == excerpts
+    assert json.loads(report.to_json())["versions"]["tiaoli"] == excerpts
+    assert enshi_rules.Report.from_json(report.to_json()).versions == report.versions
+    with pytest.raises(SystemExit):
+        cli.main(["--version"])
+    assert f"tiaoli {excerpts}" in capsys.readouterr().out.splitlines()
+
+
+def test_the_tiaoli_hash_follows_the_excerpts_file(monkeypatch, tmp_path):
+    import shutil
+
+    pkg = tmp_path / "enshi_rules"
+    shutil.copytree(ROOT / "src" / "enshi_rules" / "data", pkg / "data")
+    monkeypatch.setattr(_versions.resources, "files", lambda _package: pkg)
+    _versions.static_versions.cache_clear()
+    try:
+        before = _versions.static_versions()["tiaoli"]
+        f = pkg / "data" / "xingzheng-zhifa-jiandu-tiaoli-2025-excerpts.txt"
+        f.write_text(f.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        _versions.static_versions.cache_clear()
+        assert _versions.static_versions()["tiaoli"] not in (before, None)
+        assert _versions.static_versions()["regulation"] == _sha(pkg / "data" / "regulation.txt")
+    finally:
+        monkeypatch.undo()
+        _versions.static_versions.cache_clear()

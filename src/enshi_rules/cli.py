@@ -194,7 +194,7 @@ def _version_text() -> str:
     v = versions()
     return (
         f"enshi-rules {PACKAGE_VERSION}\n"
-        f"rules {v['rules']}\narticle_map {v['article_map']}\nregulation {v['regulation']}"
+        f"rules {v['rules']}\narticle_map {v['article_map']}\nregulation {v['regulation']}\ntiaoli {v['tiaoli']}"
     )
 
 
@@ -213,8 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
         "administrative law enforcement as executable, cited rules",
     )
     p.add_argument("--version", action=_VersionAction, nargs=0,
-                   help="显示版本（及规则、条文映射、条文文本的哈希）并退出 / show the version (and the hashes of the "
-                        "rules, the article map and the regulation text) and exit")
+                   help="显示版本（及规则、条文映射、条文文本、条例摘录的哈希）并退出 / show the version (and the hashes of the "
+                        "rules, the article map, the regulation text and the 条例 excerpts) and exit")
     sub = p.add_subparsers(dest="command", required=True, title="命令 / commands", metavar="COMMAND")
     e = sub.add_parser("evaluate", help="评估一个案件文档 / evaluate one case document (JSON; '-' for standard input)")
     e.add_argument("case", metavar="CASE.json", help="案件文档（'-' 为标准输入）/ the case document ('-' for standard input)")

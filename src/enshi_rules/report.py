@@ -235,16 +235,19 @@ class Policy(_Frozen):
 class Versions(_Frozen):
     """What a report was computed with, so a platform knows which stored reports to evaluate again.
 
-    ``enshi_rules`` is the package version; ``rules``, ``article_map`` and ``regulation`` are
-    SHA-256 hashes (``sha256:...``) of the modules that decide a report (rules, case models,
-    derivation, engine), the article map and the regulation text the package carries; ``calendars``
-    gives, for each year a period touched, its holiday calendar's basis.
+    ``enshi_rules`` is the package version; ``rules``, ``article_map``, ``regulation`` and
+    ``tiaoli`` are SHA-256 hashes (``sha256:...``) of the modules that decide a report (rules, case
+    models, derivation, engine), the article map, the regulation text (the measures) and the verified
+    excerpts of 《行政执法监督条例》 the package carries (``tiaoli`` is null in a report written
+    before it was recorded); ``calendars`` gives, for each year a period touched, its holiday
+    calendar's basis.
     """
 
     enshi_rules: str
     rules: str
     article_map: str | None
     regulation: str | None
+    tiaoli: str | None = None
     calendars: tuple[CalendarUsed, ...] = ()
 
 

@@ -9,6 +9,9 @@ depend on changes (``docs/performance.md``, the idempotency key). ``versions`` n
   service or the documentation tools);
 - ``article_map``: the SHA-256 of the article map the package carries (``data/article_map.yaml``);
 - ``regulation``: the SHA-256 of the regulation text (``data/regulation.txt``);
+- ``tiaoli``: the SHA-256 of the verified excerpts of the national 《行政执法监督条例》
+  (``data/xingzheng-zhifa-jiandu-tiaoli-2025-excerpts.txt``), which decide the notes and findings
+  of a matter from 2026-02-01 (``instrument: "tiaoli"``): a corrected or added excerpt changes it;
 - ``calendars``: for each year a legal period of the report touched, the basis of its holiday
   calendar (when the report gives it).
 
@@ -23,6 +26,7 @@ import hashlib
 from importlib import resources
 from typing import Any
 
+from .._law.text import MEASURES, TIAOLI
 from ..report import trusted_construct
 
 __all__ = ["PACKAGE_VERSION", "report_versions", "static_versions", "versions"]
@@ -75,12 +79,13 @@ def _rules_hash() -> str:
 
 @functools.cache
 def static_versions() -> dict[str, str | None]:
-    """The versions that do not depend on the case: package, rules, article map, regulation."""
+    """The versions that do not depend on the case: package, rules, article map, regulation, 条例."""
     return {
         "enshi_rules": PACKAGE_VERSION,
         "rules": _rules_hash(),
         "article_map": _data_hash("article_map.yaml"),
-        "regulation": _data_hash("regulation.txt"),
+        "regulation": _data_hash(MEASURES.data_file),
+        "tiaoli": _data_hash(TIAOLI.data_file),
     }
 
 

@@ -341,7 +341,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         return _json_response({"status": "ok", "decision_id": did, "versions": versions()}, did)
 
     @v1.get("/version", tags=["service"], response_model=_schemas.VersionInfo,
-            summary="版本 / versions of the package, the rules, the article map and the regulation text")
+            summary="版本 / versions of the package, the rules, the article map, the regulation text and the 条例 excerpts")
     async def version() -> Response:
         did = _new_id()
         return _json_response({"decision_id": did, "versions": versions()}, did)
