@@ -75,6 +75,66 @@ def test_a_period_reaching_a_year_without_a_published_calendar_is_reported_provi
     assert "calendar.2027（第二十七条第二款）" in out and "calendar.2027（第二十七条第一款）" in out
 
 
+def _case_reaching_2027(tmp_path):
+    doc = json.loads((ROOT / "examples" / "rectified_on_time.json").read_text("utf-8"))
+    doc["as_of"] = "2027-03-01"
+    doc["supervision"]["suggestion_letter"].update(issued_on="2026-12-20", received_on="2026-12-28")
+    doc["supervision"]["rectification_report"]["submitted_on"] = "2027-01-10"
+    p = tmp_path / "c.json"
+    p.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    return p
+
+
+CALENDAR_2027 = ROOT / "tests" / "scenarios" / "calendar_2027_test_notice.yaml"
+
+
+@pytest.mark.parametrize(
+    "options",
+    [["--calendar", str(CALENDAR_2027)], ["--calendar-missing", "strict"], ["--no-prefecture-days-off"], []],
+)
+def test_explain_takes_the_calendar_options_of_evaluate_and_explains_the_same_report(tmp_path, capsys, options):
+    p = _case_reaching_2027(tmp_path)
+    assert main(["evaluate", str(p), "--format", "json", *options]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert main(["explain", str(p), "--format", "json", *options]) == 0
+    exp = json.loads(capsys.readouterr().out)
+    assert [x["finding"] for x in exp["findings"]] == report["findings"]
+    due = {f["rule_id"]: (f["due"], f.get("provisional")) for f in report["findings"] if f["rule_id"].startswith("art_027")}
+    if options[:1] == ["--calendar"]:  # the file is the 2027 arrangement: nothing provisional
+        assert due and all(prov is not True for _, prov in due.values())
+    elif options[:1] == ["--calendar-missing"]:  # strict: no due date in 2027, the year a missing fact
+        assert "calendar.2027" in [m["field"] for m in report["missing_facts"]]
+    elif not options:
+        assert any(prov is True for _, prov in due.values())
+
+
+def test_explain_and_report_refuse_a_bad_calendar_file_naming_it(tmp_path, capsys):
+    p = _case_reaching_2027(tmp_path)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("calendars: []\n", "utf-8")
+    assert main(["explain", str(p), "--calendar", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "日历文件无效 / invalid calendar file" in err and "bad.yaml" in err and "Traceback" not in err
+    pytest.importorskip("docx")
+    assert main(["report", str(p), "-o", str(tmp_path / "r.docx"), "--calendar", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "日历文件无效 / invalid calendar file" in err and "bad.yaml" in err
+
+
+def test_every_command_that_evaluates_has_the_same_case_and_calendar_options():
+    import argparse
+
+    from enshi_rules.cli import build_parser
+
+    def options(name: str) -> set[str]:
+        sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+        return {o for a in sub.choices[name]._actions for o in a.option_strings}
+
+    wanted = {"--as-of", "--day-counting", "--time-in-post", "--calendar", "--calendar-missing", "--no-prefecture-days-off"}
+    for name in ("evaluate", "explain", "report", "batch"):
+        assert wanted <= options(name), (name, wanted - options(name))
+
+
 def test_schema(capsys):
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)

@@ -151,3 +151,21 @@ def test_notes_name_their_interpretations_too():
     by_rule = {n.rule_id: n.interpretations for n in report.notes}
     assert by_rule["art_035.p1.in_force"] == ("A35-1",)
     assert "A03-2" in by_rule["art_003.p1.supervision_relation"]
+
+
+def test_explain_takes_the_calendar_files_evaluate_takes() -> None:
+    """A period reaching 2027 is provisional without a calendar file and not with one; the explanation
+    of a report computed with the file needs the same file (else it is not that report's)."""
+    doc = json.loads((ROOT / "examples" / "rectified_on_time.json").read_text("utf-8"))
+    doc["as_of"] = "2027-03-01"
+    doc["supervision"]["suggestion_letter"].update(issued_on="2026-12-20", received_on="2026-12-28")
+    doc["supervision"]["rectification_report"]["submitted_on"] = "2027-01-10"
+    cal = [str(ROOT / "tests" / "scenarios" / "calendar_2027_test_notice.yaml")]
+    with_file = enshi_rules.evaluate(doc, calendar=cal)
+    exp = enshi_rules.explain(doc, calendar=cal)
+    assert [x.finding for x in exp.findings] == list(with_file.findings)
+    assert [x.finding for x in enshi_rules.explain(doc).findings] == list(enshi_rules.evaluate(doc).findings)
+    assert list(with_file.findings) != list(enshi_rules.evaluate(doc).findings)
+    assert enshi_rules.explain(with_file, case=doc, calendar=cal).findings == exp.findings
+    with pytest.raises(CaseValidationError, match="does not give this report"):
+        enshi_rules.explain(with_file, case=doc)

@@ -34,8 +34,8 @@ from ._cli import calendar as _calendar_cli
 from ._cli import serve as _serve_cli
 from ._cli import trace as trace_cli
 from ._engine import mutate as _mutate
-from ._evaluate.evaluate import evaluate, run
-from ._evaluate.explain import Explanation, explain, render_explanation
+from ._evaluate.evaluate import run
+from ._evaluate.explain import Explanation, explain_run, render_explanation
 from ._evaluate.overrides import add_period_options, with_overrides
 from ._evaluate.problems import problem, problem_from_exception
 from ._evaluate.text_report import render_text
@@ -139,7 +139,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
-    exp, status = _load_and_run(args, lambda doc: explain(doc, args.rule, as_of=args.as_of))
+    exp, status = _load_and_run(
+        args, lambda doc: explain_run(run(doc, as_of=args.as_of, **_calendar_cli.overrides(args)), args.rule)
+    )
     if status is not None:
         return status
     return write_stdout(exp.to_json() + "\n" if args.format == "json" else render_explanation(exp))
@@ -163,8 +165,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
         return _fail(_read_error(args.case, exc))
     try:
         doc = with_overrides(data, day_counting=args.day_counting, time_in_post=args.time_in_post)
-        report = evaluate(doc, as_of=args.as_of)
+        report = run(doc, as_of=args.as_of, **_calendar_cli.overrides(args)).report
         body = render_docx(report, template=args.template)
+    except CalendarFileError as exc:
+        return _fail(f"日历文件无效 / invalid calendar file: {exc.one_line()}")
     except CaseValidationError as exc:
         return _fail(f"{args.case}: invalid case: {exc.one_line()}")
     except CalendarDataError as exc:
@@ -229,6 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="只解释此规则（或前缀，如 art_027.p2）的认定 / only the findings of this rule id (or a prefix: art_027.p2)")
     x.add_argument("--format", choices=("text", "json"), default="text", help=_FORMAT_HELP)
     add_period_options(x)
+    _calendar_cli.add_options(x)
     x.set_defaults(func=_cmd_explain)
     r = sub.add_parser("report", help="把一个案件的报告写成 Word 文档（可编辑的模板）/ write the report of one case as a "
                                       "Word document (from an editable template)")
@@ -238,6 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--template", default=None,
                    help="自己的 Word 模板（随包模板的编辑副本）/ your own Word template (an edited copy of the shipped one)")
     add_period_options(r)
+    _calendar_cli.add_options(r)
     r.set_defaults(func=_cmd_report)
     s = sub.add_parser("schema", help="输出案件文档的 JSON Schema（--report：报告的）/ print the JSON Schema of the case "
                                       "document (--report: of the report)")

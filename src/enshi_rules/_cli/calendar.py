@@ -1,5 +1,5 @@
 """``enshi-rules calendar show YEAR`` / ``calendar check FILE``, and the calendar options of
-``evaluate`` and ``batch`` (``--calendar FILE``, ``--calendar-missing provisional|strict``,
+``evaluate``, ``explain``, ``report`` and ``batch`` (``--calendar FILE``, ``--calendar-missing provisional|strict``,
 ``--no-prefecture-days-off``). See ``docs/calendar.md``."""
 
 from __future__ import annotations

@@ -46,6 +46,7 @@ __all__ = [
     "PeriodExplanation",
     "UnitText",
     "explain",
+    "explain_run",
     "render_explanation",
 ]
 
@@ -519,15 +520,18 @@ def explain(
     case: Case | Mapping[str, Any] | str | bytes | None = None,
     as_of: date | str | None = None,
     policy: PeriodPolicy | str | None = None,
+    calendar: Any = None,
 ) -> Explanation:
     """Explain every finding of a case (or only those of ``rule_id``; a prefix such as ``art_027.p2``
     or an article ``art_027`` selects several).
 
-    ``report_or_case`` is a case document (as for :func:`~enshi_rules.evaluate`; ``as_of`` and
-    ``policy`` as there) or a :class:`Report`; a report needs its ``case=`` (the firings are not
-    kept in a report), which is evaluated at the report's date and policy and must give the same
-    report. Raises :class:`CaseValidationError` for an invalid case, a report without its case, a
-    case that does not give the report, or a ``rule_id`` that matches no finding.
+    ``report_or_case`` is a case document (as for :func:`~enshi_rules.evaluate`; ``as_of``,
+    ``policy`` and ``calendar`` as there) or a :class:`Report`; a report needs its ``case=`` (the
+    firings are not kept in a report), which is evaluated at the report's date and policy (with
+    ``calendar``, the calendar files the report was computed with) and must give the same report.
+    Raises :class:`CaseValidationError` for an invalid case, a report without its case, a case that
+    does not give the report, or a ``rule_id`` that matches no finding;
+    :class:`~enshi_rules.errors.CalendarFileError` for a bad calendar file.
     """
     if isinstance(report_or_case, Report):
         given = report_or_case
@@ -535,12 +539,18 @@ def explain(
             p = Problem("case", "解释一份报告需要同时提供其案件（case=）", "explaining a report needs its case (case=)")
             raise CaseValidationError([p])
         pol = PeriodPolicy(counting=DayCounting(given.policy.day_counting), exclude_time_in_post=given.policy.exclude_time_in_post)
-        r = run(case, as_of=given.as_of, policy=pol)
+        r = run(case, as_of=given.as_of, policy=pol, calendar=calendar)
         if r.report != given:
             p = Problem("case", "该案件在报告的判断日得出的报告与所给报告不同", "the case does not give this report at its as-of date")
             raise CaseValidationError([p])
     else:
-        r = run(report_or_case, as_of=as_of, policy=policy)
+        r = run(report_or_case, as_of=as_of, policy=policy, calendar=calendar)
+    return explain_run(r, rule_id)
+
+
+def explain_run(r: Run, rule_id: str | None = None) -> Explanation:
+    """:func:`explain` of an evaluation already run (the command line's, with its calendar options
+    laid over the case's own policy)."""
     findings_by_firing = {id(fr): f for fr, f in zip(r.behind, r.report.findings)}
     chosen = [
         i
