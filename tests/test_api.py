@@ -38,3 +38,20 @@ def test_errors_are_also_builtin_errors():
 
 def test_py_typed_is_shipped():
     assert (Path(enshi_rules.__file__).parent / "py.typed").exists()
+
+
+def test_the_functions_of_enshi_rules_facts_are_its_documented_ones():
+    """``enshi_rules.facts`` is public too: every function its ``__all__`` exports is documented in
+    docs/api.md, and every function documented there is exported (``parse_document`` was used and
+    not exported)."""
+    import inspect
+
+    from enshi_rules import facts
+
+    text = DOC.read_text(encoding="utf-8")
+    entry = text.split("- `enshi_rules.facts`:", 1)[1].split("\n- ", 1)[0]
+    documented = set(re.findall(r"`([a-z_]+)\(", entry))
+    exported = {n for n in facts.__all__ if inspect.isfunction(getattr(facts, n))}
+    assert exported == documented == {"load_case", "parse_as_of", "parse_document"}
+    for name in facts.__all__:
+        assert hasattr(facts, name), name

@@ -46,7 +46,7 @@ __all__ = [
     "DEFAULT_ORGANS", "LATEST_DATE", "PREFECTURE_CODE", "Case", "DayCountingChoice", "DecisionLetter",
     "DecisionOrder", "EnforcementAction", "EnforcementActivity", "LoadedCase", "ObjectionApplication",
     "Organ", "OrganKind", "OrganLevel", "ReviewAnswer", "Situation", "SpecialSupervision",
-    "SubmittedReport", "SuggestionLetter", "Supervision", "load_case", "parse_as_of"
+    "SubmittedReport", "SuggestionLetter", "Supervision", "load_case", "parse_as_of", "parse_document"
 ]
 
 #: Largest case document accepted, in bytes of JSON text.
@@ -159,7 +159,12 @@ def case_caps() -> dict[str, int]:
 
 def parse_document(doc: Case | Mapping[str, Any] | str | bytes) -> Case:
     """The :class:`Case` of a document (JSON text, a mapping or a Case), size- and structure-checked
-    first; not yet loaded against the organ registry (:func:`load_case` does that)."""
+    first; not yet loaded against the organ registry (:func:`load_case` does that).
+
+    Public: the check of a document's own content (shape, types, caps, dates as dates), each problem
+    with its field path in Chinese and English, for a platform that validates a document before it
+    knows the organs. A :class:`Case` it returns may still name an unknown organ or give an
+    impossible timeline: :func:`load_case` (and ``evaluate``, which calls it) checks those."""
     if isinstance(doc, Case):
         return doc
     if isinstance(doc, (bytes, bytearray, str)):
