@@ -13,8 +13,17 @@ disagree.
     >>> jurisdiction.common_superior("422801", "422802").id
     '422800'
 
+Dates: the measures alone give no relation over a 法律法规授权的组织; from 2026-02-01 《行政执法监督条例》
+第二条 (higher law) does, for a 县级以上人民政府 (or its 司法局, 条例第六条第一款) over such an
+organisation in its area (T-2, T-3). ``competence``, ``is_competent`` and ``supervisors_of`` take
+``on``, the day of the supervision step the question is about: on or after 2026-02-01 that relation
+is answered too (``relation="tiaoli_authorised"``, cited to 《行政执法监督条例》第二条), as an evaluation
+of a matter with a step on that day finds it. Without ``on`` the answer is the measures' alone (as
+before 2026-02-01); it never guesses a date. Which procedure then governs is not in the 条例's
+excerpts: an evaluation does not judge that procedure and says so (T-2).
+
 The interpretive choices behind these answers are registered for legal review as A02-2, A03-1,
-A03-2, A03-3, A05-1, A05-2, A05-3, A06-1, A06-2, A06-3 in ``data/interpretations.yaml``
+A03-2, A03-3, A05-1, A05-2, A05-3, A06-1, A06-2, A06-3, T-2, T-3 in ``data/interpretations.yaml``
 (docs/interpretations.md); change both together.
 """
 
@@ -23,6 +32,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +40,11 @@ from pydantic import ValidationError
 
 from .rules.competence import common_superiors as _common_superiors
 from .rules.competence import designation_basis, relation_between, supervises_through
-from ._law.text import citation
+from .rules.tiaoli import tl_002 as _tl_002
+from ._law.text import TIAOLI, citation
 from .errors import CaseValidationError, InputError, Problem, RegistryError
 from .facts._input import parse_json, read_bounded
+from .facts import parse_as_of
 from .facts.organs import DEFAULT_ORGANS, Organ, OrganKind
 from .facts.systems import system_vocabulary
 
@@ -220,6 +232,37 @@ def _competence(sup: Organ, sub: Organ, rel: str, via: str | None) -> Competence
     )
 
 
+def _day(on: date | str | None) -> int | None:
+    """``on`` as a day number, or None; a bad date is a CaseValidationError naming ``on``."""
+    if on is None:
+        return None
+    try:
+        day = parse_as_of(on)
+    except CaseValidationError:
+        day = None
+    if day is None:
+        raise CaseValidationError([Problem(
+            "on", f"日期 {on!r} 无效，应为 YYYY-MM-DD 格式的真实日期", f"on: {on!r} is not a real date written YYYY-MM-DD"
+        )])  # fmt: skip
+    return day.toordinal()
+
+
+def _tiaoli_competence(sup: Organ, sub: Organ, reg: Mapping[str, Organ], day: int | None) -> Competence | None:
+    """《行政执法监督条例》第二条 (T-2, T-3): from 2026-02-01, a 县级以上人民政府 or its 司法局 over a
+    法律法规授权的组织 in its area; the same test the evaluation uses (``tl_002``)."""
+    if not _tl_002.supervises_authorised_organisation(sup, sub, dict(reg), day):
+        return None
+    gov = _tl_002.government_acting(sup, dict(reg))
+    acting = gov is not None and gov.id != sup.id
+    text = "县级以上人民政府对本行政区域内法律法规授权的具有管理公共事务职能的组织（2026年2月1日起）"
+    if acting:
+        text = f"{text}（司法行政部门代表本级人民政府承担行政执法监督具体事务，条例第六条第一款）"
+    return Competence(
+        supervisor=sup.id, supervisor_name=sup.name, supervised=sub.id, relation="tiaoli_authorised",
+        via="justice_for_government" if acting else None, citation=citation(2, instrument=TIAOLI), description=text,
+    )
+
+
 def competence(
     supervisor: str,
     supervised: str,
@@ -227,15 +270,20 @@ def competence(
     organs: Mapping[str, Organ] | Iterable[Organ | Mapping[str, Any]] | None = None,
     trade: str | None = None,
     designated_by: str | None = None,
+    on: date | str | None = None,
 ) -> Competence | None:
     """Why ``supervisor`` may supervise ``supervised``, or ``None`` if it may not.
 
     ``trade`` is the line of work of the enforcement (for 行业监督 of 乡镇、街道, 第五条第三款);
     ``designated_by`` an upper supervising organ that designated ``supervisor`` (第六条第一款): the
     designation confers competence when the designating organ itself has it. A 司法所 never has
-    competence (第五条第四款).
+    competence (第五条第四款). ``on`` (a date or ``YYYY-MM-DD``): the day of the supervision step;
+    on or after 2026-02-01 a 县级以上人民政府 or its 司法局 over a 法律法规授权的组织 in its area is
+    answered with ``relation="tiaoli_authorised"`` (《行政执法监督条例》第二条, T-2); without it, the
+    measures' answer alone.
     """
     reg = organ_registry(organs)
+    day = _day(on)
     sup, sub = _get(reg, supervisor), _get(reg, supervised)
     if sup.id == sub.id:
         return None
@@ -244,6 +292,9 @@ def competence(
     rel, via = relation_between(sup, sub, reg, trade=trade)
     if rel != "none":
         return _competence(sup, sub, rel, via)
+    tiaoli = _tiaoli_competence(sup, sub, reg, day)
+    if tiaoli is not None:
+        return tiaoli
     if supervises_through(sup, sub, reg, trade=trade):
         return _competence(sup, sub, "upper_supervisor", None)
     if designated_by is not None and sup.kind is not OrganKind.JUDICIAL_OFFICE:
@@ -261,9 +312,10 @@ def is_competent(
     organs: Mapping[str, Organ] | Iterable[Organ | Mapping[str, Any]] | None = None,
     trade: str | None = None,
     designated_by: str | None = None,
+    on: date | str | None = None,
 ) -> bool:
-    """Whether ``supervisor`` may supervise ``supervised`` (see :func:`competence`)."""
-    return competence(supervisor, supervised, organs=organs, trade=trade, designated_by=designated_by) is not None
+    """Whether ``supervisor`` may supervise ``supervised`` (see :func:`competence`, also for ``on``)."""
+    return competence(supervisor, supervised, organs=organs, trade=trade, designated_by=designated_by, on=on) is not None
 
 
 def supervisors_of(
@@ -272,15 +324,18 @@ def supervisors_of(
     organs: Mapping[str, Organ] | Iterable[Organ | Mapping[str, Any]] | None = None,
     trade: str | None = None,
     include_assistants: bool = False,
+    on: date | str | None = None,
 ) -> tuple[Competence, ...]:
     """Every organ of the registry that may supervise ``organ`` directly, with its basis (an upper
-    supervising organ above one that supervises it is listed as ``upper_supervisor``, 第六条第一款).
+    supervising organ above one that supervises it is listed as ``upper_supervisor``, 第六条第一款;
+    with ``on`` on or after 2026-02-01, also ``tiaoli_authorised``, as for :func:`competence`).
 
     With ``include_assistants``, the 司法所 that may assist (第五条第四款: a 司法所 under the county
     司法局 that supervises a 乡（镇）or 街道) are listed too, marked ``assists_only``. Designated
     supervision (第六条第一款) is not listed: any organ may be designated by one listed here.
     """
     reg = organ_registry(organs)
+    day = _day(on)
     sub = _get(reg, organ)
     out: list[Competence] = []
     if sub.vertically_managed:  # 第二条第二款: outside these measures
@@ -297,6 +352,8 @@ def supervisors_of(
         rel, via = direct.get(sup.id, ("none", None))
         if rel != "none":
             out.append(_competence(sup, sub, rel, via))
+        elif (tiaoli := _tiaoli_competence(sup, sub, reg, day)) is not None:
+            out.append(tiaoli)
         elif sup.kind is not OrganKind.JUDICIAL_OFFICE and supervises_through(sup, sub, reg, trade=trade):
             out.append(_competence(sup, sub, "upper_supervisor", None))
         elif include_assistants and sup.kind is OrganKind.JUDICIAL_OFFICE and sup.parent in reg:
