@@ -157,10 +157,34 @@ def test_a_worker_killed_from_outside_loses_nothing() -> None:
     assert len(died) <= 1  # at most the record the victim was evaluating
     for r in died:
         assert r.error.kind == "worker_died"
+        assert "killed by signal SIGKILL" in r.error.message  # how it died, whenever that was reported
         assert evaluate(docs[r.index])  # an innocent record: evaluating it again succeeds
     for r in out:
         if r.ok:
             assert r.report_json == evaluate(docs[r.index]).to_json(indent=None)
+
+
+def test_a_dead_worker_is_named_by_its_signal_however_late_its_exit_is_reported(monkeypatch) -> None:
+    """Under load the fork server reports a worker's exit late (it must run to reap it): a join with
+    a timeout then returns with no exit status. Simulated here: in this process, a join with a
+    timeout waits for nothing. The record's error must still name SIGKILL (it said "exit status
+    None", and the record was read from a process that might not be dead)."""
+    real_join = multiprocessing.process.BaseProcess.join
+
+    def late_report(self, timeout=None):  # type: ignore[no-untyped-def]
+        if timeout is None:
+            return real_join(self)
+        return None  # as if the fork server had not reported the exit yet
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "join", late_report)
+    docs: list[object] = [json.dumps(d, ensure_ascii=False) for d in case_mix(20, seed=8)]
+    docs[5] = "KILL"
+    got = list(_batch.iter_values(docs, task=kill_on_marker, jobs=2))
+    assert [i for i, _, _ in got] == list(range(20))
+    (dead,) = [(i, v) for i, ok, v in got if not ok]
+    assert dead[0] == 5 and dead[1].kind == "worker_died"
+    assert "killed by signal SIGKILL" in dead[1].message, dead[1].message
+    assert all(ok for i, ok, _ in got if i != 5)
 
 
 def test_a_task_error_and_an_unpicklable_record_are_that_records_error() -> None:

@@ -444,7 +444,14 @@ def _parallel(
     def bury(w: _Worker) -> None:
         """A worker died: the record it was evaluating is an error, the others are evaluated again."""
         nonlocal startup_deaths
-        w.process.join(1)
+        # Its results pipe is at end of file or its exit was reported, but under load the fork server
+        # may report the exit seconds later (it must run to reap the worker): a bounded join could
+        # return first, leaving no exit status ("exit status None" instead of the signal that killed
+        # it) and, were the worker somehow still running, a record number it could still change. So
+        # make sure it is dead (SIGKILL to a dead process changes nothing: the status is the first
+        # cause) and wait for the report, however long that takes.
+        w.process.kill()
+        w.process.join()
         culprit = w.progress.value
         again: list[tuple[int, bytes]] = []
         for _, items in w.inflight:
