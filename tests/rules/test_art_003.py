@@ -10,13 +10,21 @@ from enshi_rules import Modality
 from enshi_rules.errors import CaseValidationError
 from enshi_rules.testing import assert_no_note, assert_note
 
-from enshi_rules.testing import assert_no_note, assert_note
-
 from .casebuilder import MARKET, absent, case, only, run
 
 
-def _relation(report):
-    return assert_note(report, rule_id="art_003.p1.supervision_relation", cite="第三条第一款", excludes=False)
+def _once_on_the_organs(report, rule_id, supervising, supervised, **criteria):
+    """The one note of ``rule_id``, resting on the two organs whose relation it states: the matter
+    fact of 《行政执法监督条例》 (``tiaoli_matter``) carries the same relation, but the note is the
+    measures' and comes once, from the relation of the organs."""
+    assert [n.rule_id for n in report.notes].count(rule_id) == 1, [n.rule_id for n in report.notes]
+    note = assert_note(report, rule_id=rule_id, **criteria)
+    assert note.facts == (supervising, supervised)
+    return note
+
+
+def _relation(report, supervising="422801.sfj", supervised="422801.scjgj"):
+    return _once_on_the_organs(report, "art_003.p1.supervision_relation", supervising, supervised, cite="第三条第一款", excludes=False)
 
 
 @pytest.mark.parametrize(
@@ -44,9 +52,22 @@ def test_each_supervision_relation_of_paragraph_1(supervising, supervised, organ
     doc = case()
     doc["organs"], doc["supervising_organ"], doc["supervised_organ"] = organs, supervising, supervised
     report = run(doc, "2025-06-30")
-    note = _relation(report)
+    note = _relation(report, supervising, supervised)
     assert note.citation == "《恩施土家族苗族自治州行政执法监督办法》第三条第一款"
     assert phrase in note.message
+    absent(report, "art_003.p1.no_supervision_relation")
+
+
+def test_a_matter_the_tiaoli_reaches_too_has_one_relation_note_of_paragraph_1():
+    # steps from 2026-02-01: 《行政执法监督条例》 applies beside the measures (tl_002.p1.applies), and
+    # its matter fact carries the organs' relation; 第三条第一款's note still comes once, on the organs
+    doc = case(started_on="2026-03-10", situations=[{"item": 1, "confirmed": True, "found_on": "2026-03-10"}])
+    doc["supervising_organ"] = "422801"
+    doc["enforcement_action"]["acted_on"] = "2026-02-20"
+    report = run(doc, "2026-06-30")
+    assert_note(report, rule_id="tl_002.p1.applies", cite="《行政执法监督条例》第二条")
+    note = _relation(report, "422801", "422801.scjgj")
+    assert "人民政府对其工作部门" in note.message
     absent(report, "art_003.p1.no_supervision_relation")
 
 
@@ -172,7 +193,7 @@ def _system_case(state_system, county_system):
 
 def test_an_alias_of_a_system_is_the_system():
     report = run(_system_case("市场监督管理", "市场监管"), "2025-06-30")
-    assert "人民政府工作部门对本系统" in _relation(report).message
+    assert "人民政府工作部门对本系统" in _relation(report, "422800.scjgj", "422801.scjgj").message
     assert "art_003.p1.no_supervision_relation" not in report.rule_ids()
 
 
@@ -188,13 +209,13 @@ def test_a_case_may_add_a_system_and_its_aliases():
     doc = _system_case("市场管理", "市管")
     doc["systems"] = {"市场管理": ["市管"]}
     report = run(doc, "2025-06-30")
-    assert "人民政府工作部门对本系统" in _relation(report).message
+    assert "人民政府工作部门对本系统" in _relation(report, "422800.scjgj", "422801.scjgj").message
 
 
 def test_a_missing_system_is_a_missing_fact_never_a_violation():
     report = run(_system_case(None, "市场监管"), "2025-06-30")
     assert "art_003.p1.no_supervision_relation" not in report.rule_ids()
-    note = assert_note(report, rule_id="art_003.p1.system_unknown", excludes=False)
+    note = _once_on_the_organs(report, "art_003.p1.system_unknown", "422800.scjgj", "422801.scjgj", excludes=False)
     assert (note.article, note.paragraph, note.excludes) == (3, 1, False)
     assert [m.field for m in report.missing_facts] == ["organs[422800.scjgj].system"]
     assert report.findings == ()  # the procedure waits for the fact

@@ -29,6 +29,7 @@ def test_p2_legal_office_for_its_department():
     r = run(case(supervising_organ="422800.scjgj.fgk", supervised_organ="422801.scjgj"))
     n = check_note(r, "art_005.p2.legal_office_for_department", 5, 2, "may", "supervising")
     assert "法制机构" in n.message
+    assert n.facts == ("422800.scjgj.fgk", "422801.scjgj")  # the relation of the two organs, not the matter
     absent(r, "art_003.p1.no_supervision_relation")
 
 
@@ -42,7 +43,8 @@ def test_p2_legal_office_of_another_system_has_no_relation():
 
 def test_p3_county_government_over_township_enforcement():
     r = run(case(supervising_organ="422801", supervised_organ="422801.lhz.zhzf"))
-    check_note(r, "art_005.p3.county_over_township_enforcement", 5, 3, "may", "supervising")
+    n = check_note(r, "art_005.p3.county_over_township_enforcement", 5, 3, "may", "supervising")
+    assert n.facts == ("422801", "422801.lhz.zhzf")  # the relation of the two organs, not the matter
     absent(r, "art_003.p1.no_supervision_relation")
 
 
@@ -73,6 +75,7 @@ def test_p4_judicial_office_cannot_supervise_in_its_own_name():
     f = only(r, "art_005.p4.judicial_office_assists_only")
     check(f, "art_005.p4.judicial_office_assists_only", 5, 4, None, "violation", "恩施市司法局龙凤司法所")
     assert f.citation.endswith("第五条第四款")
+    assert f.facts == ("422801.sfj.lhs", "422801.lhz.zhzf")  # it rests on the organs, not on the matter
 
 
 def test_p4_not_for_the_county_bureau_it_assists():
@@ -106,6 +109,9 @@ def test_trade_unknown_is_a_missing_fact_not_a_lack_of_competence():
     report = enshi_rules.evaluate(doc, as_of="2025-06-30")
     note = assert_note(report, rule_id="art_005.p3.trade_unknown", excludes=False, message_contains="只能是第五条第三款的行业监督")
     assert note.citation == "《恩施土家族苗族自治州行政执法监督办法》第五条第三款"
+    # once, on the two organs (the matter fact of 《行政执法监督条例》 carries the same relation)
+    assert [n.rule_id for n in report.notes].count("art_005.p3.trade_unknown") == 1
+    assert note.facts == ("422801.nyj", "422801.lfz.zhzf")
     assert [m.field for m in report.missing_facts] == ["enforcement_action.system"]
     assert "art_003.p1.no_supervision_relation" not in report.rule_ids()
     assert report.findings == ()  # the matter waits for the trade

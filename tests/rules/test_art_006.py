@@ -110,6 +110,7 @@ def test_p1_direct_supervision_by_an_upper_organ():
     r = run(case(supervising_organ="422800"))  # 州人民政府 over 恩施市市场监督管理局
     n = check_note(r, "art_006.p1.direct_supervision", 6, 1, "may", "supervising")
     assert "直接监督" in n.message
+    assert n.facts == ("422800", "422801.scjgj")  # the relation of the two organs, not the matter
     absent(r, "art_003.p1.no_supervision_relation")
     absent(r, "art_003.p1.supervision_relation")
 
