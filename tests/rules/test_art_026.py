@@ -84,6 +84,37 @@ def test_a_deficiency_is_not_itself_a_situation(item):
     assert [f.rule_id for f in run(doc, "2025-04-05").cites(26)] == [f"art_026.p1.i{art26}.letter_issued"]
 
 
+@pytest.mark.parametrize("with_letter", [False, True])
+@pytest.mark.parametrize(
+    ("article", "item", "zh", "provision"),
+    # 第十二条、第十三条 list 重要制度 (第十二条) and their 落实 (第十三条第（一）（二）（六）项: matters sorted,
+    # powers divided, accountability): 不落实行政执法重要制度, 第二十六条第（四）项, whatever their own
+    # item number, and even when the record names a provision violated (that makes no 第（六）项)
+    [
+        (12, 1, "第十二条第（一）项", None),
+        (12, 2, "第十二条第（二）项", None),
+        (13, 1, "第十三条第（一）项", None),
+        (13, 2, "第十三条第（二）项", None),
+        (13, 6, "第十三条第（六）项", "《湖北省行政执法条例》第二十条"),
+    ],
+)
+def test_a_deficiency_is_cited_under_the_item_it_amounts_to_never_under_its_own_number(article, item, zh, provision, with_letter):
+    # a confirmed deficiency carries the item number of 第十二条或第十三条, not of 第二十六条: item 1, 2 or 6
+    # there is no situation of 第二十六条第（一）（二）（六）项; the letter is owed (or issued) under 第（四）项 only
+    extra = {"suggestion_letter": letter()} if with_letter else {}
+    doc = case(situations=[], **extra)
+    rec = {"id": "QX-D", "article": article, "item": item, "confirmed": True, "found_on": "2025-03-10"}
+    doc["supervision"]["deficiencies"] = [{**rec, "provision": provision} if provision else rec]
+    report = run(doc, "2025-04-05")
+    status = "letter_issued" if with_letter else "letter_required"
+    assert [f.rule_id for f in report.cites(26)] == [f"art_026.p1.i4.{status}"]
+    f = only(report, f"art_026.p1.i4.{status}", cite="第二十六条第（四）项", modality=Modality.SHALL)
+    assert f.facts == (("QX-D", "JYS-1") if with_letter else ("QX-D",))
+    assert f.performed is with_letter
+    assert f"（监督内容：{zh}“" in f.message
+    absent(report, f"art_026.p1.i{item}")
+
+
 def test_each_confirmed_situation_is_its_own_finding():
     doc = case(situations=[{"id": "A", "item": 1, "confirmed": True}, {"id": "B", "item": 4, "confirmed": True}, {"id": "C", "item": 4, "confirmed": False}])
     report = run(doc, "2025-03-20")

@@ -51,7 +51,9 @@ def test_steps_after_commencement_of_a_procedure_started_before_are_judged():
     report = run(doc, "2025-06-30")
     assert report.in_scope is True
     note = assert_note(report, rule_id="art_035.p1.procedure_continues", cite="第三十五条", excludes=False)
-    assert "2025年2月25日" in note.message and "程序从新" in note.message
+    # once, from the start the case records (the 条例's matter fact has the same first and last step)
+    assert [n.rule_id for n in report.notes].count("art_035.p1.procedure_continues") == 1
+    assert note.message.startswith("本次监督程序于2025年2月25日启动，早于本办法施行日期2025年3月1日") and "程序从新" in note.message
     assert_no_note(report, rule_id="art_035.p1.in_force")
     assert_no_note(report, rule_id="art_035.p1.not_yet_in_force")
     assert_no_note(report, rule_id="art_035.p1.period_not_judged")  # every period began after commencement
@@ -180,6 +182,20 @@ def test_a_start_known_to_a_month_wholly_before_commencement_excludes_the_matter
     assert_no_note(report, rule_id="art_035.p1.start_straddles")
 
 
+def test_a_start_known_to_a_month_wholly_before_commencement_with_later_steps_is_certain_procedure_continuing():
+    # started some day of January 2025 (every day of it before 2025-03-01), letter April 2025: the
+    # measures certainly apply to the later steps (程序从新, A35-1); nothing straddles (A35-2)
+    doc = case(started_on="2025-01", suggestion_letter=letter(received="2025-04-03", issued="2025-04-01"))
+    report = run(doc, "2025-06-30")
+    assert_no_note(report, rule_id="art_035.p1.start_straddles")
+    assert_no_note(report, rule_id="art_035.p1.in_force")
+    n = assert_note(report, rule_id="art_035.p1.procedure_continues", cite="第三十五条", excludes=False)
+    assert n.certainty.value == "certain"
+    assert "2025年1月1日至2025年1月31日之间" in n.message
+    f = only(report, "art_027.p2.rectify.overdue", modality="violation", status="overdue", due="2025-05-06")
+    assert f.certainty.value == "certain" and f.depends_on is None
+
+
 def test_a_start_given_exactly_is_neither_unknown_nor_straddling():
     report = run(case(), "2025-06-30")
     assert_no_note(report, rule_id="art_035.p1.start_unknown")
@@ -203,3 +219,22 @@ def test_a_matter_with_only_deficiencies_and_no_date_names_the_missing_start():
     from enshi_rules.cli import render_text
 
     assert "适用本办法：不能确定" in render_text(report)
+
+
+def test_a_case_recording_no_supervision_matter_leaves_no_start_unknown():
+    # an organ's annual duties (第十五、十八、十九条) and a complaint received after the commencement,
+    # no procedure step, nothing found: 第三十五条 has no start to ask about, and nothing of the
+    # case depends on one (the complaint of 第十条第二款 is dated by its own receipt)
+    doc = case()
+    doc.pop("supervision")
+    doc["supervising_organ"], doc["supervised_organ"] = "422800.sfj", "422801.sfj"
+    doc["organs"] = []
+    doc["annual_duties"] = [{"organ": "422801.sfj", "year": 2025, "responsibility_list_on": "2025-03-20", "annual_plan_on": "2025-03-25",
+                             "case_file_reviews": ["2025-09-15"], "assessments": [{"held_on": "2025-12-10", "internal": True, "external": True}]}]
+    doc["complaints"] = [{"id": "TS-1", "complainant": "公民", "kind": "投诉", "received_on": "2025-12-22"}]
+    report = run(doc, "2026-01-20")
+    assert_no_note(report, rule_id="art_035.p1.start_unknown")
+    assert "supervision.started_on" not in [m.field for m in report.missing_facts]
+    f = only(report, "art_010.p2.complaint_unhandled", cite="第十条第二款", modality="shall")
+    assert f.depends_on is None and f.certainty.value == "certain"
+    only(report, "art_015.p1.annual_plan.on_time", modality="shall")
