@@ -59,6 +59,20 @@ def test_equivalence_is_decided_by_evaluation_not_assumed():
     assert _mutate.presence_test_equivalent({"$ex": {"done": 1}}, [{"$nex": {"done": 1}}]) is None
 
 
+def test_a_kind_guard_is_equivalent_only_if_no_other_kind_declares_what_the_rest_needs():
+    # the census of generated cases never filled a deficiency's provision nor a misconduct's
+    # suspected_crime; their kinds declare them, so dropping the guard can change the matches
+    empty = _mutate.Census({}, {}, {})
+    for rid, kind in (("art_026.p1.i6.letter_required", "situation"), ("art_032.p1.criminal_liability", "liability")):
+        r = all_rules()[rid]
+        (drop,) = [(d, c) for what, c, d, top, rest in _mutate._conjunct_drops(r.condition) if d == {"kind": kind}]
+        assert _mutate.kind_guard_equivalent(r, drop[0], drop[1], empty) is None, rid
+    # 第二十六条 has no other kind of fact with a letter's grounds, undetermined and recorded counts
+    r = all_rules()["art_026.p1.letter_without_confirmed_situation"]
+    (drop,) = [(d, c) for what, c, d, top, rest in _mutate._conjunct_drops(r.condition) if d == {"kind": "letter"}]
+    assert "rules/kinds.py" in (_mutate.kind_guard_equivalent(r, drop[0], drop[1], empty) or "")
+
+
 def test_a_run_kills_the_dropped_conjunct_of_the_mixed_inspection():
     """The fourth change of issue 14's table, as a mutant: now killed by a listed test."""
     proc = subprocess.run(

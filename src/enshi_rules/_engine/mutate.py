@@ -47,6 +47,7 @@ from typing import Any
 from .._law import text as _text
 from ..rules import all_rules
 from . import durable as _engine
+from . import kinds as _kinds
 from . import rulebook as _rulebook
 from .rulebook import Fact, Modality, Outcome, Role, Rule
 
@@ -563,15 +564,22 @@ def presence_test_equivalent(dropped: Any, rest: list[Any]) -> str | None:
 
 def kind_guard_equivalent(r: Rule, dropped: Any, rest: Any, census: Census) -> str | None:
     """Why dropping ``kind == K`` from a rule cannot change what it matches, or None if it can: no
-    fact of another kind carries every property the rest of the condition requires."""
+    other kind of fact can carry every property the rest of the condition requires.
+
+    "Can carry" is what the kind declares (``rules/kinds.py``; the engine refuses a fact with a
+    property its kind does not declare, ``_engine.kinds.check_instance``), not only what the census
+    saw: a sample of cases may never fill a declared property (a deficiency's ``provision``, a
+    misconduct's ``suspected_crime``), and a guard judged by it alone was called equivalent wrongly."""
     if not (isinstance(dropped, dict) and set(dropped) == {"kind"} and isinstance(dropped["kind"], str)):
         return None
     need = _required(rest)
     kind = dropped["kind"]
-    others = sorted(k for k, props in census.items() if k != kind and need <= props)
+    declared = {name: frozenset(k.props) for name, k in _kinds.KINDS.items()}
+    others = sorted(k for k in {*census.props, *declared} if k != kind
+                    and (need <= census.get(k, frozenset()) or need <= declared.get(k, frozenset())))
     if others or not need:
         return None
-    return f"no other kind of fact has all of {sorted(need)} (fact census of the examples and 600 generated cases)"
+    return f"no other kind of fact declares all of {sorted(need)} (rules/kinds.py)"
 
 
 # ------------------------------------------------------------------ running
