@@ -25,7 +25,7 @@ def test_examples_round_trip_through_json(path):
     assert Report.from_json(text) == report
     assert Report.from_json(text).to_json() == text
     data = json.loads(text)
-    assert list(data) == ["case_id", "as_of", "in_scope", "policy", "notes", "findings", "timeline", "missing_facts", "calendars", "calendar_notes", "source", "versions"]
+    assert list(data) == ["case_id", "as_of", "in_scope", "policy", "notes", "findings", "timeline", "missing_facts", "calendars", "calendar_notes", "source", "applicability", "versions"]
     assert data["as_of"] == report.as_of.isoformat()
 
 

@@ -32,6 +32,7 @@ from .errors import (
 )
 from .facts import Case, load_case
 from .report import (
+    Applicable,
     CalendarUsed,
     Certainty,
     Finding,
@@ -45,6 +46,7 @@ from .report import (
 __version__ = PACKAGE_VERSION
 
 __all__ = [
+    "Applicable",
     "BatchError",
     "BatchResult",
     "CalendarDataError",

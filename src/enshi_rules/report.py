@@ -19,8 +19,8 @@ from ._engine.rulebook import DeadlineStatus, Modality
 from .errors import ReportFormatError, printable
 
 __all__ = [
-    "CalendarUsed", "Certainty", "Finding", "MatterSourceShown", "MissingFact", "Note", "Policy", "Report", "TimelineEntry",
-    "Versions",
+    "Applicability", "Applicable", "CalendarUsed", "Certainty", "Finding", "InstrumentApplicability", "MatterSourceShown",
+    "MissingFact", "Note", "Policy", "Report", "TimelineEntry", "Versions",
 ]
 
 
@@ -32,6 +32,19 @@ class Certainty(enum.StrEnum):
     CERTAIN = "certain"
     #: holds for some of them only: the text report says 可能 and why; never a plain 【违反】
     POSSIBLE = "possible"
+
+
+class Applicable(enum.StrEnum):
+    """Whether an instrument applies to the case (第二条、第三条、第三十五条 of the measures; 第二条 of the
+    条例 and its 施行日期 2026-02-01)."""
+
+    #: it applies (to the steps its notes say)
+    YES = "yes"
+    #: it does not apply: a note excludes the case (the measures) or the matter has no step it reaches
+    NO = "no"
+    #: it cannot be determined from the case: the start is unknown, or known only within an interval
+    #: that straddles the 施行日期, or an act of unknown date decides it (A35-1, A35-2, T-1)
+    UNDETERMINED = "undetermined"
 
 
 class _Frozen(BaseModel):
@@ -224,6 +237,26 @@ class MatterSourceShown(_Frozen):
     note: str = ""
 
 
+class InstrumentApplicability(_Frozen):
+    """Whether one instrument applies, why, and (when undetermined) which case fields would settle it."""
+
+    applicable: Applicable
+    #: the rule ids of the applicability notes that decide it (empty when no note speaks)
+    rule_ids: tuple[str, ...] = ()
+    #: why, in Chinese (the deciding note's words, or the library's reason when no note speaks)
+    reason: str = ""
+    #: undetermined only: the case fields whose recording would settle it, each with what the case says
+    settled_by: tuple[str, ...] = ()
+
+
+class Applicability(_Frozen):
+    """Whether the measures and 《行政执法监督条例》 apply to the case (the text report's 适用本办法 line
+    and 适用《行政执法监督条例》 line say the same)."""
+
+    measures: InstrumentApplicability
+    tiaoli: InstrumentApplicability
+
+
 class Policy(_Frozen):
     """How periods were counted in this evaluation."""
 
@@ -256,11 +289,21 @@ class Report(_Frozen):
 
     ``versions`` says what it was computed with (:class:`Versions`); a report written before it
     existed reads back with ``versions=None``.
+
+    ``in_scope`` says whether the measures apply: ``true``, ``false``, or ``null`` when that cannot be
+    determined from the case (``applicability.measures.applicable`` is ``undetermined``: the start is
+    unknown or straddles 2025-03-01; the findings are then those the measures would give if they
+    apply, marked ``possible``). ``applicability`` says the same for the measures and the 条例, with
+    the deciding notes, the reason and the fields that would settle it; a report written before it
+    existed reads back with ``applicability=None``.
     """
 
     case_id: str
     as_of: date
-    in_scope: bool
+    in_scope: bool | None = Field(
+        description="true: the measures apply; false: they do not (a note excludes the case); null: it cannot be "
+        "determined from the case (applicability.measures says why and which field settles it)"
+    )
     policy: Policy
     notes: tuple[Note, ...]
     findings: tuple[Finding, ...]
@@ -272,6 +315,8 @@ class Report(_Frozen):
     calendar_notes: tuple[str, ...] = ()
     #: where the matter came from (第二十一条's sources, 行政执法社会监督员, 专项行动), when recorded
     source: MatterSourceShown | None = None
+    #: whether the measures and the 条例 apply: yes / no / undetermined, why, and what would settle it
+    applicability: Applicability | None = None
     versions: Versions | None = None
 
     def to_json(self, *, indent: int | None = 2) -> str:

@@ -107,7 +107,14 @@ def test_a_situation_found_before_commencement_with_no_step_names_the_missing_st
     doc = case(situations=[{"item": 1, "confirmed": True, "found_on": "2025-02-25"}])
     doc["supervision"].pop("started_on")
     report = run(doc, "2025-06-30")
-    assert report.in_scope is True
+    # the JSON says what the text says (issue 19 review): not in scope, not out of it, undetermined
+    assert report.in_scope is None
+    a = report.applicability.measures
+    assert (a.applicable, a.rule_ids, a.settled_by) == ("undetermined", ("art_035.p1.start_unknown",), ("supervision.started_on",))
+    assert "是否适用本办法不能确定" in a.reason
+    # the 条例 (2026-02-01) cannot be said to apply or not either: no step has a date
+    t = report.applicability.tiaoli
+    assert (t.applicable, t.settled_by) == ("undetermined", ("supervision.started_on",))
     assert [m.field for m in report.missing_facts] == ["supervision.started_on"]
     # A35-1: no dated step, so whether the measures apply cannot be determined (issue 19): one
     # note says so and names the fact that settles it; the finding is marked as resting on it

@@ -41,7 +41,7 @@ from ..facts import Case, LoadedCase
 from ..facts._types import ActState, DateSpan, bounds
 from ..rules.art_035 import COMMENCEMENT
 
-__all__ = ["ABSENT", "MAX_INSTANTIATIONS", "Slot", "instantiations", "slots"]
+__all__ = ["ABSENT", "MAX_INSTANTIATIONS", "Chosen", "Slot", "artificial_days", "day_zh", "instantiations", "merge_messages", "slots"]
 
 #: Past this many instantiations, each imprecise value is only moved one at a time (IMP-4).
 MAX_INSTANTIATIONS = 64
@@ -307,29 +307,81 @@ def _zh(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
-def merge_messages(messages: Sequence[str], low: date) -> str:
-    """One message for a conclusion worded with different dates in different instantiations: where
-    only dates differ, each differing date becomes the range it spans (``2025年5月1日至2025年5月31日之间``),
-    or 日期不详 when the range reaches a day before every date of the case (a ``done`` act)."""
+def day_zh(slot: Slot) -> str:
+    """How a day that stands for an imprecise value is written, never as if it were known: the day
+    an instantiation put it on is one end of an interval, or the as-of date, or the day before every
+    date of the case (an act done on an unknown day), none of them a day the record gives."""
+    if isinstance(slot.value, DateSpan):
+        return f"{slot.value.zh()}的某日"
+    return "日期未记录的某日"
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """A day an instantiation chose for an imprecise value: how it is written, and the interval the
+    instantiations span for that value when they reach both of its ends (None: a derived day)."""
+
+    zh: str
+    ends: tuple[date, date] | None = None
+
+
+def artificial_days(lc: LoadedCase, found: Sequence[Slot], values: Sequence[Any]) -> dict[date, Chosen]:
+    """The days an instantiation gave its imprecise values (``values``, in slot order), each with how
+    it is written (:func:`day_zh`) and the ends of what that value may be; the first slot wins where
+    two share a day."""
+    low = low_day(lc)
+    out: dict[date, Chosen] = {}
+    for slot, v in zip(found, values):
+        if isinstance(v, date):
+            dated = [c for c in _candidates(slot, _low_for(slot, lc.case, low), lc.as_of) if isinstance(c, date)]
+            out.setdefault(v, Chosen(day_zh(slot), (dated[0], dated[-1]) if dated else None))
+    return out
+
+
+def merge_messages(messages: Sequence[str], low: date, days: Sequence[dict[date, Chosen]] = ()) -> str:
+    """One message for a conclusion given by several instantiations (``messages``, one per
+    instantiation, ``days`` the :func:`artificial_days` of each, with the derived days of that
+    instantiation such as a last day counted from an imprecise receipt).
+
+    A date in the message that stands, in every instantiation, for an imprecise value or a day
+    derived from one is written as what it stands for (``已于日期未记录的某日制发``,
+    ``于2025年9月的某日``), never as the day the instantiation happened to give it (the as-of date,
+    an end of the month). Where only dates differ, a date that differs becomes the range it spans
+    (``2025年5月1日至2025年5月31日之间``) when that range is the whole of what the value may be
+    (or the value is no chosen day at all); otherwise (a day moved to fit the timeline, or a range
+    reaching the day before every date of the case) what it stands for (日期未记录的某日)."""
+    marks = list(days) or [{} for _ in messages]
     uniq = list(dict.fromkeys(messages))
-    if len(uniq) == 1:
-        return uniq[0]
     skeletons = {_ZH_DATE.sub("\0", m) for m in uniq}
     if len(skeletons) != 1:
-        return uniq[0]
-    parts = [_ZH_DATE.findall(m) for m in uniq]
+        # worded differently: the first wording, its dates written as they stand in it
+        first = uniq[0]
+        own = [marks[i] for i, m in enumerate(messages) if m == first]
+        return _ZH_DATE.sub(lambda mo: _stands_for(_parse_zh(mo.group(0)), own) or mo.group(0), first)
+    parts = [_ZH_DATE.findall(m) for m in messages]
     skeleton = next(iter(skeletons)).split("\0")
     out = skeleton[0]
-    for k in range(len(parts[0])):
-        ds = sorted({_parse_zh(p[k]) for p in parts})
+    for k in range(len(skeleton) - 1):
+        at = [(_parse_zh(p[k]), marks[i]) for i, p in enumerate(parts)]
+        ds = sorted({d for d, _ in at})
+        written = [mk.get(d) for d, mk in at]
+        texts = {t.zh for t in written if t is not None}
+        whole = {t.ends for t in written if t is not None} in ({(ds[0], ds[-1])}, set())
         if len(ds) == 1:
-            out += _zh(ds[0])
-        elif ds[0] <= low:
-            out += "（日期不详）"
-        else:
+            out += texts.pop() if all(t is not None for t in written) and len(texts) == 1 else _zh(ds[0])
+        elif ds[0] > low and whole:
             out += f"{_zh(ds[0])}至{_zh(ds[-1])}之间"
+        else:
+            out += texts.pop() if len(texts) == 1 else "（日期不详）"
         out += skeleton[k + 1]
     return out
+
+
+def _stands_for(d: date, marks: Sequence[dict[date, Chosen]]) -> str | None:
+    texts = {mk[d].zh if d in mk else None for mk in marks}
+    if len(texts) == 1:
+        return texts.pop()
+    return None
 
 
 def _parse_zh(text: str) -> date:

@@ -19,9 +19,12 @@ from .._periods.counting import PeriodEnd, PeriodPolicy, YearUse
 from ..errors import CaseValidationError, Problem
 from ..facts import Case, LoadedCase, load_case, parse_as_of
 from ..report import (
+    Applicability,
+    Applicable,
     CalendarUsed,
     Certainty,
     Finding,
+    InstrumentApplicability,
     MatterSourceShown,
     MissingFact,
     Note,
@@ -30,7 +33,8 @@ from ..report import (
     TimelineEntry,
     trusted_construct,
 )
-from ..rules import art_026
+from ..rules import art_026, art_035
+from ..rules.tiaoli import tl_002
 from . import versions as _versions
 from .reliance import interpretations_for, period_trace
 
@@ -205,9 +209,12 @@ def run(
 _START_UNKNOWN = "art_035.p1.start_unknown"
 
 
-def _run_exact(lc: LoadedCase, policy: PeriodPolicy | None, *, first_step_range: tuple[int, int] | None = None) -> Run:
+def _run_exact(
+    lc: LoadedCase, policy: PeriodPolicy | None, *, first_step_range: tuple[int, int] | None = None,
+    first_step_open: bool = False,
+) -> Run:
     """One evaluation of a case whose dates are all exact."""
-    derived = derive(lc, policy, first_step_range=first_step_range)
+    derived = derive(lc, policy, first_step_range=first_step_range, first_step_open=first_step_open)
     fired = _engine.evaluate_facts(
         [derived.scope, derived.competence, lambda: derived.procedure[0]],
         conduct=lambda: derived.conduct[0],
@@ -314,11 +321,12 @@ def _report(lc: LoadedCase, derived: Derived, fired: list[_engine.Fired]) -> tup
         key=_timeline_key,
     )
     calendars, calendar_notes = _calendars(derived.periods if "procedure" in derived.__dict__ else {})
+    applicability = _applicability(lc, notes)
     report = trusted_construct(
         Report,
         case_id=lc.case.case_id,
         as_of=lc.as_of,
-        in_scope=not any(n.excludes for n in notes),
+        in_scope=_IN_SCOPE[applicability.measures.applicable],
         policy=_policy_model(policy),
         notes=tuple(notes),
         findings=tuple(findings),
@@ -331,6 +339,7 @@ def _report(lc: LoadedCase, derived: Derived, fired: list[_engine.Fired]) -> tup
         calendars=calendars,
         calendar_notes=calendar_notes,
         source=_source(lc),
+        applicability=applicability,
         versions=_versions.report_versions(calendars),
     )
     return report, tuple(behind[i] for i in order)
@@ -370,6 +379,61 @@ def _one_per_obligation(
     return [findings[i] for i in kept], [behind[i] for i in kept]
 
 
+def _applicability(lc: LoadedCase, notes: list[Note] | tuple[Note, ...]) -> Applicability:
+    """Whether the measures and the 条例 apply, as their applicability notes decide (第二、三、三十五条;
+    A35-1, A35-2; 条例第二条, T-1): no when a note excludes the case for certain (whatever the dates:
+    第二条第二款's 专门监督 is outside the measures on any day); else undetermined when a note of
+    第三十五条 leaves it so or an excluding note is only possible; else yes. The
+    text report's header, the workbench and the Word document read this, so they say the same."""
+    undetermined = [n for n in notes if n.rule_id in art_035.UNDETERMINED or (n.excludes and n.certainty is Certainty.POSSIBLE)]
+    excluding = [n for n in notes if n.excludes and n.certainty is Certainty.CERTAIN]
+    scope = [n for n in notes if n.instrument is None and n.article == 35]
+    if excluding:
+        measures = trusted_construct(
+            InstrumentApplicability, applicable=Applicable.NO, rule_ids=tuple(dict.fromkeys(n.rule_id for n in excluding)),
+            reason="".join(dict.fromkeys(n.message for n in excluding)), settled_by=(),
+        )
+    elif undetermined:
+        settled = [art_035.SETTLED_BY] if any(n.rule_id in art_035.UNDETERMINED for n in undetermined) else []
+        settled += [u.partition("（")[0] for n in undetermined for u in n.uncertain_facts]
+        measures = trusted_construct(
+            InstrumentApplicability, applicable=Applicable.UNDETERMINED,
+            rule_ids=tuple(dict.fromkeys(n.rule_id for n in undetermined)),
+            reason="".join(dict.fromkeys(n.message for n in undetermined if n.rule_id in art_035.UNDETERMINED))
+            or "".join(dict.fromkeys(n.message for n in undetermined)),
+            settled_by=tuple(dict.fromkeys(settled)),
+        )
+    else:
+        measures = trusted_construct(
+            InstrumentApplicability, applicable=Applicable.YES, rule_ids=tuple(dict.fromkeys(n.rule_id for n in scope)),
+            reason="".join(dict.fromkeys(n.message for n in scope)), settled_by=(),
+        )
+    said = [n for n in notes if n.rule_id == tl_002.APPLIES]
+    if said and all(n.certainty is Certainty.CERTAIN for n in said):
+        tiaoli = trusted_construct(
+            InstrumentApplicability, applicable=Applicable.YES, rule_ids=(tl_002.APPLIES,), reason=said[0].message, settled_by=(),
+        )
+    elif said:
+        tiaoli = trusted_construct(
+            InstrumentApplicability, applicable=Applicable.UNDETERMINED, rule_ids=(tl_002.APPLIES,),
+            reason=tl_002.UNCERTAIN_ZH, settled_by=tuple(dict.fromkeys(u.partition("（")[0] for n in said for u in n.uncertain_facts)),
+        )
+    elif lc.case.special_supervision is not None:
+        tiaoli = trusted_construct(InstrumentApplicability, applicable=Applicable.NO, rule_ids=(), reason=tl_002.SPECIAL_ZH, settled_by=())
+    elif any(n.rule_id == "art_035.p1.start_unknown" for n in notes):
+        tiaoli = trusted_construct(
+            InstrumentApplicability, applicable=Applicable.UNDETERMINED, rule_ids=(), reason=tl_002.UNDATED_ZH,
+            settled_by=(art_035.SETTLED_BY,),
+        )
+    else:
+        tiaoli = trusted_construct(InstrumentApplicability, applicable=Applicable.NO, rule_ids=(), reason=tl_002.NOT_REACHED_ZH, settled_by=())
+    return trusted_construct(Applicability, measures=measures, tiaoli=tiaoli)
+
+
+#: ``in_scope`` of each answer: null when it cannot be determined.
+_IN_SCOPE = {Applicable.YES: True, Applicable.NO: False, Applicable.UNDETERMINED: None}
+
+
 def _source(lc: LoadedCase) -> MatterSourceShown | None:
     src = lc.case.supervision.source
     return None if src is None else MatterSourceShown(kind=src.kind.value, note=src.note)
@@ -388,6 +452,29 @@ def _problems(lc: LoadedCase) -> Any:
     return check
 
 
+def _family(f: Finding) -> tuple[str, str, tuple[str, ...]] | None:
+    """One time limit of one subject, whatever its status (``art_027.p2.rectify`` of the
+    ``.pending`` / ``.overdue`` … findings)."""
+    if f.status is None:
+        return None
+    return (f.rule_id.rpartition(".")[0], f.subject_id, f.facts)
+
+
+def _due_ranges(runs: list[Run]) -> dict[tuple[str, str, tuple[str, ...]] | None, tuple[date, date]]:
+    """The time limits whose last day differs between the instantiations, with its earliest and
+    latest (a period started on a day known only within an interval)."""
+    dues: dict[Any, set[date]] = {}
+    for r in runs:
+        for f in r.report.findings:
+            if f.due is not None and _family(f) is not None:
+                dues.setdefault(_family(f), set()).add(f.due)
+    return {k: (min(v), max(v)) for k, v in dues.items() if len(v) > 1}
+
+
+def _zh_day(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
 def _run_imprecise(lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_imprecise.Slot, ...]) -> Run:
     """Judge each instantiation of the imprecise values (``_imprecise``) and merge the reports: a
     conclusion in every instantiation is certain, in some possible (IMP-1)."""
@@ -401,8 +488,10 @@ def _run_imprecise(lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_im
         raise CaseValidationError([p])
     firsts = [min(st) for st in (dated_steps(i.lc) for i in insts) if st]
     rng = (min(firsts), max(firsts)) if firsts and min(firsts) != max(firsts) else None
-    runs = [_run_exact(i.lc, policy, first_step_range=rng) for i in insts]
     low = _imprecise.low_day(lc)
+    # the earliest end is the day before every date of the case: not a day anything happened on
+    opened = rng is not None and rng[0] <= low.toordinal()
+    runs = [_run_exact(i.lc, policy, first_step_range=rng, first_step_open=opened) for i in insts]
     n = len(runs)
     why_all = tuple(s.zh for s in found)
 
@@ -425,6 +514,15 @@ def _run_imprecise(lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_im
     for k, r in enumerate(runs):
         for f, fr in zip(r.report.findings, r.behind):
             groups.setdefault((f.rule_id, f.subject_id, f.facts), []).append((k, f, fr))
+    # The days each instantiation gave its imprecise values, and the last days of a time limit that
+    # moves with them (a period started on a receipt known to the month): never shown as known days.
+    marks = [_imprecise.artificial_days(lc, found, inst.values) for inst in insts]
+    ranges = _due_ranges(runs)
+    for k, r in enumerate(runs):
+        for f in r.report.findings:
+            span = ranges.get(_family(f))
+            if span is not None and f.due is not None:
+                marks[k].setdefault(f.due, _imprecise.Chosen(f"{_zh_day(span[0])}至{_zh_day(span[1])}之间的某日"))
     findings: list[Finding] = []
     behind: list[_engine.Fired] = []
     for items in groups.values():
@@ -440,15 +538,24 @@ def _run_imprecise(lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_im
         dues = sorted({f.due for f in fs if f.due is not None})
         varied = not all(same.values())
         upd: dict[str, Any] = {
-            "message": _imprecise.merge_messages([f.message for f in fs], low),
+            "message": _imprecise.merge_messages([f.message for f in fs], low, [marks[k] for k, _, _ in items]),
             "certainty": Certainty.CERTAIN if certain else Certainty.POSSIBLE,
         }
         for name in ("period_start", "done_on", "days_late", "counted_to"):
             if not same[name]:
                 upd[name] = None
-        if not same["due"]:
+        # a day that stands for an imprecise value (an end of its interval, the as-of date, the day
+        # before every date of the case) is not a day the record gives: not shown as one
+        for name in ("period_start", "done_on", "counted_to"):
+            if any(getattr(f, name) is not None and getattr(f, name) in marks[k] for k, f, _ in items):
+                upd[name] = None
+                upd["days_late"] = None
+        span = ranges.get(_family(first))
+        if not same["due"] or (span is not None and first.due is not None):
             upd["due"] = None
-            upd["due_range"] = (dues[0], dues[-1]) if dues else None
+            upd["days_late"] = None
+            upd["due_range"] = span if span is not None else ((dues[0], dues[-1]) if dues else None)
+            varied = True
         if not same["provisional"]:
             upd["provisional"] = True
         if not same["defeated_by"]:
@@ -467,8 +574,13 @@ def _run_imprecise(lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_im
     notes: list[Note] = []
     for items in note_groups.values():
         certain = len({k for k, _ in items}) == n and not cut
+        if items[0][1].rule_id in art_035.ABOUT_THE_INTERVAL:
+            # about every day the first step may be, not one of them: an instantiation the measures
+            # exclude drops it with the rest of the matter, and its dates are the interval's ends
+            notes.append(items[0][1])
+            continue
         upd = {
-            "message": _imprecise.merge_messages([nt.message for _, nt in items], low),
+            "message": _imprecise.merge_messages([nt.message for _, nt in items], low, [marks[k] for k, _ in items]),
             "certainty": Certainty.CERTAIN if certain else Certainty.POSSIBLE,
         }
         if not certain or len({nt.message for _, nt in items}) > 1:
@@ -506,10 +618,11 @@ def _run_imprecise(lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_im
                 calendars[c.year] = c
     cal = tuple(calendars[y] for y in sorted(calendars))
     base = runs[0].report
+    applicability = _applicability(lc, notes)
     report = Report(
         case_id=base.case_id,
         as_of=base.as_of,
-        in_scope=any(r.report.in_scope for r in runs),
+        in_scope=_IN_SCOPE[applicability.measures.applicable],
         policy=base.policy,
         notes=tuple(notes),
         findings=tuple(findings),
@@ -518,6 +631,7 @@ def _run_imprecise(lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_im
         calendars=cal,
         calendar_notes=tuple(dict.fromkeys(x for r in runs for x in r.report.calendar_notes)),
         source=base.source,
+        applicability=applicability,
         versions=_versions.report_versions(cal),
     )
     first = runs[0]

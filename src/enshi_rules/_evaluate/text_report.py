@@ -8,11 +8,11 @@ import re
 
 from .._engine.rulebook import MODALITY_ZH, DeadlineStatus, Modality
 from .._law.text import REGULATION_TITLE
-from ..report import Certainty, Finding, Report
+from ..report import Applicable, Certainty, Finding, Report
 
 __all__ = [
     "MODALITY_ZH", "PERMISSION_STATUS_ZH", "STATUS_ZH", "applicability_zh", "certainty_zh", "finding_tag",
-    "provisional_text", "render_text", "short_citation", "status_zh",
+    "provisional_text", "render_text", "short_citation", "status_zh", "tiaoli_applicability_zh",
 ]
 
 
@@ -38,9 +38,10 @@ def render_text(report: Report) -> str:
         f"期间计算：{report.policy.description}",
         f"适用本办法：{applicability_zh(report)}",
     ]
-    if any(x.instrument == "tiaoli" for x in (*report.notes, *report.findings)):
-        # only for a matter the national regulation reaches: every other report reads as before
-        lines.append("适用《行政执法监督条例》：是（2026年2月1日以后的步骤；只编码了已核对原文的节录，其他规定须人工核对）")
+    tiaoli = tiaoli_applicability_zh(report)
+    if tiaoli:
+        # only for a matter the national regulation reaches, or may reach: every other report reads as before
+        lines.append(f"适用《行政执法监督条例》：{tiaoli}")
     lines += [
         "",
         "一、适用情况",
@@ -113,7 +114,14 @@ def certainty_zh(f: Finding) -> str:
 
 
 def applicability_zh(report: Report) -> str:
-    """是 / 否, or 不能确定 when 第三十五条 cannot be applied for want of a date (A35-1, A35-2)."""
+    """是 / 否, or 不能确定 when 第三十五条 cannot be applied for want of a date (A35-1, A35-2): what
+    ``report.applicability.measures`` says (and ``in_scope``: true, false, null)."""
+    if report.applicability is not None:
+        a = report.applicability.measures.applicable
+        if a is Applicable.UNDETERMINED:
+            return "不能确定（见第三十五条的说明）"
+        return "是" if a is Applicable.YES else "否"
+    # a report written before ``applicability`` existed
     undetermined = any(
         n.rule_id in ("art_035.p1.start_unknown", "art_035.p1.start_straddles")
         or (n.excludes and n.certainty is Certainty.POSSIBLE)
@@ -122,6 +130,19 @@ def applicability_zh(report: Report) -> str:
     if undetermined:
         return "不能确定（见第三十五条的说明）"
     return "是" if report.in_scope else "否"
+
+
+def tiaoli_applicability_zh(report: Report) -> str:
+    """The 适用《行政执法监督条例》 line: 是（…）, 不能确定（…）, or "" when the 条例 does not apply (the
+    line is then left out, as in every report of a matter before 2026-02-01)."""
+    a = report.applicability.tiaoli.applicable if report.applicability is not None else (
+        Applicable.YES if any(x.instrument == "tiaoli" for x in (*report.notes, *report.findings)) else Applicable.NO
+    )
+    if a is Applicable.YES:
+        return "是（2026年2月1日以后的步骤；只编码了已核对原文的节录，其他规定须人工核对）"
+    if a is Applicable.UNDETERMINED:
+        return "不能确定（是否有2026年2月1日以后的步骤不能确定；见《行政执法监督条例》第二条的说明）"
+    return ""
 
 
 def provisional_text(basis: str | None) -> str:

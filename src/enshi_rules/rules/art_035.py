@@ -88,6 +88,16 @@ def period_not_judged(f: Fact) -> Outcome:
 MATTER_FINDINGS = ("art_010.*", "art_017.*", "art_02[1-9].*", "art_03[0-4].*")
 
 
+#: The notes that leave applicability undetermined (A35-1, A35-2): the report's ``in_scope`` is then
+#: null and ``applicability.measures`` is ``undetermined``, settled by recording the start.
+UNDETERMINED = ("art_035.p1.start_unknown", "art_035.p1.start_straddles")
+#: The notes that speak of the interval of every day the first step may be (the case's, not one
+#: instantiation's): certain whenever given, their dates the ends of that interval (IMP-1).
+ABOUT_THE_INTERVAL = ("art_035.p1.start_straddles",)
+#: The case field whose recording settles an undetermined applicability.
+SETTLED_BY = "supervision.started_on"
+
+
 # A start that is not known, and no other dated step: no judgement on applicability (A35-1); the
 # findings of the matter rest on it.
 @rule("art_035.p1.start_unknown", Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True,
@@ -107,8 +117,14 @@ def start_unknown(f: Fact) -> Outcome:
       when=CASE & (+m.first_step_from) & (m.first_step_from < _COMMENCEMENT) & (m.first_step_to >= _COMMENCEMENT))
 def start_straddles(f: Fact) -> Outcome:
     """本次监督最早的步骤只知在一段时间内、而这段时间跨越2025年3月1日的，是否适用本办法不能确定；只在施行后的日期成立的认定标为“可能”。"""
+    latest = f"判断日{f.zh('first_step_to')}" if f["first_step_to"] == f["as_of"] else f.zh("first_step_to")
+    known = (
+        f"本次监督最早的步骤日期不详，只知不晚于{latest}（案件记录为已做但日期不详），可能早于"
+        if f.get("first_step_open")
+        else f"本次监督最早的步骤只知在{f.zh('first_step_from')}至{f.zh('first_step_to')}之间（案件只记录了月份、年份，"
+        "或者记录为已做但日期不详），跨越"
+    )
     return Outcome(
-        f"本次监督最早的步骤只知在{f.zh('first_step_from')}至{f.zh('first_step_to')}之间（案件只记录了月份、年份，"
-        f"或者记录为已做但日期不详），跨越本办法施行日期{zh_date(COMMENCEMENT)}，是否适用本办法不能确定；"
+        f"{known}本办法施行日期{zh_date(COMMENCEMENT)}，是否适用本办法不能确定；"
         "只在其中部分日期成立的认定标为“可能”。记录确切的启动日期（supervision.started_on）即可确定。"
     )

@@ -465,8 +465,13 @@ def _assert_none(report: Report, crit: Any, *, notes: bool) -> None:
 
 
 def assert_in_scope(report: Report) -> None:
-    """Assert that the measures apply to the case (no note excludes it)."""
-    if not _check_report(report).in_scope:
+    """Assert that the measures apply to the case (no note excludes it, and applicability is not
+    undetermined: ``in_scope`` is true, not null)."""
+    if _check_report(report).in_scope is None:
+        why = [n for n in report.notes if n.article == 35 or n.excludes]
+        _fail("expected the case to be within the measures; whether they apply cannot be determined:",
+              [f"  - {_summary(n)}" for n in why], report)
+    if not report.in_scope:
         excl = [n for n in report.notes if n.excludes]
         _fail("expected the case to be within the measures; it is excluded by:", [f"  - {_summary(n)}" for n in excl], report)
 
@@ -474,8 +479,9 @@ def assert_in_scope(report: Report) -> None:
 def assert_out_of_scope(report: Report, **kw: Any) -> Note:
     """Assert that the case is outside the measures, by an excluding note meeting the criteria."""
     crit = criteria(**kw)
-    if _check_report(report).in_scope:
-        _fail(f"expected the case to be outside the measures ({describe_criteria(crit)}); it is within them.", [], report)
+    if _check_report(report).in_scope is not False:
+        said = "it is within them" if report.in_scope else "whether they apply cannot be determined (in_scope null)"
+        _fail(f"expected the case to be outside the measures ({describe_criteria(crit)}); {said}.", [], report)
     return assert_note(report, excludes=True, **kw)
 
 

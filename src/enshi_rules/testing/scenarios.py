@@ -61,6 +61,9 @@ __all__ = [
     "parse_scenarios",
 ]
 
+#: ``in_scope: undetermined`` (or 不能确定): whether the measures apply cannot be determined.
+UNDETERMINED = "undetermined"
+
 #: File names the pytest plugin collects.
 SCENARIO_SUFFIXES = (".scenario.yaml", ".scenario.yml")
 
@@ -124,7 +127,8 @@ class Scenario:
     as_of: date | None = None
     expect: tuple[dict[str, Any], ...] = ()
     absent: tuple[dict[str, Any], ...] = ()
-    in_scope: bool | None = None
+    #: true / false, or "undetermined": the measures' applicability cannot be determined (in_scope null)
+    in_scope: bool | str | None = None
     missing_facts: tuple[str, ...] | None = None
     raises: str | None = None
     source: str | None = None
@@ -187,9 +191,11 @@ class Scenario:
             else:
                 _pins.absent(crit, notes=False)
                 _pins.absent(crit, notes=True)
-        if self.in_scope is not None and report.in_scope != self.in_scope:
-            said = "within" if report.in_scope else "outside"
-            problems.append(f"expected in_scope: {str(self.in_scope).lower()}; the case is {said} the measures")
+        wanted = None if self.in_scope == UNDETERMINED else self.in_scope
+        if self.in_scope is not None and report.in_scope is not wanted:
+            said = {True: "within", False: "outside", None: "of undetermined applicability to"}[report.in_scope]
+            exp = self.in_scope if isinstance(self.in_scope, str) else str(self.in_scope).lower()
+            problems.append(f"expected in_scope: {exp}; the case is {said} the measures")
         if self.missing_facts is not None:
             have = sorted(m.field for m in report.missing_facts)
             if have != sorted(self.missing_facts):
@@ -230,7 +236,7 @@ _ZH = (
     ("two scenarios", "文件中有两个情景同名"),
     ("no case", "没有案件：在情景中或文件顶部写 case"),
     ("changes must be", "changes 须是覆盖在案件上的映射"),
-    ("in_scope", "in_scope 须是 true 或 false"),
+    ("in_scope", "in_scope 须是 true、false 或 undetermined（不能确定）"),
     ("missing_facts", "missing_facts 须是字段路径的列表"),
     ("raises", "raises 须是已知的错误类型之一"),
     ("the scenario expects nothing", "这个情景没有任何预期：须写 expect、absent、in_scope、missing_facts 或 raises"),
@@ -432,8 +438,10 @@ def _one(
     expect = _entries(item.get("expect"), source, where, "expect")
     absent = _entries(item.get("absent"), source, where, "absent")
     in_scope = item.get("in_scope")
-    if in_scope is not None and not isinstance(in_scope, bool):
-        raise _fail(source, where, "in_scope is true or false")
+    if in_scope in (UNDETERMINED, "不能确定"):
+        in_scope = UNDETERMINED
+    elif in_scope is not None and not isinstance(in_scope, bool):
+        raise _fail(source, where, "in_scope is true, false or undetermined")
     missing = item.get("missing_facts")
     if missing is not None:
         if not isinstance(missing, list) or not all(isinstance(x, str) for x in missing):

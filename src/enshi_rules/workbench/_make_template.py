@@ -76,12 +76,15 @@ def build(path: Path = TEMPLATE) -> Path:
     _para(doc, "行政执法监督试算报告", size=18, bold=True, font=_HEADING_FONT, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(doc, "依据《{{ reg_title }}》", size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(doc, "案件编号：{{ case_id }}　　判断日：{{ as_of }}")
-    _para(doc, "适用本办法：{{ '是' if in_scope else '否' }}")
+    _para(doc, "适用本办法：{{ applicability }}")
+    _para(doc, "{%p if tiaoli %}")
+    _para(doc, "适用《行政执法监督条例》：{{ tiaoli }}")
+    _para(doc, "{%p endif %}")
     _para(doc, "期间计算：{{ policy }}", size=10.5)
 
     _para(doc, "一、适用情况", size=14, bold=True, font=_HEADING_FONT)
     _para(doc, "{%p for n in notes %}")
-    _para(doc, "{{ n.message }}（{{ n.citation }}）")
+    _para(doc, "{{ '（可能）' if n.certainty else '' }}{{ n.message }}（{{ n.citation }}）")
     _para(doc, "{%p endfor %}")
     _para(doc, "{%p if not notes %}")
     _para(doc, "（无）")
@@ -96,9 +99,9 @@ def build(path: Path = TEMPLATE) -> Path:
         ["序号", "认定", "依据", "届满日", "逾期日数"],
         [
             "{{ f.index }}",
-            "{{ f.label }}{{ f.subject }}：{{ f.message }}{{ '（已被排除：' ~ f.defeated_by ~ '）' if f.defeated_by else '' }}{{ '（有待人工判断：' ~ f.depends_on ~ '）' if f.depends_on else '' }}",
+            "{{ f.label }}{{ f.subject }}：{{ f.message }}{{ '（已被排除：' ~ f.defeated_by ~ '）' if f.defeated_by else '' }}{{ '（有待人工判断：' ~ f.depends_on ~ '）' if f.depends_on else '' }}{{ '（' ~ f.certainty ~ '）' if f.certainty else '' }}",
             "{{ f.citation }}\n（规则 {{ f.rule_id }}）",
-            "{{ f.due }}{{ f.provisional }}",
+            "{{ f.due }}{{ f.due_range }}{{ f.provisional }}",
             "{{ f.days_late or '' }}{{ '（计至' ~ f.counted_to ~ '）' if f.days_late and f.counted_to else '' }}",
         ],
         [1.2, 8.6, 3.6, 2.6, 1.6],

@@ -21,6 +21,7 @@ from .._evaluate.text_report import (
     provisional_text,
     short_citation,
     status_zh,
+    tiaoli_applicability_zh,
 )
 from .._law import text as _text
 from ..rules import all_rules
@@ -74,7 +75,7 @@ class ReportView:
     case_id: str
     as_of: str
     as_of_iso: str
-    in_scope: bool
+    in_scope: bool | None  # null: whether the measures apply cannot be determined (``applicability``)
     policy: str
     notes: tuple[dict[str, str], ...]
     findings: tuple[FindingView, ...]
@@ -86,8 +87,11 @@ class ReportView:
     counts: dict[str, int] = field(default_factory=dict)
     applicability: str = "是"  # 是 / 否 / 不能确定（…）, as in the text report
     source: str = ""  # 监督事项来源
-    #: the report has notes or findings of 《行政执法监督条例》 (a matter with steps from 2026-02-01)
-    tiaoli: bool = False
+    #: the 适用《行政执法监督条例》 line, as in the text report: 是（…）, 不能确定（…）, or "" (not shown)
+    tiaoli: str = ""
+    #: why applicability is what it is, and what would settle it when undetermined
+    applicability_reason: str = ""
+    settled_by: str = ""
 
 
 def _versions(report: Any) -> tuple[tuple[str, str], ...]:
@@ -196,7 +200,9 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
         as_of=_cn_date(report.as_of),
         as_of_iso=report.as_of.isoformat(),
         in_scope=report.in_scope,
-        tiaoli=any(x.instrument == "tiaoli" for x in (*report.notes, *report.findings)),
+        tiaoli=tiaoli_applicability_zh(report),
+        applicability_reason=report.applicability.measures.reason if getattr(report, "applicability", None) else "",
+        settled_by="、".join(report.applicability.measures.settled_by) if getattr(report, "applicability", None) else "",
         policy=report.policy.description,
         notes=notes,
         findings=tuple(findings),

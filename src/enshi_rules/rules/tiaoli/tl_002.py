@@ -85,6 +85,22 @@ def supervises_authorised_organisation(sup: Organ, sub: Organ, organs: dict[str,
     )
 
 
+#: Why the 条例 does not apply, or cannot be said to, when no note of it speaks (the report's
+#: ``applicability.tiaoli``; T-1).
+NOT_REACHED_ZH = f"本次监督没有{zh_date(IN_FORCE)}以后（含当日）的程序步骤，《行政执法监督条例》不适用（程序从新，T-1）。"
+SPECIAL_ZH = "本次监督是第二条第二款所列的专门监督，依其自身的法律规定，不适用《行政执法监督条例》的行政系统内部监督（T-1）。"
+UNDATED_ZH = (
+    f"本次监督没有任何有日期的程序步骤，不能确定是否在{zh_date(IN_FORCE)}以后有步骤，是否适用《行政执法监督条例》不能确定；"
+    "记录启动监督程序的日期（supervision.started_on）即可确定。"
+)
+UNCERTAIN_ZH = (
+    f"本次监督只在部分可能的日期下有{zh_date(IN_FORCE)}以后（含当日）的程序步骤（日期只知月份、年份，或者记录为已做但日期不详），"
+    "是否适用《行政执法监督条例》不能确定；记录确切的日期即可确定。"
+)
+#: The note that says the 条例 applies.
+APPLIES = "tl_002.p1.applies"
+
+
 #: A matter the 条例 reaches: a dated step on or after its 施行日期 (T-1).
 REACHED_MATTER = TIAOLI_MATTER & (+m.last_step) & (m.last_step >= IN_FORCE_DAY)
 
