@@ -41,7 +41,7 @@ from ..facts import Case, LoadedCase
 from ..facts._types import ActState, DateSpan, bounds
 from ..rules.art_035 import COMMENCEMENT
 
-__all__ = ["ABSENT", "MAX_INSTANTIATIONS", "Chosen", "Slot", "artificial_days", "day_zh", "instantiations", "merge_messages", "slots"]
+__all__ = ["ABSENT", "MAX_INSTANTIATIONS", "Chosen", "Marks", "Slot", "artificial_days", "day_zh", "instantiations", "merge_messages", "slots"]
 
 #: Past this many instantiations, each imprecise value is only moved one at a time (IMP-4).
 MAX_INSTANTIATIONS = 64
@@ -323,22 +323,39 @@ class Chosen:
 
     zh: str
     ends: tuple[date, date] | None = None
+    slot: int = -1  # the position of the slot in the case's slots (-1: a derived day)
 
 
-def artificial_days(lc: LoadedCase, found: Sequence[Slot], values: Sequence[Any]) -> dict[date, Chosen]:
+#: The days an instantiation chose, each with every value that was given it.
+Marks = dict[date, tuple[Chosen, ...]]
+
+
+def artificial_days(lc: LoadedCase, found: Sequence[Slot], values: Sequence[Any]) -> Marks:
     """The days an instantiation gave its imprecise values (``values``, in slot order), each with how
-    it is written (:func:`day_zh`) and the ends of what that value may be; the first slot wins where
-    two share a day."""
+    it is written (:func:`day_zh`) and the ends of what that value may be."""
     low = low_day(lc)
-    out: dict[date, Chosen] = {}
-    for slot, v in zip(found, values):
+    out: dict[date, tuple[Chosen, ...]] = {}
+    for i, (slot, v) in enumerate(zip(found, values)):
         if isinstance(v, date):
             dated = [c for c in _candidates(slot, _low_for(slot, lc.case, low), lc.as_of) if isinstance(c, date)]
-            out.setdefault(v, Chosen(day_zh(slot), (dated[0], dated[-1]) if dated else None))
+            out[v] = out.get(v, ()) + (Chosen(day_zh(slot), (dated[0], dated[-1]) if dated else None, i),)
     return out
 
 
-def merge_messages(messages: Sequence[str], low: date, days: Sequence[dict[date, Chosen]] = ()) -> str:
+def _which(at: Sequence[tuple[date, Marks]]) -> Chosen | None:
+    """The value a date of a message stands for, at one place of the message across instantiations:
+    the one chosen value that every instantiation where the date is a chosen day gave it (a day two
+    values share in one instantiation is the one the others agree on)."""
+    sets = [{c.slot: c for c in mk[d]} for d, mk in at if d in mk]
+    if not sets:
+        return None
+    common = set(sets[0]).intersection(*sets[1:])
+    if len(common) != 1:
+        return None
+    return sets[0][common.pop()]
+
+
+def merge_messages(messages: Sequence[str], low: date, days: Sequence[Marks] = ()) -> str:
     """One message for a conclusion given by several instantiations (``messages``, one per
     instantiation, ``days`` the :func:`artificial_days` of each, with the derived days of that
     instantiation such as a last day counted from an imprecise receipt).
@@ -349,7 +366,8 @@ def merge_messages(messages: Sequence[str], low: date, days: Sequence[dict[date,
     an end of the month). Where only dates differ, a date that differs becomes the range it spans
     (``2025年5月1日至2025年5月31日之间``) when that range is the whole of what the value may be
     (or the value is no chosen day at all); otherwise (a day moved to fit the timeline, or a range
-    reaching the day before every date of the case) what it stands for (日期未记录的某日)."""
+    reaching the day before every date of the case) what it stands for (日期未记录的某日, or
+    2025年1月的某日 when every value it may stand for is of that month)."""
     marks = list(days) or [{} for _ in messages]
     uniq = list(dict.fromkeys(messages))
     skeletons = {_ZH_DATE.sub("\0", m) for m in uniq}
@@ -364,24 +382,30 @@ def merge_messages(messages: Sequence[str], low: date, days: Sequence[dict[date,
     for k in range(len(skeleton) - 1):
         at = [(_parse_zh(p[k]), marks[i]) for i, p in enumerate(parts)]
         ds = sorted({d for d, _ in at})
-        written = [mk.get(d) for d, mk in at]
-        texts = {t.zh for t in written if t is not None}
-        whole = {t.ends for t in written if t is not None} in ({(ds[0], ds[-1])}, set())
+        chosen = _which(at)
+        every = all(d in mk for d, mk in at)
         if len(ds) == 1:
-            out += texts.pop() if all(t is not None for t in written) and len(texts) == 1 else _zh(ds[0])
-        elif ds[0] > low and whole:
+            out += chosen.zh if chosen is not None and every else _zh(ds[0])
+        elif ds[0] > low and (chosen is None and not any(d in mk for d, mk in at) or chosen is not None and chosen.ends == (ds[0], ds[-1])):
             out += f"{_zh(ds[0])}至{_zh(ds[-1])}之间"
         else:
-            out += texts.pop() if len(texts) == 1 else "（日期不详）"
+            out += chosen.zh if chosen is not None else _any_of(at)
         out += skeleton[k + 1]
     return out
 
 
-def _stands_for(d: date, marks: Sequence[dict[date, Chosen]]) -> str | None:
-    texts = {mk[d].zh if d in mk else None for mk in marks}
-    if len(texts) == 1:
-        return texts.pop()
-    return None
+def _any_of(at: Sequence[tuple[date, Marks]]) -> str:
+    """A date that differs between instantiations and stands for no one value: what all the values it
+    may stand for have in common (2025年1月的某日), else 日期未记录的某日."""
+    texts = {c.zh for d, mk in at for c in mk.get(d, ())}
+    return texts.pop() if len(texts) == 1 else "日期未记录的某日"
+
+
+def _stands_for(d: date, marks: Sequence[Marks]) -> str | None:
+    if not all(d in mk for mk in marks):
+        return None
+    chosen = _which([(d, mk) for mk in marks])
+    return None if chosen is None else chosen.zh
 
 
 def _parse_zh(text: str) -> date:

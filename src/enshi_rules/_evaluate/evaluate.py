@@ -522,7 +522,7 @@ def _run_imprecise(lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_im
         for f in r.report.findings:
             span = ranges.get(_family(f))
             if span is not None and f.due is not None:
-                marks[k].setdefault(f.due, _imprecise.Chosen(f"{_zh_day(span[0])}至{_zh_day(span[1])}之间的某日"))
+                marks[k].setdefault(f.due, (_imprecise.Chosen(f"{_zh_day(span[0])}至{_zh_day(span[1])}之间的某日"),))
     findings: list[Finding] = []
     behind: list[_engine.Fired] = []
     for items in groups.values():
