@@ -120,3 +120,29 @@ def test_docx_marks_provisional_due_dates():
     assert next(r for r in timeline if r[0] == "第二十七条第二款")[4] == "2027-01-04（暂定）"
     assert next(r for r in timeline if r[0] == "第二十七条第一款")[4] == "2026-12-14"
     assert "2027年：《全国年节及纪念日放假办法》" in paras and "（暂定：该年节假日安排公布后到期日可能改变" in paras
+
+
+def test_a_possible_violation_gives_in_word_the_reason_the_text_report_gives():
+    """【可能违反】 never stands alone: the Word document gives the same 可能：…原因：… line as the text
+    report (issue 19 review, item 3), and the same applicability (不能确定)."""
+    from enshi_rules.cli import render_text
+
+    case = ROOT / "tests" / "scenarios" / "real_cases" / "hn09_chinakayao" / "case.json"
+    report = enshi_rules.evaluate(case.read_bytes(), as_of="2026-12-01")
+    f = next(x for x in report.findings if x.rule_id == "art_032.p1.i6.improper_gain")
+    assert finding_tag(f) == "可能违反" and f.certainty == "possible"
+    text = render_text(report)
+    reason = next(line.strip() for line in text.splitlines() if line.strip().startswith("可能："))
+    assert "原因：" in reason and "supervision.started_on" in reason
+    paras, (findings, _) = _text(docx.Document(io.BytesIO(render_docx(report))))
+    row = next(r for r in findings if f.rule_id in r[2])
+    assert row[1].startswith(f"【可能违反】{f.subject}：{f.message}")
+    assert row[1].endswith(f"（{reason}）")
+    assert "适用本办法：不能确定（见第三十五条的说明）" in paras.splitlines()
+    assert "适用本办法：不能确定（见第三十五条的说明）" in text
+
+
+def test_a_certain_finding_has_no_reason_line_in_word():
+    report = enshi_rules.evaluate((ROOT / "examples" / "overdue_decision.json").read_bytes())
+    _, (findings, _) = _text(docx.Document(io.BytesIO(render_docx(report))))
+    assert all("可能：" not in row[1] for row in findings[1:])

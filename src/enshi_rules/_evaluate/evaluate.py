@@ -400,7 +400,8 @@ def _applicability(lc: LoadedCase, notes: list[Note] | tuple[Note, ...]) -> Appl
             InstrumentApplicability, applicable=Applicable.UNDETERMINED,
             rule_ids=tuple(dict.fromkeys(n.rule_id for n in undetermined)),
             reason="".join(dict.fromkeys(n.message for n in undetermined if n.rule_id in art_035.UNDETERMINED))
-            or "".join(dict.fromkeys(n.message for n in undetermined)),
+            or "是否适用本办法不能确定：排除适用的说明只在部分可能的日期或情况下成立（"
+            + "".join(dict.fromkeys(n.message for n in undetermined)) + "）",
             settled_by=tuple(dict.fromkeys(settled)),
         )
     else:
