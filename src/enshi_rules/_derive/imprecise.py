@@ -28,12 +28,14 @@ What each value means:
 
 from __future__ import annotations
 
+import enum
 import itertools
 import re
+import types
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -91,26 +93,65 @@ def _path(loc: Loc) -> str:
     return out
 
 
-def _walk(obj: Any, loc: Loc) -> Iterator[Slot]:
+def _walk(obj: Any, loc: Loc, out: list[Slot]) -> None:
     if isinstance(obj, BaseModel):
-        fields = type(obj).model_fields
-        for name, field in fields.items():
+        for name, required in _fields_to_walk(type(obj)):
             v = obj.__dict__.get(name)
             if isinstance(v, (DateSpan, ActState)):
-                yield Slot(loc + (name,), _path(loc + (name,)), v, field.is_required())
+                out.append(Slot(loc + (name,), _path(loc + (name,)), v, required))
             elif isinstance(v, (BaseModel, tuple)):
-                yield from _walk(v, loc + (name,))
+                _walk(v, loc + (name,), out)
     elif isinstance(obj, tuple):
         for i, v in enumerate(obj):
             if isinstance(v, (DateSpan, ActState)):
-                yield Slot(loc + (i,), _path(loc + (i,)), v, True)
+                out.append(Slot(loc + (i,), _path(loc + (i,)), v, True))
             elif isinstance(v, BaseModel):
-                yield from _walk(v, loc + (i,))
+                _walk(v, loc + (i,), out)
+
+
+#: Leaf types no imprecise value can hide in (a ``dict`` is not walked at all, as before).
+_PLAIN = (str, int, float, bool, date, type(None), dict)
+_WALK_PLANS: dict[type[BaseModel], tuple[tuple[str, bool], ...]] = {}
+
+
+def _fields_to_walk(cls: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """The fields of ``cls`` that may hold an imprecise value, or a model or a tuple that may (in
+    declaration order, with whether each is required): the others are plain values by their
+    declared type, which validation made them (issue 18: the walk visited every field of every
+    record, a twentieth of an evaluation)."""
+    plan = _WALK_PLANS.get(cls)
+    if plan is None:
+        _WALK_PLANS[cls] = tuple((n, f.is_required()) for n, f in cls.model_fields.items())  # while computing: all
+        plan = _WALK_PLANS[cls] = tuple(
+            (n, f.is_required()) for n, f in cls.model_fields.items() if _may_hold_imprecise(f.annotation)
+        )
+    return plan
+
+
+def _may_hold_imprecise(t: Any) -> bool:
+    """Whether a value of declared type ``t`` may be, or contain where :func:`_walk` looks, a
+    DateSpan or an ActState; True for any type not understood here."""
+    origin = get_origin(t)
+    if origin is Annotated:
+        return _may_hold_imprecise(get_args(t)[0])
+    if origin in (Union, types.UnionType, tuple):
+        return any(_may_hold_imprecise(a) for a in get_args(t) if a is not Ellipsis)
+    if origin is dict:
+        return False
+    if isinstance(t, type):
+        if issubclass(t, (DateSpan, ActState)):
+            return True
+        if issubclass(t, BaseModel):
+            return bool(_fields_to_walk(t))
+        return issubclass(t, (*_PLAIN, enum.Enum)) is False
+    return True
 
 
 def slots(case: Case) -> tuple[Slot, ...]:
     """Every imprecise value of a case, in document order."""
-    return tuple(_walk(case, ()))
+    out: list[Slot] = []
+    _walk(case, (), out)
+    return tuple(out)
 
 
 def _exact_dates(obj: Any) -> Iterator[date]:
