@@ -228,7 +228,13 @@ class Rule:
 
     @property
     def citation(self) -> str:
-        return _citation(self.article, self.paragraph, self.item, instrument=self.instrument)
+        # kept on the instance (not a field): every finding asks, and the cached ``_citation`` still
+        # hashes the Instrument dataclass field by field on each call (issue 18)
+        done = self.__dict__.get("_citation_text")
+        if done is None:
+            done = _citation(self.article, self.paragraph, self.item, instrument=self.instrument)
+            object.__setattr__(self, "_citation_text", done)
+        return done  # type: ignore[no-any-return]
 
     @property
     def short_citation(self) -> str:
