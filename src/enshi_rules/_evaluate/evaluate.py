@@ -353,6 +353,12 @@ def _policy_model(pol: PeriodPolicy) -> Policy:
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _one_per_item(rule_id: str, patterns: tuple[str, ...]) -> bool:
+    """Whether a rule's findings are one per item (asked for every finding: the answer is kept)."""
+    return any(fnmatchcase(rule_id, p) for p in patterns)
+
+
 def _one_per_obligation(
     findings: list[Finding], behind: list[_engine.Fired]
 ) -> tuple[list[Finding], list[_engine.Fired]]:
@@ -360,7 +366,7 @@ def _one_per_obligation(
     per item, A26-5), become one finding citing every record, worded by the rule from them all."""
     groups: dict[tuple[str, str], list[int]] = {}
     for i, f in enumerate(findings):
-        if any(fnmatchcase(f.rule_id, p) for p in art_026.ONE_FINDING_PER_ITEM):
+        if _one_per_item(f.rule_id, art_026.ONE_FINDING_PER_ITEM):
             groups.setdefault((f.rule_id, f.subject_id), []).append(i)
     if all(len(v) == 1 for v in groups.values()):
         return findings, behind
