@@ -268,3 +268,28 @@ def test_tiaoli_excerpts_beside_the_measures_and_a_2026_trial(browser, live_serv
     assert link.text == "《行政执法监督条例》第四十二条第二款" and link.get_attribute("href").endswith("/tiaoli/42#art_42__para_2")
     assert "《行政执法监督条例》第二条" in browser.find_element(By.CSS_SELECTOR, "ul.notes").text
     _shot(browser, "09-tiaoli-trial")
+
+
+def test_guided_form_with_a_month_and_a_letter_issued_on_an_unknown_day(browser, live_server):
+    """Records as they are (issue 19): the start known only to its month, the letter known to have
+    been issued without its date, entered by keyboard and mouse as an officer does."""
+    browser.get(live_server + "/try")
+    browser.find_element(By.ID, "mode-form").click()
+    _type(browser, "case_id", "IMP-BROWSER")
+    _choose(browser, "supervising_organ", "422800")
+    _choose(browser, "supervised_organ", "422822")
+    _date(browser, "supervision.started_on", "2025-08-17")
+    _choose(browser, "supervision.started_on~how", "month")
+    _choose(browser, "supervision.situations[0].item", "3")
+    browser.find_element(By.NAME, "supervision.situations[0].confirmed").click()
+    _choose(browser, "supervision.suggestion_letter.issued_on~how", "done")
+    _date(browser, "as_of", "2025-11-15")
+    _shot(browser, "07-guided-form-imprecise")
+    browser.find_element(By.ID, "submit-trial").click()
+    WebDriverWait(browser, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.findings")))
+    issued = browser.find_element(By.CSS_SELECTOR, 'li.finding[data-rule="art_026.p1.i3.letter_issued"]')
+    assert "【应当·已履行】" in issued.text
+    assert "监督机关已于2025年8月1日至2025年11月15日之间制发" in issued.text
+    body = browser.find_element(By.TAG_NAME, "body").text
+    assert "尚未制发" not in body and "本次监督程序于2025年8月1日至2025年8月31日之间启动" in body
+    _shot(browser, "08-report-imprecise")

@@ -599,3 +599,110 @@ def test_the_docx_of_a_2026_matter_cites_the_tiaoli(client):
     rows = [[c.text for c in row.cells] for row in document.tables[0].rows]
     row = next(x for x in rows if "tl_042.p2.problems_not_passed_on" in x[2])
     assert row[1].startswith("【违反】") and row[2].startswith("《行政执法监督条例》第四十二条第二款")
+
+
+# ---------------------------------------------------------------------------- records as they are (issue 19, review item 4)
+
+from enshi_rules.workbench import _trial  # noqa: E402
+
+IMPRECISE_FORM_DOC = {
+    "case_id": "IMP-FORM",
+    "supervising_organ": "422800",
+    "supervised_organ": "422822",
+    "supervision": {
+        "started_on": "2025-08",
+        "superior_informed": False,
+        "situations": [{"item": 3, "confirmed": True, "found_on": "2025"}],
+        "suggestion_letter": {"issued_on": "done", "received_on": "2025-09"},
+        "objection": {"filed_on": "not_done"},
+        "rectification_report": {"submitted_on": "unknown"},
+    },
+}
+
+
+def test_the_guided_form_holds_months_years_acts_without_dates_and_superior_informed():
+    values = _trial.form_from_case(IMPRECISE_FORM_DOC)
+    assert (values["supervision.started_on"], values["supervision.started_on~how"]) == ("2025-08-01", "month")
+    assert (values["supervision.situations[0].found_on"], values["supervision.situations[0].found_on~how"]) == ("2025-01-01", "year")
+    assert (values["supervision.suggestion_letter.issued_on"], values["supervision.suggestion_letter.issued_on~how"]) == ("", "done")
+    assert values["supervision.objection.filed_on~how"] == "not_done"
+    assert values["supervision.rectification_report.submitted_on~how"] == "unknown"
+    assert values["supervision.superior_informed"] == "false"
+    assert _trial.case_from_form(values, lambda name: values.get(name) or []) == IMPRECISE_FORM_DOC
+    assert _trial.form_holds(IMPRECISE_FORM_DOC)
+    # a word the format refuses for a date that is not an act is not held: the document opens as JSON
+    assert not _trial.form_holds({**IMPRECISE_FORM_DOC, "enforcement_action": {"id": "X", "acted_on": "done"}})
+
+
+@pytest.mark.parametrize(
+    ("raw", "how", "act", "want"),
+    [
+        ("2025-05-17", "", True, "2025-05-17"),
+        ("2025-05-17", "month", False, "2025-05"),
+        ("2025-05-17", "year", False, "2025"),
+        ("", "done", True, "done"),
+        ("", "not_done", True, "not_done"),
+        ("", "unknown", True, "unknown"),
+        ("2025-05-17", "done", True, "2025-05-17"),  # done, and the day is known
+        ("", "month", True, "month"),  # no day picked: passed on for the loader to refuse at the field
+        ("2025-05-17", "not_done", True, "2025-05-17（not_done）"),  # a day and 未做 at once: refused too
+        ("", "done", False, ""),  # not an act: no such choice
+    ],
+)
+def test_a_date_of_the_form_as_the_document_writes_it(raw, how, act, want):
+    assert _trial.date_value(raw, how, act=act) == want
+
+
+def test_the_form_offers_the_choices_for_each_date(client):
+    doc = page(client.get("/try"))
+    assert_every_control_labelled(doc)
+    acts = doc.xpath("//select[@name='supervision.suggestion_letter.issued_on~how']/option/@value")
+    assert acts == ["", "month", "year", "done", "not_done", "unknown"]
+    dates = doc.xpath("//select[@name='supervision.situations[0].found_on~how']/option/@value")
+    assert dates == ["", "month", "year"]
+    assert doc.xpath("//select[@name='enforcement_action.acted_on~how']/option/@value") == ["", "month", "year"]
+    assert doc.xpath("//select[@name='supervision.superior_informed']/option/@value") == ["", "true", "false"]
+
+
+def _imprecise_form(**extra: str) -> dict[str, str]:
+    return {
+        "mode": "form",
+        "case_id": "IMP-FORM",
+        "supervising_organ": "422800",
+        "supervised_organ": "422822",
+        "supervision.situations[0].item": "3",
+        "supervision.situations[0].confirmed": "true",
+        "supervision.suggestion_letter.issued_on~how": "done",
+        "as_of": "2026-12-01",
+        **extra,
+    }
+
+
+def test_a_letter_issued_on_an_unknown_day_entered_in_the_form_is_issued(client):
+    r = client.post("/try", data=_imprecise_form())
+    assert r.status_code == 200, r.text[:2000]
+    doc = page(r)
+    issued = _findings(doc)["art_026.p1.i3.letter_issued"]
+    assert "已于日期未记录的某日制发" in issued and "【应当·已履行（可能）】" in issued
+    summary = text_of(doc.xpath("//dl[@class='summary']")[0])
+    assert "适用本办法不能确定（见第三十五条的说明）" in summary
+    assert "尚未制发" not in text_of(doc.body)
+
+
+def test_a_start_known_to_the_month_entered_in_the_form_is_a_month(client):
+    r = client.post("/try", data=_imprecise_form(**{"supervision.started_on": "2025-08-17", "supervision.started_on~how": "month"}))
+    assert r.status_code == 200, r.text[:2000]
+    doc = page(r)
+    summary = text_of(doc.xpath("//dl[@class='summary']")[0])
+    assert "适用本办法是" in summary
+    assert "本次监督程序于2025年8月1日至2025年8月31日之间启动" in text_of(doc.body)
+
+
+def test_a_month_without_a_day_is_refused_at_its_field(client):
+    r = client.post("/try", data=_imprecise_form(**{"supervision.started_on~how": "month"}))
+    assert r.status_code == 422
+    doc = page(r)
+    field = doc.xpath("//input[@name='supervision.started_on']")[0]
+    assert field.get("aria-invalid") == "true"
+    # the choice made is kept
+    assert doc.xpath("//select[@name='supervision.started_on~how']/option[@selected]/@value") == ["month"]

@@ -5,6 +5,13 @@ found, the suggestion letter, the application for review and its answer, the rec
 the decision letter and the execution report). Every input's ``name`` is the field path of the case
 document (``supervision.suggestion_letter.received_on``), the same path a validation
 :class:`~enshi_rules.Problem` names, so each problem is shown next to the field it is about.
+
+Records as they are (issue 19): beside each date a choice says how much of it is known
+(``<path>~how``): the exact day (the default), only its month or only its year (the day picked
+is read as its month or year: ``2025-05``, ``2025``), and for the date of an act also 已做，日期不详
+(``done``), 未做 (``not_done``) and 是否已做不详 (``unknown``); whether the problems found were told
+to a vertically managed organ's 上一级主管部门 (``superior_informed``, 条例第四十二条第二款) is a choice
+too. So the form holds what the case format allows for the fields it shows.
 """
 
 from __future__ import annotations
@@ -40,7 +47,8 @@ SITUATION_ROWS = 3
 #: The orders a 决定书 can make (第二十八条第一款), in the form's order.
 DECISION_ORDERS = tuple(o.value for o in DecisionOrder)
 
-# The form's scalar fields: path -> kind (text, date, bool). Checkboxes and selects are read the same way.
+# The form's scalar fields: path -> kind (text; date: a day, a month or a year; act: also done /
+# not_done / unknown; int; yesno). Checkboxes and selects are read the same way.
 _SCALARS: dict[str, str] = {
     "case_id": "text",
     "supervising_organ": "text",
@@ -49,33 +57,42 @@ _SCALARS: dict[str, str] = {
     "enforcement_action.kind": "text",
     "enforcement_action.description": "text",
     "enforcement_action.acted_on": "date",
-    "supervision.started_on": "date",
+    "supervision.started_on": "act",
     "supervision.suggestion_letter.id": "text",
     "supervision.suggestion_letter.number": "text",
-    "supervision.suggestion_letter.issued_on": "date",
-    "supervision.suggestion_letter.received_on": "date",
+    "supervision.suggestion_letter.issued_on": "act",
+    "supervision.suggestion_letter.received_on": "act",
     "supervision.suggestion_letter.rectification_days": "int",
     "supervision.objection.id": "text",
-    "supervision.objection.filed_on": "date",
+    "supervision.objection.filed_on": "act",
     "supervision.review_answer.id": "text",
-    "supervision.review_answer.answered_on": "date",
-    "supervision.review_answer.received_on": "date",
+    "supervision.review_answer.answered_on": "act",
+    "supervision.review_answer.received_on": "act",
     "supervision.review_answer.objection_upheld": "yesno",
     "supervision.rectification_report.id": "text",
-    "supervision.rectification_report.submitted_on": "date",
+    "supervision.rectification_report.submitted_on": "act",
     "supervision.decision_letter.id": "text",
     "supervision.decision_letter.number": "text",
-    "supervision.decision_letter.issued_on": "date",
-    "supervision.decision_letter.received_on": "date",
+    "supervision.decision_letter.issued_on": "act",
+    "supervision.decision_letter.received_on": "act",
     "supervision.execution_report.id": "text",
-    "supervision.execution_report.submitted_on": "date",
+    "supervision.execution_report.submitted_on": "act",
+    "supervision.superior_informed": "yesno",
 }
+#: The suffix of the choice beside a date saying how much of it is known.
+HOW = "~how"
+#: How much of a date is known: (value, words), in the form's order; the last three for acts only.
+DATE_HOW = (("", "确切日期"), ("month", "只知月份"), ("year", "只知年份"))
+ACT_HOW = DATE_HOW + (("done", "已做，日期不详"), ("not_done", "未做"), ("unknown", "是否已做不详"))
+_WORDS = frozenset({"done", "not_done", "unknown"})
 # A new organ (not in the built-in registry), added to the case's ``organs``.
 _ORGAN = ("id", "name", "kind", "level", "region", "parent", "system")
 _SITUATION = ("id", "item", "description", "found_on", "confirmed", "confirmed_on")
 
 FORM_FIELDS = (
     tuple(_SCALARS)
+    + tuple(p + HOW for p, kind in _SCALARS.items() if kind in ("date", "act"))
+    + tuple(f"supervision.situations[{i}].{k}{HOW}" for i in range(SITUATION_ROWS) for k in ("found_on", "confirmed_on"))
     + tuple(f"organs[0].{k}" for k in _ORGAN)
     + tuple(f"supervision.situations[{i}].{k}" for i in range(SITUATION_ROWS) for k in _SITUATION)
     + ("supervision.decision_letter.orders",)
@@ -116,6 +133,7 @@ _FIELD_NAMES = {
     "supervision.decision_letter.orders": "决定书·决定事项",
     "supervision.execution_report.id": "执行情况报告·编号",
     "supervision.execution_report.submitted_on": "执行情况报告·送达日期",
+    "supervision.superior_informed": "是否已告知被监督机关的上一级主管部门（条例第四十二条第二款）",
     "organs[0].id": "新增机关·机关编号",
     "organs[0].name": "新增机关·机关名称",
     "organs[0].kind": "新增机关·机关类别",
@@ -135,6 +153,35 @@ def field_name(path: str) -> str:
     return _FIELD_NAMES.get(path, path)
 
 
+def date_value(raw: str, how: str, *, act: bool) -> str:
+    """A date field of the form as the case document writes it: the day as typed; its month
+    (``2025-05``) or year (``2025``) when only that is known; ``done`` / ``not_done`` / ``unknown``
+    for an act. What does not fit is passed on so that the loader names the field: a month or year
+    without a day picked, a date with 未做 or 是否已做不详."""
+    if how in ("month", "year"):
+        if not raw:
+            return how  # refused by the loader at this field: pick a day of the month or year
+        return raw[:7] if how == "month" else raw[:4]
+    if act and how in _WORDS:
+        if not raw:
+            return how
+        if how == "done":
+            return raw  # done on the day given
+        return f"{raw}（{how}）"  # a day and 未做 / 不详 at once: the loader refuses it at this field
+    return raw
+
+
+def _how_of(value: str) -> tuple[str, str]:
+    """The form's (day, how) for a value of the case document."""
+    if value in _WORDS:
+        return "", value
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}", value):
+        return value + "-01", "month"
+    if re.fullmatch(r"[0-9]{4}", value):
+        return value + "-01-01", "year"
+    return value, ""
+
+
 def _set(doc: dict[str, Any], path: str, value: Any) -> None:
     keys = path.split(".")
     d = doc
@@ -152,6 +199,8 @@ def case_from_form(form: Mapping[str, Any], getlist: Any = None) -> dict[str, An
     doc: dict[str, Any] = {}
     for path, kind in _SCALARS.items():
         raw = str(form.get(path) or "").strip()
+        if kind in ("date", "act"):
+            raw = date_value(raw, str(form.get(path + HOW) or "").strip(), act=kind == "act")
         if not raw:
             continue
         if kind == "yesno":
@@ -175,6 +224,8 @@ def case_from_form(form: Mapping[str, Any], getlist: Any = None) -> dict[str, An
             continue
         s: dict[str, Any] = {"item": int(row["item"]) if row["item"].isdigit() else row["item"]}
         s["confirmed"] = row["confirmed"] in ("true", "on", "1")
+        for k in ("found_on", "confirmed_on"):
+            row[k] = date_value(row[k], str(form.get(f"supervision.situations[{i}].{k}{HOW}") or "").strip(), act=False)
         for k in ("id", "description", "found_on", "confirmed_on"):
             if row[k]:
                 s[k] = row[k]
@@ -206,6 +257,9 @@ def form_from_case(doc: Mapping[str, Any]) -> dict[str, Any]:
         v = get(path)
         if v is None:
             continue
+        if kind in ("date", "act"):
+            out[path], out[path + HOW] = _how_of(str(v))
+            continue
         out[path] = ("true" if v else "false") if kind == "yesno" else str(v)
     organs = doc.get("organs") or []
     if organs and isinstance(organs[0], Mapping):
@@ -215,6 +269,10 @@ def form_from_case(doc: Mapping[str, Any]) -> dict[str, Any]:
     for i, s in enumerate((get("supervision.situations") or [])[:SITUATION_ROWS]):
         for k in _SITUATION:
             if isinstance(s, Mapping) and s.get(k) is not None:
+                if k in ("found_on", "confirmed_on"):
+                    name = f"supervision.situations[{i}].{k}"
+                    out[name], out[name + HOW] = _how_of(str(s[k]))
+                    continue
                 out[f"supervision.situations[{i}].{k}"] = ("true" if s[k] else "false") if k == "confirmed" else str(s[k])
     out["supervision.decision_letter.orders"] = list(get("supervision.decision_letter.orders") or [])
     return out
@@ -223,13 +281,9 @@ def form_from_case(doc: Mapping[str, Any]) -> dict[str, Any]:
 def form_holds(doc: Mapping[str, Any]) -> bool:
     """Whether the guided form can show all of a case document (its as-of date aside)."""
     values = form_from_case(doc)
-    dated = [p for p, kind in _SCALARS.items() if kind == "date"] + [
-        k for k in values if k.startswith("supervision.situations[") and k.endswith(("found_on", "confirmed_on"))
-    ]
-    if any(values.get(p) and not _ISO.match(str(values[p])) for p in dated):
-        # a month, a year, done / not_done / unknown (issue 19): a date field of the form cannot
-        # hold it, so the document is edited as JSON
-        return False
+    # a month, a year, done / not_done / unknown (issue 19) are held by the choice beside the date;
+    # what the form still cannot hold (a word in a date that is not an act, other fields) makes the
+    # round trip differ, and the document is edited as JSON
     again = case_from_form(values, lambda name: values.get(name) or [])
     return again == {k: v for k, v in doc.items() if k != "as_of"}
 

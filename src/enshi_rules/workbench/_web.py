@@ -237,6 +237,8 @@ def _form_page(
         situation_items=_trial.situation_items(),
         situation_rows=_trial.SITUATION_ROWS,
         decision_orders=_trial.DECISION_ORDERS,
+        date_how=_trial.DATE_HOW,
+        act_how=_trial.ACT_HOW,
     )
 
 
