@@ -15,7 +15,8 @@ from .._derive.supervision import Derived, dated_steps, derive
 from .._derive.supervision import policy_of as _case_policy
 from .._engine import durable as _engine
 from .._engine.rulebook import DeadlineStatus, Fact, Modality, Role
-from .._periods.counting import PeriodEnd, PeriodPolicy, YearUse
+from .._periods.calendar import BOUNDS
+from .._periods.counting import PeriodEnd, PeriodPolicy, YearUse, bound_policy, prefecture_reason, provisional_reason
 from ..errors import CaseValidationError, Problem
 from ..facts import Case, LoadedCase, load_case, parse_as_of
 from ..report import (
@@ -200,9 +201,10 @@ def run(
         except (TypeError, ValueError) as exc:
             raise CaseValidationError([Problem("policy", f"期间计算方式无效：{exc}", f"invalid policy: {exc}")]) from None
     found = _imprecise.slots(lc.case)
-    if not found:
-        return _run_exact(lc, policy)
-    return _run_imprecise(lc, policy, found)
+    done = _run_exact(lc, policy) if not found else _run_imprecise(lc, policy, found)
+    if any(c.provisional for c in done.report.calendars):
+        return _with_bounds(done, lc, policy, found)
+    return done
 
 
 #: 第三十五条: the note that leaves applicability undetermined (A35-1).
@@ -643,3 +645,123 @@ def _run_imprecise(lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_im
     )
     first = runs[0]
     return Run(report=report, case=lc, derived=first.derived, fired=first.fired, behind=tuple(behind))
+
+
+# ---- a period that reaches a year whose arrangement is not published (P10) ---------------------
+
+
+def _bound_reasons(report: Report) -> tuple[tuple[str, ...], str]:
+    """Why a conclusion that changes between the bounds of the unpublished years is only possible
+    (the report's ``uncertain_facts``), and the calendar basis it rests on, from the years the report
+    marked provisional and why (its ``calendar_notes``)."""
+    reasons: list[str] = []
+    labels: list[str] = []
+    for c in report.calendars:
+        if not c.provisional:
+            continue
+        said = [r for r in (provisional_reason(c.year), prefecture_reason(c.year))
+                if any(n.startswith(f"{c.year}年的到期日为暂定：{r}；") for n in report.calendar_notes)]
+        if provisional_reason(c.year) in said:
+            reasons.append(f"到期日取决于尚未公布的{c.year}年节假日安排")
+        if prefecture_reason(c.year) in said:
+            reasons.append(f"到期日取决于{c.year}年州庆放假日期（州政府办公室的通知未收录）")
+        labels.append(f"{c.year}年：暂定（{'；'.join(said)}）")
+    return tuple(reasons), "；".join(labels)
+
+
+def _bound_zh(bound: str, national: bool, prefecture: bool) -> str:
+    """A bound of P10 as the report names it, for the unknowns the report has."""
+    if bound == "early":
+        parts = ["只放法定节日、节日前后的周六周日调休上班"] * national + ["州庆不放假"] * prefecture
+        return f"放假日最少（{'，'.join(parts)}）"
+    parts = ["法定节日前后十日内的工作日均放假"] * national + ["8月17日至23日的工作日均为州庆放假日"] * prefecture
+    return f"放假日最多（{'，'.join(parts)}）"
+
+
+def _with_bounds(main: Run, lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_imprecise.Slot, ...]) -> Run:
+    """P10: a report that counted a period with a year whose arrangement (or 州庆 notice) is not
+    published, judged again with that year at its two bounds (the fewest and the most days off the
+    arrangement could give, ``_periods.calendar.bounding_year``). A due date only moves later as days
+    off are added, so a conclusion given under both bounds and under the provisional calendar holds
+    whatever the arrangement will be: it stays as it is (certain, its due date still marked 暂定). One
+    that is missing or judged otherwise under a bound is only possible, and says why; one given under a
+    bound only is added as possible. Notes likewise."""
+    base = policy if policy is not None else _case_policy(lc)
+    bounds = [
+        _run_exact(lc, bound_policy(base, b)) if not found else _run_imprecise(lc, bound_policy(base, b), found)
+        for b in BOUNDS
+    ]
+    reasons, basis = _bound_reasons(main.report)
+    national = any(r.endswith("节假日安排") for r in reasons)
+    prefecture = any("州庆" in r for r in reasons)
+
+    def possible(f: Finding) -> Finding:
+        upd: dict[str, Any] = {
+            "certainty": Certainty.POSSIBLE,
+            "uncertain_facts": f.uncertain_facts + tuple(r for r in reasons if r not in f.uncertain_facts),
+            "interpretations": f.interpretations + tuple(x for x in ("P9", "P10") if x not in f.interpretations),
+            "provisional": True,
+        }
+        if f.calendar_basis is None:
+            upd["calendar_basis"] = basis
+        return f.model_copy(update=upd)
+
+    def key(f: Finding) -> tuple[Any, ...]:
+        return (f.rule_id, f.subject_id, f.facts)
+
+    def verdict(f: Finding) -> tuple[Any, ...]:
+        return (f.status, f.defeated_by, f.performed, f.certainty)
+
+    others = [{key(f): (f, fr) for f, fr in zip(r.report.findings, r.behind)} for r in bounds]
+    findings: list[Finding] = []
+    behind: list[_engine.Fired] = list(main.behind)
+    changed = False
+    for f in main.report.findings:
+        if all(key(f) in o and verdict(o[key(f)][0]) == verdict(f) for o in others):
+            findings.append(f)
+        else:
+            findings.append(possible(f))
+            changed = True
+    seen = {key(f) for f in main.report.findings}
+    added = False
+    for i, o in enumerate(others):
+        for k, (f, fr) in o.items():
+            if k not in seen:
+                seen.add(k)
+                under = [_bound_zh(b, national, prefecture) for b, o2 in zip(BOUNDS, others) if k in o2]
+                g = possible(f)
+                findings.append(g.model_copy(update={"uncertain_facts": g.uncertain_facts + (
+                    f"本认定只在{'或'.join(under)}的情形下成立，其中的日期按该情形推算",
+                )}))
+                behind.append(fr)
+                added = True
+
+    note_keys = [{(n.rule_id, n.facts) for n in r.report.notes} for r in bounds]
+    notes: list[Note] = []
+    for n in main.report.notes:
+        if all((n.rule_id, n.facts) in ks for ks in note_keys):
+            notes.append(n)
+        else:
+            changed = True
+            notes.append(n.model_copy(update={
+                "certainty": Certainty.POSSIBLE,
+                "uncertain_facts": n.uncertain_facts + tuple(r for r in reasons if r not in n.uncertain_facts),
+            }))
+    seen_notes = {(n.rule_id, n.facts) for n in main.report.notes}
+    for r in bounds:
+        for n in r.report.notes:
+            if (n.rule_id, n.facts) not in seen_notes:
+                seen_notes.add((n.rule_id, n.facts))
+                changed = added = True
+                notes.append(n.model_copy(update={"certainty": Certainty.POSSIBLE, "uncertain_facts": n.uncertain_facts + reasons}))
+    if not (changed or added):
+        return main
+    if added:
+        order = sorted(range(len(findings)), key=lambda i: _cite_key(findings[i]))
+        findings, behind = [findings[i] for i in order], [behind[i] for i in order]
+        notes.sort(key=_cite_key)
+    # the timeline lists the time limits of certain findings only, as for imprecise dates (IMP-2)
+    sure = {(f.rule_id, f.due) for f in findings if f.certainty is Certainty.CERTAIN}
+    timeline = tuple(t for t in main.report.timeline if (t.rule_id, t.due) in sure)
+    report = main.report.model_copy(update={"findings": tuple(findings), "notes": tuple(notes), "timeline": timeline})
+    return replace(main, report=report, behind=tuple(behind))

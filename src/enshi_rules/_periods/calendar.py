@@ -35,6 +35,8 @@ import yaml
 from ..errors import CalendarFileError, CalendarProblem
 
 __all__ = [
+    "ADJUSTMENT_WINDOW",
+    "BOUNDS",
     "ENV_VAR",
     "FIRST_CALENDAR_YEAR",
     "LAST_PROVISIONAL_YEAR",
@@ -42,6 +44,7 @@ __all__ = [
     "PROVISIONAL_SOURCE",
     "Calendar",
     "YearCalendar",
+    "bounding_year",
     "calendar_for",
     "check_file",
     "load_source",
@@ -63,6 +66,17 @@ LAST_PROVISIONAL_YEAR = 2099
 FIRST_PREFECTURE_YEAR = 2005
 #: Where the two 州庆 days off of a year without a notice can fall (month, first day, last day).
 PREFECTURE_WINDOW = (8, 17, 23)
+
+#: [P10] How far (in days) from a statutory holiday the State Council's arrangement has moved days
+#: off or on: the largest distance between an adjusted day of 2004-2026 (a day off that is not a
+#: statutory holiday of the 放假办法 then in force, or a weekend day made a working day) and the nearest
+#: statutory holiday, in chinesecalendar's data (2024-05-11, a Saturday worked for 劳动节, 10 days after
+#: 5月1日); the one-off 2015 commemoration (9月3日-6日) is left out. ``tests/test_calendar_bounds.py``
+#: recomputes it.
+ADJUSTMENT_WINDOW = 10
+#: The two calendars that bound a year whose arrangement is not published ([P10]): ``early``, the
+#: fewest days off it could give; ``late``, the most.
+BOUNDS = ("early", "late")
 
 PROVISIONAL_SOURCE = "《全国年节及纪念日放假办法》（2024年11月10日第四次修订，2025年1月1日施行）第二条推算，含周末与补假，不含调休"
 
@@ -220,6 +234,46 @@ def provisional_year(year: int) -> YearCalendar | None:
         source=PROVISIONAL_SOURCE,
         provisional=True,
         days_off=frozenset(off),
+        names=tuple(sorted(names.items())),
+    )
+
+
+@functools.cache
+def bounding_year(year: int, bound: str) -> YearCalendar | None:
+    """A bound of the national layer of ``year`` before its arrangement is published ([P10]).
+
+    A due date is monotone in the set of days off (more days off: the same day or a later one), so
+    the arrangement still to come lies between two calendars: ``early``, the fewest days off it could
+    give (the statutory holidays of 第二条 only, and every Saturday and Sunday within
+    :data:`ADJUSTMENT_WINDOW` days of one of them made a working day), and ``late``, the most (every
+    Monday-Friday within that window made a day off). None when the method does not cover ``year``.
+    """
+    if bound not in BOUNDS:
+        raise ValueError(f"unknown bound {bound!r}")
+    base = provisional_year(year)
+    if base is None:
+        return None
+    names = statutory_holidays(year)
+    near = {
+        d
+        for h in names
+        for k in range(-ADJUSTMENT_WINDOW, ADJUSTMENT_WINDOW + 1)
+        if (d := h + timedelta(days=k)).year == year and d not in names
+    }
+    if bound == "early":
+        off, working = frozenset(names), frozenset(d for d in near if d.weekday() >= 5)
+        how = f"下限：只放法定节日，节日前后{ADJUSTMENT_WINDOW}日内的周六、周日均可能调休上班"
+    else:
+        off, working = frozenset(names) | frozenset(d for d in near if d.weekday() < 5), frozenset()
+        how = f"上限：节日前后{ADJUSTMENT_WINDOW}日内的工作日均可能放假"
+    return YearCalendar(
+        year=year,
+        layer=_NATIONAL,
+        basis="provisional",
+        source=f"{PROVISIONAL_SOURCE}（{how}）",
+        provisional=True,
+        days_off=off,
+        working_days=working,
         names=tuple(sorted(names.items())),
     )
 
@@ -529,6 +583,10 @@ class Calendar:
     prefecture_years: dict[int, YearCalendar] = field(default_factory=dict)
     strict: bool = False
     prefecture: bool = True
+    #: None, or one of :data:`BOUNDS`: a year without a published arrangement (national, or 州庆) is
+    #: taken at that bound instead of the provisional method ([P10]); years of a file or of the package
+    #: are not touched
+    bound: str | None = None
     _days: dict[date, DayInfo | None] = field(default_factory=dict, repr=False, compare=False)
     #: Periods counted with this calendar (``_periods.period_end``, ``_reliance.period_trace``), by
     #: everything that decides them: (what, start, days or months, counting). A calendar is fixed once
@@ -549,7 +607,7 @@ class Calendar:
             return self.national_years[year]
         yc = package_year(year)
         if yc is None and not self.strict:
-            yc = provisional_year(year)
+            yc = provisional_year(year) if self.bound is None else bounding_year(year, self.bound)
         return yc
 
     def prefecture_layer(self, year: int) -> YearCalendar | None:
@@ -589,6 +647,10 @@ class Calendar:
             else:
                 month, first, last = PREFECTURE_WINDOW
                 unknown = d.month == month and first <= d.day <= last
+                # [P10] a 州庆 without its notice: no day off at the early bound, every working day
+                # of the window off at the late one
+                if unknown and self.bound == "late":
+                    working = False
         return DayInfo(working, nat, pref, unknown)
 
 
@@ -612,16 +674,20 @@ def _stamp(src: Any) -> Any:
     return ("path", path, st.st_mtime_ns, st.st_size)
 
 
-def calendar_for(sources: Sequence[CalendarSource], *, strict: bool = False, prefecture: bool = True) -> Calendar:
+def calendar_for(
+    sources: Sequence[CalendarSource], *, strict: bool = False, prefecture: bool = True, bound: str | None = None
+) -> Calendar:
     """The calendar of an evaluation: the years of ``sources`` (files or mappings) over the defaults.
 
     A year (of one layer) given in two sources is refused, naming both. Cached while the files are
     unchanged (their modification time and size).
     """
-    key = (tuple(_stamp(s) for s in sources), strict, prefecture)
+    key = (tuple(_stamp(s) for s in sources), strict, prefecture, bound)
     cal = _RESOLVED.get(key)
     if cal is None:
         cal = _calendar_for(sources, strict=strict, prefecture=prefecture)
+        if bound is not None:
+            cal = Calendar(cal.national_years, cal.prefecture_years, strict, prefecture, bound)
         if len(_RESOLVED) > 64:
             _RESOLVED.clear()
         _RESOLVED[key] = cal

@@ -68,6 +68,15 @@ lawyer can disagree with; the code that implements it is marked with the same nu
      (``PeriodPolicy(prefecture_days_off=False)`` switches this off). A year whose notice is not in the
      data is never guessed: a due date for which a day of 8月17日-23日 of that year was inspected is
      provisional, and says why.
+
+[P10] A provisional due date is a guess; a finding resting on it is judged twice more, with the unpublished
+     year at its bounds (``_periods.calendar.bounding_year``): early (the fewest days off its arrangement
+     could give: statutory holidays only, every weekend day within ``ADJUSTMENT_WINDOW`` days of one
+     worked, no 州庆) and late (the most: every working day within that window off, every working day of
+     8月17日-23日 off without a 州庆 notice). A due date only moves later as days off are added ([P4]), so
+     a finding given alike under all three holds whatever the arrangement; one that is not is only
+     possible (``_evaluate.evaluate._with_bounds``). The window (10 days) is measured from chinesecalendar's
+     2004-2026 arrangements: the largest distance from an adjusted day to the nearest statutory holiday.
 """
 
 from __future__ import annotations
@@ -198,21 +207,53 @@ class PeriodPolicy:
         """
         env = os.environ.get(_calendar.ENV_VAR, "")
         plain = not env.strip() and not self.calendar
-        key = (self.missing_calendar, self.prefecture_days_off)
+        key = (self.missing_calendar, self.prefecture_days_off, self._bound())
         if plain and key in _PLAIN_CALENDARS:
             return _PLAIN_CALENDARS[key]
         cal = _calendar.calendar_for(
             _calendar.all_sources(self.calendar),
             strict=self.missing_calendar == "strict",
             prefecture=self.prefecture_days_off,
+            bound=self._bound(),
         )
         if plain:
             _PLAIN_CALENDARS[key] = cal
         return cal
 
 
-#: The calendars of policies without any calendar file, by (missing_calendar, prefecture_days_off).
-_PLAIN_CALENDARS: dict[tuple[str, bool], Calendar] = {}
+    def _bound(self) -> str | None:
+        return None
+
+
+@dataclass(frozen=True, eq=True)
+class BoundPolicy(PeriodPolicy):
+    """A policy that counts a year without a published arrangement at one of its bounds ([P10]):
+    ``early`` (the fewest days off the arrangement could give) or ``late`` (the most). Used by the
+    evaluation only, beside the policy it was made from (:func:`bound_policy`); not public."""
+
+    bound: str = "early"
+
+    def __hash__(self) -> int:
+        return hash((super().__hash__(), self.bound))
+
+    def _bound(self) -> str | None:
+        return self.bound
+
+
+def bound_policy(policy: PeriodPolicy, bound: str) -> BoundPolicy:
+    """``policy`` with its unpublished years taken at ``bound`` ([P10])."""
+    return BoundPolicy(
+        counting=policy.counting,
+        exclude_time_in_post=policy.exclude_time_in_post,
+        calendar=policy.calendar,
+        missing_calendar=policy.missing_calendar,
+        prefecture_days_off=policy.prefecture_days_off,
+        bound=bound,
+    )
+
+
+#: The calendars of policies without any calendar file, by (missing_calendar, prefecture_days_off, bound).
+_PLAIN_CALENDARS: dict[tuple[str, bool, str | None], Calendar] = {}
 
 DEFAULT_POLICY = PeriodPolicy()
 
@@ -273,7 +314,7 @@ def provisional_reason(year: int) -> str:
     return f"{year}年节假日安排尚未公布，按《全国年节及纪念日放假办法》推算"
 
 
-def _prefecture_reason(year: int) -> str:
+def prefecture_reason(year: int) -> str:
     return f"{year}年州庆放假通知未收录，8月17日至23日之间的到期日可能因州庆顺延"
 
 
@@ -309,7 +350,7 @@ class _Walk:
             if nat.provisional:
                 reasons.append(provisional_reason(year))
             if year in self.unknown_prefecture:
-                reasons.append(_prefecture_reason(year))
+                reasons.append(prefecture_reason(year))
             basis = "file" if nat.basis == "builtin" else nat.basis
             out.append(YearUse(year, basis, source, bool(reasons), "；".join(reasons) or None))
         return tuple(out)
