@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 import enshi_rules
 from enshi_rules import DayCounting, DeadlineStatus, Modality, PeriodPolicy, Report
 from enshi_rules._periods.counting import due_date
+from enshi_rules.report import Certainty
 from enshi_rules.testing import assert_finding
 from enshi_rules.testing.strategies import (
     LAST_CALENDAR_YEAR,
@@ -175,10 +176,21 @@ def test_a_period_in_a_year_without_data_is_provisional_or_missing_never_withhol
     doc = _letter_case(received, received + timedelta(days=wait))
     report = enshi_rules.evaluate(doc)
     # provisional (the default): both periods of 第二十七条 have a last day, marked provisional
-    assert {t.period_days for t in report.timeline} == {10, 30}
+    periods = [f for f in report.findings if f.article == 27 and f.period_days is not None]
+    assert {f.period_days for f in periods} == {10, 30}
+    for f in periods:
+        assert f.provisional is True and f.calendar_basis and "暂定" in f.calendar_basis
+        assert f.due >= received + timedelta(days=f.period_days)  # a last day only rolls forward
+        if not any(u.startswith("本认定只在") for u in f.uncertain_facts):
+            # counted with the provisional calendar (not one of the bounds of P10, whose early bound works weekends)
+            assert f.due.weekday() < 5
+    # P10: a status that differs between the bounds of the year is possible, and the time-limit table
+    # lists the certain ones only
+    assert {(t.rule_id, t.due) for t in report.timeline} == {
+        (f.rule_id, f.due) for f in periods if f.certainty is Certainty.CERTAIN
+    }
     for t in report.timeline:
         assert t.provisional is True and t.calendar_basis and "暂定" in t.calendar_basis
-        assert t.due.weekday() < 5 and t.due >= received + timedelta(days=t.period_days)
     assert [c.year for c in report.calendars] == sorted({c.year for c in report.calendars})
     assert all(c.provisional and c.basis == "provisional" for c in report.calendars)
     assert report.calendar_notes
