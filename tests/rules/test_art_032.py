@@ -6,7 +6,7 @@ import pytest
 
 from enshi_rules.rules.art_032 import BEHAVIOURS
 
-from .mcase import absent, case, check, only, run
+from .mcase import absent, case, check, check_note, only, run
 
 PERSON = "恩施市市场监督管理局张某（直接负责的主管人员）"
 ALL_HOLD = {"lawful_performance": True, "objective_cause": True, "duties_performed": True}
@@ -39,11 +39,18 @@ def test_p1_other_directly_responsible_person_of_another_organ():
     assert f.subject == "恩施市人民政府李某（其他直接责任人员）"
 
 
-def test_p1_criminal_liability():
+def test_p1_suspected_crime_is_a_note_on_transfer_never_a_violation():
+    # 第三十二条第一款 "构成犯罪的，依法追究刑事责任": whether a crime is constituted is for the judicial
+    # organs (A32-6): a note that it is to be transferred, no 【违反】 of criminal liability
     r = run(_liab(6, suspected_crime=True))
-    f = only(r, "art_032.p1.criminal_liability")
-    check(f, "art_032.p1.criminal_liability", 32, 1, None, "violation", PERSON)
-    only(r, "art_032.p1.i6.improper_gain")
+    assert [f.rule_id for f in r.findings if f.rule_id == "art_032.p1.criminal_liability"] == []
+    n = check_note(r, "art_032.p1.criminal_liability", 32, 1, "shall", "supervised")
+    assert (n.item, n.excludes, n.certainty.value) == (None, False, "certain")
+    assert "是否构成犯罪由司法机关依法认定" in n.message and "依法移送" in n.message and "张某（直接负责的主管人员）" in n.message
+    assert "A32-6" in n.interpretations
+    assert not [f for f in r.findings if "刑事责任" in f.message]
+    # the 第一款 finding on the same record stands, a certain violation of item (六)
+    check(only(r, "art_032.p1.i6.improper_gain"), "art_032.p1.i6.improper_gain", 32, 1, 6, "violation", PERSON)
 
 
 def test_p1_no_criminal_liability_without_a_suspected_crime():
@@ -109,7 +116,7 @@ def test_p2_never_covers_a_crime():
     absent(r, "art_032.p2.tolerance")
     f = only(r, "art_032.p1.i1.duty_not_performed")
     assert "涉嫌构成犯罪，不适用容错（A32-4）" in f.message and f.defeated_by is None and "A32-4" in f.interpretations
-    only(r, "art_032.p1.criminal_liability")
+    check_note(r, "art_032.p1.criminal_liability", 32, 1, "shall", "supervised")
 
 
 _VALUES = (True, False, None)
@@ -137,11 +144,11 @@ def test_p2_every_combination_of_the_conditions(item, claimed, crime):
         else:
             absent(r, "art_032.p2.tolerance")
             assert f.defeated_by is None, combo
-        if crime:
-            only(r, "art_032.p1.criminal_liability", modality="violation")
-        else:
-            absent(r, "art_032.p1.criminal_liability")
-        want = {rid} | ({"art_032.p2.tolerance"} if holds else set()) | ({"art_032.p1.criminal_liability"} if crime else set())
+        # a suspected crime is a note, never a finding (A32-6)
+        assert "art_032.p1.criminal_liability" not in [f.rule_id for f in r.findings], combo
+        assert [n.rule_id for n in r.notes if n.rule_id == "art_032.p1.criminal_liability"] == (
+            ["art_032.p1.criminal_liability"] if crime else []), combo
+        want = {rid} | ({"art_032.p2.tolerance"} if holds else set())
         assert {f.rule_id for f in r.findings if f.article == 32} == want, combo
 
 

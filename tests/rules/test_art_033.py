@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .mcase import absent, case, check, only, run
+from .mcase import absent, case, check, check_note, only, run
 
 WHO = "恩施市司法局王某（其他直接责任人员）"
 
@@ -25,9 +25,15 @@ def test_misconduct_unconfirmed():
     absent(run(_mc(confirmed=False)), "art_033.p1.supervisor_misconduct")
 
 
-def test_criminal_liability():
-    f = only(run(_mc(crime=True)), "art_033.p1.criminal_liability")
-    check(f, "art_033.p1.criminal_liability", 33, 1, None, "violation", WHO)
+def test_suspected_crime_is_a_note_on_transfer_never_a_violation():
+    # "构成犯罪的，依法追究刑事责任": whether a crime is constituted is for the judicial organs (A32-6)
+    r = run(_mc(crime=True))
+    assert "art_033.p1.criminal_liability" not in [f.rule_id for f in r.findings]
+    n = check_note(r, "art_033.p1.criminal_liability", 33, 1, "shall", "supervising")
+    assert (n.item, n.excludes, n.certainty.value) == (None, False, "certain")
+    assert "是否构成犯罪由司法机关依法认定" in n.message and "依法移送" in n.message and "A32-6" in n.interpretations
+    # the finding of 第三十三条 itself stands
+    check(only(r, "art_033.p1.supervisor_misconduct"), "art_033.p1.supervisor_misconduct", 33, 1, None, "violation", WHO)
 
 
 def test_no_criminal_liability_without_suspected_crime():
@@ -45,4 +51,4 @@ def test_a_suspected_crime_of_the_supervised_organs_staff_is_not_article_33():
                              "confirmed": True, "suspected_crime": True}])
     r = run(doc)
     absent(r, "art_033.p1.criminal_liability")
-    check(only(r, "art_032.p1.criminal_liability"), "art_032.p1.criminal_liability", 32, 1, None, "violation", "恩施市市场监督管理局张某（直接负责的主管人员）")
+    check_note(r, "art_032.p1.criminal_liability", 32, 1, "shall", "supervised")

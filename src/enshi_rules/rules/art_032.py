@@ -27,14 +27,15 @@ Items （一）（三）（七） can be covered: an incorrect performance, an u
 decision, or another unlawful act can result from objective factors or unforeseeable circumstances
 while the officer acted lawfully and to plan (e.g. facts concealed by the party, a sudden change of
 circumstances). A suspected crime (构成犯罪) is never covered: 容错 is granted "按照有关规定和程序" of
-discipline and administration, and cannot set aside criminal law; ``art_032.p1.criminal_liability``
-reports it, and the 第一款 finding stands.
+discipline and administration, and cannot set aside criminal law. Whether a crime is constituted is
+for the judicial organs: ``art_032.p1.criminal_liability`` is a note (not a 【违反】) that the matter is
+to be transferred according to law (A32-6), and the 第一款 finding stands.
 
 Interpretation: 容错 is written for 行政执法人员; a 直接负责的主管人员 who is an enforcement officer
 may invoke it as well (the record says whether the conditions hold for that person).
 
 The interpretive choices above are registered for legal review as A32-1, A32-2, A32-3, A32-4, A32-5,
-D-2, E-1 in ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
+A32-6, D-2, E-1 in ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
 from __future__ import annotations
@@ -96,10 +97,17 @@ def behaviour(item: int, name: str, text: str) -> None:
 # 被监督机关及其工作人员有下列行为之一的，根据情节对直接负责的主管人员和其他直接责任人员依纪依法予以处理；构成犯罪的，
 # 依法追究刑事责任：
 
-@rule("art_032.p1.criminal_liability", Modality.VIOLATION, Role.SUPERVISED, when=_CONFIRMED & true(m.crime))
-def criminal_liability(f: Fact) -> str:
-    """第三十二条第一款所列行为涉嫌构成犯罪的，认定依法追究刑事责任（容错不适用）。"""
-    return f"{f['person']}（{f['role']}）的行为涉嫌构成犯罪，应当依法追究刑事责任；容错不适用于犯罪（A32-4）。"
+# A suspected crime is not a finding (A32-6): whether a crime is constituted is for the judicial
+# organs ("构成犯罪的" is their conclusion, never the supervising organ's); the report notes that the
+# matter is to be transferred according to law. The 第一款 finding on the record stands.
+@rule("art_032.p1.criminal_liability", Modality.SHALL, Role.SUPERVISED, note=True, when=_CONFIRMED & true(m.crime))
+def criminal_liability(f: Fact) -> Outcome:
+    """第三十二条第一款所列行为涉嫌构成犯罪的，说明是否构成犯罪由司法机关依法认定、应当依法移送，不作违反认定（容错不适用）。"""
+    return Outcome(
+        f"{f['person']}（{f['role']}）的行为（记录“{f['refs'][0]}”）涉嫌构成犯罪：第三十二条第一款规定“构成犯罪的，依法追究刑事责任”，"
+        "是否构成犯罪由司法机关依法认定，涉嫌犯罪的应当依法移送有关机关处理；本报告不作犯罪或者刑事责任的认定。容错不适用于涉嫌犯罪的行为（A32-4）。",
+        interpretations=("A32-4", "A32-6"),
+    )
 
 # 第三十二条第一款第（一）项
 # （一）不履行或者不正确履行行政执法职责的；

@@ -6,7 +6,7 @@ subject is the person. 容错 (第三十二条第二款) is written for 行政�
 for losses from objective factors; 滥用职权、玩忽职守、徇私舞弊 are deliberate or culpable by
 definition, so no exemption is offered here.
 
-The interpretive choices above are registered for legal review as A33-1, D-2 in
+The interpretive choices above are registered for legal review as A33-1, A32-6, D-2 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
@@ -28,7 +28,13 @@ def supervisor_misconduct(f: Fact) -> Outcome:
     return Outcome(f"经调查属实，行政执法监督工作中有{f['behaviour']}的行为，应当对责任人员依纪依法予以处理。")
 
 
-@rule("art_033.p1.criminal_liability", Modality.VIOLATION, Role.SUPERVISING, when=_CONFIRMED & true(m.crime))
+# A suspected crime is a note, not a finding (A32-6, as in 第三十二条): whether a crime is
+# constituted is for the judicial organs; the matter is to be transferred according to law.
+@rule("art_033.p1.criminal_liability", Modality.SHALL, Role.SUPERVISING, note=True, when=_CONFIRMED & true(m.crime))
 def criminal_liability(f: Fact) -> Outcome:
-    """行政执法监督机关工作人员滥用职权、玩忽职守、徇私舞弊涉嫌构成犯罪的，认定依法追究刑事责任。"""
-    return Outcome(f"行政执法监督工作中的{f['behaviour']}行为涉嫌构成犯罪，应当依法追究刑事责任。")
+    """行政执法监督机关工作人员滥用职权、玩忽职守、徇私舞弊涉嫌构成犯罪的，说明是否构成犯罪由司法机关依法认定、应当依法移送，不作违反认定。"""
+    return Outcome(
+        f"行政执法监督工作中的{f['behaviour']}行为（记录“{f['refs'][0]}”）涉嫌构成犯罪：第三十三条规定“构成犯罪的，依法追究刑事责任”，"
+        "是否构成犯罪由司法机关依法认定，涉嫌犯罪的应当依法移送有关机关处理；本报告不作犯罪或者刑事责任的认定。",
+        interpretations=("A32-6",),
+    )
