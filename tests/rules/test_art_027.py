@@ -14,6 +14,7 @@ import pytest
 from enshi_rules import DeadlineStatus, Modality
 
 from .casebuilder import absent, case, letter, only, run
+from .mcase import check_note
 
 CITE_P1 = "《恩施土家族苗族自治州行政执法监督办法》第二十七条第一款"
 CITE_P2 = "《恩施土家族苗族自治州行政执法监督办法》第二十七条第二款"
@@ -293,15 +294,19 @@ def test_every_due_date_says_it_is_included():
     assert f.performed  # 【应当·已履行】
 
 
-def test_a_letter_giving_fewer_than_thirty_days_is_a_finding_and_the_period_stays_thirty_days():
+def test_a_letter_giving_fewer_than_thirty_days_is_a_note_and_the_period_stays_thirty_days():
+    # 第二十七条第二款's thirty days bind the supervised organ; a shorter letter is no violation of the
+    # supervising organ (第二十六条 "建议……限期自行纠正"), only a note that thirty days remain (A27-5)
     doc = rectify_case(None)
     doc["supervision"]["suggestion_letter"]["rectification_days"] = 15
     report = run(doc, "2025-03-25")
-    f = only(report, "art_027.p2.letter_period_too_short", modality=Modality.VIOLATION)
-    assert (f.article, f.paragraph, f.subject) == (27, 2, "恩施市司法局")
-    assert "限期15日整改，少于第二十七条第二款规定的三十日" in f.message
+    assert "art_027.p2.letter_period_too_short" not in [f.rule_id for f in report.findings]
+    assert not [f for f in report.findings if f.modality is Modality.VIOLATION]
+    n = check_note(report, "art_027.p2.letter_period_too_short", 27, 2, "shall", "supervised")
+    assert (n.item, n.excludes, n.certainty.value) == (None, False, "certain") and "A27-5" in n.interpretations
+    assert "限期15日整改，与第二十七条第二款规定的三十日不一致" in n.message and "仍为自收到建议书（或者复查答复）之日起三十日" in n.message
     assert only(report, "art_027.p2.rectify.pending").due == date(2025, 4, 2)
-    # thirty days (or more) is no finding
+    # thirty days (or more) is no note
     doc["supervision"]["suggestion_letter"]["rectification_days"] = 30
     absent(run(doc, "2025-03-25"), "art_027.p2.letter_period_too_short")
 
@@ -312,7 +317,7 @@ def test_a_decision_letter_inside_the_thirty_days_after_a_short_letter_lacks_its
     doc["supervision"]["suggestion_letter"]["rectification_days"] = 15
     doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-03-25", "received_on": "2025-03-26"}
     report = run(doc, "2025-03-28")
-    only(report, "art_027.p2.letter_period_too_short", modality=Modality.VIOLATION)
+    check_note(report, "art_027.p2.letter_period_too_short", 27, 2, "shall", "supervised")
     only(report, "art_028.p1.decision_without_default", modality=Modality.VIOLATION)
 
 

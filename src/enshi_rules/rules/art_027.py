@@ -13,8 +13,8 @@ article (each also in docs/interpretations.md):
   the supervising organ (or, with the time-in-the-post policy, the day it was posted).
 * 经复查异议成立 ends the supervision, an exception that leaves its trace: the findings it defeats
   stay in the report with ``defeated_by`` (A27-4, E-1).
-* The letter's own time limit (``rectification_days``) below thirty days is a finding; the period
-  judged stays thirty days (A27-5).
+* The letter's own time limit (``rectification_days``) below thirty days is a note, not a finding:
+  the duty of 第二款 is the supervised organ's, which still has thirty days (A27-5).
 * An overdue count stops on the day the 第二十八条 决定书 is issued (A27-6).
 * A late application answered and upheld leaves open whether the supervision ended; the findings
   that depend on it say so (A27-7).
@@ -197,13 +197,17 @@ rectification(
 )
 
 
-# The letter's own time limit: the measures fix thirty days for every letter; a letter that gives
-# fewer misstates the law (A27-5). The period judged above stays thirty days; a 决定书 issued before
-# those thirty days end is art_028.p1.decision_without_default.
-@rule("art_027.p2.letter_period_too_short", Modality.VIOLATION, Role.SUPERVISING, when=RECTIFICATION & (+m.letter_days) & (m.letter_days < RECTIFICATION_DAYS))
+# The letter's own time limit: the measures fix thirty days, and the duty of 第二款 is the supervised
+# organ's; 第二十六条 lets the supervising organ "建议被监督机关限期自行纠正" and no 款 makes a shorter
+# limit its violation. A letter that gives fewer days is therefore a note, not a 【违反】 (A27-5): it
+# is not consistent with 第二款, and the supervised organ still has thirty days. The period judged
+# above stays thirty days; a 决定书 issued before those end is art_028.p1.decision_without_default.
+@rule("art_027.p2.letter_period_too_short", Modality.SHALL, Role.SUPERVISED, note=True,
+      when=RECTIFICATION & (+m.letter_days) & (m.letter_days < RECTIFICATION_DAYS))
 def letter_period_too_short(f: Fact) -> str:
-    """《行政执法监督建议书》载明的整改期限少于第二十七条第二款规定的三十日的，认定监督机关限期不当；整改期限仍按三十日判断。"""
+    """《行政执法监督建议书》载明的整改期限少于第二十七条第二款规定的三十日的，说明与该款不一致、被监督机关仍有三十日，不作违反认定；整改期限仍按三十日判断。"""
     return (
-        f"《行政执法监督建议书》限期{f['letter_days']}日整改，少于第二十七条第二款规定的三十日；"
-        f"被监督机关的整改期限仍为自收到建议书（或者复查答复）之日起三十日，不因建议书所定期限较短而提前届满。"
+        f"《行政执法监督建议书》限期{f['letter_days']}日整改，与第二十七条第二款规定的三十日不一致；"
+        "该款的义务主体是被监督机关，被监督机关的整改期限仍为自收到建议书（或者复查答复）之日起三十日，"
+        "不因建议书所定期限较短而提前届满（A27-5）。"
     )
