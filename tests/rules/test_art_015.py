@@ -8,7 +8,7 @@ from .annual_cases import AFTER, DURING, SUBJECT, annual, no_annual_record, rule
 from .mcase import absent, check, only, run
 
 
-@pytest.mark.parametrize(("name", "field"), [("responsibility_list", "responsibility_list_on"), ("annual_plan", "annual_plan_on")])
+@pytest.mark.parametrize(("name", "field"), [("annual_plan", "annual_plan_on")])
 def test_made_within_the_year(name, field):
     rid = f"art_015.p1.{name}.on_time"
     f = only(run(annual(), AFTER), rid)
@@ -16,7 +16,7 @@ def test_made_within_the_year(name, field):
     assert f.status.value == "on_time" and f.subject_id == "422801.sfj"
 
 
-@pytest.mark.parametrize(("name", "field"), [("responsibility_list", "responsibility_list_on"), ("annual_plan", "annual_plan_on")])
+@pytest.mark.parametrize(("name", "field"), [("annual_plan", "annual_plan_on")])
 def test_missing_after_the_year_is_a_violation(name, field):
     rid = f"art_015.p1.{name}.overdue"
     r = run(annual(**{field: None}), AFTER)
@@ -24,7 +24,7 @@ def test_missing_after_the_year_is_a_violation(name, field):
     absent(r, f"art_015.p1.{name}.on_time")
 
 
-@pytest.mark.parametrize(("name", "field"), [("responsibility_list", "responsibility_list_on"), ("annual_plan", "annual_plan_on")])
+@pytest.mark.parametrize(("name", "field"), [("annual_plan", "annual_plan_on")])
 def test_a_year_is_not_judged_before_it_ends(name, field):
     r = run(annual(**{field: None}), DURING)
     check(only(r, f"art_015.p1.{name}.pending"), f"art_015.p1.{name}.pending", 15, 1, None, "shall", SUBJECT)
@@ -44,24 +44,36 @@ def test_plan_made_within_the_year_is_not_late():
     absent(run(annual(), AFTER), "art_015.p1.annual_plan.late")
 
 
-def test_responsibility_list_made_after_the_year_is_late():
-    r = run(annual(responsibility_list_on="2026-01-03"), AFTER)
-    f = only(r, "art_015.p1.responsibility_list.late")
-    check(f, "art_015.p1.responsibility_list.late", 15, 1, None, "violation", SUBJECT)
-    assert f.status.value == "late" and f.subject_id == "422801.sfj"
+def test_responsibility_list_made_after_the_year_is_performed_never_late():
+    # 第十五条: "年度" qualifies only the work plan; the 权责清单 has no period (A15-2)
+    r = run(annual(responsibility_list_on="2026-01-10"), "2026-12-01")
+    f = only(r, "art_015.p1.responsibility_list.made")
+    check(f, "art_015.p1.responsibility_list.made", 15, 1, None, "shall", SUBJECT)
+    assert f.performed and f.status is None and f.days_late is None and f.subject_id == "422801.sfj"
     assert f.citation == "《恩施土家族苗族自治州行政执法监督办法》第十五条"
-    assert f.message == "2025年度：至年度结束未制定行政执法监督权责清单，2026年1月3日才制定。"
-    absent(r, "art_015.p1.responsibility_list.on_time")
-    absent(r, "art_015.p1.responsibility_list.overdue")
+    assert f.message == ("2025年度：已于2026年1月10日制定行政执法监督权责清单；制定于该年度结束之后，"
+                         "第十五条对权责清单没有规定期限，不认定逾期（A15-2）。")
+    assert "A15-2" in f.interpretations
+    assert not [x for x in r.findings if x.article == 15 and x.modality.value == "violation"]
     check(only(r, "art_015.p1.annual_plan.on_time"), "art_015.p1.annual_plan.on_time", 15, 1, None, "shall", SUBJECT)
 
 
-def test_responsibility_list_made_on_the_last_day_of_the_year_is_not_late():
-    r = run(annual(responsibility_list_on="2025-12-31"), AFTER)
-    absent(r, "art_015.p1.responsibility_list.late")
-    f = only(r, "art_015.p1.responsibility_list.on_time")
-    check(f, "art_015.p1.responsibility_list.on_time", 15, 1, None, "shall", SUBJECT)
-    assert f.status.value == "on_time" and f.message == "2025年度：已于2025年12月31日制定行政执法监督权责清单。"
+def test_responsibility_list_made_within_or_before_the_year_is_performed():
+    for made in ("2025-12-31", "2024-11-01"):
+        f = only(run(annual(responsibility_list_on=made), AFTER), "art_015.p1.responsibility_list.made")
+        check(f, "art_015.p1.responsibility_list.made", 15, 1, None, "shall", SUBJECT)
+        assert f.performed and f.status is None and "不认定逾期" not in f.message
+
+
+@pytest.mark.parametrize("as_of", [DURING, AFTER, "2027-06-30"])
+def test_responsibility_list_not_made_is_an_outstanding_duty_never_a_violation(as_of):
+    r = run(annual(responsibility_list_on=None), as_of)
+    f = only(r, "art_015.p1.responsibility_list.required")
+    check(f, "art_015.p1.responsibility_list.required", 15, 1, None, "shall", SUBJECT)
+    assert not f.performed and f.status is None and f.days_late is None
+    assert "第十五条对权责清单没有规定期限" in f.message and "A15-2" in f.interpretations
+    absent(r, "art_015.p1.responsibility_list.made")
+    assert not [x for x in r.findings if x.article == 15 and x.modality.value == "violation"]
 
 
 def test_no_annual_record_no_finding_under_article_15():
@@ -69,9 +81,8 @@ def test_no_annual_record_no_finding_under_article_15():
     is judged (no organ and year), while the rest of the case is evaluated as before."""
     assert rules_of(15) == [
         "art_015.p1.annual_plan.late", "art_015.p1.annual_plan.on_time", "art_015.p1.annual_plan.overdue",
-        "art_015.p1.annual_plan.pending", "art_015.p1.responsibility_list.late",
-        "art_015.p1.responsibility_list.on_time", "art_015.p1.responsibility_list.overdue",
-        "art_015.p1.responsibility_list.pending",
+        "art_015.p1.annual_plan.pending", "art_015.p1.responsibility_list.made",
+        "art_015.p1.responsibility_list.required",
     ]
     r = run(no_annual_record(), AFTER)
     for rid in rules_of(15):
@@ -114,5 +125,5 @@ def test_annual_duties_of_an_organ_that_cannot_supervise_are_a_data_error():
 def test_no_pending_responsibility_list_once_made():
     # 应当制定权责清单: made on 2025-03-20, nothing is pending on the last day of the year
     r = run(annual(), DURING)
-    absent(r, "art_015.p1.responsibility_list.pending")
-    check(only(r, "art_015.p1.responsibility_list.on_time"), "art_015.p1.responsibility_list.on_time", 15, 1, None, "shall", SUBJECT)
+    absent(r, "art_015.p1.responsibility_list.required")
+    check(only(r, "art_015.p1.responsibility_list.made"), "art_015.p1.responsibility_list.made", 15, 1, None, "shall", SUBJECT)

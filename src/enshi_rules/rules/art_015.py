@@ -1,12 +1,15 @@
 """第十五条 of the measures: the text of each 款/项 stands right above the rules that encode it.
 
-Judged per organ and year from ``annual_duties`` (the organ named there is the finding's subject);
-see ``rules/_annual.py`` for how a year is judged. Interpretations:
+Judged per organ and year from ``annual_duties`` (the organ named there is the finding's subject).
+Interpretations:
 
-* 权责清单 is a standing list: one made in an earlier year still counts for this year (made on or
-  before 31 December of the year judged).
-* 年度工作计划 is the plan of the year judged: a plan dated after the year ended is reported ``late``;
-  a plan dated in an earlier year is still accepted (the record names the year it is for).
+* 权责清单 is a standing list with no period: "年度" qualifies only the work plan. The duty to make it
+  has no time limit, so, as for 第十、二十六、三十一条, nothing is ever judged late: made (in the
+  year judged, before it, or after it), the duty is performed; not made, it is an outstanding 应当,
+  never a 【违反】 (A15-2).
+* 年度工作计划 is the plan of the year judged (``rules/_annual.py``): a plan dated after the year ended
+  is reported ``late``; a plan dated in an earlier year is still accepted (the record names the
+  year it is for).
 
 The interpretive choices above are registered for legal review as A15-1, A15-2, A15-3 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
@@ -14,15 +17,35 @@ The interpretive choices above are registered for legal review as A15-1, A15-2, 
 
 from __future__ import annotations
 
+from .._engine.rulebook import Duty, Fact, Role, m
 from ._annual import dated_duty
+from .kinds import ANNUAL
 
 # 第十五条
 # 行政执法监督机关应当制定行政执法监督权责清单，制定年度行政执法监督工作计划。
 
-dated_duty(
-    "art_015.p1.responsibility_list", done="list_on", document="行政执法监督权责清单",
-    late=lambda f: f"至年度结束未制定行政执法监督权责清单，{f.zh('list_on')}才制定。",
-)
+# 应当制定行政执法监督权责清单: a duty without a time limit (A15-2).
+responsibility_list = Duty(Role.SUPERVISING, ANNUAL, done=m.list_on)
+
+
+@responsibility_list.required("art_015.p1.responsibility_list.required")
+def responsibility_list_required(f: Fact) -> str:
+    """尚未制定行政执法监督权责清单的，认定应当制定；第十五条对权责清单没有规定期限（“年度”只修饰工作计划），不认定逾期。"""
+    return (
+        f"{f['year']}年度：应当制定行政执法监督权责清单；记录未显示已经制定。"
+        "第十五条对权责清单没有规定期限（“年度”只限定工作计划），不认定逾期（A15-2）。"
+    )
+
+
+@responsibility_list.done("art_015.p1.responsibility_list.made")
+def responsibility_list_made(f: Fact) -> str:
+    """已制定行政执法监督权责清单的，认定该项义务已履行，无论在所判断年度之内、之前还是之后制定（没有期限）。"""
+    after = (
+        "；制定于该年度结束之后，第十五条对权责清单没有规定期限，不认定逾期（A15-2）"
+        if f["list_on"] > f["year_end"] else ""
+    )
+    return f"{f['year']}年度：已于{f.zh('list_on')}制定行政执法监督权责清单{after}。"
+
 
 dated_duty(
     "art_015.p1.annual_plan", done="plan_on", document="年度行政执法监督工作计划",
