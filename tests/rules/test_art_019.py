@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from .annual_cases import AFTER, DURING, SUBJECT, annual, no_annual_record, rules_of
-from .mcase import absent, check, only, run
+import pytest
+
+from .mcase import absent, check, check_note, only, run
 
 
 def test_assessment_held():
@@ -25,15 +27,48 @@ def test_no_pending_once_held():
     absent(run(annual(), DURING), "art_019.p1.assessment.pending")
 
 
-def test_external_review_missing():
-    r = run(annual(assessments=[{"held_on": "2025-11-01", "internal": True, "external": False, "scope": "专项"}]), AFTER)
-    check(only(r, "art_019.p1.external_review_missing"), "art_019.p1.external_review_missing", 19, 1, None, "violation", SUBJECT)
+def test_external_review_missing_with_a_comprehensive_assessment_is_a_violation():
+    r = run(annual(assessments=[{"held_on": "2025-11-01", "internal": True, "external": False}]), AFTER)
+    f = only(r, "art_019.p1.external_review_missing")
+    check(f, "art_019.p1.external_review_missing", 19, 1, None, "violation", SUBJECT)
+    assert f.certainty.value == "certain" and "A19-1" in f.interpretations
     absent(r, "art_019.p1.internal_assessment_missing")
+    absent(r, "art_019.p1.external_review_missing_special_only")
 
 
 def test_internal_assessment_missing():
     r = run(annual(assessments=[{"held_on": "2025-11-01", "internal": False, "external": True}]), AFTER)
     check(only(r, "art_019.p1.internal_assessment_missing"), "art_019.p1.internal_assessment_missing", 19, 1, None, "violation", SUBJECT)
+    absent(r, "art_019.p1.internal_assessment_missing_special_only")
+
+
+@pytest.mark.parametrize(("internal", "external", "part"), [(True, False, "external_review"), (False, True, "internal_assessment")])
+def test_a_part_missing_when_only_special_assessments_were_held_is_a_note_not_a_violation(internal, external, part):
+    # 第十九条 "可以……选取部分考核评议内容开展专项考核评议": an internal-only (external-only) 专项 year
+    # can reasonably be read as allowed; a note for a person to judge, never a 【违反】 (A19-1)
+    r = run(annual(assessments=[{"held_on": "2025-11-01", "internal": internal, "external": external, "scope": "专项"}]), AFTER)
+    assert not [f for f in r.findings if f.article == 19 and f.modality.value == "violation"]
+    absent(r, f"art_019.p1.{part}_missing")
+    n = check_note(r, f"art_019.p1.{part}_missing_special_only", 19, 1, "shall", "supervising")
+    assert (n.item, n.excludes, n.certainty.value) == (None, False, "certain") and "A19-1" in n.interpretations
+    words = "外部评议" if part == "external_review" else "内部考核"
+    assert n.message.startswith(f"恩施市司法局2025年度组织的行政执法考核评议均为专项考核评议（1次），均未包括{words}。")
+    assert "须人工判断" in n.message
+    check(only(r, "art_019.p1.special_assessment"), "art_019.p1.special_assessment", 19, 1, None, "may", SUBJECT)
+
+
+def test_a_special_and_a_comprehensive_assessment_both_without_external_review_is_a_violation():
+    two = [{"held_on": "2025-06-01", "internal": True, "external": False, "scope": "专项"},
+           {"held_on": "2025-11-01", "internal": True, "external": False}]
+    r = run(annual(assessments=two), AFTER)
+    check(only(r, "art_019.p1.external_review_missing"), "art_019.p1.external_review_missing", 19, 1, None, "violation", SUBJECT)
+    absent(r, "art_019.p1.external_review_missing_special_only")
+
+
+def test_a_special_only_year_is_not_judged_before_it_ends():
+    r = run(annual(assessments=[{"held_on": "2025-11-01", "internal": True, "external": False, "scope": "专项"}]), DURING)
+    absent(r, "art_019.p1.external_review_missing_special_only")
+    absent(r, "art_019.p1.external_review_missing")
 
 
 def test_both_parts_over_the_year_is_enough():
@@ -42,6 +77,8 @@ def test_both_parts_over_the_year_is_enough():
     r = run(annual(assessments=two), AFTER)
     absent(r, "art_019.p1.external_review_missing")
     absent(r, "art_019.p1.internal_assessment_missing")
+    absent(r, "art_019.p1.external_review_missing_special_only")
+    absent(r, "art_019.p1.internal_assessment_missing_special_only")
 
 
 def test_parts_not_judged_before_the_year_ends():
@@ -63,7 +100,8 @@ def test_no_annual_record_no_finding_under_article_19():
     to judge, so nothing of 第十九条."""
     assert rules_of(19) == [
         "art_019.p1.assessment.on_time", "art_019.p1.assessment.overdue", "art_019.p1.assessment.pending",
-        "art_019.p1.external_review_missing", "art_019.p1.internal_assessment_missing",
+        "art_019.p1.external_review_missing", "art_019.p1.external_review_missing_special_only",
+        "art_019.p1.internal_assessment_missing", "art_019.p1.internal_assessment_missing_special_only",
         "art_019.p1.special_assessment",
     ]
     r = run(no_annual_record(), AFTER)

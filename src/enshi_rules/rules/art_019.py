@@ -5,7 +5,9 @@ Interpretations:
 
 * "包括内部考核和外部评议": over the year, the assessments together must include both an internal
   assessment and an external review (a 专项 assessment may cover one part only). Judged once the year
-  has ended and at least one assessment was held; each missing part is its own finding.
+  has ended and at least one assessment was held; each missing part is its own finding when a 综合
+  assessment was held, and a note for a person to judge when all were 专项 (whether "选取部分考核评议
+  内容" lets an organ leave out a part for the whole year can be contested, A19-1).
 * 综合 or 专项 is the organ's choice (可以): a 专项 assessment is reported as ``may``.
 
 The interpretive choices above are registered for legal review as A15-1, A19-1, M-1 in
@@ -25,18 +27,46 @@ from .kinds import ANNUAL
 counted_duty("art_019.p1.assessment", count="assessments", activity="行政执法考核评议")
 
 _ENDED = ANNUAL & (m.as_of > m.year_end) & (m.assessments >= 1)
+#: At least one 综合考核评议 in the year: a part missing from the year is a certain finding (A19-1).
+_WITH_COMPREHENSIVE = _ENDED & (m.special < m.assessments)
+#: Only 专项考核评议 in the year: "可以……选取部分考核评议内容开展专项考核评议" can be read as letting
+#: the organ choose the internal (or external) part alone; a lawyer can contest the finding, so it
+#: is a note for a person to judge, never a certain 【违反】 (A19-1).
+_ONLY_SPECIAL = _ENDED & (m.special == m.assessments)
 
 
-@rule("art_019.p1.internal_assessment_missing", Modality.VIOLATION, Role.SUPERVISING, when=_ENDED & (m.internal == 0))
+@rule("art_019.p1.internal_assessment_missing", Modality.VIOLATION, Role.SUPERVISING, when=_WITH_COMPREHENSIVE & (m.internal == 0))
 def internal_assessment_missing(f: Fact) -> Outcome:
-    """年度考核评议不包括内部考核的，认定违反“包括内部考核和外部评议”的规定。"""
+    """年度内组织了综合考核评议、全年的考核评议均不包括内部考核的，认定违反“包括内部考核和外部评议”的规定。"""
     return Outcome(f"{f['year']}年度：组织的行政执法考核评议均未包括内部考核。")
 
 
-@rule("art_019.p1.external_review_missing", Modality.VIOLATION, Role.SUPERVISING, when=_ENDED & (m.external == 0))
+@rule("art_019.p1.external_review_missing", Modality.VIOLATION, Role.SUPERVISING, when=_WITH_COMPREHENSIVE & (m.external == 0))
 def external_review_missing(f: Fact) -> Outcome:
-    """年度考核评议不包括外部评议的，认定违反“包括内部考核和外部评议”的规定。"""
+    """年度内组织了综合考核评议、全年的考核评议均不包括外部评议的，认定违反“包括内部考核和外部评议”的规定。"""
     return Outcome(f"{f['year']}年度：组织的行政执法考核评议均未包括外部评议。")
+
+
+def _special_only(f: Fact, part: str) -> Outcome:
+    return Outcome(
+        f"{f['subject_name']}{f['year']}年度组织的行政执法考核评议均为专项考核评议（{f['assessments']}次），均未包括{part}。"
+        "第十九条要求考核评议“包括内部考核和外部评议”，同时规定“可以……选取部分考核评议内容开展专项考核评议”；"
+        f"只开展专项考核评议、未包括{part}是否符合第十九条，可以有不同理解，本报告不作违反认定，须人工判断（A19-1）。"
+    )
+
+
+@rule("art_019.p1.internal_assessment_missing_special_only", Modality.SHALL, Role.SUPERVISING, note=True,
+      when=_ONLY_SPECIAL & (m.internal == 0))
+def internal_assessment_missing_special_only(f: Fact) -> Outcome:
+    """全年只开展专项考核评议、均不包括内部考核的，说明是否符合第十九条有待人工判断，不作违反认定。"""
+    return _special_only(f, "内部考核")
+
+
+@rule("art_019.p1.external_review_missing_special_only", Modality.SHALL, Role.SUPERVISING, note=True,
+      when=_ONLY_SPECIAL & (m.external == 0))
+def external_review_missing_special_only(f: Fact) -> Outcome:
+    """全年只开展专项考核评议、均不包括外部评议的，说明是否符合第十九条有待人工判断，不作违反认定。"""
+    return _special_only(f, "外部评议")
 
 
 @rule("art_019.p1.special_assessment", Modality.MAY, Role.SUPERVISING, when=ANNUAL & (m.special > 0))
