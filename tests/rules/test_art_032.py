@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from enshi_rules._evaluate.text_report import finding_tag
 from enshi_rules.rules.art_032 import BEHAVIOURS
 
 from .mcase import absent, case, check, check_note, only, run
@@ -69,7 +70,13 @@ def test_p2_tolerance_holds_and_defeats_the_liability_which_stays_in_the_report(
         ("duties_performed", "已经按照职能分工、岗位职责和监督管理工作计划要求履行职责"),
     ):
         assert f"{words}——记录“ZR-1”的 tolerance.{field} 经认定成立" in f.message
-    assert "由有权机关按照有关规定和程序予以容错" in f.message
+    # 第二款 "按照有关规定和程序予以容错": the conditions are met, the competent organ decides; never
+    # 免责 or 不予追究 (legal review (c)13, A32-2)
+    assert "是否予以容错，由有权机关按照有关规定和程序决定" in f.message
+    assert "不予追究" not in f.message and "免责" not in f.message
+    assert finding_tag(f) == "例外"
+    held = only(r, f"art_032.p1.i{item}.{BEHAVIOURS[item][0]}")
+    assert "不予追究" not in held.message
     # the conduct does not disappear: the 第一款 finding stays, marked defeated (E-1)
     rid = f"art_032.p1.i{item}.{BEHAVIOURS[item][0]}"
     defeated = only(r, rid)

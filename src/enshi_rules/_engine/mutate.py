@@ -6,7 +6,7 @@ itself, never by editing source text:
 ==================  =================================================================================
 operator            mutant
 ==================  =================================================================================
-``modality``        the modality flipped (应当 -> 可以, 可以 -> 应当, 不得 -> 应当, 违反 -> 应当, 免责 -> 违反)
+``modality``        the modality flipped (应当 -> 可以, 可以 -> 应当, 不得 -> 应当, 违反 -> 应当, 例外 -> 违反)
 ``subject``         the subject swapped (监督机关 <-> 被监督机关)
 ``conjunct``        one conjunct of an ``&`` in the condition dropped (each in turn)
 ``comparison``      one comparison negated (``<`` / ``>=``, ``<=`` / ``>``, ``==`` / ``!=``, present / absent)

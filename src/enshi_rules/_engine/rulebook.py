@@ -705,7 +705,7 @@ MODALITY_ZH = {
     Modality.MAY: "可以",
     Modality.SHALL_NOT: "不得",
     Modality.VIOLATION: "违反",
-    Modality.EXEMPTION: "免责",
+    Modality.EXEMPTION: "例外",
 }
 
 

@@ -74,7 +74,7 @@ def _tolerance_text(f: Fact, item: int) -> tuple[str, tuple[str, ...]]:
         return "主张容错不能成立：涉嫌构成犯罪，不适用容错（A32-4）。", ("A32-4",)
     missing = [words for key, (field, words) in CONDITIONS.items() if not f[key]]
     if not missing:
-        return "主张容错，第三十二条第二款的条件均已成立，见该款的认定；本项认定保留，不予追究。", ()
+        return "主张容错，第三十二条第二款的条件均已成立，见该款的认定；是否予以容错由有权机关按照有关规定和程序决定；本项认定保留。", ()
     disproved = {CONDITIONS[k][1] for k in CONDITIONS if CONDITIONS[k][0] in f["disproved"]}
     parts = [f"{w}（{'经查不成立' if w in disproved else '未能认定'}）" for w in missing]
     return "主张容错不能成立，不具备第三十二条第二款的条件：" + "；".join(parts) + "（A32-2）。", ("A32-2",)
@@ -157,7 +157,7 @@ tolerable_behaviour = predicate(
 # stays in the report, marked ``defeated_by`` this rule.
 @exception("art_032.p2.tolerance", Role.SUPERVISED, when=_CONFIRMED & tolerable_behaviour & tolerance_holds, defeats=("art_032.p1.i*",))
 def tolerance(f: Fact) -> str:
-    """第三十二条第一款第（一）（三）（七）项行为同时具备依法履职、客观因素或难以预见情形、已按职能分工岗位职责和工作计划履职三项条件的，认定第二款的条件成立，由有权机关按照有关规定和程序予以容错；第一款的认定保留，标明被本款排除。"""
+    """第三十二条第一款第（一）（三）（七）项行为同时具备依法履职、客观因素或难以预见情形、已按职能分工岗位职责和工作计划履职三项条件的，认定具备第二款的条件，由有权机关按照有关规定和程序决定是否予以容错；第一款的认定保留，标明被本款排除。"""
     item = f["item"]
     record = f["refs"][0]
     held = "；".join(
@@ -166,6 +166,6 @@ def tolerance(f: Fact) -> str:
     )
     return (
         f"{f['person']}（{f['role']}）有{BEHAVIOURS[item][1]}的情形（第三十二条第一款第（{_mark(item)}）项），"
-        f"第三十二条第二款的条件均已成立：{held}。应当由有权机关按照有关规定和程序予以容错；"
-        f"第一款第（{_mark(item)}）项的认定（art_032.p1.i{item}.{BEHAVIOURS[item][0]}）保留在报告中，不予追究。"
+        f"第三十二条第二款的条件均已成立：{held}。是否予以容错，由有权机关按照有关规定和程序决定（A32-2）；"
+        f"第一款第（{_mark(item)}）项的认定（art_032.p1.i{item}.{BEHAVIOURS[item][0]}）保留在报告中，该行为仍然可见。"
     )

@@ -19,7 +19,7 @@ Criteria (all optional; one that is not given matches anything):
 - ``article``, ``paragraph``, ``item``: numbers;
 - ``rule_id``: exact, or a pattern with ``*`` (``"art_027.p2.*"``);
 - ``modality``: ``"shall"`` / ``"may"`` / ``"shall_not"`` / ``"violation"`` / ``"exemption"``, a
-  :class:`~enshi_rules.Modality`, or 应当 / 可以 / 不得 / 违反 / 免责;
+  :class:`~enshi_rules.Modality`, or 应当 / 可以 / 不得 / 违反 / 例外 (免责、容错 are accepted for it);
 - ``status``: ``"pending"`` / ``"on_time"`` / ``"late"`` / ``"overdue"``, a
   :class:`~enshi_rules.DeadlineStatus`, or the words of the text report (期限未届满, 按期完成,
   逾期完成, 逾期未完成, ...);
@@ -103,6 +103,7 @@ _MODALITY_WORDS = {
     "不得": Modality.SHALL_NOT,
     "违反": Modality.VIOLATION,
     "违法": Modality.VIOLATION,
+    "例外": Modality.EXEMPTION,
     "免责": Modality.EXEMPTION,
     "容错": Modality.EXEMPTION,
 }
