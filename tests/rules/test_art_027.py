@@ -116,6 +116,24 @@ def test_upheld_objection_terminates_the_supervision_and_nothing_follows():
     absent(report, "art_028")
 
 
+def test_upheld_objection_defeats_the_prompts_of_article_29_1_and_30_which_stay_in_the_report():
+    # 经复查异议成立的，应当终止本次监督 (第二十七条第一款): no result is left to circulate (第二十九条第一款)
+    # or to count in the performance assessment (第三十条); the prompts stay, marked defeated (E-1, A27-4)
+    report = run(review_case("2025-10-09", upheld=True), "2025-12-31")
+    circulate = only(report, "art_029.p1.circulate", modality=Modality.MAY, cite="第二十九条第一款", subject="恩施市司法局")
+    assert (circulate.article, circulate.paragraph, circulate.item) == (29, 1, None)
+    assert circulate.defeated_by == "art_027.p1.terminate_supervision"
+    assessment = only(report, "art_030.p1.performance_assessment", modality=Modality.SHALL, cite="第三十条")
+    assert (assessment.article, assessment.paragraph, assessment.item) == (30, 1, None)
+    assert assessment.defeated_by == "art_027.p1.terminate_supervision"
+    t = only(report, "art_027.p1.terminate_supervision", modality=Modality.SHALL, cite="第二十七条第一款", subject="恩施市司法局")
+    assert "没有可供通报（第二十九条第一款）或者纳入法治建设绩效考核（第三十条）的结果" in t.message
+    # the objection not upheld: the supervision goes on, and neither prompt is defeated
+    report = run(review_case("2025-10-09", upheld=False), "2025-12-31")
+    assert only(report, "art_029.p1.circulate").defeated_by is None
+    assert only(report, "art_030.p1.performance_assessment").defeated_by is None
+
+
 def test_objection_not_upheld_does_not_terminate():
     report = run(review_case("2025-10-09", upheld=False), "2025-10-20")
     absent(report, "art_027.p1.terminate_supervision")

@@ -112,18 +112,20 @@ def late_application_answered(f: Fact) -> Outcome:
 
 
 # 经复查异议成立的，应当终止本次监督: an exception that leaves its trace (A27-4, E-1). The situations
-# the letter rested on and any report owed on a decision letter issued anyway stay in the report,
+# the letter rested on, any report owed on a decision letter issued anyway, and the prompts that
+# presuppose a result of the supervision (第二十九条第一款 通报, 第三十条 纳入绩效考核) stay in the report,
 # marked defeated by it; the rectification of 第二款 never starts (its period runs only 经复查异议不成立).
 @exception(
     "art_027.p1.terminate_supervision", Role.SUPERVISING, modality=Modality.SHALL,
     when=REVIEW & timely_objection & true(m.upheld),
-    defeats_in_case=("art_026.p1.i*.letter_issued", "art_028.p2.*"),
+    defeats_in_case=("art_026.p1.i*.letter_issued", "art_028.p2.*", "art_029.p1.*", "art_030.*"),
 )
 def terminate_supervision(f: Fact) -> str:
     """经复查异议成立的，认定监督机关应当终止本次监督，整改和决定书的规则不再适用。"""
     return (
         f"经复查异议成立（{f.zh('answered')}答复），监督机关应当终止本次监督，被监督机关无需整改；"
-        "建议书所认定的情形不再作为本次监督的认定，其后制发的决定书不产生执行情况报告义务。"
+        "建议书所认定的情形不再作为本次监督的认定，其后制发的决定书不产生执行情况报告义务；"
+        "本次监督没有可供通报（第二十九条第一款）或者纳入法治建设绩效考核（第三十条）的结果。"
     )
 
 
