@@ -127,3 +127,57 @@ def test_no_pending_responsibility_list_once_made():
     r = run(annual(), DURING)
     absent(r, "art_015.p1.responsibility_list.required")
     check(only(r, "art_015.p1.responsibility_list.made"), "art_015.p1.responsibility_list.made", 15, 1, None, "shall", SUBJECT)
+
+
+def _government_and_justice(gov: dict, justice: dict) -> dict:
+    """利川市人民政府 and 利川市司法局, each with a record of 2025 (the case's annual_duties)."""
+    doc = annual()
+    doc["annual_duties"] = [
+        {"organ": "422802", "year": 2025, **gov},
+        {"organ": "422802.sfj", "year": 2025, **justice},
+    ]
+    return doc
+
+
+GOVERNMENT = "利川市人民政府"
+
+
+def test_a_governments_plan_and_list_made_by_its_justice_bureau_are_the_governments():
+    # 第五条第一款: the 司法行政部门 承担本级人民政府行政执法监督具体工作 (A15-5)
+    doc = _government_and_justice({}, {"responsibility_list_on": "2025-04-08", "annual_plan_on": "2025-03-28"})
+    r = run(doc, AFTER)
+    plan = [f for f in r.findings if f.rule_id.startswith("art_015.p1.annual_plan") and f.subject == GOVERNMENT]
+    assert [f.rule_id for f in plan] == ["art_015.p1.annual_plan.on_time"]
+    check(plan[0], "art_015.p1.annual_plan.on_time", 15, 1, None, "shall", GOVERNMENT)
+    assert plan[0].performed and "由利川市司法局于2025年3月28日制定年度行政执法监督工作计划" in plan[0].message
+    assert "第五条第一款" in plan[0].message and "A15-5" in plan[0].interpretations
+    lst = [f for f in r.findings if f.rule_id.startswith("art_015.p1.responsibility_list") and f.subject == GOVERNMENT]
+    assert [f.rule_id for f in lst] == ["art_015.p1.responsibility_list.made"]
+    assert "由利川市司法局已于2025年4月8日制定" in lst[0].message
+    assert not [f for f in r.findings if f.article == 15 and f.subject == GOVERNMENT and f.modality.value == "violation"]
+
+
+def test_a_government_without_its_justice_bureaus_record_is_judged_on_its_own():
+    doc = annual()
+    doc["annual_duties"] = [{"organ": "422802", "year": 2025, "case_file_reviews": []}]
+    r = run(doc, AFTER)
+    f = only(r, "art_015.p1.annual_plan.overdue")
+    check(f, "art_015.p1.annual_plan.overdue", 15, 1, None, "violation", GOVERNMENT)
+    check(only(r, "art_015.p1.responsibility_list.required"), "art_015.p1.responsibility_list.required", 15, 1, None, "shall", GOVERNMENT)
+
+
+def test_a_justice_bureau_of_another_county_does_not_count():
+    doc = annual()
+    doc["annual_duties"] = [{"organ": "422802", "year": 2025},
+                            {"organ": "422801.sfj", "year": 2025, "annual_plan_on": "2025-03-28"}]
+    r = run(doc, AFTER)
+    gov = [f for f in r.findings if f.rule_id.startswith("art_015.p1.annual_plan") and f.subject == GOVERNMENT]
+    assert [f.rule_id for f in gov] == ["art_015.p1.annual_plan.overdue"] and gov[0].modality.value == "violation"
+
+
+def test_a_plan_the_justice_bureau_made_only_after_the_year_is_still_late_for_the_government():
+    doc = _government_and_justice({}, {"annual_plan_on": "2026-01-03"})
+    r = run(doc, AFTER)
+    late = [f for f in r.findings if f.rule_id == "art_015.p1.annual_plan.late" and f.subject == GOVERNMENT]
+    assert len(late) == 1 and late[0].modality.value == "violation"
+    assert "年度行政执法监督工作计划于2026年1月3日才制定" in late[0].message and "由利川市司法局制定" in late[0].message

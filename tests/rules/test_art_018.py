@@ -47,3 +47,21 @@ def test_no_annual_record_no_finding_under_article_18():
         absent(r, rid)
     assert [f.rule_id for f in r.findings if f.article == 18] == []
     assert [n.rule_id for n in r.notes] == ["art_003.p1.supervision_relation", "art_003.p2.listed_activity", "art_035.p1.in_force"]
+
+
+def test_a_review_the_justice_bureau_organised_is_the_governments():
+    # 第五条第一款: the 司法行政部门 承担本级人民政府行政执法监督具体工作 (A15-5); legal review (a)6
+    doc = annual()
+    doc["annual_duties"] = [{"organ": "422802", "year": 2025, "case_file_reviews": []},
+                            {"organ": "422802.sfj", "year": 2025, "case_file_reviews": ["2025-09-15"]}]
+    r = run(doc, AFTER)
+    gov = [f for f in r.findings if f.article == 18 and f.subject == "利川市人民政府"]
+    assert [f.rule_id for f in gov] == ["art_018.p1.case_file_review.on_time"]
+    check(gov[0], "art_018.p1.case_file_review.on_time", 18, 1, None, "shall", "利川市人民政府")
+    assert gov[0].performed and "由利川市司法局组织行政执法案卷评查1次" in gov[0].message
+    assert "A15-5" in gov[0].interpretations
+    # without the bureau's review the government's year is a breach, as before
+    doc["annual_duties"][1]["case_file_reviews"] = []
+    r = run(doc, AFTER)
+    f = [f for f in r.findings if f.article == 18 and f.subject == "利川市人民政府"]
+    assert [x.rule_id for x in f] == ["art_018.p1.case_file_review.overdue"] and f[0].modality.value == "violation"

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..facts import LoadedCase
 from ..facts.measures import Liability, Misconduct
+from ..facts.organs import OrganKind
 from ..rules import art_024, art_031, art_035
 from ..rules.competence import common_superiors, referral_counts_for
 from .common import MissingFact, put
@@ -318,8 +319,29 @@ def annual_facts(lc: LoadedCase, base: dict[str, Any]) -> list[dict[str, Any]]:
     """
     case, organs = lc.case, lc.organs
     out: list[dict[str, Any]] = []
+    by_organ_year = {(a.organ, a.year): a for a in case.annual_duties}
     for a in case.annual_duties:
         o = organs[a.organ]
+        # a government's record: its 司法行政部门's record of the same year, a look-up for the rules of
+        # 第十五、十八、十九条, which decide what it counts for (第五条第一款, A15-5)
+        justice = None
+        if o.kind is OrganKind.GOVERNMENT:
+            justice = next(
+                (by_organ_year[(j.id, a.year)] for j in organs.values()
+                 if j.kind is OrganKind.JUSTICE and j.parent == o.id and (j.id, a.year) in by_organ_year),
+                None,
+            )
+        delegate: dict[str, Any] = {}
+        if justice is not None:
+            delegate = {
+                "by_justice": organs[justice.organ].name,
+                "justice_reviews": len(justice.case_file_reviews),
+                "justice_assessments": len(justice.assessments),
+                "justice_internal": sum(1 for x in justice.assessments if x.internal),
+                "justice_external": sum(1 for x in justice.assessments if x.external),
+                "justice_list_on": _ord(justice.responsibility_list_on),
+                "justice_plan_on": _ord(justice.annual_plan_on),
+            }
         out.append(
             put(
                 {
@@ -334,6 +356,7 @@ def annual_facts(lc: LoadedCase, base: dict[str, Any]) -> list[dict[str, Any]]:
                 },
                 list_on=_ord(a.responsibility_list_on),
                 plan_on=_ord(a.annual_plan_on),
+                **delegate,
             )
         )
 

@@ -11,24 +11,23 @@ Interpretations:
   is reported ``late``; a plan dated in an earlier year is still accepted (the record names the
   year it is for).
 
-The interpretive choices above are registered for legal review as A15-1, A15-2, A15-3 in
+The interpretive choices above are registered for legal review as A15-1, A15-2, A15-3, A15-5 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
 from __future__ import annotations
 
-from .._engine.rulebook import Duty, Fact, Role, m
-from ._annual import dated_duty
+from .._engine.rulebook import Fact, Modality, Role, m, rule
+from ._annual import DELEGATION, dated_duty
 from .kinds import ANNUAL
 
 # 第十五条
 # 行政执法监督机关应当制定行政执法监督权责清单，制定年度行政执法监督工作计划。
 
-# 应当制定行政执法监督权责清单: a duty without a time limit (A15-2).
-responsibility_list = Duty(Role.SUPERVISING, ANNUAL, done=m.list_on)
-
-
-@responsibility_list.required("art_015.p1.responsibility_list.required")
+# 应当制定行政执法监督权责清单: a duty without a time limit (A15-2); a government's list made by its
+# 司法行政部门 is the government's (第五条第一款, A15-5).
+@rule("art_015.p1.responsibility_list.required", Modality.SHALL, Role.SUPERVISING,
+      when=ANNUAL & (-m.list_on) & (-m.justice_list_on))
 def responsibility_list_required(f: Fact) -> str:
     """尚未制定行政执法监督权责清单的，认定应当制定；第十五条对权责清单没有规定期限（“年度”只修饰工作计划），不认定逾期。"""
     return (
@@ -37,17 +36,21 @@ def responsibility_list_required(f: Fact) -> str:
     )
 
 
-@responsibility_list.done("art_015.p1.responsibility_list.made")
+@rule("art_015.p1.responsibility_list.made", Modality.SHALL, Role.SUPERVISING, performed=True,
+      when=ANNUAL & ((+m.list_on) | (+m.justice_list_on)))
 def responsibility_list_made(f: Fact) -> str:
-    """已制定行政执法监督权责清单的，认定该项义务已履行，无论在所判断年度之内、之前还是之后制定（没有期限）。"""
+    """已制定行政执法监督权责清单的（人民政府的，包括其司法行政部门制定的），认定该项义务已履行，无论在所判断年度之内、之前还是之后制定（没有期限）。"""
+    key = "list_on" if "list_on" in f else "justice_list_on"
+    by = "" if key == "list_on" else f"由{f['by_justice']}"
     after = (
         "；制定于该年度结束之后，第十五条对权责清单没有规定期限，不认定逾期（A15-2）"
-        if f["list_on"] > f["year_end"] else ""
+        if f[key] > f["year_end"] else ""
     )
-    return f"{f['year']}年度：已于{f.zh('list_on')}制定行政执法监督权责清单{after}。"
+    tail = "" if key == "list_on" else DELEGATION
+    return f"{f['year']}年度：{by}已于{f.zh(key)}制定行政执法监督权责清单{tail}{after}。"
 
 
 dated_duty(
     "art_015.p1.annual_plan", done="plan_on", document="年度行政执法监督工作计划",
-    late=lambda f: f"年度行政执法监督工作计划于{f.zh('plan_on')}才制定，已在该年度结束之后。",
+    late=lambda f, key: f"年度行政执法监督工作计划于{f.zh(key)}才制定，已在该年度结束之后。",
 )

@@ -4,7 +4,7 @@ Judged per organ and year from ``annual_duties.case_file_reviews`` (dates within
 ``rules/_annual.py``). What a review must examine (文书、证据; 合法、适当) is its content, which a
 count cannot show; the record of a review is taken to be a review of that content.
 
-The interpretive choices above are registered for legal review as A15-1, A18-1 in
+The interpretive choices above are registered for legal review as A15-1, A15-5, A18-1 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 

@@ -10,7 +10,7 @@ Interpretations:
   内容" lets an organ leave out a part for the whole year can be contested, A19-1).
 * 综合 or 专项 is the organ's choice (可以): a 专项 assessment is reported as ``may``.
 
-The interpretive choices above are registered for legal review as A15-1, A19-1, M-1 in
+The interpretive choices above are registered for legal review as A15-1, A15-5, A19-1, M-1 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
@@ -33,15 +33,18 @@ _WITH_COMPREHENSIVE = _ENDED & (m.special < m.assessments)
 #: the organ choose the internal (or external) part alone; a lawyer can contest the finding, so it
 #: is a note for a person to judge, never a certain 【违反】 (A19-1).
 _ONLY_SPECIAL = _ENDED & (m.special == m.assessments)
+#: A government's part held by its 司法行政部门 (第五条第一款) is the government's (A15-5).
+_NO_JUSTICE_INTERNAL = (-m.justice_internal) | (m.justice_internal == 0)
+_NO_JUSTICE_EXTERNAL = (-m.justice_external) | (m.justice_external == 0)
 
 
-@rule("art_019.p1.internal_assessment_missing", Modality.VIOLATION, Role.SUPERVISING, when=_WITH_COMPREHENSIVE & (m.internal == 0))
+@rule("art_019.p1.internal_assessment_missing", Modality.VIOLATION, Role.SUPERVISING, when=_WITH_COMPREHENSIVE & (m.internal == 0) & _NO_JUSTICE_INTERNAL)
 def internal_assessment_missing(f: Fact) -> Outcome:
     """年度内组织了综合考核评议、全年的考核评议均不包括内部考核的，认定违反“包括内部考核和外部评议”的规定。"""
     return Outcome(f"{f['year']}年度：组织的行政执法考核评议均未包括内部考核。")
 
 
-@rule("art_019.p1.external_review_missing", Modality.VIOLATION, Role.SUPERVISING, when=_WITH_COMPREHENSIVE & (m.external == 0))
+@rule("art_019.p1.external_review_missing", Modality.VIOLATION, Role.SUPERVISING, when=_WITH_COMPREHENSIVE & (m.external == 0) & _NO_JUSTICE_EXTERNAL)
 def external_review_missing(f: Fact) -> Outcome:
     """年度内组织了综合考核评议、全年的考核评议均不包括外部评议的，认定违反“包括内部考核和外部评议”的规定。"""
     return Outcome(f"{f['year']}年度：组织的行政执法考核评议均未包括外部评议。")
@@ -56,14 +59,14 @@ def _special_only(f: Fact, part: str) -> Outcome:
 
 
 @rule("art_019.p1.internal_assessment_missing_special_only", Modality.SHALL, Role.SUPERVISING, note=True,
-      when=_ONLY_SPECIAL & (m.internal == 0))
+      when=_ONLY_SPECIAL & (m.internal == 0) & _NO_JUSTICE_INTERNAL)
 def internal_assessment_missing_special_only(f: Fact) -> Outcome:
     """全年只开展专项考核评议、均不包括内部考核的，说明是否符合第十九条有待人工判断，不作违反认定。"""
     return _special_only(f, "内部考核")
 
 
 @rule("art_019.p1.external_review_missing_special_only", Modality.SHALL, Role.SUPERVISING, note=True,
-      when=_ONLY_SPECIAL & (m.external == 0))
+      when=_ONLY_SPECIAL & (m.external == 0) & _NO_JUSTICE_EXTERNAL)
 def external_review_missing_special_only(f: Fact) -> Outcome:
     """全年只开展专项考核评议、均不包括外部评议的，说明是否符合第十九条有待人工判断，不作违反认定。"""
     return _special_only(f, "外部评议")

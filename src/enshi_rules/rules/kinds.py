@@ -286,6 +286,14 @@ ANNUAL = Kind(
     special=count("专项考核评议次数", computed="{rec}.assessments[].scope"),
     list_on=day("权责清单制定日", field="{rec}.responsibility_list_on"),
     plan_on=day("年度工作计划制定日", field="{rec}.annual_plan_on"),
+    # 县（市）、州人民政府的记录：其司法行政部门同一年度的记录（第五条第一款；A15-5）
+    by_justice=text("承担本级人民政府行政执法监督具体工作的司法行政部门", computed="机关名录中上级为 {rec}.organ 的司法行政部门，案件中有其同一年度的记录"),
+    justice_reviews=count("司法行政部门的案卷评查次数", computed="该司法行政部门同一年度记录的 case_file_reviews"),
+    justice_assessments=count("司法行政部门的考核评议次数", computed="该司法行政部门同一年度记录的 assessments"),
+    justice_internal=count("司法行政部门的内部考核次数", computed="该司法行政部门同一年度记录的 assessments[].internal"),
+    justice_external=count("司法行政部门的外部评议次数", computed="该司法行政部门同一年度记录的 assessments[].external"),
+    justice_list_on=day("司法行政部门的权责清单制定日", computed="该司法行政部门同一年度记录的 responsibility_list_on"),
+    justice_plan_on=day("司法行政部门的年度工作计划制定日", computed="该司法行政部门同一年度记录的 annual_plan_on"),
 )
 
 # ---------------------------------------------------------------- 《行政执法监督条例》 (rules/tiaoli/)
