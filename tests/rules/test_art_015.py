@@ -19,14 +19,14 @@ def test_made_within_the_year(name, field):
 @pytest.mark.parametrize(("name", "field"), [("annual_plan", "annual_plan_on")])
 def test_missing_after_the_year_is_a_violation(name, field):
     rid = f"art_015.p1.{name}.overdue"
-    r = run(annual(**{field: None}), AFTER)
+    r = run(annual(**{field: "not_done"}), AFTER)
     check(only(r, rid), rid, 15, 1, None, "violation", SUBJECT)
     absent(r, f"art_015.p1.{name}.on_time")
 
 
 @pytest.mark.parametrize(("name", "field"), [("annual_plan", "annual_plan_on")])
 def test_a_year_is_not_judged_before_it_ends(name, field):
-    r = run(annual(**{field: None}), DURING)
+    r = run(annual(**{field: "not_done"}), DURING)
     check(only(r, f"art_015.p1.{name}.pending"), f"art_015.p1.{name}.pending", 15, 1, None, "shall", SUBJECT)
     absent(r, f"art_015.p1.{name}.overdue")
 
@@ -67,7 +67,7 @@ def test_responsibility_list_made_within_or_before_the_year_is_performed():
 
 @pytest.mark.parametrize("as_of", [DURING, AFTER, "2027-06-30"])
 def test_responsibility_list_not_made_is_an_outstanding_duty_never_a_violation(as_of):
-    r = run(annual(responsibility_list_on=None), as_of)
+    r = run(annual(responsibility_list_on="not_done"), as_of)
     f = only(r, "art_015.p1.responsibility_list.required")
     check(f, "art_015.p1.responsibility_list.required", 15, 1, None, "shall", SUBJECT)
     assert not f.performed and f.status is None and f.days_late is None
@@ -159,7 +159,8 @@ def test_a_governments_plan_and_list_made_by_its_justice_bureau_are_the_governme
 
 def test_a_government_without_its_justice_bureaus_record_is_judged_on_its_own():
     doc = annual()
-    doc["annual_duties"] = [{"organ": "422802", "year": 2025, "case_file_reviews": []}]
+    doc["annual_duties"] = [{"organ": "422802", "year": 2025, "case_file_reviews": [],
+                             "annual_plan_on": "not_done", "responsibility_list_on": "not_done"}]
     r = run(doc, AFTER)
     f = only(r, "art_015.p1.annual_plan.overdue")
     check(f, "art_015.p1.annual_plan.overdue", 15, 1, None, "violation", GOVERNMENT)
@@ -168,7 +169,7 @@ def test_a_government_without_its_justice_bureaus_record_is_judged_on_its_own():
 
 def test_a_justice_bureau_of_another_county_does_not_count():
     doc = annual()
-    doc["annual_duties"] = [{"organ": "422802", "year": 2025},
+    doc["annual_duties"] = [{"organ": "422802", "year": 2025, "annual_plan_on": "not_done"},
                             {"organ": "422801.sfj", "year": 2025, "annual_plan_on": "2025-03-28"}]
     r = run(doc, AFTER)
     gov = [f for f in r.findings if f.rule_id.startswith("art_015.p1.annual_plan") and f.subject == GOVERNMENT]
@@ -181,3 +182,18 @@ def test_a_plan_the_justice_bureau_made_only_after_the_year_is_still_late_for_th
     late = [f for f in r.findings if f.rule_id == "art_015.p1.annual_plan.late" and f.subject == GOVERNMENT]
     assert len(late) == 1 and late[0].modality.value == "violation"
     assert "年度行政执法监督工作计划于2026年1月3日才制定" in late[0].message and "由利川市司法局制定" in late[0].message
+
+
+@pytest.mark.parametrize(("field", "rid"), [("annual_plan_on", "art_015.p1.annual_plan.overdue"),
+                                            ("responsibility_list_on", "art_015.p1.responsibility_list.required")])
+def test_an_absent_field_is_not_recorded_never_a_certain_not_made(field, rid):
+    # the format can say not_done: a record silent on the plan (list) does not say it was not made;
+    # absent is judged as unknown, so the finding is only possible, with the field as its reason (A15-6)
+    r = run(annual(**{field: None}), AFTER)
+    [f] = [x for x in r.findings if x.rule_id == rid]
+    check(f, rid, 15, 1, None, "violation" if "plan" in rid else "shall", SUBJECT)
+    assert f.certainty.value == "possible" and f.uncertain_facts == (f"annual_duties[0].{field}（是否已做不详）",)
+    assert not [x for x in r.findings if x.article == 15 and x.modality.value == "violation" and x.certainty.value == "certain"]
+    # written not_done, the same finding is certain
+    [g] = [x for x in run(annual(**{field: "not_done"}), AFTER).findings if x.rule_id == rid]
+    assert g.certainty.value == "certain" and g.uncertain_facts == ()

@@ -31,7 +31,7 @@ from typing import Annotated, Any
 
 from ._problems import Problems
 from ._types import ActState, Day, Id, Name, StrictBool, StrictInt, Text, Visible, When, bounds
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..errors import Problem
 
@@ -162,15 +162,29 @@ class AnnualDuties(_Model):
     organ: _Id
     year: StrictInt = Field(ge=2025, le=2100, description="calendar year; the measures apply from 2025")
     responsibility_list_on: When | None = Field(
-        default=None, description="行政执法监督权责清单 made on; absent: not made; done / not_done / unknown"
+        default=None,
+        description="行政执法监督权责清单 made on; done / not_done / unknown; absent: not recorded, judged as unknown (A15-6)",
     )
     annual_plan_on: When | None = Field(
-        default=None, description="年度行政执法监督工作计划 made on; absent: not made; done / not_done / unknown"
+        default=None,
+        description="年度行政执法监督工作计划 made on; done / not_done / unknown; absent: not recorded, judged as unknown (A15-6)",
     )
     case_file_reviews: tuple[Day, ...] = Field(
         default=(), max_length=100, description="行政执法案卷评查 held on (2025-05: some day in May 2025)"
     )
     assessments: tuple[AnnualAssessment, ...] = Field(default=(), max_length=100)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _absent_is_not_recorded(cls, data: Any) -> Any:
+        """An annual record that does not mention the list or the plan does not say they were not made
+        (the field can say not_done): absent is judged as unknown (A15-6, legal review (a)6)."""
+        if isinstance(data, dict):
+            data = {**data}
+            for name in ("responsibility_list_on", "annual_plan_on"):
+                if data.get(name) is None:
+                    data[name] = ActState.UNKNOWN.value
+        return data
 
 
 # ---- 第十条、第二十二条 ---------------------------------------------------------------------------

@@ -10,8 +10,11 @@ Interpretations:
 * 年度工作计划 is the plan of the year judged (``rules/_annual.py``): a plan dated after the year ended
   is reported ``late``; a plan dated in an earlier year is still accepted (the record names the
   year it is for).
+* A government's list or plan made by its 司法行政部门 is the government's (第五条第一款, A15-5).
+* A record silent on the list or the plan does not say they were not made: absent is judged as
+  unknown, so a finding that depends on it is only possible (A15-6); ``not_done`` says not made.
 
-The interpretive choices above are registered for legal review as A15-1, A15-2, A15-3, A15-5 in
+The interpretive choices above are registered for legal review as A15-1, A15-2, A15-3, A15-5, A15-6 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
