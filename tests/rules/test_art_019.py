@@ -118,6 +118,9 @@ def test_no_assessment_at_all_is_one_breach_not_a_missing_part():
     check(only(r, "art_019.p1.assessment.overdue"), "art_019.p1.assessment.overdue", 19, 1, None, "violation", SUBJECT)
     absent(r, "art_019.p1.external_review_missing")
     absent(r, "art_019.p1.internal_assessment_missing")
+    # nor a note: with no assessment held there is no 专项-only year either (0 of 0)
+    absent(r, "art_019.p1.external_review_missing_special_only")
+    absent(r, "art_019.p1.internal_assessment_missing_special_only")
 
 
 def test_a_missing_internal_part_is_not_judged_before_the_year_ends():
