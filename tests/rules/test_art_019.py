@@ -9,7 +9,11 @@ from .mcase import absent, check, check_note, only, run
 
 
 def test_assessment_held():
-    check(only(run(annual(), AFTER), "art_019.p1.assessment.on_time"), "art_019.p1.assessment.on_time", 19, 1, None, "shall", SUBJECT)
+    r = run(annual(), AFTER)
+    check(only(r, "art_019.p1.assessment.on_time"), "art_019.p1.assessment.on_time", 19, 1, None, "shall", SUBJECT)
+    # a 综合 assessment with both parts: neither part is missing
+    absent(r, "art_019.p1.external_review_missing")
+    absent(r, "art_019.p1.internal_assessment_missing")
 
 
 def test_no_assessment():
