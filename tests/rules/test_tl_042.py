@@ -44,12 +44,19 @@ def test_problems_passed_on_is_the_duty_performed():
     assert f.interpretations == ("T-1", "T-3", "T-5", "T-6")
 
 
-def test_problems_not_passed_on_is_a_violation():
+def test_problems_not_passed_on_is_owed_never_a_violation():
+    """及时告知 has no period in the excerpts (T-6): recorded as not told is 应当·尚未履行, not 【违反】."""
+    from enshi_rules._evaluate.text_report import finding_tag, render_text
+
     report = run(_tax(informed=False), "2026-04-01")
     f = assert_finding(report, rule_id="tl_042.p2.problems_not_passed_on", count=1, cite="《行政执法监督条例》第四十二条第二款",
-                       modality="violation", instrument="tiaoli", subject="巴东县人民政府")
-    assert f.paragraph == 2 and f.item is None and f.status is None
-    assert "应当将发现的问题及时告知其上一级主管部门" in f.message and "依条例第四十二条第二款" in f.message
+                       modality="shall", performed=False, instrument="tiaoli", subject="巴东县人民政府")
+    assert (f.article, f.paragraph, f.item, f.status, f.days_late) == (42, 2, None, None, None)
+    assert "应当将发现的问题及时告知其上一级主管部门，尚未履行" in f.message and "依条例第四十二条第二款" in f.message
+    assert "案卷记载未告知其上一级主管部门" in f.message and "不认定为违反" in f.message  # what is recorded stays visible
+    assert finding_tag(f) == "应当"
+    assert not [x for x in report.findings if x.modality == "violation"]
+    assert "【违反" not in render_text(report) and "【可能违反" not in render_text(report)
     assert_no_finding(report, rule_id="tl_042.p2.problems_passed_on")
 
 
@@ -88,7 +95,7 @@ def test_a_government_of_another_area_is_not_this_paragraph(supervisor, informed
 
 
 def test_the_prefecture_government_over_a_county_tax_bureau():
-    assert_finding(run(_tax("422800", informed=False), "2026-04-01"), rule_id="tl_042.p2.problems_not_passed_on", modality="violation")
+    assert_finding(run(_tax("422800", informed=False), "2026-04-01"), rule_id="tl_042.p2.problems_not_passed_on", modality="shall")
 
 
 # 第三款

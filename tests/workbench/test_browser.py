@@ -263,7 +263,7 @@ def test_tiaoli_excerpts_beside_the_measures_and_a_2026_trial(browser, live_serv
     browser.find_element(By.ID, "submit-trial").click()
     WebDriverWait(browser, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.findings")))
     finding = browser.find_element(By.CSS_SELECTOR, 'li.finding[data-rule="tl_042.p2.problems_not_passed_on"]')
-    assert "【违反】" in finding.text
+    assert "【应当】" in finding.text and "【违反" not in finding.text
     link = finding.find_element(By.CSS_SELECTOR, "a.citation")
     assert link.text == "《行政执法监督条例》第四十二条第二款" and link.get_attribute("href").endswith("/tiaoli/42#art_42__para_2")
     assert "《行政执法监督条例》第二条" in browser.find_element(By.CSS_SELECTOR, "ul.notes").text

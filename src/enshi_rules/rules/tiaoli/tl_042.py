@@ -14,8 +14,11 @@ one flag, ``vertically_managed``, for 实行垂直管理 and for 实行双重领
   department what it finds;
 * 将发现的问题及时告知: a problem found is a situation recorded as confirmed. The case says whether
   it was passed on (``supervision.superior_informed``): ``true`` is the duty performed, ``false``
-  (recorded as not passed on) a violation, absent a missing fact (never a violation). 及时 has no
-  period in the excerpts: a problem passed on is not judged late or on time.
+  (recorded as not passed on) the duty required and not yet done (应当, never a violation), absent a
+  missing fact. 及时 has no period in the excerpts, so no day can be named after which not telling
+  is a breach: as the library does for every duty without a period (the measures' 第二十六条、第三十一
+  条, A06-4, A10-1), a duty not yet performed is reported as owed, not as broken, and a problem passed
+  on is not judged late or on time.
 
 第三款 (T-7): a department of the 州 (an 自治州 is a 设区的市级 division: 宪法第三十条, 立法法第八十一条)
 supervising the corresponding department of a county within its own system: a note that the
@@ -62,13 +65,14 @@ def problems_passed_on(f: Fact) -> Outcome:
     )
 
 
-@rule("tl_042.p2.problems_not_passed_on", Modality.VIOLATION, Role.SUPERVISING,
+@rule("tl_042.p2.problems_not_passed_on", Modality.SHALL, Role.SUPERVISING,
       when=_LOCAL_OVER_VERTICAL & true(m.problems_found) & false(m.superior_informed))
 def problems_not_passed_on(f: Fact) -> Outcome:
-    """对垂直管理机关的监督发现问题（情形经确认）、而案卷记载未告知其上一级主管部门的，认定违反及时告知的职责。"""
+    """对垂直管理机关的监督发现问题（情形经确认）、而案卷记载未告知其上一级主管部门的，认定应当及时告知、尚未履行；“及时”在节录中没有期限，不认定违反（T-6）。"""
     return Outcome(
         f"监督发现{f['supervised_name']}存在问题（经确认的情形），案卷记载未告知其上一级主管部门；"
-        f"依条例第四十二条第二款，{f['government_name']}应当将发现的问题及时告知其上一级主管部门。"
+        f"依条例第四十二条第二款，{f['government_name']}应当将发现的问题及时告知其上一级主管部门，尚未履行。"
+        "“及时”在已核对的节录中没有期限，不认定为违反；是否已不及时，须人工判断。"
     )
 
 
