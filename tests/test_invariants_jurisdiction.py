@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 import enshi_rules
 from enshi_rules import jurisdiction
 from enshi_rules.facts import DEFAULT_ORGANS, Organ, OrganKind, OrganLevel
-from enshi_rules.testing import assert_finding, assert_no_finding, assert_out_of_scope
+from enshi_rules.testing import assert_no_finding, assert_no_note, assert_note, assert_out_of_scope
 from enshi_rules.testing.strategies import organ_trees
 
 Registry = dict[str, Organ]
@@ -254,14 +254,16 @@ def test_the_report_finds_a_supervision_relation_exactly_when_jurisdiction_says_
             {"case_id": "J-1", "organs": tree, "supervising_organ": sup, "supervised_organ": sub}, as_of="2025-09-30"
         )
         if jurisdiction.is_competent(sup, sub, organs=reg):
-            assert_no_finding(report, rule_id="art_003.p1.no_supervision_relation")
+            assert_no_note(report, rule_id="art_003.p1.no_supervision_relation")
         elif "art_005.p3.trade_unknown" in report.rule_ids():
             # a department over township enforcement whose trade the case does not give (A05-5):
             # neither competent nor not, the missing fact is named instead
             assert [m.field for m in report.missing_facts] == ["enforcement_action.system"]
             assert report.findings == ()
         else:
-            assert_finding(report, rule_id="art_00?.*", modality="violation")
+            # no relation is a note (第三条第一款 defines, it imposes no duty: A03-5), never a violation
+            assert_note(report, rule_id="art_00?.*", excludes=False, message_contains="不属于本办法第三条第一款所称的行政执法监督")
+            assert_no_finding(report, rule_id="art_00[356].*", modality="violation")
 
 
 def test_the_built_in_registry_alone() -> None:

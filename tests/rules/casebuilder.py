@@ -9,7 +9,7 @@ from typing import Any
 import enshi_rules
 from enshi_rules import Finding, Report
 from enshi_rules.rules import all_rules
-from enshi_rules.testing import assert_finding, assert_no_finding, assert_no_note
+from enshi_rules.testing import assert_finding, assert_no_finding, assert_no_note, assert_note
 
 MARKET = {
     "id": "422801.scjgj",
@@ -83,3 +83,21 @@ def absent(report: Report, rule_id_or_prefix: str) -> None:
     pattern = rule_pattern(rule_id_or_prefix)
     assert_no_finding(report, rule_id=pattern)
     assert_no_note(report, rule_id=pattern)
+
+
+#: What every note of "no supervision relation" says follows (A03-5): the words a legal officer reads.
+NOT_SUPERVISION = "不属于本办法第三条第一款所称的行政执法监督"
+NO_EFFECT = "不产生第二十七条、第二十八条规定的效力"
+
+
+def not_supervision(report: Report, rule_id: str, **criteria: Any) -> Any:
+    """The one note of this rule saying the organ acting has no supervision relation (第三条第一款,
+    第五条第四款, 第六条第一款 define and allocate, they impose no duty: A03-5): a note that keeps the
+    case within the measures, never a finding, never a violation; ``criteria`` asserted on it too."""
+    found = [n for n in report.notes if n.rule_id == rule_id]
+    assert len(found) == 1, f"{rule_id}: {len(found)} notes; present: {[n.rule_id for n in report.notes]}"
+    assert_no_finding(report, rule_id=rule_id)
+    note = assert_note(report, rule_id=rule_id, excludes=False, **criteria)
+    assert NOT_SUPERVISION in note.message and NO_EFFECT in note.message, note.message
+    assert "违反" not in note.message, note.message
+    return note

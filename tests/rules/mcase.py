@@ -11,7 +11,7 @@ from enshi_rules import Finding, Report
 from enshi_rules.rules import all_rules
 from enshi_rules.testing import assert_matches, assert_note
 
-from .casebuilder import absent, only  # noqa: F401 - one helper of each name for every article test
+from .casebuilder import absent, not_supervision, only  # noqa: F401 - one helper of each name for every article test
 
 MARKET = {
     "id": "422801.scjgj", "name": "恩施市市场监督管理局", "kind": "工作部门", "level": "县（市）",

@@ -10,7 +10,7 @@ from enshi_rules import Modality
 from enshi_rules.errors import CaseValidationError
 from enshi_rules.testing import assert_no_note, assert_note
 
-from .casebuilder import MARKET, absent, case, only, run
+from .casebuilder import MARKET, absent, case, not_supervision, only, run
 
 
 def _once_on_the_organs(report, rule_id, supervising, supervised, **criteria):
@@ -80,12 +80,24 @@ def test_a_matter_the_tiaoli_reaches_too_has_one_relation_note_of_paragraph_1():
         ("422801.sfj", "422801"),  # a bureau over its own government
     ],
 )
-def test_no_relation_is_a_violation_by_the_supervisor(supervising, supervised):
+def test_no_relation_is_a_note_never_a_violation_of_the_definition(supervising, supervised):
+    """第三条第一款 is a definition ("本办法所称行政执法监督，是指……") and imposes no duty (A03-5, legal
+    review (a)8): no relation is said as a note (not supervision within 第一款, no 行政执法监督机关 of
+    第三款, no effect under 第二十七条、第二十八条), never as 【违反】 of 第三条第一款."""
+    from enshi_rules._evaluate.text_report import render_text
+    from enshi_rules.rules import all_rules
+
     doc = case()
     doc["supervising_organ"], doc["supervised_organ"] = supervising, supervised
     report = run(doc, "2025-06-30")
-    f = only(report, "art_003.p1.no_supervision_relation", cite="第三条第一款", modality=Modality.VIOLATION)
-    assert f.subject_id == supervising
+    n = not_supervision(report, "art_003.p1.no_supervision_relation", cite="第三条第一款")
+    assert (n.article, n.paragraph, n.item, n.excludes) == (3, 1, None, False)
+    r = all_rules()["art_003.p1.no_supervision_relation"]
+    assert r.note and r.modality is Modality.SHALL and r.modality is not Modality.VIOLATION
+    assert "第三条第三款所称的行政执法监督机关" in n.message
+    assert report.in_scope is True and not [f for f in report.findings if f.article == 3]
+    text = render_text(report)
+    assert "【违反】" not in text and "无权对其实施行政执法监督" in text.split("二、认定事项")[0]
     absent(report, "art_003.p1.supervision_relation")
 
 
@@ -120,8 +132,8 @@ def test_without_competence_nothing_else_of_the_matter_is_judged():
     doc["supervising_organ"], doc["supervised_organ"] = "422801", "422802"
     doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-06-10", "received_on": "2025-06-11"}
     report = run(doc, "2025-08-30")
-    assert [f.rule_id for f in report.findings] == ["art_003.p1.no_supervision_relation"]
-    assert "不再认定" in report.findings[0].message
+    assert report.findings == ()
+    assert "不再认定" in not_supervision(report, "art_003.p1.no_supervision_relation").message
     assert report.in_scope is True  # the measures apply; this organ may not act under them
 
 
@@ -152,7 +164,6 @@ def test_without_competence_the_procedure_halts_but_conduct_is_judged():
     report = run(doc, "2025-06-30")
     assert sorted(f.rule_id for f in report.findings) == sorted(
         [
-            "art_003.p1.no_supervision_relation",
             "art_010.p2.complaint_unhandled",
             "art_024.p1.i1.at_least_two",
             "art_024.p1.i1.certificate_not_shown",
@@ -161,7 +172,7 @@ def test_without_competence_the_procedure_halts_but_conduct_is_judged():
             "art_033.p1.supervisor_misconduct",
         ]
     )
-    assert "仍予认定" in only(report, "art_003.p1.no_supervision_relation").message
+    assert "仍予认定" in not_supervision(report, "art_003.p1.no_supervision_relation").message
     assert only(report, "art_024.p1.i1.certificate_not_shown").modality is Modality.VIOLATION
     # what only a competent supervisor may do is not reported as permitted
     assert not any(f.article in (17, 23, 26, 27, 28, 29, 30) for f in report.findings)
@@ -223,7 +234,7 @@ def test_a_missing_system_is_a_missing_fact_never_a_violation():
 
 def test_different_systems_recorded_are_no_relation():
     report = run(_system_case("自然资源", "市场监管"), "2025-06-30")
-    only(report, "art_003.p1.no_supervision_relation")
+    not_supervision(report, "art_003.p1.no_supervision_relation")
     assert_no_note(report, rule_id="art_003.p1.system_unknown")
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from enshi_rules.testing import assert_no_note, assert_note
+from enshi_rules.testing import assert_no_finding, assert_no_note, assert_note
 
-from .mcase import absent, case, check, check_note, only, run
+from .mcase import absent, case, check, check_note, not_supervision, only, run
 
 SFJ = "恩施市司法局"
 
@@ -38,7 +38,7 @@ def test_p2_legal_office_of_another_system_has_no_relation():
     doc["organs"][0] = {**doc["organs"][0], "system": "自然资源"}
     r = run(doc)
     absent(r, "art_005.p2.legal_office_for_department")
-    only(r, "art_003.p1.no_supervision_relation")
+    not_supervision(r, "art_003.p1.no_supervision_relation")
 
 
 def test_p3_county_government_over_township_enforcement():
@@ -51,7 +51,7 @@ def test_p3_county_government_over_township_enforcement():
 def test_p3_another_county_is_not_the_local_government():
     r = run(case(supervising_organ="422802", supervised_organ="422801.lhz.zhzf"))
     absent(r, "art_005.p3.county_over_township_enforcement")
-    only(r, "art_003.p1.no_supervision_relation")
+    not_supervision(r, "art_003.p1.no_supervision_relation")
 
 
 def test_p3_trade_supervision_by_the_competent_department():
@@ -67,13 +67,14 @@ def test_p3_no_trade_supervision_for_another_trade():
     doc["enforcement_action"]["system"] = "自然资源"
     r = run(doc)
     absent(r, "art_005.p3.trade_supervision")
-    only(r, "art_003.p1.no_supervision_relation")
+    not_supervision(r, "art_003.p1.no_supervision_relation")
 
 
 def test_p4_judicial_office_cannot_supervise_in_its_own_name():
     r = run(case(supervising_organ="422801.sfj.lhs", supervised_organ="422801.lhz.zhzf"))
-    f = only(r, "art_005.p4.judicial_office_assists_only")
-    check(f, "art_005.p4.judicial_office_assists_only", 5, 4, None, "violation", "恩施市司法局龙凤司法所")
+    f = not_supervision(r, "art_005.p4.judicial_office_assists_only")
+    check_note(r, "art_005.p4.judicial_office_assists_only", 5, 4, "shall", "supervising")
+    assert "恩施市司法局龙凤司法所是司法所" in f.message
     assert f.citation.endswith("第五条第四款")
     assert f.facts == ("422801.sfj.lhs", "422801.lhz.zhzf")  # it rests on the organs, not on the matter
 
@@ -87,8 +88,8 @@ def test_p4_a_designation_does_not_make_a_judicial_office_competent():
     doc = case(supervising_organ="422801.sfj.lhs", supervised_organ="422801.lhz.zhzf",
                designation={"designated_by": "422801"})
     r = run(doc)
-    only(r, "art_005.p4.judicial_office_assists_only")
-    only(r, "art_003.p1.no_supervision_relation")
+    not_supervision(r, "art_005.p4.judicial_office_assists_only")
+    not_supervision(r, "art_003.p1.no_supervision_relation")
 
 
 def test_trade_unknown_is_a_missing_fact_not_a_lack_of_competence():
@@ -137,13 +138,26 @@ def _trade_case(supervising="422801.scjgj", **records):
     return doc
 
 
+def _beyond(r, rule_id):
+    """第五条第三款 allocates and prohibits nothing (A05-6, legal review (c)18): a decision letter or an
+    interview beyond 行业监督和业务指导 is a note of what it is not, never 【违反】 of 第五条第三款."""
+    from enshi_rules._evaluate.text_report import render_text
+
+    assert_no_finding(r, rule_id=rule_id)
+    n = check_note(r, rule_id, 5, 3, "shall", "supervising")
+    assert (n.article, n.paragraph, n.item, n.excludes) == (5, 3, None, False)
+    assert "恩施市市场监督管理局" in n.message and "不在第五条第三款的行业监督和业务指导之内" in n.message
+    assert "违反" not in n.message and "【违反】" not in render_text(r)
+    return n
+
+
 _DECISION = {"decision_letter": {"id": "JDS-1", "issued_on": "2025-07-10", "received_on": "2025-07-11"}}
 
 
 def test_p3_a_decision_letter_of_trade_supervision_is_beyond_its_power():
     r = run(_trade_case(**_DECISION))
-    f = only(r, "art_005.p3.decision_beyond_trade_supervision")
-    check(f, "art_005.p3.decision_beyond_trade_supervision", 5, 3, None, "violation", "恩施市市场监督管理局")
+    f = _beyond(r, "art_005.p3.decision_beyond_trade_supervision")
+    assert "不产生第二十八条规定的效力" in f.message
     assert "恩施市人民政府或者承担其监督具体工作的恩施市司法局" in f.message and "第七十三条第（三）项" in f.message
     assert [x.rule_id for x in r.findings if x.article == 28] == []  # neither "duty performed" nor a report duty
     assert "art_027.p2.rectify.overdue" in r.rule_ids()  # the 建议书 and its period stand
@@ -151,8 +165,8 @@ def test_p3_a_decision_letter_of_trade_supervision_is_beyond_its_power():
 
 def test_p3_an_interview_of_trade_supervision_is_beyond_its_power():
     r = run(_trade_case(serious_impact=True, head_interviewed_on="2025-07-15"))
-    f = only(r, "art_005.p3.interview_beyond_trade_supervision")
-    check(f, "art_005.p3.interview_beyond_trade_supervision", 5, 3, None, "violation", "恩施市市场监督管理局")
+    f = _beyond(r, "art_005.p3.interview_beyond_trade_supervision")
+    assert "不是第二十九条第二款的约谈" in f.message
     assert [x.rule_id for x in r.findings if x.article == 29 and x.paragraph == 2] == []
 
 
@@ -179,8 +193,7 @@ def test_p3_an_interview_of_trade_supervision_is_judged_as_an_interview_only(ser
     # power whether or not the situation was serious, the message says which organ may interview
     # (第二十九条第二款), and neither a permission nor a missing ground of 第二十九条第二款 is reported
     r = run(_trade_case(serious_impact=serious, head_interviewed_on="2025-07-15"))
-    f = only(r, "art_005.p3.interview_beyond_trade_supervision")
-    check(f, "art_005.p3.interview_beyond_trade_supervision", 5, 3, None, "violation", "恩施市市场监督管理局")
+    f = _beyond(r, "art_005.p3.interview_beyond_trade_supervision")
     assert "第二十九条第二款的约谈应由对其有监督关系的恩施市人民政府或者承担其监督具体工作的恩施市司法局进行" in f.message
     absent(r, "art_005.p3.decision_beyond_trade_supervision")
     absent(r, "art_029.p2.interview_head")
@@ -199,7 +212,7 @@ def test_p3_a_decision_letter_of_trade_supervision_is_judged_as_a_decision_only(
     # finding (neither "duty performed" nor "without the premise"), no 第二十九条第二款 permission to
     # interview, and it is not an interview beyond the power
     r = run(_trade_case(decision_letter={"id": "JDS-1", "issued_on": issued, "received_on": issued}))
-    check(only(r, "art_005.p3.decision_beyond_trade_supervision"), "art_005.p3.decision_beyond_trade_supervision", 5, 3, None, "violation", "恩施市市场监督管理局")
+    _beyond(r, "art_005.p3.decision_beyond_trade_supervision")
     absent(r, "art_005.p3.interview_beyond_trade_supervision")
     absent(r, "art_028.p1")
     absent(r, "art_029.p2")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .mcase import absent, case, check, check_note, only, run
+from .mcase import absent, case, check, check_note, not_supervision, only, run
 
 
 def test_p1_designated_supervision_gives_competence():
@@ -19,15 +19,16 @@ def test_p1_designated_supervision_gives_competence():
 def test_p1_without_designation_the_other_county_has_no_competence():
     r = run(case(supervising_organ="422802.sfj"))
     absent(r, "art_006.p1.designated_supervision")
-    only(r, "art_003.p1.no_supervision_relation")
+    not_supervision(r, "art_003.p1.no_supervision_relation")
 
 
 def test_p1_designation_by_an_organ_without_competence():
     doc = case(supervising_organ="422802.sfj", designation={"designated_by": "422823"})  # 巴东县人民政府
     r = run(doc)
-    f = only(r, "art_006.p1.designation_without_competence")
-    check(f, "art_006.p1.designation_without_competence", 6, 1, None, "violation", "利川市司法局")
-    only(r, "art_003.p1.no_supervision_relation")
+    f = not_supervision(r, "art_006.p1.designation_without_competence")
+    check_note(r, "art_006.p1.designation_without_competence", 6, 1, "shall", "supervising")
+    assert "利川市司法局" in f.message
+    not_supervision(r, "art_003.p1.no_supervision_relation")
 
 
 def test_p1_designation_by_a_competent_organ_is_no_violation():
@@ -187,7 +188,7 @@ def test_p1_a_competent_designator_is_no_designation_without_competence_even_for
     doc = mcase(supervising_organ="422801.sfj.lhs", supervised_organ="422801.lhz.zhzf", designation={"designated_by": "422801"})
     r = run(doc)
     absent(r, "art_006.p1.designation_without_competence")
-    only(r, "art_005.p4.judicial_office_assists_only")
+    not_supervision(r, "art_005.p4.judicial_office_assists_only")
 
 
 @pytest.mark.parametrize("target", ["422801", "422800"])

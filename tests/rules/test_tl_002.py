@@ -57,7 +57,7 @@ def test_special_supervision_is_not_under_these_rules():
 
 def test_the_government_over_an_authorised_organisation_is_a_supervision_relation():
     report = run(_authorised(), "2026-04-01")
-    assert_no_finding(report, rule_id="art_003.p1.no_supervision_relation")
+    assert_no_note(report, rule_id="art_003.p1.no_supervision_relation")
     n = assert_note(report, rule_id="tl_002.p1.authorised_organisation", excludes=False, cite="《行政执法监督条例》第二条", instrument="tiaoli")
     assert n.paragraph == 1 and n.item is None and n.excludes is False
     assert "恩施市人民政府对恩施市不动产登记中心" in n.message and "不认定为无权监督" in n.message
@@ -84,7 +84,8 @@ def test_the_procedure_is_left_to_a_person_and_conduct_is_still_judged():
 
 def test_before_2026_02_01_it_is_still_no_relation_under_the_measures():
     report = run(_authorised("2026-01-15"), "2026-01-31")
-    assert_finding(report, rule_id="art_003.p1.no_supervision_relation", modality="violation", instrument=None)
+    assert_note(report, rule_id="art_003.p1.no_supervision_relation", excludes=False, instrument=None, message_contains="不属于本办法第三条第一款所称的行政执法监督")
+    assert_no_finding(report, rule_id="art_003.*")
     assert_no_note(report, rule_id="tl_002.p1.authorised_organisation")
 
 
@@ -92,13 +93,13 @@ def test_the_justice_bureau_acts_for_its_government():
     report = run(_authorised(supervisor="422801.sfj"), "2026-04-01")
     n = assert_note(report, rule_id="tl_002.p1.authorised_organisation", excludes=False)
     assert "由其司法行政部门恩施市司法局承担监督具体事务" in n.message
-    assert_no_finding(report, rule_id="art_003.p1.no_supervision_relation")
+    assert_no_note(report, rule_id="art_003.p1.no_supervision_relation")
 
 
 def test_a_government_of_another_county_has_no_such_relation():
     report = run(_authorised(supervisor="422802"), "2026-04-01")  # 利川市人民政府
     assert_no_note(report, rule_id="tl_002.p1.authorised_organisation")
-    assert_finding(report, rule_id="art_003.p1.no_supervision_relation", modality="violation")
+    assert_note(report, rule_id="art_003.p1.no_supervision_relation", excludes=False)
 
 
 def test_the_prefecture_government_supervises_an_authorised_organisation_of_a_county():
@@ -111,7 +112,7 @@ def test_a_department_over_an_authorised_organisation_is_not_this_relation():
     doc["organs"] = [*ORGANS, case()["organs"][0]]
     report = run(doc, "2026-04-01")
     assert_no_note(report, rule_id="tl_002.p1.authorised_organisation")
-    assert_finding(report, rule_id="art_003.p1.no_supervision_relation")
+    assert_note(report, rule_id="art_003.p1.no_supervision_relation", excludes=False)
 
 
 def test_a_procedure_begun_before_leaves_the_earlier_steps_to_a_person():

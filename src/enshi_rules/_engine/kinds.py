@@ -99,7 +99,7 @@ COMMON: dict[str, Property] = {
     "working_days": flag("按工作日计算", field="day_counting"),  # messages then say 个工作日
     "subject_name": text("subject_name"),  # the finding's subject when not one of the case's two organs
     "subject_id": text("subject_id"),
-    "halted": flag("本次监督程序因无权监督而停止", computed="第三条第一款（及第五条、第六条）的认定"),  # set by the engine
+    "halted": flag("本次监督程序因无权监督而停止", computed="第三条第一款（及第五条、第六条）的说明"),  # set by the engine
 }
 
 KINDS: dict[str, Kind] = {}

@@ -7,9 +7,12 @@ government's supervision work (第五条第一款) is treated as that government
 
 The relations that only 第五条第三款 (乡镇、街道综合行政执法; 行业监督), 第五条第二款 (法制机构) or
 第六条第一款 (指定监督) create are noted by those articles' modules, not here; an organ with none of
-them is without competence (``no_supervision_relation``, and ``art_005.p4`` for a 司法所). Without
-competence the procedure halts (第二十一、二十二条, 第二十六至三十条), but the conduct owed whoever
-acts is still judged (第十条第二款、第二十四条、第二十五条、第三十一条至第三十四条; A03-5).
+them does not supervise under these measures (``no_supervision_relation``, and ``art_005.p4`` for a
+司法所). 第一款 is a definition ("本办法所称行政执法监督，是指……"): it creates no duty, so an organ
+acting without a relation is not "violating 第三条第一款". It is said as a note (A03-5): what it did
+is not supervision within 第一款, it is not a 行政执法监督机关 of 第三款, and its letters have none of
+the effects of 第二十七条、第二十八条; the procedure halts (第二十一、二十二条, 第二十六至三十条), but
+the conduct owed whoever acts is still judged (第十条第二款、第二十四条、第二十五条、第三十一条至第三十四条).
 """
 
 from __future__ import annotations
@@ -66,14 +69,22 @@ def supervision_relation(f: Fact) -> Outcome:
     return _relation_outcome(f)
 
 
-#: What follows when the organ acting has no power to supervise: every later duty of the procedure
-#: presupposes a 行政执法监督机关 (A03-2), while the conduct owed whoever acts is still judged (A03-5).
-WITHOUT_COMPETENCE = "本次监督程序中的其他事项（第二十一条、第二十二条、第二十六条至第三十条）不再认定；现场监督、投诉举报、问题线索移送以及有关人员的行为和责任仍予认定。"
+#: What follows when the organ acting has no supervision relation to the organ it acts on (A03-5):
+#: 第一款 defines supervision and imposes no duty, so this is not a violation of it; the act is not
+#: supervision within 第一款, the organ is not a 行政执法监督机关 (第三款), its letters have none of the
+#: effects of 第二十七条、第二十八条, and every later step of the procedure, which presupposes a
+#: 行政执法监督机关, is not judged; the conduct owed whoever acts still is.
+WITHOUT_COMPETENCE = (
+    "本次活动不属于本办法第三条第一款所称的行政执法监督，该机关不是第三条第三款所称的行政执法监督机关，"
+    "其制发的行政执法监督建议书、决定书不产生第二十七条、第二十八条规定的效力；"
+    "本次监督程序中的其他事项（第二十一条、第二十二条、第二十六条至第三十条）不再认定；现场监督、投诉举报、问题线索移送以及有关人员的行为和责任仍予认定。"
+)
 
 
 def no_competence(rule_id: str, *, when: Any) -> Callable[[Callable[[Fact], str]], Callable[[Fact], str]]:
-    """Declare a finding that the organ acting has no power to supervise (第三条第一款, 第五条第四款,
-    第六条第一款): a violation of the supervising side that halts the procedure (A03-2, A03-5). The
+    """Declare the note that the organ acting has no supervision relation to the organ it acts on
+    (第三条第一款, 第五条第四款, 第六条第一款): those 款 define and allocate supervision and impose no
+    duty, so it is an applicability note, never a violation (A03-5); it halts the procedure. The
     builder's docstring and message say why; :data:`WITHOUT_COMPETENCE` says what follows."""
 
     def deco(fn: Callable[[Fact], str]) -> Callable[[Fact], str]:
@@ -83,7 +94,7 @@ def no_competence(rule_id: str, *, when: Any) -> Callable[[Callable[[Fact], str]
         def build(f: Fact) -> Outcome:
             return Outcome(fn(f) + WITHOUT_COMPETENCE, halts=True)
 
-        rule(rule_id, Modality.VIOLATION, Role.SUPERVISING, stage=Stage.APPLICABILITY, when=when, summary=summary)(build)
+        rule(rule_id, Modality.SHALL, Role.SUPERVISING, stage=Stage.APPLICABILITY, note=True, when=when, summary=summary)(build)
         return fn
 
     return deco
@@ -91,10 +102,10 @@ def no_competence(rule_id: str, *, when: Any) -> Callable[[Callable[[Fact], str]
 
 @no_competence("art_003.p1.no_supervision_relation", when=RELATION & (m.relation == "none"))
 def no_supervision_relation(f: Fact) -> str:
-    """监督机关与被监督机关之间不存在第三条第一款所列任何监督关系的，认定监督机关无权实施本次监督，"""
+    """监督机关与被监督机关之间不存在第三条第一款（及第五条、第六条）所列任何监督关系的，说明："""
     return (
         f"{f['supervisor_name']}（{f['supervisor_kind']}）与{f['supervised_name']}（{f['supervised_kind']}）之间不存在上级政府对下级政府、政府对其工作部门或派出机关（机构）、"
-        f"工作部门对本系统的监督关系，监督机关无权实施本次行政执法监督。"
+        f"工作部门对本系统的监督关系（第五条、第六条也不使其取得这一关系），{f['supervisor_name']}无权对其实施行政执法监督。"
     )
 
 

@@ -23,13 +23,14 @@ Interpretations:
 
 The interpretive choices above are registered for legal review as A03-1, A05-1, A05-2, A05-3, A05-4
 in ``data/interpretations.yaml`` (docs/interpretations.md), with A05-6 (行业监督 has no decision
-letter and no interview: ``decision_beyond_trade_supervision``, ``interview_beyond_trade_supervision``);
-change both together.
+letter and no interview: ``decision_beyond_trade_supervision``, ``interview_beyond_trade_supervision``,
+notes, since 第三款 prohibits nothing) and A03-5 (第四款: a 司法所 acting in its own name, a note, since
+第三条第一款 defines and imposes no duty); change both together.
 """
 
 from __future__ import annotations
 
-from .._engine.rulebook import Duty, Fact, Modality, Outcome, Role, Stage, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, Stage, m, rule
 from .art_003 import no_competence
 from .kinds import RELATION, TRADE_SUPERVISION_ACT
 
@@ -102,20 +103,29 @@ def _only_trade(f: Fact, what: str = "") -> str:
     return f"{f['supervisor_name']}对{f['supervised_name']}的综合行政执法只进行行业监督和业务指导{what}"
 
 
-#: A05-6: 行业监督和业务指导 may inspect, guide and issue a 建议书; it may not decide or interview.
-beyond_trade = Duty(Role.SUPERVISING, TRADE_SUPERVISION_ACT, prohibition=True)
+# A05-6: 行业监督和业务指导 may inspect, guide and issue a 建议书; a decision letter or an interview is
+# beyond it. 第三款 allocates supervision and prohibits nothing, so this is said as a note (what the act
+# is not, and that 第二十八条 / 第二十九条第二款 do not attach to it), never as a violation of 第三款.
+
+@rule("art_005.p3.decision_beyond_trade_supervision", Modality.SHALL, Role.SUPERVISING, note=True,
+      when=TRADE_SUPERVISION_ACT & (m.act == "decision"))
+def decision_beyond_trade_supervision(f: Fact) -> Outcome:
+    """相关职能部门在行业监督和业务指导中对乡（镇）、街道制发《行政执法监督决定书》（撤销、变更其行政行为等）的，说明这不属于行业监督和业务指导，该决定书不产生第二十八条规定的效力（A05-6）；第三款没有禁止性规定，不认定违反。"""
+    return Outcome(
+        _only_trade(f, "（可以检查、指导、制发建议书），")
+        + f"于{f.zh('on')}制发的《行政执法监督决定书》不在第五条第三款的行业监督和业务指导之内，不产生第二十八条规定的效力"
+        f"（被监督机关不因此负有第二十八条第二款的报告义务）；撤销、变更乡（镇）人民政府、街道办事处的决定由{f['competent_name']}依法作出{_POWER}。"
+    )
 
 
-@beyond_trade.violated("art_005.p3.decision_beyond_trade_supervision", m.act == "decision")
-def decision_beyond_trade_supervision(f: Fact) -> str:
-    """相关职能部门在行业监督和业务指导中对乡（镇）、街道制发《行政执法监督决定书》（撤销、变更其行政行为等）的，认定超出行业监督和业务指导的权限（A05-6）。"""
-    return _only_trade(f, "（可以检查、指导、制发建议书），") + f"于{f.zh('on')}制发《行政执法监督决定书》超出了这一权限：撤销、变更乡（镇）人民政府、街道办事处的决定由{f['competent_name']}依法作出{_POWER}。"
-
-
-@beyond_trade.violated("art_005.p3.interview_beyond_trade_supervision", m.act == "interview")
-def interview_beyond_trade_supervision(f: Fact) -> str:
-    """相关职能部门在行业监督和业务指导中约谈乡（镇）人民政府、街道办事处负责人的，认定超出行业监督和业务指导的权限（第二十九条第二款的约谈属于对其有监督关系的机关，A05-6）。"""
-    return _only_trade(f, "，") + f"于{f.zh('on')}约谈其负责人超出了这一权限；第二十九条第二款的约谈应由对其有监督关系的{f['competent_name']}进行。"
+@rule("art_005.p3.interview_beyond_trade_supervision", Modality.SHALL, Role.SUPERVISING, note=True,
+      when=TRADE_SUPERVISION_ACT & (m.act == "interview"))
+def interview_beyond_trade_supervision(f: Fact) -> Outcome:
+    """相关职能部门在行业监督和业务指导中约谈乡（镇）人民政府、街道办事处负责人的，说明这不是第二十九条第二款的约谈（该约谈属于对其有监督关系的机关，A05-6）；第三款没有禁止性规定，不认定违反。"""
+    return Outcome(
+        _only_trade(f, "，")
+        + f"于{f.zh('on')}约谈其负责人不在第五条第三款的行业监督和业务指导之内，不是第二十九条第二款的约谈；第二十九条第二款的约谈应由对其有监督关系的{f['competent_name']}进行。"
+    )
 
 
 # 第五条第四款
@@ -123,7 +133,7 @@ def interview_beyond_trade_supervision(f: Fact) -> str:
 
 @no_competence("art_005.p4.judicial_office_assists_only", when=RELATION & (m.supervisor_kind == "司法所"))
 def judicial_office_assists_only(f: Fact) -> str:
-    """司法所以自己名义实施行政执法监督的，认定其无监督权限：司法所只协助县（市）司法行政部门开展监督；"""
+    """司法所以自己名义实施行政执法监督的，说明其无监督权限：司法所只协助县（市）司法行政部门开展监督；"""
     return (
         f"{f['supervisor_name']}是司法所，只能协助县（市）司法行政部门开展对乡（镇）人民政府、街道办事处的行政执法监督工作，"
         f"不能以自己名义对{f['supervised_name']}实施行政执法监督。"

@@ -43,7 +43,7 @@ def designated_supervision(f: Fact) -> Outcome:
 @no_competence("art_006.p1.designation_without_competence",
                when=RELATION & (+m.designated_by) & (m.designator_relation == "none") & (m.relation == "none"))
 def designation_without_competence(f: Fact) -> str:
-    """指定监督的机关本身无权监督被监督机关的，认定该指定不能授予监督权限，"""
+    """指定监督的机关本身无权监督被监督机关的，说明该指定不能授予监督权限；"""
     return f"{f['designator_name']}不是{f['supervised_name']}的上级行政执法监督机关，其指定不能使{f['supervisor_name']}取得监督权限。"
 
 
