@@ -30,7 +30,7 @@ def test_a_matter_with_a_step_from_2026_02_01_gets_the_applicability_note():
     assert n.article == 2 and n.paragraph == 1 and n.item is None and n.excludes is False
     assert n.citation == "《行政执法监督条例》第二条"
     assert "位阶高于本办法" in n.message and "须对照条例全文人工核对" in n.message
-    assert "第四十二条第二款和第三款" in n.message and n.interpretations == ("T-1",)
+    assert "第四十二条第二款和第三款" in n.message and n.interpretations == ("T-1", "T-8")
 
 
 def test_a_matter_whose_steps_are_all_before_2026_02_01_is_reported_as_before():
@@ -120,3 +120,55 @@ def test_a_procedure_begun_before_leaves_the_earlier_steps_to_a_person():
     doc["supervision"]["suggestion_letter"] = {"issued_on": "2026-02-10", "received_on": "2026-02-11"}
     n = assert_note(run(doc, "2026-03-01"), rule_id="tl_002.p1.authorised_organisation", excludes=False)
     assert "须人工判断" in n.message and "2026年1月15日" in n.message
+
+
+# T-8 (legal review (b)12): the measures' periods in a matter the 条例 reaches rest on its unverified
+# procedural articles (第七条至第三十七条第一款) not providing otherwise: said once in the note, named on
+# each finding that rests on a period (depends_on), certainty unchanged; other findings untouched.
+
+PREMISE = "以条例第七条至第三十七条第一款（程序、期限等规定，未取得原文）未另作规定为前提"
+
+
+def _overdue_rectification(received: str, as_of: str):
+    doc = case()
+    doc["supervision"] = {
+        "started_on": received, "situations": [{"item": 2, "confirmed": True, "found_on": received}],
+        "suggestion_letter": {"id": "JYS-1", "issued_on": received, "received_on": received},
+    }
+    return run(doc, as_of)
+
+
+def test_period_findings_of_a_2026_matter_depend_on_the_unverified_procedure_of_the_regulation():
+    from enshi_rules._evaluate.text_report import render_text
+
+    report = _overdue_rectification("2026-03-02", "2026-05-04")
+    n = assert_note(report, rule_id="tl_002.p1.applies", cite="《行政执法监督条例》第二条", excludes=False)
+    assert PREMISE in n.message and "第二十七条的十日、十五日、三十日" in n.message
+    f = assert_finding(report, rule_id="art_027.p2.rectify.overdue", count=1, cite="第二十七条第二款", modality="violation",
+                       status="overdue", depends_on="tl_002.p1.applies", certainty="certain", instrument=None)
+    assert (f.article, f.paragraph, f.item, f.period_days) == (27, 2, None, 30)
+    assert_finding(report, rule_id="art_028.p1.decision_required", count=1, modality="shall", depends_on="tl_002.p1.applies")
+    # a finding that rests on no period is not marked: no noise on every 2026 finding
+    others = [x for x in report.findings if x.article not in (27, 28)]
+    assert others and all(x.depends_on is None for x in others)
+    assert "有待人工判断：该认定取决于 tl_002.p1.applies 提出的问题" in render_text(report)
+
+
+def test_the_same_periods_before_2026_02_01_depend_on_nothing():
+    report = _overdue_rectification("2025-09-01", "2025-11-03")
+    assert_finding(report, rule_id="art_027.p2.rectify.overdue", count=1, depends_on=None)
+    assert_no_note(report, rule_id="tl_*")
+
+
+def test_a_question_of_the_measures_own_comes_before_the_premise_of_the_regulation():
+    # A27-7: an answer to a late application upheld leaves open whether the supervision ended; that
+    # question, the more specific one, is the one the findings name (T-8 is said in the note)
+    doc = case()
+    doc["supervision"] = {
+        "started_on": "2026-03-02", "situations": [{"item": 2, "confirmed": True, "found_on": "2026-03-02"}],
+        "suggestion_letter": {"id": "JYS-1", "issued_on": "2026-03-02", "received_on": "2026-03-02"},
+        "objection": {"id": "FC-1", "filed_on": "2026-03-20"},
+        "review_answer": {"id": "DF-1", "answered_on": "2026-03-25", "received_on": "2026-03-26", "objection_upheld": True},
+    }
+    report = run(doc, "2026-05-04")
+    assert_finding(report, rule_id="art_027.p2.rectify.overdue", count=1, depends_on="art_027.p1.late_application_answered")

@@ -26,7 +26,18 @@ liabilities) is judged as always. A false 【违反】 of a 30-day period that m
 organisation would cost more than the silence. Where the procedure began before 2026-02-01, whether
 those earlier steps were within power is left to a person (the note says so).
 
-The interpretive choices above are registered for legal review as T-1, T-2, T-3 in
+The measures' periods under the higher law (T-8): the 条例's own procedure (第七条至第三十七条第一款:
+程序、期限、文书) was not obtained. For a matter it reaches, the measures' findings that rest on a
+period (第二十七条 十日、十五日、三十日, 第二十八条第二款 三十日, and what 第二十八条第一款 draws from
+the thirty days) are still made, as the measures give them, but on the stated premise that those
+articles do not provide otherwise: the note says so in one sentence and those findings name it as
+the open question they depend on (``depends_on``: ``tl_002.p1.applies``). Their certainty is not
+changed: the premise is the same for every finding of the kind and is said once, not turned into a
+"possible" on each. Unlike 法律法规授权的组织 (T-2), where whether the measures' procedure reaches the
+organisation at all is in doubt and the procedure is not judged, here the measures do bind the
+organs (their 第三条第三款) and only a different rule of the higher law could displace a period.
+
+The interpretive choices above are registered for legal review as T-1, T-2, T-3, T-8 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
@@ -100,6 +111,21 @@ UNCERTAIN_ZH = (
 #: The note that says the 条例 applies.
 APPLIES = "tl_002.p1.applies"
 
+#: The measures' findings that rest on one of their periods (第二十七条第一款 十日、十五日, 第二款 三十日,
+#: 第二十八条第二款 三十日) or on what 第二十八条第一款 draws from the thirty days (逾期未自行纠正): in a
+#: matter the 条例 reaches they depend on its procedural articles, not obtained, not providing
+#: otherwise (T-8).
+MEASURES_PERIODS = (
+    "art_027.p1.review_application.*", "art_027.p1.review.*", "art_027.p2.*", "art_028.p1.decision_*",
+    "art_028.p2.execution_report.*",
+)
+
+#: The sentence of the applicability note that states that premise (T-8).
+PERIODS_PREMISE_ZH = (
+    "本办法规定的期限（第二十七条的十日、十五日、三十日，第二十八条第二款的三十日）及据此作出的认定，"
+    "以条例第七条至第三十七条第一款（程序、期限等规定，未取得原文）未另作规定为前提，须对照条例全文核对；这些认定标明取决于本说明。"
+)
+
 
 #: A matter the 条例 reaches: a dated step on or after its 施行日期 (T-1).
 REACHED_MATTER = TIAOLI_MATTER & (+m.last_step) & (m.last_step >= IN_FORCE_DAY)
@@ -121,7 +147,8 @@ def applies(f: Fact) -> Outcome:
         f"本次监督在{zh_date(IN_FORCE)}以后有步骤（最后记录的步骤在{f.zh('last_step')}），"
         f"《行政执法监督条例》（国务院令第825号，{zh_date(IN_FORCE)}起施行）适用；它是行政法规，位阶高于本办法，"
         f"本办法与之不一致的，以条例为准。{earlier}本库只编码了条例已核对原文的节录（{ENCODED_ZH}），"
-        "条例的其他规定（监督程序、期限、文书等）须对照条例全文人工核对。"
+        "条例的其他规定（监督程序、期限、文书等）须对照条例全文人工核对。" + PERIODS_PREMISE_ZH,
+        leaves_open=MEASURES_PERIODS,
     )
 
 
