@@ -30,7 +30,7 @@ def test_a_matter_with_a_step_from_2026_02_01_gets_the_applicability_note():
     assert n.article == 2 and n.paragraph == 1 and n.item is None and n.excludes is False
     assert n.citation == "《行政执法监督条例》第二条"
     assert "位阶高于本办法" in n.message and "须对照条例全文人工核对" in n.message
-    assert "第四十二条第二款和第三款" in n.message and n.interpretations == ("T-1", "T-8")
+    assert "第三十九条、第四十条、第四十二条" in n.message and n.interpretations == ("T-1", "T-8")
 
 
 def test_a_matter_whose_steps_are_all_before_2026_02_01_is_reported_as_before():
@@ -172,3 +172,22 @@ def test_a_question_of_the_measures_own_comes_before_the_premise_of_the_regulati
     }
     report = run(doc, "2026-05-04")
     assert_finding(report, rule_id="art_027.p2.rectify.overdue", count=1, depends_on="art_027.p1.late_application_answered")
+
+
+# T-9 (legal review (c)16): supervision by an organ that is not a 县级以上人民政府 nor its 司法局, and that
+# 第四十二条第一款、第三款 do not speak to, is not the supervision of 第二条: the note says so, never that
+# the 条例 "applies" under 第二条.
+
+
+def test_a_department_over_a_township_is_not_article_2_supervision():
+    doc = case(supervising_organ="422801.scjgj", supervised_organ="422801.lhz.zhzf")
+    doc["enforcement_action"]["system"] = "市场监管"
+    doc["supervision"] = {"started_on": "2026-03-02"}
+    report = run(doc, "2026-04-01")
+    assert_no_note(report, rule_id="tl_002.p1.applies")
+    n = assert_note(report, rule_id="tl_002.p1.not_government_supervision", excludes=False, cite="《行政执法监督条例》第二条", instrument="tiaoli")
+    assert (n.article, n.paragraph, n.item) == (2, 1, None)
+    assert "本次监督不在第二条之内" in n.message and "须对照条例全文人工核对" in n.message
+    assert "适用；" not in n.message  # never says the 条例 applies
+    assert n.interpretations == ("T-1", "T-8", "T-9")
+    assert_no_note(report, rule_id="tl_042.*")

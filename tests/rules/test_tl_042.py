@@ -114,9 +114,56 @@ def test_a_prefecture_department_over_the_county_department_is_guidance():
     n = assert_note(report, rule_id="tl_042.p3.department_guidance", excludes=False, cite="《行政执法监督条例》第四十二条第三款", instrument="tiaoli")
     assert (n.article, n.paragraph, n.item) == (42, 3, None)
     assert "督促指导" in n.message and "恩施州市场监督管理局对恩施市市场监督管理局" in n.message
-    assert "依条例第四十二条第三款" in n.message and "本办法第三条第一款" in n.message
-    assert n.interpretations == ("T-1", "T-7")
+    assert "条例对它的规定是第四十二条第三款" in n.message and "本办法第三条第一款" in n.message
+    assert n.interpretations == ("T-1", "T-7", "T-8", "T-9")
     assert_note(report, rule_id="art_003.p1.supervision_relation")  # the measures' relation stands
+
+
+def test_department_supervision_is_not_cited_to_article_2_of_the_regulation():
+    """Legal review (c)16: 第二条 covers supervision by 县级以上人民政府; a 州 department over the county
+    department is 第四十二条第三款's, and no note of the 条例 cites 第二条 for it (T-9)."""
+    report = run(_own_system(), "2026-04-01")
+    assert_no_note(report, rule_id="tl_002.*")
+    assert_no_note(report, cite="《行政执法监督条例》第二条")
+    tiaoli = [n for n in report.notes if n.instrument == "tiaoli"]
+    assert [(n.rule_id, n.article, n.paragraph) for n in tiaoli] == [("tl_042.p3.department_guidance", 42, 3)]
+    assert "不是条例第二条所说的县级以上人民政府开展的监督" in tiaoli[0].message
+
+
+# 第一款 (T-9): a department over its own 派出机构
+
+
+SUO = {"id": "422801.scjgj.lf", "name": "恩施市市场监督管理局龙凤市场监督管理所", "kind": "派出机构", "level": "乡（镇）",
+       "region": "422801", "parent": "422801.scjgj", "system": "市场监管"}
+
+
+def _own_body(started: str = "2026-03-02"):
+    doc = case(organs=[COUNTY_MARKET, SUO], supervising_organ="422801.scjgj", supervised_organ=SUO["id"])
+    doc["supervision"] = {"started_on": started}
+    return doc
+
+
+def test_a_department_over_its_own_agency_refers_to_the_regulation_under_paragraph_1():
+    report = run(_own_body(), "2026-04-01")
+    n = assert_note(report, rule_id="tl_042.p1.department_own_body", excludes=False, cite="《行政执法监督条例》第四十二条第一款", instrument="tiaoli")
+    assert (n.article, n.paragraph, n.item, n.excludes) == (42, 1, None, False)
+    assert "依条例第四十二条第一款，这一监督检查参照条例有关规定执行" in n.message and "第七条至第三十七条第一款" in n.message
+    assert n.interpretations == ("T-1", "T-8", "T-9")
+    assert_no_note(report, cite="《行政执法监督条例》第二条")
+    assert_no_note(report, rule_id="tl_042.p3.*")
+
+
+def test_before_2026_02_01_no_note_of_paragraph_1():
+    assert_no_note(run(_own_body("2026-01-05"), "2026-01-31"), rule_id="tl_*")
+
+
+def test_a_government_over_its_department_is_article_2_not_article_42():
+    doc = case()  # 恩施市司法局 for 恩施市人民政府 over 恩施市市场监督管理局
+    doc["supervision"] = {"started_on": "2026-03-02"}
+    report = run(doc, "2026-04-01")
+    assert_note(report, rule_id="tl_002.p1.applies", cite="《行政执法监督条例》第二条")
+    assert_no_note(report, rule_id="tl_042.*")
+    assert_no_note(report, rule_id="tl_002.p1.not_government_supervision")
 
 
 def test_before_2026_02_01_no_guidance_note():

@@ -245,7 +245,7 @@ def test_tiaoli_excerpts_beside_the_measures_and_a_2026_trial(browser, live_serv
     para2 = browser.find_element(By.ID, "art_42__para_2")
     assert "已编码" in para2.text and "上一级主管部门" in para2.text
     assert para2.find_element(By.ID, "rule-tl_042.p2.problems_not_passed_on").is_displayed()
-    assert "不编码" in browser.find_element(By.ID, "art_42__para_1").text
+    assert "已编码" in browser.find_element(By.ID, "art_42__para_1").text
     _shot(browser, "08-tiaoli-42")
     browser.get(live_server + "/try")
     browser.find_element(By.ID, "mode-paste").click()

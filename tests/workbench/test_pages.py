@@ -529,7 +529,8 @@ def test_tiaoli_article_42_units_status_rules_and_tests(client):
     assert text_of(doc.xpath("//h1")[0]) == "第四十二条（节录）"
     assert "引用：《行政执法监督条例》第四十二条" in text_of(doc.xpath("//p[@class='meta']")[0])
     p1 = doc.get_element_by_id("art_42__para_1")
-    assert "不编码" in text_of(p1) and "参照本条例有关规定执行" in text_of(p1) and "不编码的理由" in text_of(p1)
+    assert "已编码" in text_of(p1) and "参照本条例有关规定执行" in text_of(p1)
+    assert p1.get_element_by_id("rule-tl_042.p1.department_own_body") is not None
     p2 = doc.get_element_by_id("art_42__para_2")
     assert "已编码" in text_of(p2) and "将发现的问题及时告知其上一级主管部门" in text_of(p2)
     rule = doc.get_element_by_id("rule-tl_042.p2.problems_not_passed_on")

@@ -39,6 +39,8 @@ def tiaoli_facts(lc: LoadedCase, steps: list[int], relation: str, base: dict[str
         "supervisor_kind": sup.kind.value, "supervised_kind": sub.kind.value,
         "supervisor_level": sup.level.value, "supervised_level": sub.level.value,
         "vertical": sub.vertically_managed,
+        "by_government": gov is not None,
+        "own_body": sup.kind in (OrganKind.DEPARTMENT, OrganKind.JUSTICE) and sub.parent == sup.id,
         "acting_for_government": gov is not None and gov.id != sup.id,
         "government_over_area": gov is not None and tl_002.in_area(gov, sub),
         "problems_found": any(c is True for c in confirmed),

@@ -311,6 +311,8 @@ TIAOLI_MATTER = Kind(
     supervised_level=code("被监督机关层级", field="organs[supervised_organ].level"),
     vertical=flag("被监督机关实行垂直管理或者双重领导并以上级部门领导为主（T-5）", field="organs[supervised_organ].vertically_managed"),
     acting_for_government=flag("由司法行政部门代表本级人民政府监督（T-3）", field="organs[supervising_organ].kind"),
+    by_government=flag("监督机关是县级以上人民政府或者其司法行政部门（条例第二条，T-3、T-9）", computed="机关名录的类别、层级"),
+    own_body=flag("监督机关是工作部门，被监督机关是其所属机构或者派出机构（条例第四十二条第一款，T-9）", computed="机关名录的类别和上级机关"),
     government_over_area=flag("监督机关是被监督机关所在地的县级以上地方人民政府（或者其司法行政部门）", computed="机关名录的类别、层级和行政区划代码"),
     government_name=text("监督机关所代表的县级以上人民政府", computed="机关名录"),
     problems_found=flag("监督发现了问题（有经确认的情形；T-6）", field="supervision.situations[].confirmed"),

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..._engine.rulebook import Fact, Modality, Outcome, Role, Stage, m, rule, zh_date
+from ..._engine.rulebook import Fact, Modality, Outcome, Role, Stage, false, m, rule, true, zh_date
 from ..._law.text import TIAOLI
 from ...facts import Organ, OrganKind, OrganLevel
 from ..kinds import RELATION, TIAOLI_MATTER
@@ -56,7 +56,7 @@ IN_FORCE: date = TIAOLI.in_force
 IN_FORCE_DAY = IN_FORCE.toordinal()
 
 #: The articles of the 条例 whose rules exist, as the applicability note names them.
-ENCODED_ZH = "第二条、第三十九条、第四十条、第四十二条第二款和第三款"
+ENCODED_ZH = "第二条、第三十九条、第四十条、第四十二条"
 
 #: Levels of government that are 县级以上人民政府 among the organs of the registry.
 COUNTY_OR_ABOVE = (OrganLevel.PREFECTURE, OrganLevel.COUNTY)
@@ -135,9 +135,10 @@ REACHED_MATTER = TIAOLI_MATTER & (+m.last_step) & (m.last_step >= IN_FORCE_DAY)
 # 县级以上人民政府依法对本级人民政府所属部门、派出机关和下级人民政府以及法律法规授权的具有管理公共事务职能的组织的
 # 行政执法工作开展的行政系统内部监督，适用本条例。
 
-@rule("tl_002.p1.applies", Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True, when=REACHED_MATTER)
+@rule("tl_002.p1.applies", Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True,
+      when=REACHED_MATTER & true(m.by_government))
 def applies(f: Fact) -> Outcome:
-    """监督程序在2026年2月1日以后（含当日）有步骤的，提示《行政执法监督条例》是上位法、适用于此后的步骤，本库只编码了其已核对的节录，其他规定（程序、期限、文书等）须人工核对。"""
+    """县级以上人民政府（或者其司法行政部门）的监督在2026年2月1日以后（含当日）有步骤的，提示《行政执法监督条例》是上位法、适用于此后的步骤，本库只编码了其已核对的节录，其他规定（程序、期限、文书等）须人工核对。"""
     earlier = (
         f"本次监督最早记录的步骤在{f.zh('first_step')}，早于条例施行日期；施行之前的步骤不依条例认定（程序从新）。"
         if f["first_step"] < IN_FORCE_DAY
@@ -148,6 +149,35 @@ def applies(f: Fact) -> Outcome:
         f"《行政执法监督条例》（国务院令第825号，{zh_date(IN_FORCE)}起施行）适用；它是行政法规，位阶高于本办法，"
         f"本办法与之不一致的，以条例为准。{earlier}本库只编码了条例已核对原文的节录（{ENCODED_ZH}），"
         "条例的其他规定（监督程序、期限、文书等）须对照条例全文人工核对。" + PERIODS_PREMISE_ZH,
+        leaves_open=MEASURES_PERIODS,
+    )
+
+
+#: 设区的市级以上人民政府部门对下级人民政府相应部门 (州 department over the county department of its
+#: system): 第四十二条第三款 speaks to it (tl_042.p3.department_guidance, T-7).
+PREFECTURE_OVER_COUNTY_DEPARTMENT = (
+    (m.relation == "own_system")
+    & (m.supervisor_level == OrganLevel.PREFECTURE.value)
+    & (m.supervised_level == OrganLevel.COUNTY.value)
+)
+
+
+# Supervision by an organ that is not a 县级以上人民政府 nor its 司法局 (a department over its system, a
+# department's 法制机构, a 行业监督 of a township ...) is not the supervision this article names; where
+# 第四十二条第一款 or 第三款 speaks to it, those notes say so (tl_042); otherwise the excerpts say
+# nothing of it and whether the 条例 applies is left to a person (T-9).
+@rule("tl_002.p1.not_government_supervision", Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True,
+      when=REACHED_MATTER & false(m.by_government) & false(m.own_body)
+      & ((m.relation != "own_system") | (m.supervisor_level != OrganLevel.PREFECTURE.value)
+         | (m.supervised_level != OrganLevel.COUNTY.value)))
+def not_government_supervision(f: Fact) -> Outcome:
+    """监督程序在2026年2月1日以后有步骤、而监督机关不是县级以上人民政府或者其司法行政部门的（且不属于条例第四十二条第一款、第三款所说的关系），提示本次监督不是条例第二条所说的监督，节录没有规定条例是否适用，须人工核对（T-9）。"""
+    return Outcome(
+        f"本次监督在{zh_date(IN_FORCE)}以后有步骤（最后记录的步骤在{f.zh('last_step')}）。条例第二条规定的是县级以上人民政府开展的行政系统内部监督；"
+        f"{f['supervisor_name']}不是县级以上人民政府或者其司法行政部门，本次监督不在第二条之内，已核对的节录中第四十二条第一款"
+        "（部门对所属机构、派出机构）、第三款（设区的市级以上人民政府部门对下级人民政府相应部门）也不涵盖这一监督关系。"
+        "条例是否适用于本次监督、其程序规定（第七条至第三十七条第一款，未取得原文）有无不同，须对照条例全文人工核对；本办法照常认定。"
+        + PERIODS_PREMISE_ZH,
         leaves_open=MEASURES_PERIODS,
     )
 

@@ -1,7 +1,13 @@
 """《行政执法监督条例》第四十二条（第二款、第三款）: the text of each 款 stands right above its rules.
 
-(verified excerpts; 第一款 "参照本条例有关规定执行" refers to provisions not obtained and is not
-encoded.)
+(verified excerpts.)
+
+第一款 (T-9): a 县级以上人民政府部门 supervising its own 所属机构 or 派出机构 (a department over an organ
+whose parent it is) is not the supervision of 第二条 (a government's); this 款 says it 参照本条例有关
+规定执行. A note says so, cites this 款 and not 第二条, and says the provisions referred to (第七条至
+第三十七条第一款) were not obtained; the measures are judged as before, their periods on the premise
+of T-8. (Its second clause, a vertically managed department over its own bodies, is outside the
+measures, 第二条第二款, and not encoded.)
 
 第二款 (T-5, T-6): the measures leave the supervision of a vertically managed body to 有关法律法规
 (their 第二条第二款); for a matter the 条例 reaches, this paragraph is that law. The case model has
@@ -33,10 +39,25 @@ The interpretive choices above are registered for legal review as T-3, T-5, T-6,
 from __future__ import annotations
 
 from ..._engine.rulebook import Fact, Modality, Outcome, Role, Stage, false, m, rule, true
-from ...facts import OrganLevel
-from .tl_002 import REACHED_MATTER
+from .tl_002 import MEASURES_PERIODS, PERIODS_PREMISE_ZH, PREFECTURE_OVER_COUNTY_DEPARTMENT, REACHED_MATTER
 
 _LOCAL_OVER_VERTICAL = REACHED_MATTER & true(m.vertical) & true(m.government_over_area)
+
+
+# 《行政执法监督条例》第四十二条第一款
+# 县级以上人民政府部门对本部门所属机构、派出机构行政执法工作的监督检查，实行垂直管理的部门或者实行双重领导并且以上级部门
+# 领导为主的部门对所属机构、下级部门行政执法工作的监督检查，参照本条例有关规定执行。
+
+@rule("tl_042.p1.department_own_body", Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True,
+      when=REACHED_MATTER & false(m.by_government) & true(m.own_body))
+def department_own_body(f: Fact) -> Outcome:
+    """县级以上人民政府部门监督本部门所属机构、派出机构，监督程序在2026年2月1日以后有步骤的，提示条例第四十二条第一款规定其参照条例有关规定执行，所参照的规定未取得原文，须人工核对（T-9）。"""
+    return Outcome(
+        f"{f['supervisor_name']}对{f['supervised_name']}的监督是县级以上人民政府部门对本部门所属机构、派出机构行政执法工作的监督检查，"
+        "不是条例第二条所说的县级以上人民政府开展的监督。依条例第四十二条第一款，这一监督检查参照条例有关规定执行；"
+        "所参照的规定（第七条至第三十七条第一款）未取得原文，须对照条例全文人工核对；本办法照常认定。" + PERIODS_PREMISE_ZH,
+        leaves_open=MEASURES_PERIODS,
+    )
 
 
 # 《行政执法监督条例》第四十二条第二款
@@ -81,15 +102,14 @@ def problems_not_passed_on(f: Fact) -> Outcome:
 # 工作进行督促指导。
 
 @rule("tl_042.p3.department_guidance", Modality.MAY, Role.SUPERVISING, stage=Stage.APPLICABILITY, note=True,
-      when=REACHED_MATTER
-      & (m.relation == "own_system")
-      & (m.supervisor_level == OrganLevel.PREFECTURE.value)
-      & (m.supervised_level == OrganLevel.COUNTY.value))
+      when=REACHED_MATTER & PREFECTURE_OVER_COUNTY_DEPARTMENT)
 def department_guidance(f: Fact) -> Outcome:
-    """州人民政府工作部门对县（市）人民政府相应部门的本系统监督，提示条例第四十二条第三款将其定为在本级人民政府行政执法监督机构指导下依照有关法律规定进行的督促指导。"""
+    """州人民政府工作部门对县（市）人民政府相应部门的本系统监督，提示条例第四十二条第三款将其定为在本级人民政府行政执法监督机构指导下依照有关法律规定进行的督促指导（这一关系由第三款而不是第二条规定，T-7、T-9）。"""
     return Outcome(
-        f"{f['supervisor_name']}对{f['supervised_name']}的监督是州人民政府工作部门对县（市）人民政府相应部门的本系统监督。"
-        "依条例第四十二条第三款，设区的市级以上人民政府部门（自治州按设区的市一级对待）在本级人民政府行政执法监督机构的指导下，"
-        "依照有关法律规定对下级人民政府相应部门的行政执法工作进行督促指导；本办法第三条第一款的监督程序仍依本办法认定，"
-        "是否在州司法局的指导下进行、所依照的有关法律规定，须人工核对。"
+        f"{f['supervisor_name']}对{f['supervised_name']}的监督是州人民政府工作部门对县（市）人民政府相应部门的本系统监督，"
+        "不是条例第二条所说的县级以上人民政府开展的监督；条例对它的规定是第四十二条第三款："
+        "设区的市级以上人民政府部门（自治州按设区的市一级对待）在本级人民政府行政执法监督机构的指导下，"
+        "依照有关法律规定对下级人民政府相应部门的行政执法工作进行督促指导。本办法第三条第一款的监督程序仍依本办法认定，"
+        "是否在州司法局的指导下进行、所依照的有关法律规定，须人工核对。" + PERIODS_PREMISE_ZH,
+        leaves_open=MEASURES_PERIODS,
     )
