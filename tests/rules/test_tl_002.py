@@ -179,15 +179,24 @@ def test_a_question_of_the_measures_own_comes_before_the_premise_of_the_regulati
 # the 条例 "applies" under 第二条.
 
 
-def test_a_department_over_a_township_is_not_article_2_supervision():
+def _department_over_township(started: str = "2026-03-02"):
     doc = case(supervising_organ="422801.scjgj", supervised_organ="422801.lhz.zhzf")
     doc["enforcement_action"]["system"] = "市场监管"
-    doc["supervision"] = {"started_on": "2026-03-02"}
-    report = run(doc, "2026-04-01")
+    doc["supervision"] = {"started_on": started}
+    return doc
+
+
+def test_a_department_over_a_township_is_not_article_2_supervision():
+    report = run(_department_over_township(), "2026-04-01")
     assert_no_note(report, rule_id="tl_002.p1.applies")
     n = assert_note(report, rule_id="tl_002.p1.not_government_supervision", excludes=False, cite="《行政执法监督条例》第二条", instrument="tiaoli")
     assert (n.article, n.paragraph, n.item) == (2, 1, None)
     assert "本次监督不在第二条之内" in n.message and "须对照条例全文人工核对" in n.message
+    assert "第四十二条第一款（部门对所属机构、派出机构）、第三款（设区的市级以上人民政府部门对下级人民政府相应部门）" in n.message
     assert "适用；" not in n.message  # never says the 条例 applies
     assert n.interpretations == ("T-1", "T-8", "T-9")
     assert_no_note(report, rule_id="tl_042.*")
+
+
+def test_before_2026_02_01_a_department_over_a_township_has_no_note_of_the_regulation():
+    assert_no_note(run(_department_over_township("2026-01-05"), "2026-01-31"), rule_id="tl_*")
