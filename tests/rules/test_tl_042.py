@@ -209,3 +209,50 @@ def test_explain_cites_the_unit_of_the_regulation():
     e = next(x for x in ex.findings if x.finding.rule_id == "tl_042.p2.problems_not_passed_on")
     assert e.unit.citation == "《行政执法监督条例》第四十二条第二款"
     assert e.unit.text.endswith("将发现的问题及时告知其上一级主管部门。")
+
+
+# Legal review (b)10 with T-9: the header line 适用《行政执法监督条例》 (text, JSON, workbench and DOCX all
+# read report.applicability.tiaoli through text_report.tiaoli_applicability_zh) says what the notes say.
+
+
+def test_the_header_of_a_department_matter_follows_its_note():
+    import json
+
+    from enshi_rules._evaluate.text_report import render_text, tiaoli_applicability_zh
+
+    guidance = run(_own_system(), "2026-04-01")
+    t = guidance.applicability.tiaoli
+    assert (t.applicable, t.rule_ids) == ("yes", ("tl_042.p3.department_guidance",))
+    assert tiaoli_applicability_zh(guidance).startswith("是（第四十二条第三款：州人民政府工作部门对县（市）相应部门的督促指导；")
+    assert "适用《行政执法监督条例》：是（第四十二条第三款" in render_text(guidance)
+    assert json.loads(guidance.to_json())["applicability"]["tiaoli"]["applicable"] == "yes"
+
+    own = run(_own_body(), "2026-04-01")
+    assert own.applicability.tiaoli.rule_ids == ("tl_042.p1.department_own_body",)
+    assert tiaoli_applicability_zh(own).startswith("是（第四十二条第一款：部门对所属机构、派出机构的监督检查参照条例有关规定执行；")
+
+
+def test_the_header_of_a_department_over_a_township_cannot_say():
+    import json
+
+    from enshi_rules._evaluate.text_report import render_text
+
+    doc = case(supervising_organ="422801.scjgj", supervised_organ="422801.lhz.zhzf")
+    doc["enforcement_action"]["system"] = "市场监管"
+    doc["supervision"] = {"started_on": "2026-03-02"}
+    report = run(doc, "2026-04-01")
+    t = report.applicability.tiaoli
+    assert (t.applicable, t.rule_ids) == ("undetermined", ("tl_002.p1.not_government_supervision",))
+    assert "不在条例第二条之内" in t.reason
+    assert "适用《行政执法监督条例》：不能确定（监督机关不是县级以上人民政府或者其司法行政部门" in render_text(report)
+    assert json.loads(report.to_json())["applicability"]["tiaoli"]["applicable"] == "undetermined"
+
+
+def test_the_header_of_a_government_matter_is_unchanged():
+    from enshi_rules._evaluate.text_report import tiaoli_applicability_zh
+
+    doc = case()
+    doc["supervision"] = {"started_on": "2026-03-02"}
+    report = run(doc, "2026-04-01")
+    assert report.applicability.tiaoli.rule_ids == ("tl_002.p1.applies",)
+    assert tiaoli_applicability_zh(report) == "是（2026年2月1日以后的步骤；只编码了已核对原文的节录，其他规定须人工核对）"

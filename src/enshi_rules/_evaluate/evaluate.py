@@ -417,15 +417,22 @@ def _applicability(lc: LoadedCase, notes: list[Note] | tuple[Note, ...]) -> Appl
             InstrumentApplicability, applicable=Applicable.YES, rule_ids=tuple(dict.fromkeys(n.rule_id for n in scope)),
             reason="".join(dict.fromkeys(n.message for n in scope)), settled_by=(),
         )
-    said = [n for n in notes if n.rule_id == tl_002.APPLIES]
-    if said and all(n.certainty is Certainty.CERTAIN for n in said):
+    # the notes that say how the 条例 reaches the matter (第二条, or 第四十二条第一款/第三款 for a
+    # department's supervision, or that the excerpts do not say: T-9)
+    said = [n for n in notes if n.rule_id in tl_002.SPEAKING_NOTES]
+    ids = tuple(dict.fromkeys(n.rule_id for n in said))
+    if said and any(n.certainty is not Certainty.CERTAIN for n in said):
         tiaoli = trusted_construct(
-            InstrumentApplicability, applicable=Applicable.YES, rule_ids=(tl_002.APPLIES,), reason=said[0].message, settled_by=(),
+            InstrumentApplicability, applicable=Applicable.UNDETERMINED, rule_ids=ids,
+            reason=tl_002.UNCERTAIN_ZH, settled_by=tuple(dict.fromkeys(u.partition("（")[0] for n in said for u in n.uncertain_facts)),
+        )
+    elif said and any(tl_002.SPEAKING_NOTES[i] is None for i in ids):
+        tiaoli = trusted_construct(
+            InstrumentApplicability, applicable=Applicable.UNDETERMINED, rule_ids=ids, reason=tl_002.NOT_GOVERNMENT_ZH, settled_by=(),
         )
     elif said:
         tiaoli = trusted_construct(
-            InstrumentApplicability, applicable=Applicable.UNDETERMINED, rule_ids=(tl_002.APPLIES,),
-            reason=tl_002.UNCERTAIN_ZH, settled_by=tuple(dict.fromkeys(u.partition("（")[0] for n in said for u in n.uncertain_facts)),
+            InstrumentApplicability, applicable=Applicable.YES, rule_ids=ids, reason=said[0].message, settled_by=(),
         )
     elif lc.case.special_supervision is not None:
         tiaoli = trusted_construct(InstrumentApplicability, applicable=Applicable.NO, rule_ids=(), reason=tl_002.SPECIAL_ZH, settled_by=())

@@ -9,6 +9,7 @@ import re
 from .._engine.rulebook import MODALITY_ZH, DeadlineStatus, Modality
 from .._law.text import REGULATION_TITLE
 from ..report import Applicable, Certainty, Finding, Report
+from ..rules.tiaoli import tl_002
 
 __all__ = [
     "MODALITY_ZH", "PERMISSION_STATUS_ZH", "STATUS_ZH", "applicability_zh", "certainty_zh", "finding_tag",
@@ -138,9 +139,18 @@ def tiaoli_applicability_zh(report: Report) -> str:
     a = report.applicability.tiaoli.applicable if report.applicability is not None else (
         Applicable.YES if any(x.instrument == "tiaoli" for x in (*report.notes, *report.findings)) else Applicable.NO
     )
+    ids = report.applicability.tiaoli.rule_ids if report.applicability is not None else ()
     if a is Applicable.YES:
-        return "是（2026年2月1日以后的步骤；只编码了已核对原文的节录，其他规定须人工核对）"
+        # a department's supervision is reached by 第四十二条, not 第二条 (T-9): the line says which
+        basis = (
+            "第四十二条第一款：部门对所属机构、派出机构的监督检查参照条例有关规定执行；" if tl_002.DEPARTMENT_OWN_BODY in ids and tl_002.APPLIES not in ids
+            else "第四十二条第三款：州人民政府工作部门对县（市）相应部门的督促指导；" if tl_002.DEPARTMENT_GUIDANCE in ids and tl_002.APPLIES not in ids
+            else ""
+        )
+        return f"是（{basis}2026年2月1日以后的步骤；只编码了已核对原文的节录，其他规定须人工核对）"
     if a is Applicable.UNDETERMINED:
+        if tl_002.NOT_GOVERNMENT in ids and report.applicability is not None and report.applicability.tiaoli.reason == tl_002.NOT_GOVERNMENT_ZH:
+            return "不能确定（监督机关不是县级以上人民政府或者其司法行政部门，不在条例第二条之内，节录没有规定是否适用；见《行政执法监督条例》第二条的说明）"
         return "不能确定（是否有2026年2月1日以后的步骤不能确定；见《行政执法监督条例》第二条的说明）"
     return ""
 

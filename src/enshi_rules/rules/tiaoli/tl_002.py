@@ -110,6 +110,18 @@ UNCERTAIN_ZH = (
 )
 #: The note that says the 条例 applies.
 APPLIES = "tl_002.p1.applies"
+#: The notes of a matter the 条例 reaches that say how it reaches it (T-9), each with whether the
+#: 条例 applies (``True``) or whether it does cannot be said from the excerpts (``None``): the
+#: report's ``applicability.tiaoli`` and the header line follow them, as the notes say.
+NOT_GOVERNMENT = "tl_002.p1.not_government_supervision"
+DEPARTMENT_OWN_BODY = "tl_042.p1.department_own_body"
+DEPARTMENT_GUIDANCE = "tl_042.p3.department_guidance"
+SPEAKING_NOTES: dict[str, bool | None] = {APPLIES: True, DEPARTMENT_OWN_BODY: True, DEPARTMENT_GUIDANCE: True, NOT_GOVERNMENT: None}
+#: Why applicability cannot be said when the supervisor is not a government (T-9).
+NOT_GOVERNMENT_ZH = (
+    "监督机关不是县级以上人民政府或者其司法行政部门，本次监督不在条例第二条之内，已核对的节录（第四十二条第一款、第三款）也没有涵盖，"
+    "是否适用《行政执法监督条例》不能确定，须对照条例全文人工核对。"
+)
 
 #: The measures' findings that rest on one of their periods (第二十七条第一款 十日、十五日, 第二款 三十日,
 #: 第二十八条第二款 三十日) or on what 第二十八条第一款 draws from the thirty days (逾期未自行纠正): in a
