@@ -241,7 +241,7 @@ class Supervision(_Model):
         default=None,
         description="《行政执法监督条例》第四十二条第二款 (a vertically managed supervised organ, a matter from 2026-02-01): "
         "whether the problems found (situations confirmed) were told to its 上一级主管部门: true (told), false (recorded "
-        "as not told: a violation), absent (not known: a missing fact, never a violation)",
+        "as not told: owed and not yet done; 及时 has no period, never a violation, T-6), absent (not known: a missing fact)",
     )
 
 
