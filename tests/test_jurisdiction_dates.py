@@ -12,7 +12,7 @@ import pytest
 
 import enshi_rules
 from enshi_rules import CaseValidationError, jurisdiction
-from enshi_rules.testing import assert_finding, assert_no_finding, assert_note
+from enshi_rules.testing import assert_no_finding, assert_no_note, assert_note
 
 CENTRE = {
     "id": "422801.bzzx", "name": "恩施市不动产登记中心", "kind": "法律法规授权的组织", "level": "县（市）",
@@ -47,10 +47,12 @@ def test_from_2026_02_01_a_government_or_its_justice_bureau_supervises_an_author
         assert c.via == ("justice_for_government" if supervisor.endswith(".sfj") else None)
         assert "第六条第一款" in c.description if supervisor.endswith(".sfj") else "第六条" not in c.description
         assert_note(report, rule_id="tl_002.p1.authorised_organisation", instrument="tiaoli")
-        assert_no_finding(report, rule_id="art_003.p1.no_supervision_relation")
+        assert_no_note(report, rule_id="art_003.p1.no_supervision_relation")
     else:
         assert c is None
-        assert_finding(report, rule_id="art_003.p1.no_supervision_relation", modality="violation")
+        # no relation is a note (第三条第一款 defines, it imposes no duty: A03-5), never a violation
+        assert_note(report, rule_id="art_003.p1.no_supervision_relation", excludes=False)
+        assert_no_finding(report, rule_id="art_003.*")
     assert jurisdiction.is_competent(supervisor, CENTRE["id"], organs=ORGANS, on="2026-03-02") is competent
 
 
@@ -58,7 +60,9 @@ def test_from_2026_02_01_a_government_or_its_justice_bureau_supervises_an_author
 def test_before_2026_02_01_or_without_a_date_the_measures_alone_give_no_relation(on) -> None:
     assert jurisdiction.competence("422801", CENTRE["id"], organs=ORGANS, on=on) is None
     assert jurisdiction.supervisors_of(CENTRE["id"], organs=ORGANS, on=on) == ()
-    assert_finding(_report("422801", "2026-01-15"), rule_id="art_003.p1.no_supervision_relation", modality="violation")
+    report = _report("422801", "2026-01-15")
+    assert_note(report, rule_id="art_003.p1.no_supervision_relation", excludes=False)
+    assert_no_finding(report, rule_id="art_003.*")
 
 
 def test_the_first_day_is_2026_02_01_and_supervisors_of_lists_the_governments_and_bureaus() -> None:
