@@ -37,6 +37,7 @@ import json
 import os
 import random
 import re
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -626,6 +627,61 @@ class _Plugin:
         reports = runtestprotocol(item, log=False, nextitem=None)
         return any(r.failed for r in reports)
 
+    def _verdict(self, m: Mutant, items: list[Any], report: Callable[[str], None]) -> tuple[str, str]:
+        """Apply the mutant, run its tests, undo it: (outcome, by)."""
+        undo = m.apply()
+        try:
+            try:
+                _engine.compiled_ruleset()  # compile now: a mutant the engine refuses is not a mutant
+            except Exception:
+                return "invalid", ""
+            for i in items:
+                report(i.nodeid)
+                if self._fails(i):
+                    return "killed", i.nodeid
+            return ("survived", "") if m.effect[0] else ("no-effect", "")
+        finally:
+            undo()
+
+    def _isolated(self, m: Mutant, items: list[Any]) -> Result:
+        """Run one mutant in a forked child, so that nothing it leaves behind (caches, the C engine's
+        global state) reaches the next one: every mutant starts from the parent's pristine rulebook
+        and engine. The child reports the test it is running, then its verdict, through a pipe; a
+        child that dies without a verdict (a crash in the C engine) killed the mutant."""
+        if not hasattr(os, "fork"):  # not Linux/macOS: in process, as before
+            outcome, by = self._verdict(m, items, lambda _: None)
+            return Result(m, outcome, by)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        rfd, wfd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            code = 0
+            try:
+                os.close(rfd)
+                with os.fdopen(wfd, "w", encoding="utf-8") as out:
+
+                    def report(nodeid: str) -> None:
+                        out.write(json.dumps(["running", nodeid]) + "\n")
+                        out.flush()
+
+                    outcome, by = self._verdict(m, items, report)
+                    out.write(json.dumps(["verdict", outcome, by]) + "\n")
+            except BaseException:  # noqa: BLE001 - the parent reports a child without a verdict
+                code = 70
+            finally:
+                os._exit(code)
+        os.close(wfd)
+        with os.fdopen(rfd, encoding="utf-8") as inp:
+            lines = [json.loads(line) for line in inp if line.strip()]
+        _, status = os.waitpid(pid, 0)
+        verdicts = [x for x in lines if x[0] == "verdict"]
+        if verdicts:
+            return Result(m, verdicts[-1][1], verdicts[-1][2])
+        running = [x[1] for x in lines if x[0] == "running"]
+        how = f"signal {signal.Signals(os.WTERMSIG(status)).name}" if os.WIFSIGNALED(status) else f"exit status {os.waitstatus_to_exitcode(status)}"
+        return Result(m, "killed", f"crashed ({how})" + (f" in {running[-1]}" if running else " before its tests"))
+
     def pytest_runtestloop(self, session: Any) -> bool:
         items = list(session.items)
         scen = [i for i in items if i.nodeid.startswith(self.scenarios)]
@@ -645,22 +701,7 @@ class _Plugin:
             refs = [t for rid in m.rule_ids for t in self.listed.get(rid, [])]
             own = [i for i in items if any(_matches(i.nodeid, ref) for ref in refs) and i not in scen]
             t0 = time.monotonic()
-            undo = m.apply()
-            try:
-                try:
-                    _engine.compiled_ruleset()  # compile now: a mutant the engine refuses is not a mutant
-                except Exception:
-                    res = Result(m, "invalid")
-                else:
-                    killer = next((i.nodeid for i in [*own, *scen] if self._fails(i)), "")
-                    if killer:
-                        res = Result(m, "killed", killer)
-                    elif not m.effect[0]:
-                        res = Result(m, "no-effect")
-                    else:
-                        res = Result(m, "survived")
-            finally:
-                undo()
+            res = self._isolated(m, [*own, *scen])
             res.seconds = time.monotonic() - t0
             self.results.append(res)
             if self.progress:
