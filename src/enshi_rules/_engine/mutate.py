@@ -16,8 +16,8 @@ operator            mutant
 ==================  =================================================================================
 
 Each mutant runs the tests ``article_map.yaml`` lists for its rule, then every YAML scenario, in
-one pytest session (collected once; the mutants are swapped into the rulebook and the compiled
-ruleset between runs). A mutant is *killed* when one of them fails. A mutant that could not take
+one pytest session (collected once); each mutant runs in a forked child process that swaps it into
+the rulebook and the compiled ruleset, so no mutant sees the state another left behind. A mutant is *killed* when one of them fails. A mutant that could not take
 effect (a swapped subject on a rule whose facts name their own subject, a message that cites
 nothing in any run) is reported as *no effect* and not counted. The summary's last line is JSON::
 
