@@ -65,3 +65,17 @@ def test_a_review_the_justice_bureau_organised_is_the_governments():
     r = run(doc, AFTER)
     f = [f for f in r.findings if f.article == 18 and f.subject == "利川市人民政府"]
     assert [x.rule_id for x in f] == ["art_018.p1.case_file_review.overdue"] and f[0].modality.value == "violation"
+
+
+def test_a_review_the_justice_bureau_organised_during_the_year_leaves_nothing_pending():
+    # A15-5 before the year ends: held by the bureau, the government's duty is met, not pending
+    doc = annual()
+    doc["annual_duties"] = [{"organ": "422802", "year": 2025, "case_file_reviews": []},
+                            {"organ": "422802.sfj", "year": 2025, "case_file_reviews": ["2025-09-15"]}]
+    gov = [f for f in run(doc, DURING).findings if f.article == 18 and f.subject == "利川市人民政府"]
+    assert [f.rule_id for f in gov] == ["art_018.p1.case_file_review.on_time"]
+    # the bureau's record of the year without a review: pending until the year ends
+    doc["annual_duties"][1]["case_file_reviews"] = []
+    gov = [f for f in run(doc, DURING).findings if f.article == 18 and f.subject == "利川市人民政府"]
+    assert [f.rule_id for f in gov] == ["art_018.p1.case_file_review.pending"]
+    check(gov[0], "art_018.p1.case_file_review.pending", 18, 1, None, "shall", "利川市人民政府")

@@ -131,3 +131,32 @@ def test_a_missing_internal_part_is_not_judged_before_the_year_ends():
     r = run(annual(assessments=[{"held_on": "2025-11-01", "internal": False, "external": True}]), DURING)
     absent(r, "art_019.p1.internal_assessment_missing")
     check(only(r, "art_019.p1.assessment.on_time"), "art_019.p1.assessment.on_time", 19, 1, None, "shall", SUBJECT)
+
+
+def test_an_assessment_the_justice_bureau_organised_is_the_governments():
+    # 第五条第一款: the 司法行政部门 承担本级人民政府行政执法监督具体工作 (A15-5); legal review (a)6
+    held = [{"held_on": "2025-11-01", "internal": True, "external": True}]
+    doc = annual()
+    doc["annual_duties"] = [{"organ": "422802", "year": 2025, "assessments": []},
+                            {"organ": "422802.sfj", "year": 2025, "assessments": held}]
+
+    def government(r):
+        return [f for f in r.findings if f.rule_id.startswith("art_019.p1.assessment.") and f.subject == "利川市人民政府"]
+
+    # the year over: the bureau's assessment is the government's, nothing is overdue
+    gov = government(run(doc, AFTER))
+    assert [f.rule_id for f in gov] == ["art_019.p1.assessment.on_time"]
+    check(gov[0], "art_019.p1.assessment.on_time", 19, 1, None, "shall", "利川市人民政府")
+    assert gov[0].performed and "利川市司法局" in gov[0].message and "A15-5" in gov[0].interpretations
+    # during the year: held by the bureau, so nothing is pending either
+    gov = government(run(doc, DURING))
+    assert [f.rule_id for f in gov] == ["art_019.p1.assessment.on_time"]
+    # the bureau's record of the year without an assessment: the government's year is a breach
+    doc["annual_duties"][1]["assessments"] = []
+    gov = government(run(doc, AFTER))
+    assert [f.rule_id for f in gov] == ["art_019.p1.assessment.overdue"]
+    check(gov[0], "art_019.p1.assessment.overdue", 19, 1, None, "violation", "利川市人民政府")
+    # and before the year ends it is pending, not yet a breach
+    gov = government(run(doc, DURING))
+    assert [f.rule_id for f in gov] == ["art_019.p1.assessment.pending"]
+    check(gov[0], "art_019.p1.assessment.pending", 19, 1, None, "shall", "利川市人民政府")
