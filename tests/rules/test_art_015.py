@@ -182,6 +182,26 @@ def test_a_plan_the_justice_bureau_made_only_after_the_year_is_still_late_for_th
     late = [f for f in r.findings if f.rule_id == "art_015.p1.annual_plan.late" and f.subject == GOVERNMENT]
     assert len(late) == 1 and late[0].modality.value == "violation"
     assert "年度行政执法监督工作计划于2026年1月3日才制定" in late[0].message and "由利川市司法局制定" in late[0].message
+    # made by nobody within the year as far as the records say: never certainly on time (the
+    # government's own silent record leaves only a possible plan of its own, A15-6)
+    assert not [f for f in r.findings if f.rule_id == "art_015.p1.annual_plan.on_time" and f.subject == GOVERNMENT
+                and f.certainty.value == "certain"]
+
+
+@pytest.mark.parametrize("as_of", [AFTER, DURING])
+def test_a_government_silent_or_not_done_is_met_by_its_justice_bureaus_acts_of_the_year(as_of):
+    # A15-5: the bureau's plan and list of the year are the government's, whatever the government's own
+    # record says (not_done, or a plan of its own made only after the year): nothing pending, overdue,
+    # late or required is left for the government
+    for own_plan in ("not_done", "2026-01-03") if as_of == AFTER else ("not_done",):
+        doc = _government_and_justice({"annual_plan_on": own_plan, "responsibility_list_on": "not_done"},
+                                      {"annual_plan_on": "2025-03-28", "responsibility_list_on": "2025-04-08"})
+        r = run(doc, as_of)
+        gov = [f for f in r.findings if f.article == 15 and f.subject == GOVERNMENT]
+        assert sorted(f.rule_id for f in gov) == ["art_015.p1.annual_plan.on_time", "art_015.p1.responsibility_list.made"]
+        made = next(f for f in gov if f.rule_id == "art_015.p1.responsibility_list.made")
+        check(made, "art_015.p1.responsibility_list.made", 15, 1, None, "shall", GOVERNMENT)
+        assert made.performed and "第五条第一款" in made.message and "A15-5" in made.message
 
 
 @pytest.mark.parametrize(("field", "rid"), [("annual_plan_on", "art_015.p1.annual_plan.overdue"),
