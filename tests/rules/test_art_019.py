@@ -160,3 +160,31 @@ def test_an_assessment_the_justice_bureau_organised_is_the_governments():
     gov = government(run(doc, DURING))
     assert [f.rule_id for f in gov] == ["art_019.p1.assessment.pending"]
     check(gov[0], "art_019.p1.assessment.pending", 19, 1, None, "shall", "利川市人民政府")
+
+
+def _government_missing(r):
+    """The 第十九条 "missing part" findings and notes of 利川市人民政府 (a note names it in its message)."""
+    return [x for x in [*r.findings, *r.notes] if x.rule_id.startswith("art_019.p1.") and "missing" in x.rule_id
+            and (getattr(x, "subject", None) == "利川市人民政府" or x.message.startswith("利川市人民政府"))]
+
+
+@pytest.mark.parametrize(("part", "rid"), [("internal", "art_019.p1.internal_assessment_missing"),
+                                           ("external", "art_019.p1.external_review_missing")])
+@pytest.mark.parametrize("special", [False, True])
+def test_a_part_the_justice_bureau_held_is_the_governments(part, rid, special):
+    # A15-5 for 第十九条's "包括内部考核和外部评议": the government's assessments lack a part its 司法行政部门
+    # held in the same year: nothing is missing for the government; the bureau's record without it: missing
+    other = "external" if part == "internal" else "internal"
+    own = [{"held_on": "2025-11-01", part: False, other: True, "scope": "专项" if special else "综合"}]
+    rid = rid + ("_special_only" if special else "")
+    for bureau_holds, expected in ((True, []), (False, [rid])):
+        doc = annual()
+        doc["annual_duties"] = [{"organ": "422802", "year": 2025, "assessments": own},
+                                {"organ": "422802.sfj", "year": 2025,
+                                 "assessments": [{"held_on": "2025-06-01", part: bureau_holds, other: True}]}]
+        r = run(doc, AFTER)
+        got = _government_missing(r)
+        assert [x.rule_id for x in got] == expected
+        # before the year ends nothing is missing yet
+        r = run(doc, DURING)
+        assert _government_missing(r) == []

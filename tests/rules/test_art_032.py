@@ -48,6 +48,8 @@ def test_p1_suspected_crime_is_a_note_on_transfer_never_a_violation():
     n = check_note(r, "art_032.p1.criminal_liability", 32, 1, "shall", "supervised")
     assert (n.item, n.excludes, n.certainty.value) == (None, False, "certain")
     assert "是否构成犯罪由司法机关依法认定" in n.message and "依法移送" in n.message and "张某（直接负责的主管人员）" in n.message
+    # the words it quotes are 第三十二条第一款's (not another 款)
+    assert "第三十二条第一款规定“构成犯罪的，依法追究刑事责任”" in n.message
     assert "A32-6" in n.interpretations
     assert not [f for f in r.findings if "刑事责任" in f.message]
     # the 第一款 finding on the same record stands, a certain violation of item (六)
