@@ -26,26 +26,7 @@ from enshi_rules import Applicable
 from enshi_rules.cli import render_text
 from enshi_rules.testing import assert_finding, assert_in_scope, assert_out_of_scope
 
-BASE = {
-    "case_id": "APP-1",
-    "supervising_organ": "422800",
-    "supervised_organ": "422822",
-    "supervision": {
-        "started_on": "2025-08-20",
-        "situations": [{"item": 3, "confirmed": True}],
-        "suggestion_letter": {"issued_on": "2025-09-01", "received_on": "2025-09-03"},
-    },
-}
-
-
-def doc(**supervision):
-    d = json.loads(json.dumps(BASE))
-    for k, v in supervision.items():
-        if v is None:
-            d["supervision"].pop(k, None)
-        else:
-            d["supervision"][k] = v
-    return d
+from _support.cases import letter_case
 
 
 def header(report) -> list[str]:
@@ -56,7 +37,7 @@ def header(report) -> list[str]:
 
 
 def test_an_unknown_start_is_undetermined_in_the_json_as_in_the_text():
-    r = enshi_rules.evaluate(doc(started_on=None, suggestion_letter=None), as_of="2025-11-15")
+    r = enshi_rules.evaluate(letter_case(started_on=None, suggestion_letter=None), as_of="2025-11-15")
     assert r.in_scope is None
     assert json.loads(r.to_json())["in_scope"] is None
     m = r.applicability.measures
@@ -72,7 +53,7 @@ def test_an_unknown_start_is_undetermined_in_the_json_as_in_the_text():
 
 
 def test_a_known_start_after_commencement_is_in_scope():
-    r = enshi_rules.evaluate(doc(suggestion_letter=None), as_of="2025-11-15")
+    r = enshi_rules.evaluate(letter_case(suggestion_letter=None), as_of="2025-11-15")
     assert r.in_scope is True and r.applicability.measures.applicable is Applicable.YES
     assert r.applicability.measures.rule_ids == ("art_035.p1.in_force",)
     assert r.applicability.measures.settled_by == ()
@@ -82,7 +63,7 @@ def test_a_known_start_after_commencement_is_in_scope():
 
 @pytest.mark.parametrize(("start", "expected"), [("2025", None), ("2025-02", False), ("2025-05", True)])
 def test_a_start_known_to_the_month_or_year_decides_only_when_it_does_not_straddle(start, expected):
-    r = enshi_rules.evaluate(doc(started_on=start, suggestion_letter=None), as_of="2025-11-15")
+    r = enshi_rules.evaluate(letter_case(started_on=start, suggestion_letter=None), as_of="2025-11-15")
     assert r.in_scope is expected
     want = {None: Applicable.UNDETERMINED, False: Applicable.NO, True: Applicable.YES}[expected]
     assert r.applicability.measures.applicable is want
@@ -94,7 +75,7 @@ def test_a_start_known_to_the_month_or_year_decides_only_when_it_does_not_stradd
 
 def test_a_start_before_commencement_with_every_step_before_it_is_out_of_scope():
     r = enshi_rules.evaluate(
-        doc(started_on="2025-01-10", suggestion_letter={"issued_on": "2025-01-20", "received_on": "2025-01-22"}),
+        letter_case(started_on="2025-01-10", suggestion_letter={"issued_on": "2025-01-20", "received_on": "2025-01-22"}),
         as_of="2025-11-15",
     )
     assert r.in_scope is False and r.applicability.measures.applicable is Applicable.NO
@@ -106,14 +87,14 @@ def test_a_start_before_commencement_with_every_step_before_it_is_out_of_scope()
 
 
 def test_the_tiaoli_is_undetermined_when_no_step_has_a_date():
-    r = enshi_rules.evaluate(doc(started_on=None, suggestion_letter=None), as_of="2026-12-01")
+    r = enshi_rules.evaluate(letter_case(started_on=None, suggestion_letter=None), as_of="2026-12-01")
     t = r.applicability.tiaoli
     assert (t.applicable, t.settled_by) == (Applicable.UNDETERMINED, ("supervision.started_on",))
     assert header(r)[1].startswith("适用《行政执法监督条例》：不能确定")
 
 
 def test_the_tiaoli_is_undetermined_when_only_an_act_of_unknown_date_may_fall_after_its_commencement():
-    r = enshi_rules.evaluate(doc(suggestion_letter={"issued_on": "done"}), as_of="2026-12-01")
+    r = enshi_rules.evaluate(letter_case(suggestion_letter={"issued_on": "done"}), as_of="2026-12-01")
     t = r.applicability.tiaoli
     assert t.applicable is Applicable.UNDETERMINED and t.rule_ids == ("tl_002.p1.applies",)
     assert t.settled_by == ("supervision.suggestion_letter.issued_on",)
@@ -124,19 +105,19 @@ def test_the_tiaoli_is_undetermined_when_only_an_act_of_unknown_date_may_fall_af
 
 def test_the_tiaoli_applies_to_a_step_after_its_commencement_and_not_to_a_matter_ended_before():
     after = enshi_rules.evaluate(
-        doc(started_on="2026-03-02", suggestion_letter={"issued_on": "2026-03-10", "received_on": "2026-03-12"}),
+        letter_case(started_on="2026-03-02", suggestion_letter={"issued_on": "2026-03-10", "received_on": "2026-03-12"}),
         as_of="2026-12-01",
     )
     assert after.applicability.tiaoli.applicable is Applicable.YES
     assert header(after)[1].startswith("适用《行政执法监督条例》：是（")
-    before = enshi_rules.evaluate(doc(), as_of="2025-11-15")
+    before = enshi_rules.evaluate(letter_case(), as_of="2025-11-15")
     assert before.applicability.tiaoli.applicable is Applicable.NO
     assert "《行政执法监督条例》不适用" in before.applicability.tiaoli.reason
     assert not any(line.startswith("适用《行政执法监督条例》") for line in render_text(before).splitlines())
 
 
 def test_a_report_written_before_applicability_existed_reads_back():
-    r = enshi_rules.evaluate(doc(), as_of="2025-11-15")
+    r = enshi_rules.evaluate(letter_case(), as_of="2025-11-15")
     old = json.loads(r.to_json())
     del old["applicability"]
     back = enshi_rules.Report.from_json(json.dumps(old))
@@ -161,7 +142,7 @@ def test_text_workbench_and_word_say_the_same(supervision, measures, tiaoli):
     from enshi_rules.workbench import render_docx
     from enshi_rules.workbench._views import report_view
 
-    r = enshi_rules.evaluate(doc(**supervision), as_of="2026-12-01")
+    r = enshi_rules.evaluate(letter_case(**supervision), as_of="2026-12-01")
     assert header(r)[0] == f"适用本办法：{measures}"
     view = report_view(r)
     assert view.applicability == measures and view.in_scope is r.in_scope
@@ -179,7 +160,7 @@ _DAY = re.compile(r"[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日")
 
 
 def test_a_letter_issued_on_an_unknown_day_in_a_case_without_a_start_reads_as_such():
-    r = enshi_rules.evaluate(doc(started_on=None, suggestion_letter={"issued_on": "done"}), as_of="2026-12-01")
+    r = enshi_rules.evaluate(letter_case(started_on=None, suggestion_letter={"issued_on": "done"}), as_of="2026-12-01")
     f = assert_finding(r, rule_id="art_026.p1.i3.letter_issued", performed=True, certainty="possible")
     assert "监督机关已于日期未记录的某日制发" in f.message
     assert not _DAY.search(f.message)
@@ -197,19 +178,19 @@ def test_a_letter_issued_on_an_unknown_day_in_a_case_without_a_start_reads_as_su
 
 
 def test_a_letter_issued_on_a_known_day_shows_that_day():
-    r = enshi_rules.evaluate(doc(started_on=None, suggestion_letter={"issued_on": "2025-09-01"}), as_of="2026-12-01")
+    r = enshi_rules.evaluate(letter_case(started_on=None, suggestion_letter={"issued_on": "2025-09-01"}), as_of="2026-12-01")
     f = assert_finding(r, rule_id="art_026.p1.i3.letter_issued", performed=True, certainty="certain")
     assert "监督机关已于2025年9月1日制发" in f.message
 
 
 def test_a_letter_issued_on_an_unknown_day_after_a_known_start_is_an_interval():
-    r = enshi_rules.evaluate(doc(suggestion_letter={"issued_on": "done"}), as_of="2025-11-15")
+    r = enshi_rules.evaluate(letter_case(suggestion_letter={"issued_on": "done"}), as_of="2025-11-15")
     f = assert_finding(r, rule_id="art_026.p1.i3.letter_issued", performed=True, certainty="certain")
     assert "已于2025年8月20日至2025年11月15日之间制发" in f.message
 
 
 def test_a_start_known_to_the_year_is_not_shown_as_its_first_or_repaired_day():
-    r = enshi_rules.evaluate(doc(started_on="2025", suggestion_letter=None), as_of="2025-11-15")
+    r = enshi_rules.evaluate(letter_case(started_on="2025", suggestion_letter=None), as_of="2025-11-15")
     started = [n.message for n in r.notes if n.rule_id in ("art_035.p1.in_force", "art_035.p1.procedure_continues")]
     assert started and all("于2025年的某日启动" in m for m in started)
     assert not any("2025年1月1日启动" in m or "2025年11月15日启动" in m for m in started)
@@ -219,7 +200,7 @@ def test_a_period_counted_from_a_receipt_known_to_the_month_has_a_range_of_last_
     # received some day of September: the thirty days of 第二十七条第二款 end between 10-09
     # (received 1 September: 30 days end 1 October, rolled over the National Day holiday to the
     # 9th) and 10-30 (received 30 September)
-    r = enshi_rules.evaluate(doc(suggestion_letter={"issued_on": "2025-09-01", "received_on": "2025-09"}), as_of="2025-10-20")
+    r = enshi_rules.evaluate(letter_case(suggestion_letter={"issued_on": "2025-09-01", "received_on": "2025-09"}), as_of="2025-10-20")
     for rule_id in ("art_027.p2.rectify.overdue", "art_027.p2.rectify.pending"):
         f = assert_finding(r, rule_id=rule_id, certainty="possible")
         assert (f.due, f.period_start, f.days_late) == (None, None, None)
@@ -231,7 +212,7 @@ def test_a_period_counted_from_a_receipt_known_to_the_month_has_a_range_of_last_
 
 
 def test_a_period_counted_from_a_known_receipt_has_its_last_day():
-    r = enshi_rules.evaluate(doc(), as_of="2025-10-20")
+    r = enshi_rules.evaluate(letter_case(), as_of="2025-10-20")
     f = assert_finding(r, rule_id="art_027.p2.rectify.overdue", certainty="certain")
     assert (f.period_start, f.due, f.due_range, f.days_late) == (date(2025, 9, 3), date(2025, 10, 9), None, 11)
     assert "2025年10月9日（含当日）前" in f.message

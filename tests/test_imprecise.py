@@ -19,26 +19,7 @@ from enshi_rules.facts import load_case
 from enshi_rules.facts._types import ActState, DateSpan
 from enshi_rules.testing import assert_finding, assert_no_finding
 
-BASE = {
-    "case_id": "IMP-1",
-    "supervising_organ": "422800",
-    "supervised_organ": "422822",
-    "supervision": {
-        "started_on": "2025-08-20",
-        "situations": [{"item": 3, "confirmed": True}],
-        "suggestion_letter": {"issued_on": "2025-09-01", "received_on": "2025-09-03"},
-    },
-}
-
-
-def doc(**supervision):
-    d = json.loads(json.dumps(BASE))
-    for k, v in supervision.items():
-        if v is None:
-            d["supervision"].pop(k, None)
-        else:
-            d["supervision"][k] = v
-    return d
+from _support.cases import letter_case
 
 
 # ---- the format ----------------------------------------------------------------------------
@@ -49,7 +30,7 @@ def doc(**supervision):
     [("2025-02", date(2025, 2, 1), date(2025, 2, 28)), ("2024-02", date(2024, 2, 1), date(2024, 2, 29)), ("2025", date(2025, 1, 1), date(2025, 12, 31))],
 )
 def test_a_month_or_a_year_is_the_interval_it_covers(text, lo, hi):
-    lc = load_case(doc(started_on=text), as_of="2026-01-31")
+    lc = load_case(letter_case(started_on=text), as_of="2026-01-31")
     v = lc.case.supervision.started_on
     assert isinstance(v, DateSpan) and (v.lo, v.hi, v.text) == (lo, hi, text)
     assert json.loads(lc.case.model_dump_json())["supervision"]["started_on"] == text  # written back as given
@@ -57,20 +38,20 @@ def test_a_month_or_a_year_is_the_interval_it_covers(text, lo, hi):
 
 @pytest.mark.parametrize("word", ["done", "not_done", "unknown"])
 def test_an_act_may_be_done_without_a_date_not_done_or_unknown(word):
-    lc = load_case(doc(suggestion_letter={"issued_on": word}), as_of="2025-11-01")
+    lc = load_case(letter_case(suggestion_letter={"issued_on": word}), as_of="2025-11-01")
     assert lc.case.supervision.suggestion_letter.issued_on is ActState(word)
 
 
 @pytest.mark.parametrize("bad", ["2025-13", "2025-00", "25-05", "2025/05", "May 2025", "2025-5", "later", 2025])
 def test_other_spellings_are_refused_naming_the_field(bad):
     with pytest.raises(CaseValidationError) as e:
-        load_case(doc(started_on=bad), as_of="2025-11-01")
+        load_case(letter_case(started_on=bad), as_of="2025-11-01")
     assert [p.path for p in e.value.problems] == ["supervision.started_on"]
     assert "日期无效" in e.value.problems[0].message_zh
 
 
 def test_a_discovery_date_is_a_date_not_an_act():
-    d = doc()
+    d = letter_case()
     d["supervision"]["situations"][0]["found_on"] = "done"
     with pytest.raises(CaseValidationError) as e:
         load_case(d, as_of="2025-11-01")
@@ -79,16 +60,16 @@ def test_a_discovery_date_is_a_date_not_an_act():
 
 def test_a_month_is_out_of_order_only_when_wholly_before_what_it_follows():
     # received in September, issued 2025-09-20: possible (received 20-30 September)
-    load_case(doc(suggestion_letter={"issued_on": "2025-09-20", "received_on": "2025-09"}), as_of="2025-11-01")
+    load_case(letter_case(suggestion_letter={"issued_on": "2025-09-20", "received_on": "2025-09"}), as_of="2025-11-01")
     with pytest.raises(CaseValidationError) as e:
-        load_case(doc(suggestion_letter={"issued_on": "2025-09-20", "received_on": "2025-08"}), as_of="2025-11-01")
+        load_case(letter_case(suggestion_letter={"issued_on": "2025-09-20", "received_on": "2025-08"}), as_of="2025-11-01")
     assert [p.path for p in e.value.problems] == ["supervision.suggestion_letter.received_on"]
 
 
 def test_a_month_after_the_as_of_date_is_refused_but_the_current_month_is_not():
-    load_case(doc(suggestion_letter={"issued_on": "2025-09-01", "received_on": "2025-09"}), as_of="2025-09-10")
+    load_case(letter_case(suggestion_letter={"issued_on": "2025-09-01", "received_on": "2025-09"}), as_of="2025-09-10")
     with pytest.raises(CaseValidationError):
-        load_case(doc(suggestion_letter={"issued_on": "2025-09-01", "received_on": "2025-10"}), as_of="2025-09-10")
+        load_case(letter_case(suggestion_letter={"issued_on": "2025-09-01", "received_on": "2025-10"}), as_of="2025-09-10")
 
 
 def test_the_schema_accepts_the_new_spellings_and_documents_absence():
@@ -103,7 +84,7 @@ def test_the_schema_accepts_the_new_spellings_and_documents_absence():
 
 
 def test_a_receipt_known_to_the_month_gives_a_due_date_interval():
-    r = enshi_rules.evaluate(doc(suggestion_letter={"issued_on": "2025-09-01", "received_on": "2025-09"}), as_of="2025-11-15")
+    r = enshi_rules.evaluate(letter_case(suggestion_letter={"issued_on": "2025-09-01", "received_on": "2025-09"}), as_of="2025-11-15")
     f = assert_finding(r, rule_id="art_027.p2.rectify.overdue", article=27, paragraph=2, modality="violation", status="overdue")
     # received 1 September: 30 days end 1 October, rolled over the National Day holidays to 9 October;
     # received 30 September: 30 October
@@ -115,7 +96,7 @@ def test_a_receipt_known_to_the_month_gives_a_due_date_interval():
 
 
 def test_a_possible_violation_is_never_a_plain_violation_in_the_text_report():
-    r = enshi_rules.evaluate(doc(suggestion_letter={"issued_on": "2025-09-01", "received_on": "2025-09"}), as_of="2025-10-20")
+    r = enshi_rules.evaluate(letter_case(suggestion_letter={"issued_on": "2025-09-01", "received_on": "2025-09"}), as_of="2025-10-20")
     over = assert_finding(r, rule_id="art_027.p2.rectify.overdue", certainty="possible", status="overdue")
     pend = assert_finding(r, rule_id="art_027.p2.rectify.pending", certainty="possible", status="pending")
     assert over.modality.value == "violation" and pend.modality.value == "shall"
@@ -125,7 +106,7 @@ def test_a_possible_violation_is_never_a_plain_violation_in_the_text_report():
 
 
 def test_a_letter_issued_on_an_unknown_day_is_issued_and_its_periods_are_not_counted():
-    r = enshi_rules.evaluate(doc(suggestion_letter={"issued_on": "done", "received_on": "done"}), as_of="2025-11-15")
+    r = enshi_rules.evaluate(letter_case(suggestion_letter={"issued_on": "done", "received_on": "done"}), as_of="2025-11-15")
     f = assert_finding(r, rule_id="art_026.p1.i3.letter_issued", article=26, item=3, modality="shall", performed=True, certainty="certain")
     assert "尚未制发" not in render_text(r)
     # issued no earlier than the start (20 August) and no later than the as-of date
@@ -137,7 +118,7 @@ def test_a_letter_issued_on_an_unknown_day_is_issued_and_its_periods_are_not_cou
 
 
 def test_an_act_not_known_to_be_done_makes_the_duty_possible_not_certain():
-    r = enshi_rules.evaluate(doc(suggestion_letter={"issued_on": "unknown"}), as_of="2025-11-15")
+    r = enshi_rules.evaluate(letter_case(suggestion_letter={"issued_on": "unknown"}), as_of="2025-11-15")
     req = assert_finding(r, rule_id="art_026.p1.i3.letter_required", certainty="possible")
     iss = assert_finding(r, rule_id="art_026.p1.i3.letter_issued", certainty="possible")
     assert req.uncertain_facts == iss.uncertain_facts == ("supervision.suggestion_letter.issued_on（是否已做不详）",)
@@ -146,7 +127,7 @@ def test_an_act_not_known_to_be_done_makes_the_duty_possible_not_certain():
 
 
 def test_a_filing_on_an_unknown_day_is_not_no_filing():
-    base = doc()
+    base = letter_case()
     base["major_decisions"] = [{"id": "ZD-1", "made_on": "2025-09-01", "filed_on": "done"}]
     absent = json.loads(json.dumps(base))
     absent["major_decisions"][0].pop("filed_on")
@@ -159,19 +140,19 @@ def test_a_filing_on_an_unknown_day_is_not_no_filing():
 
 
 def test_an_impossible_combination_is_refused():
-    d = doc(suggestion_letter={"issued_on": "not_done"}, objection={"filed_on": "2025-09-05"})
+    d = letter_case(suggestion_letter={"issued_on": "not_done"}, objection={"filed_on": "2025-09-05"})
     with pytest.raises(CaseValidationError):
         enshi_rules.evaluate(d, as_of="2025-11-15")
 
 
 def test_a_case_with_exact_dates_is_judged_once_and_certain():
-    r = enshi_rules.evaluate(doc(), as_of="2025-11-15")
+    r = enshi_rules.evaluate(letter_case(), as_of="2025-11-15")
     assert all(f.certainty.value == "certain" and f.due_range is None and f.uncertain_facts == () for f in r.findings)
     assert all(n.certainty.value == "certain" for n in r.notes)
 
 
 def test_a_report_with_certainty_reads_back():
-    r = enshi_rules.evaluate(doc(suggestion_letter={"issued_on": "2025-09-01", "received_on": "2025-09"}), as_of="2025-10-20")
+    r = enshi_rules.evaluate(letter_case(suggestion_letter={"issued_on": "2025-09-01", "received_on": "2025-09"}), as_of="2025-10-20")
     assert enshi_rules.Report.from_json(r.to_json()) == r
 
 
@@ -179,7 +160,7 @@ def test_a_report_with_certainty_reads_back():
 
 
 def test_unnamed_persons_counted_by_role():
-    d = doc()
+    d = letter_case()
     d["liabilities"] = [{"id": "ZR-1", "role": "直接负责的主管人员", "behaviour": 3, "confirmed": True}]
     d["conduct"] = [{"id": "JD-1", "role": "其他直接责任人员", "count": 3, "behaviour": "玩忽职守", "confirmed": True}]
     r = enshi_rules.evaluate(d, as_of="2025-11-15")
@@ -191,7 +172,7 @@ def test_unnamed_persons_counted_by_role():
 
 
 def test_a_clue_without_kind_or_date_is_recorded_with_missing_facts():
-    d = doc()
+    d = letter_case()
     d["clues"] = [{"id": "XS-1"}]
     r = enshi_rules.evaluate(d, as_of="2025-11-15")
     f = assert_finding(r, rule_id="art_031.p1.transfer_required", article=31, modality="shall")
@@ -200,7 +181,7 @@ def test_a_clue_without_kind_or_date_is_recorded_with_missing_facts():
 
 
 def test_two_deficiencies_under_one_item_give_one_finding_citing_both():
-    d = doc(situations=None, suggestion_letter=None, deficiencies=[
+    d = letter_case(situations=None, suggestion_letter=None, deficiencies=[
         {"id": "QX-1", "article": 12, "item": 1, "confirmed": True},
         {"id": "QX-2", "article": 12, "item": 2, "confirmed": True},
     ])
@@ -212,13 +193,13 @@ def test_two_deficiencies_under_one_item_give_one_finding_citing_both():
 
 
 def test_the_source_of_a_matter_is_shown():
-    d = doc(source={"kind": "行政执法社会监督员", "note": "社会监督员王某反映"})
+    d = letter_case(source={"kind": "行政执法社会监督员", "note": "社会监督员王某反映"})
     r = enshi_rules.evaluate(d, as_of="2025-11-15")
     assert r.source is not None and (r.source.kind, r.source.note) == ("行政执法社会监督员", "社会监督员王某反映")
     assert "监督事项来源：行政执法社会监督员（社会监督员王某反映）" in render_text(r)
     assert_no_finding(r, article=21)  # a source is shown, not judged (M-2)
     with pytest.raises(CaseValidationError):
-        enshi_rules.evaluate(doc(source={"kind": "群众来信"}), as_of="2025-11-15")
+        enshi_rules.evaluate(letter_case(source={"kind": "群众来信"}), as_of="2025-11-15")
 
 
 def test_the_guided_form_holds_a_month_and_an_act_state_and_gives_way_to_json_for_what_it_lacks():
@@ -227,7 +208,7 @@ def test_the_guided_form_holds_a_month_and_an_act_state_and_gives_way_to_json_fo
     # sends the document to the JSON editor
     from enshi_rules.workbench._trial import form_holds
 
-    assert form_holds(doc())
-    assert form_holds(doc(started_on="2025-08"))
-    assert form_holds(doc(suggestion_letter={"issued_on": "done"}))
-    assert not form_holds(doc(source={"kind": "专项行动"}))
+    assert form_holds(letter_case())
+    assert form_holds(letter_case(started_on="2025-08"))
+    assert form_holds(letter_case(suggestion_letter={"issued_on": "done"}))
+    assert not form_holds(letter_case(source={"kind": "专项行动"}))
