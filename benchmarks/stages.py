@@ -139,8 +139,8 @@ def measure(
     """The figures for ``n`` cases of the mix; ``recorded``: bench.py's recording of the engine
     input for those cases (recorded here when not given)."""
     cases = list(platform_mix(n, seed))
-    for c in cases:
-        enshi_rules.evaluate(c)  # warm-up: imports, caches of periods and relations
+    # warm-up (imports, caches of periods and relations), and each case's class for the tail
+    classes = [_case_class(_evaluate.run(c)) for c in cases]
     if recorded is None:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         import bench  # noqa: PLC0415  (bench.py's own recording of the engine input)
@@ -211,7 +211,34 @@ def measure(
         "cpu_p50_us": round(p50 / 1000, 1),
         "cpu_p99_us": round(p99 / 1000, 1),
         "cpu_p99_over_p50": round(p99 / p50, 2),
+        "tail_by_class": _tail_by_class(cpu, classes, p99),
     }
+
+
+def _case_class(r: Any) -> str:
+    """What a case costs by: outside the measures (excluded at the scope), its firings (rules that
+    fired, receipts not counted) in bands of four, and P10's two extra evaluations of a case whose
+    due dates fall in a year without a published arrangement."""
+    if any(c.provisional for c in r.report.calendars):
+        return "provisional (3 evaluations)"
+    if not r.report.in_scope:
+        return "outside"
+    k = min(len(r.fired) // 4 * 4, 16)
+    return f"firings {k}-{k + 3}" if k < 16 else "firings 16+"
+
+
+def _tail_by_class(cpu: list[float], classes: list[str], p99: float) -> dict[str, dict[str, float]]:
+    """Per class: cases, median per-case CPU (µs), and how many of the cases at or above p99 it holds."""
+    out: dict[str, dict[str, float]] = {}
+    order = ("outside", "firings 0-3", "firings 4-7", "firings 8-11", "firings 12-15", "firings 16+")
+    for name in sorted(set(classes), key=lambda c: (order.index(c) if c in order else len(order), c)):
+        xs = sorted(t for t, c in zip(cpu, classes, strict=True) if c == name)
+        out[name] = {
+            "cases": len(xs),
+            "cpu_median_us": round(xs[len(xs) // 2] / 1000, 1),
+            "at_or_above_p99": sum(1 for t in xs if t >= p99),
+        }
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -238,6 +265,10 @@ def show(out: dict[str, Any], say: Any) -> None:
     print(f"  floor, tight loop (bench) {flo:8.1f}  1.00")
     print(f"  floor, after each case    {out['floor_in_situ_us']:8.1f}  {out['floor_in_situ_us'] / flo:5.2f}")
     print(f"  per-case CPU: p50 {out['cpu_p50_us']} µs, p99 {out['cpu_p99_us']} µs, p99/p50 {out['cpu_p99_over_p50']}")
+    print("  the tail by class of case (per-case CPU; the cases at or above p99):")
+    for name, c in out["tail_by_class"].items():
+        print(f"    {name:<28} {c['cases']:5} cases  median {c['cpu_median_us']:7.1f} µs "
+              f"({c['cpu_median_us'] / out['cpu_p50_us']:.2f}x p50)  at or above p99: {c['at_or_above_p99']}")
 
 
 if __name__ == "__main__":
