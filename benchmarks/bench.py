@@ -42,6 +42,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -281,7 +282,10 @@ class _Peer:
 
     def __init__(self, n: int, seed: int) -> None:
         cmd = [sys.executable, __file__, "--_public-api", str(n), str(seed)]
-        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        # stderr to a file, not a pipe: durable's host prints what its actions raise, and a full pipe
+        # would stop the peer in the middle of a round
+        self.stderr = tempfile.TemporaryFile(mode="w+")
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr, text=True)
         self.rounds: list[dict[str, float]] = []
         self.error: str | None = None
         self._read()  # its set-up is done before the library's timing starts
@@ -291,7 +295,8 @@ class _Peer:
         line = self.proc.stdout.readline()
         if not line:
             self.proc.wait(timeout=60)
-            err = self.proc.stderr.read() if self.proc.stderr is not None else ""
+            self.stderr.seek(0)
+            err = self.stderr.read()
             self.error = f"public_api subprocess failed ({self.proc.returncode}): {err.strip()[-500:]}"
             return None
         return json.loads(line)
@@ -307,6 +312,15 @@ class _Peer:
 
     def finish(self) -> dict[str, Any]:
         """Best round of each figure, and the digest of its reports."""
+        try:
+            return self._finish()
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+                self.proc.wait(timeout=60)
+            self.stderr.close()
+
+    def _finish(self) -> dict[str, Any]:
         if self.error is None:
             assert self.proc.stdin is not None
             self.proc.stdin.close()
@@ -317,7 +331,6 @@ class _Peer:
                     **{k: min(r[k] for r in self.rounds) for k in ("us", "cpu_us", "engine_us", "engine_cpu_us")},
                     "digest": got["digest"],
                 }
-        self.proc.kill()
         return {"error": self.error or "public_api subprocess gave no figures"}
 
 
