@@ -260,6 +260,38 @@ def test_an_unexpected_error_is_a_500_problem_without_a_traceback(client, monkey
     assert "secret internals" not in r.text and "Traceback" not in r.text
 
 
+def test_a_client_gone_before_its_body_arrived_is_no_error(tmp_path):
+    """The connection closed with the body half sent (the client went away, or a forced shutdown of
+    ``serve`` dropped it): nothing is evaluated or logged as a decision, and no exception leaves the
+    application (uvicorn would log it as an error of the service, with a stack trace)."""
+    import asyncio
+
+    from enshi_rules.server import ServerSettings, create_app
+
+    log = tmp_path / "decisions.jsonl"
+    app = create_app(ServerSettings(decision_log=str(log)))
+    body = EXAMPLE.read_bytes()
+    incoming = [{"type": "http.request", "body": body[:100], "more_body": True}, {"type": "http.disconnect"}]
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        return incoming.pop(0) if len(incoming) > 1 else incoming[0]
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
+        "path": "/v1/evaluate", "raw_path": b"/v1/evaluate", "root_path": "", "query_string": b"",
+        "headers": [(b"host", b"testserver"), (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode())],
+        "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 8000),
+    }
+    asyncio.run(app(scope, receive, send))  # raised ClientDisconnect before: a 500 and a stack trace
+    assert [m["status"] for m in sent if m["type"] == "http.response.start"] == [499]  # never reaches anyone
+    assert not log.exists() or log.read_bytes() == b""
+
+
 # ---- /v1/explain -----------------------------------------------------------------------------------
 
 

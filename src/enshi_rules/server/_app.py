@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response, StreamingResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from .. import workbench
 from .._evaluate.explain import explain
@@ -297,6 +298,13 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                 415: "unsupported-media-type", 401: "unauthorized"}.get(exc.status_code, "bad-request")
         body = problem(kind, f"{request.method} {request.url.path}: {exc.detail}")
         return _problem_response(body, headers=dict(exc.headers or {}))
+
+    @app.exception_handler(ClientDisconnect)
+    async def _on_client_gone(request: Request, exc: ClientDisconnect) -> Response:
+        # the connection closed before the request arrived whole (the client went away, or a forced
+        # shutdown dropped it): no one to answer and nothing wrong here, so no 500 and no stack trace
+        # in the log; 499 as nginx says it, never sent (uvicorn sends nothing on a closed connection)
+        return Response(status_code=499)
 
     @app.exception_handler(Exception)
     async def _on_unexpected(request: Request, exc: Exception) -> Response:
