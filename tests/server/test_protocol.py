@@ -68,17 +68,20 @@ def test_a_connection_on_a_socket_bound_for_several_workers_gets_tcp_nodelay():
 
 
 def test_serve_runs_uvicorn_with_that_protocol(monkeypatch):
-    import uvicorn
-
     from enshi_rules.cli import main as cli_main
-    from enshi_rules.server import _supervisor
+    from enshi_rules.server import _shutdown, _supervisor
     from enshi_rules.server._app import SETTINGS_ENV
 
     monkeypatch.setenv(SETTINGS_ENV, "")  # restored after the test: serve writes its settings there
     seen = {}
-    monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: seen.update(kw))
+
+    def run_one(self, sockets=None):  # one worker: uvicorn's server in this process (nothing is started here)
+        seen.update(config=self.config)
+        self.started = True
+
+    monkeypatch.setattr(_shutdown.Server, "run", run_one)
     assert cli_main(["serve", "--port", "0", "--workers", "1"]) == 0
-    assert seen["http"] == "enshi_rules.server._protocol:NoDelayH11Protocol"
+    assert seen["config"].http == "enshi_rules.server._protocol:NoDelayH11Protocol"
     # several workers: our supervisor hands each worker the same configuration (nothing is started here)
     started = {}
 

@@ -8,15 +8,17 @@ service needs no header or log field to tell its workers apart.
 from __future__ import annotations
 
 import errno
+import itertools
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,12 +32,6 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="re
 
 HOST = "127.0.0.1"
 EXAMPLE = (Path(__file__).resolve().parents[2] / "examples" / "overdue_decision.json").read_bytes()
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return int(s.getsockname()[1])
 
 
 def _exe() -> list[str]:
@@ -79,16 +75,35 @@ def _workers(pid: int) -> list[int]:
 
 
 class Serve:
+    """``enshi-rules serve`` in a subprocess (its own session), on a port the system chose (``--port 0``:
+    no other test or process on this shared machine can take it between a check and the bind)."""
+
+    _made = itertools.count()
+
     def __init__(self, tmp_path: Path, *args: str, argv: list[str] | None = None) -> None:
-        self.port = _free_port()
-        self.err_path = tmp_path / f"serve-{self.port}.err"
+        self.err_path = tmp_path / f"serve-{next(self._made)}.err"
         self.err = open(self.err_path, "wb")  # a file, not a pipe: the access log must never block a worker
         argv = argv or _exe()
-        self.proc = subprocess.Popen(
-            [*argv, "serve", "--host", HOST, "--port", str(self.port), *args],
-            stdout=subprocess.DEVNULL, stderr=self.err, start_new_session=True,
-        )
+        self.sockets: list[socket.socket] = []  # every client socket of the test, closed by kill_all
         self.descendants: set[int] = set()
+        self._port: int | None = None
+        try:
+            self.proc = subprocess.Popen(
+                [*argv, "serve", "--host", HOST, "--port", "0", *args],
+                stdout=subprocess.DEVNULL, stderr=self.err, start_new_session=True,
+            )
+        except BaseException:
+            self.err.close()
+            raise
+
+    @property
+    def port(self) -> int:
+        """The port the service listens on, as its log says (``running on http://HOST:PORT``)."""
+        if self._port is None:
+            m = re.search(r"running on http://127\.0\.0\.1:(\d+)", self.stderr)
+            assert m, f"the service did not say its port: {self.stderr[-3000:]}"
+            self._port = int(m.group(1))
+        return self._port
 
     @property
     def stderr(self) -> str:
@@ -101,13 +116,36 @@ class Serve:
             assert self.proc.poll() is None, self.stderr
             ws = [w for w in _workers(self.proc.pid) if w not in exclude]
             self.descendants.update(_children(self.proc.pid))
-            if len(ws) >= n and self.stderr.count("Application startup complete") >= (started or n):
+            err = self.stderr
+            if len(ws) >= n and err.count("Application startup complete") >= (started or n) and "running on http" in err:
                 return ws
             time.sleep(0.1)
         raise AssertionError(f"{n} workers did not start: {self.stderr[-3000:]}")
 
+    def wait_ready(self, workers: int, timeout: float = 60.0) -> list[int]:
+        """The processes that serve (the ``serve`` process itself with one worker), once they have started."""
+        if workers > 1:
+            return self.wait_workers(workers, timeout)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.proc.poll() is None, self.stderr
+            err = self.stderr
+            if "Application startup complete" in err and "running on http" in err:
+                return [self.proc.pid]
+            time.sleep(0.1)
+        raise AssertionError(f"the service did not start: {self.stderr[-3000:]}")
+
+    def wait_log(self, text: str, count: int = 1, timeout: float = 60.0) -> None:
+        """Until the log holds ``text`` ``count`` times, the service running meanwhile."""
+        deadline = time.monotonic() + timeout
+        while self.stderr.count(text) < count:
+            assert time.monotonic() < deadline, f"{text!r} not logged: {self.stderr[-3000:]}"
+            assert self.proc.poll() is None, self.stderr[-3000:]
+            time.sleep(0.05)
+
     def connect(self) -> socket.socket:
         s = socket.create_connection((HOST, self.port), timeout=30)
+        self.sockets.append(s)
         s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return s
 
@@ -121,6 +159,8 @@ class Serve:
             self.err.close()
 
     def kill_all(self) -> None:
+        for s in self.sockets:
+            s.close()
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
@@ -139,6 +179,21 @@ def serve(tmp_path: Path, *args: str, argv: list[str] | None = None) -> Iterator
         yield s
     finally:
         s.kill_all()
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> Iterator[Callable[..., Serve]]:
+    """Start services; each is killed, with every process it made and every socket the test opened to
+    it, when the test ends, whether it passed or not (so nothing is left to a later test)."""
+    made: list[Serve] = []
+
+    def start(*args: str, argv: list[str] | None = None) -> Serve:
+        made.append(Serve(tmp_path, *args, argv=argv))
+        return made[-1]
+
+    yield start
+    for srv in made:
+        srv.kill_all()
 
 
 def _no_process_left(pids: set[int], timeout: float = 10.0) -> list[int]:
@@ -264,6 +319,123 @@ def test_a_killed_worker_is_restarted_on_its_socket_and_sigint_stops_all(tmp_pat
             c.close()
         assert srv.stop(signal.SIGINT) == 0  # as `--workers 1` ends on Ctrl-C
         assert _no_process_left(srv.descendants) == []
+
+
+def _open_request(srv: Serve) -> socket.socket:
+    """A connection with a ``POST /v1/evaluate`` in progress: the head is sent, the body is not.
+
+    ``Expect: 100-continue`` makes the worker answer 100 Continue once the application asks for the
+    body, so when this returns the request is in progress in its worker (a connection with no request
+    in progress would be closed at once by a graceful shutdown, and keep nothing waiting).
+    """
+    s = srv.connect()
+    head = (f"POST /v1/evaluate HTTP/1.1\r\nHost: {HOST}\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(EXAMPLE)}\r\nExpect: 100-continue\r\n\r\n")  # fmt: skip
+    s.sendall(head.encode())
+    buf = b""
+    while b"\r\n\r\n" not in buf:
+        chunk = s.recv(65536)
+        assert chunk, f"the connection closed: {srv.stderr[-3000:]}"
+        buf += chunk
+    assert buf.startswith(b"HTTP/1.1 100 ") and buf.endswith(b"\r\n\r\n"), buf
+    return s
+
+
+def _holder(srv: Serve, workers: list[int]) -> int:
+    """The worker that holds the one connection open to the service."""
+    if workers == [srv.proc.pid]:
+        return srv.proc.pid
+    held = _established_by_worker(srv.port, workers)
+    (holder,) = [w for w in workers if held[w]]
+    return holder
+
+
+def _exit_status(first: int) -> int:
+    """How ``serve`` ends after a shutdown that ``first`` began, as docs/service.md says."""
+    return -signal.SIGTERM if first == signal.SIGTERM else 0
+
+
+WAITING = "Waiting for connections to close"
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_the_first_signal_lets_an_open_request_finish(workers, service):
+    """SIGTERM with a request in progress: the service stops taking connections, the worker waits for
+    the request, answers it in full, closes the connection and stops; nothing is killed, no process is
+    left, and ``serve`` ends as SIGTERM ends it."""
+    srv = service("--workers", workers)
+    procs = srv.wait_ready(int(workers))
+    conn = _open_request(srv)
+    holder = _holder(srv, procs)
+    srv.descendants.update(_children(srv.proc.pid))
+    os.kill(srv.proc.pid, signal.SIGTERM)
+    srv.wait_log(WAITING)  # the holder's graceful shutdown waits for the request
+    time.sleep(0.5)
+    assert srv.proc.poll() is None and _state(holder) not in (None, "Z"), srv.stderr[-3000:]
+    conn.sendall(EXAMPLE)  # the rest of the request
+    buf = b""
+    while b"\r\n\r\n" not in buf:
+        chunk = conn.recv(65536)
+        assert chunk, f"the connection closed: {srv.stderr[-3000:]}"
+        buf += chunk
+    head, body = buf.split(b"\r\n\r\n", 1)
+    assert head.startswith(b"HTTP/1.1 200 "), buf[:3000]
+    while chunk:  # then the worker closes the connection (a timeout here if it kept it open)
+        chunk = conn.recv(65536)
+        body += chunk
+    length = [ln for ln in head.lower().split(b"\r\n") if ln.startswith(b"content-length:")]
+    assert length and int(length[0].split(b":")[1]) == len(body), head
+    assert json.loads(body)["case_id"] == json.loads(EXAMPLE)["case_id"]
+    assert srv.proc.wait(timeout=60) == _exit_status(signal.SIGTERM)
+    assert _no_process_left(srv.descendants | {holder}) == []
+    err = srv.stderr
+    assert err.count("Finished server process") == int(workers)
+    assert err.count("Application shutdown complete") == int(workers)  # graceful, each
+    assert "did not stop within" not in err and "强制结束" not in err and "forced shutdown" not in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(("workers", "first", "second"), [
+    ("2", signal.SIGTERM, signal.SIGTERM),  # the supervisor passes SIGTERM, then SIGINT, whatever it was sent
+    ("2", signal.SIGINT, signal.SIGTERM),
+    ("1", signal.SIGTERM, signal.SIGTERM),  # uvicorn alone forces only on a second SIGINT
+    ("1", signal.SIGINT, signal.SIGINT),
+    ("1", signal.SIGTERM, signal.SIGINT),
+], ids=lambda v: getattr(v, "name", v))
+def test_a_second_signal_stops_the_workers_without_waiting_for_an_open_request(workers, first, second, service):
+    """A second signal (SIGTERM or SIGINT) while a worker waits for a request in progress: the worker
+    drops the connection and stops at once (on Python 3.12 it used to wait until the supervisor killed
+    it at the end of SHUTDOWN_GRACE); nothing is killed, no process is left, and ``serve`` ends as its
+    first signal ends it."""
+    srv = service("--workers", workers)
+    procs = srv.wait_ready(int(workers))
+    conn = _open_request(srv)
+    holder = _holder(srv, procs)
+    srv.descendants.update(_children(srv.proc.pid))
+    os.kill(srv.proc.pid, first)
+    srv.wait_log(WAITING)  # the holder's graceful shutdown waits for the request
+    time.sleep(0.5)
+    assert srv.proc.poll() is None and _state(holder) not in (None, "Z"), srv.stderr[-3000:]
+    started = time.monotonic()
+    os.kill(srv.proc.pid, second)
+    status = srv.proc.wait(timeout=_supervisor.SHUTDOWN_GRACE + 30)
+    took = time.monotonic() - started
+    assert status == _exit_status(first), srv.stderr[-3000:]
+    assert took < _supervisor.FORCE_GRACE, (took, srv.stderr[-3000:])  # not at the end of a grace: at once
+    assert _no_process_left(srv.descendants | {holder}) == []
+    err = srv.stderr
+    assert "forced shutdown: dropping 1 open connection(s)" in err and "强制停止：断开 1 个未完成的连接" in err
+    if workers == "2":
+        assert "a second signal: the workers stop without waiting for open requests" in err
+    assert err.count("Finished server process") == int(workers)
+    assert err.count("Application shutdown complete") == int(workers)  # the application's shutdown ran
+    assert "did not stop within" not in err and "强制结束" not in err  # stopped, not killed
+    assert "Traceback" not in err
+    conn.settimeout(10)  # the request was dropped, not answered
+    try:
+        assert conn.recv(65536) == b""
+    except ConnectionResetError:
+        pass
 
 
 def test_workers_that_keep_dying_stop_the_service_with_a_message(tmp_path):

@@ -10,7 +10,8 @@ bound (in use, a privileged port, not this machine's) is one bilingual line nami
 exit 2, as for every other refusal to start. ``--workers 1`` runs uvicorn in this process, as
 ``uvicorn.run`` does; ``--workers N`` above 1 runs our own supervisor of N spawned worker processes,
 each with its own listening socket bound with SO_REUSEPORT so that the kernel spreads connections
-over them (``server/_supervisor.py``, docs/service.md).
+over them (``server/_supervisor.py``, docs/service.md). Either way a first SIGINT or SIGTERM stops the
+service gracefully and a second at once (``server/_shutdown.py``); it ends as the first signal asks.
 """
 
 from __future__ import annotations
@@ -119,9 +120,18 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     app = "enshi_rules.server:create_app_from_env"
     # TCP_NODELAY on every connection, also on a socket that uvicorn or our supervisor binds
     http = "enshi_rules.server._protocol:NoDelayH11Protocol"
-    if args.workers == 1:
-        uvicorn.run(app, factory=True, host=args.host, port=args.port, http=http, log_level="info", server_header=False)
-        return 0
+    if args.workers == 1:  # uvicorn in this process, as uvicorn.run runs it, stopping as a worker stops
+        from ..server import _shutdown
+
+        server = _shutdown.Server(uvicorn.Config(app, factory=True, host=args.host, port=args.port, http=http,
+                                                 log_level="info", server_header=False))
+        try:
+            server.run()
+        except KeyboardInterrupt:  # a Ctrl-C before uvicorn took the signal
+            pass
+        if not server.started:
+            return 3  # as uvicorn.run: the application could not start
+        return _shutdown.end_as(server.signals)
     # several workers: our own supervisor, a listening socket per worker (server/_supervisor.py)
     config = uvicorn.Config(app, factory=True, host=args.host, port=port, workers=args.workers, http=http,
                             log_level="info", server_header=False)

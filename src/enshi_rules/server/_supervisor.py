@@ -9,18 +9,19 @@ Here the supervisor (the ``serve`` process) binds one listening socket PER WORKE
 each with ``SO_REUSEPORT``; Linux then picks the socket of each new connection by a hash of its
 addresses and ports, so connections are spread over the workers whoever wakes first. Each worker is
 a spawned child process (``multiprocessing``'s ``spawn``: a fresh interpreter, no engine state
-inherited) running ``uvicorn.Server(config).run(sockets=[its socket])``.
+inherited) running ``_shutdown.Server(config).run(sockets=[its socket])`` (uvicorn's server).
 
 - **Up front**: before any socket with ``SO_REUSEPORT`` is bound, ``probe`` binds the address once
   without it. That fails on any listener already there, also one that set ``SO_REUSEPORT`` itself
   (another ``enshi-rules serve`` of the same user), which a socket of ours would otherwise join
   silently, sharing its connections.
-- **Signals**: SIGINT and SIGTERM to the supervisor are passed on to every worker as SIGTERM (a
-  Ctrl-C in a terminal reaches the workers too; SIGTERM twice is still one graceful shutdown, where
-  SIGINT twice would make uvicorn drop open connections). The supervisor waits for the workers
-  (``SHUTDOWN_GRACE`` seconds, then SIGKILL, said in the log) and ends as ``--workers 1`` ends:
-  status 0 after SIGINT, killed by SIGTERM after SIGTERM. A second signal during the shutdown
-  passes SIGINT on: the workers stop without waiting for open connections.
+- **Signals**: the first SIGINT or SIGTERM to the supervisor is passed on to every worker as SIGTERM
+  (a Ctrl-C in a terminal reaches the workers too, and is still one graceful shutdown): each finishes
+  the requests it has. The supervisor waits for the workers (``SHUTDOWN_GRACE`` seconds, then SIGKILL,
+  said in the log). A second signal (either) during that wait is passed on as SIGINT, which forces
+  the workers' shutdown (``_shutdown.Server``: they drop their open connections and stop at once);
+  one still running ``FORCE_GRACE`` seconds later is killed. The supervisor then ends as ``--workers
+  1`` ends, as the first signal asks: killed by SIGTERM after SIGTERM, status 0 after SIGINT.
 - **A worker that dies** (killed, out of memory, a crash) is restarted at once on the same socket,
   which the supervisor keeps open: connections the kernel routed to that socket meanwhile wait in
   its queue and are answered by the new worker, none is refused. Beyond ``RESTART_LIMIT`` deaths in
@@ -55,7 +56,10 @@ from collections import deque
 from multiprocessing.context import SpawnProcess
 from typing import Any
 
+from . import _shutdown
+
 __all__ = [
+    "FORCE_GRACE",
     "RESTART_LIMIT",
     "RESTART_WINDOW",
     "SHUTDOWN_GRACE",
@@ -71,6 +75,8 @@ RESTART_LIMIT = 3
 RESTART_WINDOW = 60.0
 #: Seconds the workers get to finish their requests after SIGTERM before they are killed.
 SHUTDOWN_GRACE = 30.0
+#: Seconds the workers get to stop after a second signal forced their shutdown before they are killed.
+FORCE_GRACE = 10.0
 #: The listen queue of each socket (uvicorn's default).
 BACKLOG = 2048
 
@@ -202,12 +208,10 @@ def _watch_parent() -> None:
 
 def _worker(config: Any, sock: socket.socket) -> None:
     """A worker process: uvicorn on the socket the supervisor bound for it."""
-    import uvicorn
-
     threading.Thread(target=_watch_parent, name="enshi-rules-parent-watch", daemon=True).start()
     config.configure_logging()
     try:
-        uvicorn.Server(config).run(sockets=[sock])
+        _shutdown.Server(config).run(sockets=[sock])
     except KeyboardInterrupt:  # a Ctrl-C in the terminal before uvicorn took the signal: the supervisor stops us
         pass
     except (OSError, ValueError) as exc:  # the application could not be built (a tokens file gone): one line
@@ -289,10 +293,8 @@ class Supervisor:
             self._wake_w.close()
             for s in {id(s): s for s in self.sockets}.values():
                 s.close()
-        if status == 0 and signal.SIGTERM in self.signals:
-            # end as uvicorn ends with one worker: killed by the signal it was sent, after cleaning up
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            os.kill(os.getpid(), signal.SIGTERM)
+        if status == 0:  # end as `--workers 1` ends, after cleaning up: as the first signal asks
+            return _shutdown.end_as(self.signals)
         return status
 
     def _restart(self, ended: list[SpawnProcess]) -> bool:
@@ -329,28 +331,38 @@ class Supervisor:
         return True
 
     def _stop_all(self) -> None:
-        """SIGTERM to every worker, wait ``SHUTDOWN_GRACE`` seconds (SIGINT on a second signal), then SIGKILL."""
+        """SIGTERM to every worker, wait ``SHUTDOWN_GRACE`` seconds, then SIGKILL; a further signal forces.
+
+        The stop was begun by the first signal (or, with none, by workers that keep dying); any signal
+        after that one, also one that came before this wait began, passes SIGINT on and leaves the
+        workers ``FORCE_GRACE`` seconds.
+        """
         alive = [p for p in self.procs if p is not None and p.exitcode is None]
         for p in alive:
             _signal(p, signal.SIGTERM)
         forced = False
-        seen = len(self.signals)
-        deadline = time.monotonic() + SHUTDOWN_GRACE
+        begun_by = min(len(self.signals), 1)
+        grace = SHUTDOWN_GRACE
+        deadline = time.monotonic() + grace
         pending = list(alive)
         while pending:
+            if not forced and len(self.signals) > begun_by:
+                forced = True  # a second signal: do not wait for open requests
+                log.warning("再次收到信号：工作进程不再等待未完成的请求 / a second signal: the workers stop "
+                            "without waiting for open requests")
+                for p in pending:
+                    _signal(p, signal.SIGINT)
+                if time.monotonic() + FORCE_GRACE < deadline:
+                    grace, deadline = FORCE_GRACE, time.monotonic() + FORCE_GRACE
             left = deadline - time.monotonic()
             if left <= 0:
                 for p in pending:
                     log.error("工作进程 [%d] %d 秒内未停止，强制结束 / worker [%d] did not stop within %d s: killed",
-                              p.pid, int(SHUTDOWN_GRACE), p.pid, int(SHUTDOWN_GRACE))
+                              p.pid, int(grace), p.pid, int(grace))
                     p.kill()
                 break
             for p in self._wait(pending, left):
                 pending.remove(p)
-            if not forced and len(self.signals) > seen:
-                forced = True  # a second Ctrl-C: do not wait for open connections
-                for p in pending:
-                    _signal(p, signal.SIGINT)
         for p in alive:
             p.join()
 
