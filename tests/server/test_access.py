@@ -44,7 +44,7 @@ def test_requests_need_a_valid_token_and_healthz_is_open(make_client, tokens_fil
     assert c.get("/healthz").status_code == 200
     r = c.get("/v1/version")
     assert r.status_code == 401
-    assert r.headers["content-type"] == "application/problem+json"
+    assert r.headers["content-type"] == "application/problem+json; charset=utf-8"
     assert r.headers["www-authenticate"].startswith("Bearer")
     assert r.json()["type"] == "urn:enshi-rules:problem:unauthorized"
     assert c.get("/v1/version", headers={"Authorization": "Bearer wrong"}).status_code == 401

@@ -30,7 +30,7 @@ def test_healthz_and_version(client):
 def test_evaluate_gives_the_library_report_with_decision_id(client):
     doc = EXAMPLE.read_bytes()
     r = client.post("/v1/evaluate", content=doc, headers=JSON)
-    assert r.status_code == 200 and r.headers["content-type"] == "application/json"
+    assert r.status_code == 200 and r.headers["content-type"] == "application/json; charset=utf-8"
     body = r.json()
     did = body.pop("decision_id")
     assert did == _uuid(did) == r.headers["Enshi-Decision-Id"]
@@ -57,7 +57,7 @@ def test_query_options_override_only_what_they_name(client):
 def test_invalid_case_is_a_problem_with_field_paths(client):
     r = client.post("/v1/evaluate", content=b'{"case_id": "X", "supervising_organ": "422800"}', headers=JSON)
     assert r.status_code == 422
-    assert r.headers["content-type"] == "application/problem+json"
+    assert r.headers["content-type"] == "application/problem+json; charset=utf-8"
     body = r.json()
     assert body["type"] == "urn:enshi-rules:problem:invalid-case"
     assert body["status"] == 422
@@ -130,7 +130,7 @@ def test_body_too_large_without_content_length(make_client):
 
 def test_unknown_path_and_method_are_problems(client):
     r = client.get("/v1/nothing")
-    assert r.status_code == 404 and r.headers["content-type"] == "application/problem+json"
+    assert r.status_code == 404 and r.headers["content-type"] == "application/problem+json; charset=utf-8"
     r = client.get("/v1/evaluate")
     assert r.status_code == 405 and r.json()["type"] == "urn:enshi-rules:problem:method-not-allowed"
 

@@ -46,7 +46,11 @@ def add_parser(sub: Any) -> None:
     s.add_argument("--cors-origin", dest="cors_origins", action="append", default=[], metavar="ORIGIN",
                    help="允许跨域访问的来源（可重复；默认无）/ an origin allowed by CORS (repeatable; default none)")
     s.add_argument("--time-limit", dest="time_limit", type=float, default=10.0, metavar="SECONDS",
-                   help="单个请求的处理时限（默认 10 秒）/ time limit of one request (default 10 s)")
+                   help="单个请求的处理时限，含排队等待（默认 10 秒）/ time limit of one request, its wait for the "
+                        "evaluation thread included (default 10 s)")
+    s.add_argument("--max-pending", dest="max_pending", type=int, default=64, metavar="N",
+                   help="每个工作进程同时等待或计算的请求上限，超出即答 503（默认 64）/ requests one worker holds "
+                        "waiting or being evaluated; one more is answered 503 at once (default 64)")
     s.set_defaults(func=_cmd_serve)
     t = sub.add_parser(
         "token",
@@ -96,12 +100,15 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         return _fail(f"--workers 应至少为 1 / --workers must be 1 or more, not {args.workers}")
     if args.time_limit <= 0:
         return _fail("--time-limit 应大于 0 / --time-limit must be more than 0")
+    if args.max_pending < 1:
+        return _fail(f"--max-pending 应至少为 1 / --max-pending must be 1 or more, not {args.max_pending}")
     settings = ServerSettings(
         tokens_file=os.path.abspath(args.tokens) if args.tokens else None,
         decision_log=os.path.abspath(args.decision_log) if args.decision_log else None,
         decision_log_full=args.decision_log_full,
         cors_origins=tuple(args.cors_origins),
         time_limit=args.time_limit,
+        max_pending=args.max_pending,
     )
     # each worker process builds its own application from the settings in its environment
     os.environ[SETTINGS_ENV] = settings.to_env()

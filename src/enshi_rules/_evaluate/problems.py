@@ -35,6 +35,7 @@ KINDS: dict[str, tuple[int, str]] = {
     "method-not-allowed": (405, "不允许的方法 / method not allowed"),
     "not-acceptable": (406, "无法提供所请求的格式 / not acceptable"),
     "timeout": (503, "处理超时 / processing time limit reached"),
+    "overloaded": (503, "服务繁忙 / service overloaded"),
     "bad-request": (400, "请求无效 / bad request"),
     "input-unreadable": (400, "无法读取输入 / cannot read the input"),
 }

@@ -175,7 +175,9 @@ def parse_document(doc: Case | Mapping[str, Any] | str | bytes) -> Case:
     elif isinstance(doc, Mapping):
         check_structure(doc, caps=case_caps())
     if not isinstance(doc, Mapping):
-        p = Problem("", "案件文档应为 JSON 对象", f"a case document is a JSON object, not {type(doc).__name__}")
+        kind = {list: ("数组", "an array"), type(None): ("null", "null"), str: ("字符串", "a string"), bool: ("布尔值", "a boolean"),
+                int: ("数字", "a number"), float: ("数字", "a number")}.get(type(doc), ("其他值", "another value"))
+        p = Problem("", f"案件文档应为 JSON 对象，而不是{kind[0]}", f"a case document is a JSON object, not {kind[1]}")
         raise CaseValidationError([p])
     try:
         return Case.model_validate(dict(doc), context={"systems": _systems_context(doc.get("systems"))})

@@ -6,7 +6,9 @@ import asyncio
 import concurrent.futures
 import functools
 import json
+import math
 import os
+import re
 import random
 import uuid
 from collections.abc import Mapping
@@ -15,12 +17,15 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import Response, StreamingResponse
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, Response, StreamingResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 from .. import workbench
-from .._evaluate.explain import explain
+from .._evaluate.evaluate import run
+from .._evaluate.explain import explain_run
 from .._evaluate.overrides import evaluate_with_overrides, with_overrides
 from .._evaluate.problems import problem, problem_from_exception
 from .._evaluate.versions import PACKAGE_VERSION, versions
@@ -37,9 +42,16 @@ __all__ = ["ServerSettings", "create_app", "create_app_from_env"]
 #: The environment variable that carries the settings to each worker process (``--workers``).
 SETTINGS_ENV = "ENSHI_RULES_SERVER_SETTINGS"
 DECISION_HEADER = "Enshi-Decision-Id"
+#: A client's own id of a request (``X-Request-Id``): echoed in the answer and kept in the decision log.
+REQUEST_ID_HEADER = "X-Request-Id"
 _JSON = "application/json"
 _PROBLEM = "application/problem+json"
 _NDJSON = "application/x-ndjson"
+#: The bodies are UTF-8, and the content types say so (a client that reads a body as text would
+#: otherwise fall back to ISO-8859-1 for a type other than application/json).
+_UTF8 = "; charset=utf-8"
+#: The paths whose every answer is a decision, logged in the decision log whatever its status.
+DECISION_ENDPOINTS = {"/v1/evaluate": "evaluate", "/v1/evaluate/batch": "evaluate/batch", "/v1/explain": "explain"}
 #: The thread evaluations run in: one, because the engine serialises evaluations anyway (a pool of
 #: threads would only queue on its lock and on the GIL); off the event loop, so that the time limit
 #: can answer a request whose evaluation runs on.
@@ -70,8 +82,13 @@ class ServerSettings:
     decision_log_full: bool = False
     #: origins allowed by CORS; empty: no CORS headers at all
     cors_origins: tuple[str, ...] = ()
-    #: seconds one request may take before it is answered with 503
+    #: seconds one request may take before it is answered with 503, counted from when its body has
+    #: been read: the time it waits for the evaluation thread counts (a client's timeout counts it too)
     time_limit: float = 10.0
+    #: requests one worker holds at once, waiting for or in its evaluation thread; one more is
+    #: answered at once with 503 ``overloaded`` and ``Retry-After`` (a batch counts one per record
+    #: being evaluated)
+    max_pending: int = 64
     #: the request body cap in bytes (a case document's size limit)
     max_body: int = MAX_DOCUMENT_BYTES
     #: records in one ``/v1/evaluate/batch`` request
@@ -104,15 +121,67 @@ def _new_id() -> str:
 
 def _json_response(body: dict[str, Any] | bytes, decision_id: str, status: int = 200, media_type: str = _JSON,
                    headers: dict[str, str] | None = None) -> Response:
-    content = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False).encode("utf-8")
+    content = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     h = {DECISION_HEADER: decision_id, **(headers or {})}
-    return Response(content=content, status_code=status, media_type=media_type, headers=h)
+    return Response(content=content, status_code=status, media_type=media_type + _UTF8, headers=h)
 
 
 def _problem_response(body: dict[str, Any], decision_id: str | None = None, headers: dict[str, str] | None = None) -> Response:
     decision_id = decision_id or _new_id()
     out = {**body, "decision_id": decision_id, "versions": versions()}
     return _json_response(out, decision_id, status=body["status"], media_type=_PROBLEM, headers=headers)
+
+
+_REQUEST_ID = re.compile(r"[\x21-\x7e]{1,200}")
+
+
+def request_id_of(request: Request) -> str | None:
+    """The client's ``X-Request-Id`` (1-200 visible ASCII characters; anything else is ignored)."""
+    rid = request.headers.get(REQUEST_ID_HEADER)
+    return rid if rid is not None and _REQUEST_ID.fullmatch(rid) else None
+
+
+_CHARSET_TYPES = (b"application/json", b"application/problem+json", b"application/x-ndjson")
+
+
+class _HttpEdges:
+    """What every answer gets, whichever part of the application gives it (a pure ASGI middleware):
+
+    - ``HEAD`` on any path is answered as ``GET`` without the body (RFC 9110 §9.3.2: load
+      balancers and monitors probe ``HEAD /healthz``); a path without GET answers 405 as for GET;
+    - the client's ``X-Request-Id`` (1-200 visible ASCII characters) is echoed;
+    - a JSON content type without a charset gets ``; charset=utf-8`` (the framework's own answers,
+      the API document, included)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        head = scope["method"] == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}
+        rid = next((v for k, v in scope["headers"] if k == b"x-request-id"), None)
+        if rid is not None and not _REQUEST_ID.fullmatch(rid.decode("latin-1")):
+            rid = None
+
+        async def edge_send(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                headers = []
+                for k, v in message.get("headers", []):
+                    if k.lower() == b"content-type" and v.split(b";")[0].strip() in _CHARSET_TYPES and b"charset" not in v:
+                        v = v + _UTF8.encode()
+                    headers.append((k, v))
+                if rid is not None:
+                    headers.append((b"x-request-id", rid))
+                message = {**message, "headers": headers}
+            elif message["type"] == "http.response.body" and head:
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app(scope, receive, edge_send)
 
 
 def _with_decision(report_json: str, decision_id: str) -> bytes:
@@ -124,8 +193,18 @@ def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
 
 
+def _charset(request: Request) -> str | None:
+    """The ``charset`` parameter of the request's content type, lower case (None when not given)."""
+    for param in request.headers.get("content-type", "").split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset":
+            return value.strip().strip('"').lower()
+    return None
+
+
 async def _read_body(request: Request, cap: int, *, media: tuple[str, ...]) -> bytes:
-    """The request body, refused with 415 for another media type and 413 beyond ``cap`` bytes."""
+    """The request body, refused with 415 for another media type, a charset other than UTF-8 or a
+    content coding (gzip, ...), and with 413 beyond ``cap`` bytes."""
     mt = _media_type(request)
     if mt not in media:
         raise _Fail(problem(
@@ -133,6 +212,19 @@ async def _read_body(request: Request, cap: int, *, media: tuple[str, ...]) -> b
             f"请求体的媒体类型应为 {' 或 '.join(media)}，而不是 {mt or '（未给出）'} / "
             f"the body must be {' or '.join(media)}, not {mt or '(none given)'}",
         ))
+    charset = _charset(request)
+    if charset is not None and charset not in ("utf-8", "utf8"):
+        raise _Fail(problem(
+            "unsupported-media-type",
+            f"只接受 UTF-8 编码的请求体，而不是 {charset[:40]} / only UTF-8 bodies are accepted, not {charset[:40]}",
+        ))
+    coding = request.headers.get("content-encoding", "").strip().lower()
+    if coding not in ("", "identity"):
+        raise _Fail(problem(
+            "unsupported-media-type",
+            f"请求体不能压缩（Content-Encoding: {coding[:40]}），只接受未压缩的请求体 / "
+            f"compressed bodies (Content-Encoding: {coding[:40]}) are not accepted: send the body uncompressed",
+        ), headers={"Accept-Encoding": "identity"})
     too_large = problem(
         "body-too-large",
         f"请求体超过 {cap} 字节 / the request body is larger than {cap} bytes",
@@ -175,7 +267,7 @@ def _parameter_problem(e: Mapping[str, Any]) -> Problem:
 #: ``_read_query`` rather than by FastAPI's parameter machinery, which cost about as much per request
 #: as everything else around the evaluation; the problems name ``query.NAME`` in both languages.
 QUERY: dict[str, tuple[dict[str, Any], str]] = {
-    "as_of": ({"type": "string"}, "判断日（YYYY-MM-DD；覆盖文档的 as_of）/ judge obligations at this date (YYYY-MM-DD); "
+    "as_of": ({"type": "string", "format": "date"}, "判断日（YYYY-MM-DD；覆盖文档的 as_of）/ judge obligations at this date (YYYY-MM-DD); "
                                    "overrides the document's as_of"),
     "day_counting": ({"type": "string", "enum": ["calendar", "working"]},
                      "期间计算方式 / count periods in calendar or working days; overrides the document's day_counting only"),
@@ -201,6 +293,20 @@ def _read_query(request: Request, *names: str) -> dict[str, Any]:
     values: dict[str, Any] = {}
     problems = []
     q = request.query_params
+    seen: set[str] = set()
+    for key, _ in q.multi_items():
+        if key in seen:
+            continue
+        seen.add(key)
+        path = f"query.{key[:40]}"
+        if key not in names:
+            problems.append(Problem(path, f"参数 {path} 不是此操作的参数（可用：{'、'.join(names)}）",
+                                    f"{path} is not a parameter of this operation (it takes {', '.join(names)})"))
+        elif len(q.getlist(key)) > 1:
+            problems.append(Problem(path, f"参数 {path} 重复出现（只能给出一次）", f"{path} is given more than once"))
+    if problems:
+        n = len(problems)
+        raise _Fail(problem("invalid-request", f"请求有 {n} 处参数问题 / {n} invalid request parameter(s)", problems=problems))
     for n in names:
         raw = q.get(n)
         if raw is None:
@@ -227,8 +333,19 @@ def _read_query(request: Request, *names: str) -> dict[str, Any]:
     return values
 
 
+@functools.cache
+def _holiday_zh() -> dict[str, str]:
+    """chinesecalendar's English holiday names -> its own Chinese names (元旦, 春节, ...)."""
+    from chinese_calendar.constants import Holiday
+
+    return {h.value: h.chinese for h in Holiday}
+
+
 def _layer_json(yc: Any) -> dict[str, Any]:
-    names = dict(yc.names)
+    # one language for every year: chinesecalendar names a published year's holidays in English,
+    # the computed years are named in Chinese (《全国年节及纪念日放假办法》)
+    zh = _holiday_zh()
+    names = {d: zh.get(n, n) for d, n in yc.names}
     return {
         "basis": yc.basis,
         "source": yc.source,
@@ -256,6 +373,56 @@ def _calendar_json(year: int, missing: str) -> dict[str, Any] | None:
     }
 
 
+#: The Swagger UI files /v1/docs needs (media types), from the swagger-ui-py package (Swagger UI 5, which
+#: reads OpenAPI 3.1); nothing is fetched from the internet.
+_DOC_ASSETS = {"swagger-ui-bundle.js": "text/javascript; charset=utf-8", "swagger-ui.css": "text/css; charset=utf-8",
+               "favicon-32x32.png": "image/png"}
+
+
+def _doc_assets() -> Any:
+    import importlib.resources
+
+    return importlib.resources.files("swagger_ui") / "static"
+
+
+class _ProblemCORS(CORSMiddleware):
+    """Starlette's CORS, with a refused preflight (an origin, method or header not allowed) answered
+    as a problem object (``bad-request``) rather than a bare ``400 text/plain``."""
+
+    def preflight_response(self, request_headers: Any) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code != 400:
+            return response
+        detail = response.body.decode("utf-8", "replace")
+        body = problem("bad-request", f"跨域预检被拒绝：{detail} / CORS preflight refused: {detail}")
+        headers = {k: v for k, v in response.headers.items() if k.lower() not in ("content-type", "content-length")}
+        return _problem_response(body, headers=headers)
+
+
+def _no_unit_message(ref: str) -> str:
+    """Why ``ref`` names no unit: no such article, or an article without that 款 or 项."""
+    shown = ref[:60]
+    parts = ref.strip().split(".")
+    if 1 < len(parts) <= 3 and all(p.isascii() and p.isdigit() and len(p) <= 3 for p in parts):
+        if _articles_json.parse_unit_ref(parts[0]) is not None:
+            if len(parts) == 3 and _articles_json.parse_unit_ref(".".join(parts[:2])) is not None:
+                return (f"第{_zh_num(int(parts[0]))}条第{_zh_num(int(parts[1]))}款没有第（{_zh_num(int(parts[2]))}）项 / "
+                        f"article {parts[0]} paragraph {parts[1]} has no item {parts[2]}")
+            return (f"第{_zh_num(int(parts[0]))}条没有第{_zh_num(int(parts[1]))}款 / "
+                    f"article {parts[0]} has no paragraph {parts[1]}")
+    return f"没有条文“{shown}”（第一条至第三十五条）/ no article {shown!r} (1 to 35)"
+
+
+def _zh_num(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+    return str(n)
+
+
 def create_app(settings: ServerSettings | None = None) -> FastAPI:
     """The decision service, configured by ``settings`` (safe defaults when ``None``)."""
     settings = settings or ServerSettings()
@@ -265,8 +432,12 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         summary="《恩施土家族苗族自治州行政执法监督办法》决策服务 / decision service for the Enshi supervision measures",
         description=_schemas.DESCRIPTION,
         openapi_url="/v1/openapi.json",
-        docs_url="/v1/docs",
+        # our own /v1/docs below, from assets installed with the package (no CDN: intranets have no internet)
+        docs_url=None,
         redoc_url=None,
+        # no framework 307 to an http:// URL built from the Host header: /v1/evaluate/ is a 404 problem
+        redirect_slashes=False,
+        servers=_schemas.SERVERS,
     )
     app.state.settings = settings
 
@@ -275,29 +446,51 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
             from fastapi.openapi.utils import get_openapi
 
             doc = get_openapi(title=app.title, version=app.version, summary=app.summary,
-                              description=app.description, routes=app.routes)
+                              description=app.description, routes=app.routes, servers=app.servers,
+                              tags=_schemas.TAGS)
             app.openapi_schema = _schemas.add_components(doc)
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
 
+    log = DecisionLog(settings.decision_log, full=settings.decision_log_full) if settings.decision_log else None
+
+    def _log(did: str, endpoint: str, body: bytes | None, options: dict[str, Any], request: Request, *,
+             report_json: str | None = None, explanation_json: str | None = None,
+             problem_body: dict[str, Any] | None = None, vers: dict[str, Any] | None = None,
+             batch_id: str | None = None) -> None:
+        if log is not None:
+            log.record(did, endpoint, body, options=options, versions=vers or versions(),
+                       report_json=report_json, explanation_json=explanation_json, problem=problem_body,
+                       request_id=request_id_of(request), batch_id=batch_id)
+
+    def _answer_problem(request: Request, body: dict[str, Any], headers: dict[str, str] | None = None) -> Response:
+        """The problem answer; on a decision endpoint, whatever went wrong, logged under its id."""
+        did = _new_id()
+        endpoint = DECISION_ENDPOINTS.get(request.scope.get("path", ""))
+        if endpoint is not None:
+            _log(did, endpoint, getattr(request.state, "enshi_body", None),
+                 getattr(request.state, "enshi_options", None) or {}, request, problem_body=body)
+        return _problem_response(body, did, headers=headers)
+
     # ---- errors: every one a problem object, never a stack trace ---------------------------
     @app.exception_handler(_Fail)
     async def _on_fail(request: Request, exc: _Fail) -> Response:
-        return _problem_response(exc.body, headers=exc.headers)
+        return _answer_problem(request, exc.body, exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _on_invalid_request(request: Request, exc: RequestValidationError) -> Response:
         problems = [_parameter_problem(e) for e in exc.errors()]
         n = len(problems)
-        return _problem_response(problem("invalid-request", f"请求有 {n} 处参数问题 / {n} invalid request parameter(s)", problems=problems))
+        return _answer_problem(request, problem("invalid-request", f"请求有 {n} 处参数问题 / {n} invalid request parameter(s)", problems=problems))
 
     @app.exception_handler(StarletteHTTPException)
     async def _on_http(request: Request, exc: StarletteHTTPException) -> Response:
         kind = {404: "not-found", 405: "method-not-allowed", 406: "not-acceptable", 413: "body-too-large",
                 415: "unsupported-media-type", 401: "unauthorized"}.get(exc.status_code, "bad-request")
-        body = problem(kind, f"{request.method} {request.url.path}: {exc.detail}")
-        return _problem_response(body, headers=dict(exc.headers or {}))
+        zh = {404: "没有此路径", 405: "此路径不接受该方法"}.get(exc.status_code, "请求无效")
+        body = problem(kind, f"{zh}：{request.method} {request.url.path} / {request.method} {request.url.path}: {exc.detail}")
+        return _answer_problem(request, body, dict(exc.headers or {}))
 
     @app.exception_handler(ClientDisconnect)
     async def _on_client_gone(request: Request, exc: ClientDisconnect) -> Response:
@@ -308,9 +501,27 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def _on_unexpected(request: Request, exc: Exception) -> Response:
-        return _problem_response(problem_from_exception(exc))
+        return _answer_problem(request, problem_from_exception(exc))
+
+    retry_after = {"Retry-After": str(max(1, math.ceil(settings.time_limit)))}
+    pending = 0  # requests of this worker waiting for or in the evaluation thread
+
+    def _admit() -> None:
+        """503 ``overloaded`` at once when this worker already holds ``max_pending`` requests."""
+        if pending >= settings.max_pending:
+            raise _Fail(problem(
+                "overloaded",
+                f"服务繁忙：本进程已有 {pending} 个请求在等待或计算（上限 {settings.max_pending}），请稍后重试 / "
+                f"overloaded: {pending} requests are waiting or being evaluated in this worker "
+                f"(limit {settings.max_pending}); retry later",
+            ), headers={"Retry-After": "1"})
 
     async def _timed(fn: Any, *args: Any, **kwargs: Any) -> Any:
+        """``fn`` in the evaluation thread, answered with 503 ``timeout`` after the time limit. The
+        limit counts the wait for the thread: a request still waiting when it runs out is never
+        evaluated (its future is cancelled before it starts)."""
+        nonlocal pending
+        pending += 1
         try:
             call = functools.partial(fn, *args, **kwargs)
             return await asyncio.wait_for(asyncio.get_running_loop().run_in_executor(_EVALUATOR, call), settings.time_limit)
@@ -318,7 +529,9 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
             raise _Fail(problem(
                 "timeout",
                 f"请求处理超过 {settings.time_limit:g} 秒 / the request took longer than {settings.time_limit:g} s",
-            )) from None
+            ), headers=retry_after) from None
+        finally:
+            pending -= 1
 
     # ---- access: bearer tokens (--tokens), /healthz and the API document always open ------------
     tokens = Tokens.load(settings.tokens_file) if settings.tokens_file else None
@@ -332,23 +545,15 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                 headers={"WWW-Authenticate": 'Bearer realm="enshi-rules"'},
             )
 
-    log = DecisionLog(settings.decision_log, full=settings.decision_log_full) if settings.decision_log else None
-
-    def _log(did: str, endpoint: str, body: bytes, options: dict[str, Any], *, report_json: str | None = None,
-             problem_body: dict[str, Any] | None = None, vers: dict[str, Any] | None = None) -> None:
-        if log is not None:
-            log.record(did, endpoint, body, options=options, versions=vers or versions(),
-                       report_json=report_json, problem=problem_body)
-
     v1 = APIRouter(prefix="/v1", dependencies=[Depends(require_token)], responses=_schemas.problem_responses(401))
 
     # ---- the endpoints ------------------------------------------------------------------------
-    @app.get("/healthz", tags=["service"], response_model=_schemas.Health, summary="存活检查 / liveness")
+    @app.get("/healthz", tags=["service"], operation_id="getHealth", response_model=_schemas.Health, summary="存活检查 / liveness")
     async def healthz() -> Response:
         did = _new_id()
         return _json_response({"status": "ok", "decision_id": did, "versions": versions()}, did)
 
-    @v1.get("/version", tags=["service"], response_model=_schemas.VersionInfo,
+    @v1.get("/version", tags=["service"], operation_id="getVersion", response_model=_schemas.VersionInfo,
             summary="版本 / versions of the package, the rules, the article map, the regulation text and the 条例 excerpts")
     async def version() -> Response:
         did = _new_id()
@@ -362,8 +567,9 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         try:
             d = parse_as_of(as_of)
         except CaseValidationError as exc:
-            raise _Fail(problem_from_exception(CaseValidationError(
-                [Problem("query.as_of", p.message_zh, p.message_en) for p in exc.problems]))) from None
+            probs = [Problem("query.as_of", f"参数 query.as_of：{p.message_zh}", f"query.as_of: {p.message_en}") for p in exc.problems]
+            raise _Fail(problem("invalid-request", f"请求有 {len(probs)} 处参数问题 / {len(probs)} invalid request parameter(s)",
+                                problems=probs)) from None
         out: dict[str, Any] = {"as_of": d, "day_counting": day_counting, "time_in_post": time_in_post}
         if calendar_missing is not None:
             out["missing_calendar"] = calendar_missing
@@ -373,8 +579,17 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         names = {"missing_calendar": "calendar_missing"}
         return {names.get(k, k): (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in options.items()}
 
+    def _decision_options(request: Request, *names: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The options of a decision endpoint from its query (422 ``invalid-request`` otherwise),
+        kept on the request for the decision log of any answer."""
+        q = _read_query(request, *names)
+        options = _options(q.get("as_of"), q.get("day_counting"), q.get("time_in_post"), q.get("calendar_missing"))
+        request.state.enshi_options = _log_options({**options, **({"rule_id": q["rule_id"]} if q.get("rule_id") else {})})
+        return options, q
+
     @v1.post(
         "/evaluate",
+        operation_id="evaluateCase",
         tags=["decisions"],
         summary="评估一个案件 / evaluate one case document",
         response_model=_schemas.DecisionReport,
@@ -382,38 +597,40 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         openapi_extra={**_schemas.case_body(), "parameters": query_parameters("as_of", "day_counting", "time_in_post", "calendar_missing")},
     )
     async def evaluate_case(request: Request) -> Response:
-        q = _read_query(request, "as_of", "day_counting", "time_in_post", "calendar_missing")
-        options = _options(q["as_of"], q["day_counting"], q["time_in_post"], q["calendar_missing"])
+        options, _ = _decision_options(request, "as_of", "day_counting", "time_in_post", "calendar_missing")
         body = await _read_body(request, settings.max_body, media=(_JSON,))
+        request.state.enshi_body = body
+        _admit()
         did = _new_id()
         try:
             report = await _timed(_evaluate_one, body, options)
         except EnshiRulesError as exc:
             pb = problem_from_exception(exc)
-            _log(did, "evaluate", body, _log_options(options), problem_body=pb)
+            _log(did, "evaluate", body, _log_options(options), request, problem_body=pb)
             return _problem_response(pb, did)
         text = report.to_json(indent=None)
-        _log(did, "evaluate", body, _log_options(options), report_json=text,
+        _log(did, "evaluate", body, _log_options(options), request, report_json=text,
              vers=report.versions.model_dump(mode="json") if report.versions else None)
         return _json_response(_with_decision(text, did), did)
 
     @v1.post(
         "/evaluate/batch",
+        operation_id="evaluateBatch",
         tags=["decisions"],
         summary="批量评估（JSON Lines）/ evaluate JSON Lines of cases, one report per line, in order",
         description=_schemas.BATCH_DESCRIPTION,
         responses={
-            200: {"description": "one JSON object per line", "content": {_NDJSON: {"schema": {"type": "string"}}}},
-            **_schemas.problem_responses(413, 415, 422),
+            200: _schemas.batch_response(),
+            **_schemas.problem_responses(413, 415, 422, 503),
         },
         openapi_extra={**_schemas.batch_body(), "parameters": query_parameters("as_of", "day_counting", "time_in_post", "calendar_missing")},
         response_class=StreamingResponse,
     )
     async def evaluate_batch(request: Request) -> Response:
-        q = _read_query(request, "as_of", "day_counting", "time_in_post", "calendar_missing")
-        options = _options(q["as_of"], q["day_counting"], q["time_in_post"], q["calendar_missing"])
+        options, _ = _decision_options(request, "as_of", "day_counting", "time_in_post", "calendar_missing")
         cap = settings.max_body * 4
         body = await _read_body(request, cap, media=_BATCH_MEDIA)
+        request.state.enshi_body = body
         lines = [(n, line) for n, line in enumerate(body.split(b"\n"), 1) if line.strip()]
         if len(lines) > settings.max_batch_records:
             raise _Fail(problem(
@@ -422,7 +639,9 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                 f"too many records ({len(lines)}, limit {settings.max_batch_records})",
                 limit=settings.max_batch_records,
             ))
+        _admit()
         batch_id = _new_id()
+        log_options = _log_options(options)
 
         async def generate() -> Any:
             for n, line in lines:
@@ -431,51 +650,63 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                     report = await _timed(_evaluate_one, line, options)
                 except (EnshiRulesError, _Fail) as exc:
                     pb = exc.body if isinstance(exc, _Fail) else problem_from_exception(exc)
-                    _log(did, "evaluate/batch", line, _log_options(options), problem_body=pb)
-                    rec = {"line": n, "case_id": _case_id(line), "decision_id": did, "error": pb}
-                    yield (json.dumps(rec, ensure_ascii=False) + "\n").encode("utf-8")
+                    _log(did, "evaluate/batch", line, log_options, request, problem_body=pb, batch_id=batch_id)
+                    err = {**pb, "decision_id": did, "versions": versions()}
+                    rec = {"line": n, "case_id": _case_id(line), "decision_id": did, "error": err}
+                    yield (json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
                     continue
                 text = report.to_json(indent=None)
-                _log(did, "evaluate/batch", line, _log_options(options), report_json=text)
+                _log(did, "evaluate/batch", line, log_options, request, report_json=text, batch_id=batch_id,
+                     vers=report.versions.model_dump(mode="json") if report.versions else None)
                 yield _with_decision(text, did) + b"\n"
 
-        return StreamingResponse(generate(), media_type=_NDJSON, headers={DECISION_HEADER: batch_id})
+        return StreamingResponse(generate(), media_type=_NDJSON + _UTF8, headers={DECISION_HEADER: batch_id})
 
-    def _explain_one(body: bytes, options: dict[str, Any], rule_id: str | None) -> str:
+    def _explain_one(body: bytes, options: dict[str, Any], rule_id: str | None) -> tuple[str, dict[str, Any]]:
+        """The explanation of the report ``/v1/evaluate`` gives for the same body and options (the
+        calendar mode included), and the versions of that report."""
         doc = with_overrides(body, day_counting=options["day_counting"], time_in_post=options["time_in_post"])
+        policy_fields = {"missing_calendar": options["missing_calendar"]} if "missing_calendar" in options else {}
+        r = run(doc, as_of=options["as_of"], **policy_fields)
         try:
-            return explain(doc, rule_id, as_of=options["as_of"]).to_json(indent=None)
+            text = explain_run(r, rule_id).to_json(indent=None)
         except CaseValidationError as exc:
             if [p.path for p in exc.problems] == ["rule_id"]:
                 p = exc.problems[0]
-                raise _Fail(problem("invalid-request", p.message_en,
+                raise _Fail(problem("invalid-request", f"{p.message_zh} / {p.message_en}",
                                     problems=[Problem("query.rule_id", p.message_zh, p.message_en)])) from None
             raise
+        vers = r.report.versions.model_dump(mode="json") if r.report.versions else versions()
+        return text, vers
 
     @v1.post(
         "/explain",
+        operation_id="explainCase",
         tags=["decisions"],
         summary="解释认定 / explain each finding of a case (or those of one rule)",
         description=_schemas.EXPLAIN_DESCRIPTION,
         response_model=_schemas.DecisionExplanation,
         responses=_schemas.problem_responses(413, 415, 422, 503),
-        openapi_extra={**_schemas.case_body(), "parameters": query_parameters("rule_id", "as_of", "day_counting", "time_in_post")},
+        openapi_extra={**_schemas.case_body(), "parameters": query_parameters("rule_id", "as_of", "day_counting", "time_in_post", "calendar_missing")},
     )
     async def explain_case(request: Request) -> Response:
-        q = _read_query(request, "rule_id", "as_of", "day_counting", "time_in_post")
+        options, q = _decision_options(request, "rule_id", "as_of", "day_counting", "time_in_post", "calendar_missing")
         rule_id = q["rule_id"]
-        options = _options(q["as_of"], q["day_counting"], q["time_in_post"])
         body = await _read_body(request, settings.max_body, media=(_JSON,))
+        request.state.enshi_body = body
+        _admit()
         did = _new_id()
         try:
-            text = await _timed(_explain_one, body, options, rule_id)
+            text, vers = await _timed(_explain_one, body, options, rule_id)
         except EnshiRulesError as exc:
-            return _problem_response(problem_from_exception(exc), did)
-        vers = json.dumps(versions(), ensure_ascii=False, separators=(",", ":"))
-        out = '{"decision_id":"' + did + '","versions":' + vers + "," + text[1:]
+            pb = problem_from_exception(exc)
+            _log(did, "explain", body, request.state.enshi_options, request, problem_body=pb)
+            return _problem_response(pb, did)
+        _log(did, "explain", body, request.state.enshi_options, request, explanation_json=text, vers=vers)
+        out = '{"decision_id":"' + did + '","versions":' + json.dumps(vers, ensure_ascii=False, separators=(",", ":")) + "," + text[1:]
         return _json_response(out.encode("utf-8"), did)
 
-    @v1.get("/calendar/{year}", tags=["measures"], response_model=_schemas.CalendarYear,
+    @v1.get("/calendar/{year}", tags=["measures"], operation_id="getCalendarYear", response_model=_schemas.CalendarYear,
             responses=_schemas.problem_responses(404),
             summary="一年的节假日日历 / a year's holiday calendar as evaluations use it")
     async def calendar_year(
@@ -494,13 +725,13 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
             ))
         return _json_response({"decision_id": did, "versions": versions(), **body}, did)
 
-    @v1.get("/articles", tags=["measures"], response_model=_schemas.ArticleIndex,
+    @v1.get("/articles", tags=["measures"], operation_id="listArticles", response_model=_schemas.ArticleIndex,
             summary="条文目录 / the articles of the measures, with their status and rule counts")
     async def articles() -> Response:
         did = _new_id()
         return _json_response({"decision_id": did, "versions": versions(), **_articles_json.index_json()}, did)
 
-    @v1.get("/articles/{ref}", tags=["measures"], response_model=_schemas.ArticleDetail,
+    @v1.get("/articles/{ref}", tags=["measures"], operation_id="getArticle", response_model=_schemas.ArticleDetail,
             responses=_schemas.problem_responses(404),
             summary="一条条文 / one article: its units, status, rules and interpretations")
     async def article(ref: str = Path(description="27, 27.2, 27.2.1, 第二十七条 or 第二十七条第二款")) -> Response:
@@ -508,22 +739,39 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         unit = _articles_json.parse_unit_ref(ref)
         art = _articles_json.article_json(unit[0]) if unit else None
         if unit is None or art is None:
-            raise _Fail(problem("not-found", f"没有条文 {ref!r}（第一条至第三十五条）/ no article {ref!r} (1 to 35)"))
+            raise _Fail(problem("not-found", _no_unit_message(ref)))
         uid = _articles_json.unit_of(unit)
         return _json_response({"decision_id": did, "versions": versions(), "unit": uid, "article": art}, did)
 
-    @v1.get("/schema/case", tags=["schemas"], response_model=_schemas.SchemaDoc,
+    @v1.get("/schema/case", tags=["schemas"], operation_id="getCaseSchema", response_model=_schemas.SchemaDoc,
             summary="案件文档的 JSON Schema / the JSON Schema of a case document")
     async def schema_case() -> Response:
         did = _new_id()
         return _json_response({"decision_id": did, "versions": versions(), "schema": Case.model_json_schema()}, did)
 
-    @v1.get("/schema/report", tags=["schemas"], response_model=_schemas.SchemaDoc,
+    @v1.get("/schema/report", tags=["schemas"], operation_id="getReportSchema", response_model=_schemas.SchemaDoc,
             summary="报告的 JSON Schema / the JSON Schema of a report")
     async def schema_report() -> Response:
         did = _new_id()
         return _json_response({"decision_id": did, "versions": versions(),
                                "schema": Report.model_json_schema(mode="serialization")}, did)
+
+    # ---- the API document's reading page: Swagger UI from the swagger-ui-py package, served here --------
+    @app.get("/v1/docs", include_in_schema=False)
+    async def docs_page() -> Response:
+        # relative URLs: the page works behind a gateway that adds a path prefix
+        return get_swagger_ui_html(
+            openapi_url="openapi.json", title="enshi-rules API",
+            swagger_js_url="docs/assets/swagger-ui-bundle.js", swagger_css_url="docs/assets/swagger-ui.css",
+            swagger_favicon_url="docs/assets/favicon-32x32.png",
+        )
+
+    @app.get("/v1/docs/assets/{name}", include_in_schema=False)
+    async def docs_asset(name: str) -> Response:
+        if name not in _DOC_ASSETS:
+            raise _Fail(problem("not-found", f"没有此文件：{name[:60]} / no such asset: {name[:60]}"))
+        return FileResponse(_doc_assets() / name, media_type=_DOC_ASSETS[name],
+                            headers={"Cache-Control": "public, max-age=86400"})
 
     app.include_router(v1)
     # Routers of other parts of the package are included here, one line each:
@@ -531,11 +779,11 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     app.include_router(workbench.router, dependencies=[Depends(require_token)])
 
     if settings.cors_origins:
-        from fastapi.middleware.cors import CORSMiddleware
-
-        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
-                           allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"],
-                           expose_headers=[DECISION_HEADER])
+        app.add_middleware(_ProblemCORS, allow_origins=list(settings.cors_origins),
+                           allow_methods=["GET", "POST", "HEAD"],
+                           allow_headers=["Authorization", "Content-Type", REQUEST_ID_HEADER],
+                           expose_headers=[DECISION_HEADER, REQUEST_ID_HEADER])
+    app.add_middleware(_HttpEdges)
     return app
 
 

@@ -1,8 +1,10 @@
 """The decision log (``--decision-log FILE``): one JSON line per decision, as OPA writes them.
 
 Each line: ``decision_id``, ``time`` (UTC, ISO 8601), ``endpoint``, ``input_sha256`` (of the request
-body as received, or of the batch line), ``options`` (the query parameters), ``versions``, and the
-``report`` or, for a refused input, the ``problem``. Case documents name people; by default the log
+body as received, or of the batch line; null when the request was refused before its body was read),
+``options`` (the query parameters), ``versions``, ``request_id`` (the client's ``X-Request-Id``, when
+given), ``batch_id`` (a batch line: the ``Enshi-Decision-Id`` of its batch request), and the
+``report``, the ``explanation`` (``/v1/explain``) or, for a refused request, the ``problem``. Case documents name people; by default the log
 keeps no input and replaces every personal name the case gives (liabilities' and misconduct's
 ``person``, clues' ``person``, inspections' supervisors' ``name``, obstructions' ``actor``) with
 ``〔已隐去〕`` wherever it appears in the report. ``--decision-log-full`` keeps the input document
@@ -76,31 +78,41 @@ class DecisionLog:
         self,
         decision_id: str,
         endpoint: str,
-        body: bytes,
+        body: bytes | None,
         *,
         options: dict[str, Any],
         versions: dict[str, Any],
         report_json: str | None = None,
+        explanation_json: str | None = None,
         problem: dict[str, Any] | None = None,
+        request_id: str | None = None,
+        batch_id: str | None = None,
     ) -> None:
         doc: Any = None
-        try:
-            doc = json.loads(body)
-        except (ValueError, RecursionError):
-            doc = None
+        if body is not None:
+            try:
+                doc = json.loads(body)
+            except (ValueError, RecursionError):
+                doc = None
         head: dict[str, Any] = {
             "decision_id": decision_id,
             "time": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
             "endpoint": endpoint,
-            "input_sha256": hashlib.sha256(body).hexdigest(),
+            "input_sha256": hashlib.sha256(body).hexdigest() if body is not None else None,
             "options": {k: v for k, v in options.items() if v is not None},
             "versions": versions,
         }
-        if self.full:
+        if request_id is not None:
+            head["request_id"] = request_id
+        if batch_id is not None:
+            head["batch_id"] = batch_id
+        if self.full and body is not None:
             head["input"] = doc if doc is not None else body.decode("utf-8", "replace")
         names = [] if self.full else personal_names(doc)
         if report_json is not None:
             head["report"] = _redact(json.loads(report_json), names) if names else json.loads(report_json)
+        if explanation_json is not None:
+            head["explanation"] = _redact(json.loads(explanation_json), names) if names else json.loads(explanation_json)
         if problem is not None:
             head["problem"] = _redact(problem, names) if names else problem
         text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))

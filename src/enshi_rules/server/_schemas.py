@@ -14,7 +14,89 @@ from ..report import Report, Versions
 __all__ = [
     "BATCH_DESCRIPTION", "DESCRIPTION", "EXPLAIN_DESCRIPTION", "ArticleDetail", "ArticleIndex", "DecisionExplanation", "DecisionReport", "Health", "ProblemDetails",
     "CalendarYear", "SchemaDoc", "VersionInfo", "add_components", "batch_body", "case_body", "problem_responses",
+    "ENUM_VARNAMES", "OPERATION_IDS", "SERVERS", "TAGS", "batch_response",
 ]
+
+#: The operationIds, stable: a client generated against them names its methods after them
+#: (``evaluateCase``), so they are never renamed within /v1 (tests/server/test_openapi.py pins them).
+OPERATION_IDS = {
+    ("post", "/v1/evaluate"): "evaluateCase",
+    ("post", "/v1/evaluate/batch"): "evaluateBatch",
+    ("post", "/v1/explain"): "explainCase",
+    ("get", "/v1/calendar/{year}"): "getCalendarYear",
+    ("get", "/v1/articles"): "listArticles",
+    ("get", "/v1/articles/{ref}"): "getArticle",
+    ("get", "/v1/schema/case"): "getCaseSchema",
+    ("get", "/v1/schema/report"): "getReportSchema",
+    ("get", "/v1/version"): "getVersion",
+    ("get", "/healthz"): "getHealth",
+}
+
+#: The document's servers: the service's default address, and a relative one (the host that served
+#: the document). A platform sets its own base URL (its gateway) in the generated client.
+SERVERS = [
+    {"url": "http://127.0.0.1:8000", "description": "enshi-rules serve 的默认地址 / the default address of enshi-rules serve"},
+    {"url": "/", "description": "提供本文档的主机 / the host that served this document"},
+]
+
+TAGS = [
+    {"name": "decisions", "description": "评估与解释案件 / evaluate and explain case documents (each answer logged with its decision id)"},
+    {"name": "measures", "description": "条文与节假日日历 / the articles of the measures and the holiday calendar"},
+    {"name": "schemas", "description": "案件与报告的 JSON Schema / the JSON Schemas of a case document and of a report"},
+    {"name": "service", "description": "存活检查与版本 / liveness and versions"},
+]
+
+#: ASCII constant names of the enum values that are Chinese (``x-enum-varnames``): a code generator
+#: (openapi-generator's Java one) derives names from values by replacing non-word characters, which
+#: leaves nothing of a Chinese value. The values stay Chinese; these names are stable like operationIds.
+ENUM_VARNAMES: dict[str, str] = {
+    # AssessmentScope
+    "综合": "COMPREHENSIVE", "专项": "SPECIAL",
+    # ClueKind
+    "违纪": "DISCIPLINE_VIOLATION", "贪污贿赂": "CORRUPTION_BRIBERY", "失职渎职": "DERELICTION_OF_DUTY",
+    "其他职务违法犯罪": "OTHER_DUTY_CRIME",
+    # ClueRecipient
+    "监察委员会": "SUPERVISORY_COMMISSION", "纪律检查委员会": "DISCIPLINE_INSPECTION_COMMISSION",
+    "纪检监察机关": "DISCIPLINE_SUPERVISION_ORGAN", "公安机关": "PUBLIC_SECURITY_ORGAN", "检察机关": "PROCURATORATE",
+    "其他": "OTHER",
+    # Complainant
+    "公民": "CITIZEN", "法人": "LEGAL_PERSON", "其他组织": "OTHER_ORGANIZATION",
+    # ConfidentialMatter
+    "国家秘密": "STATE_SECRET", "商业秘密": "TRADE_SECRET", "个人隐私": "PERSONAL_PRIVACY",
+    # DecisionOrder
+    "限期履行法定职责": "PERFORM_DUTY_WITHIN_TIME_LIMIT", "重新作出行政行为": "REDO_ADMINISTRATIVE_ACT",
+    "撤销行政行为": "REVOKE_ADMINISTRATIVE_ACT",
+    # EnforcementActivity
+    "行政许可": "LICENSING", "行政处罚": "PENALTY", "行政强制": "COMPULSION", "行政检查": "INSPECTION",
+    "行政征收征用": "EXPROPRIATION_REQUISITION", "行政给付": "BENEFIT_PAYMENT", "行政确认": "CONFIRMATION",
+    "行政裁决": "ADJUDICATION", "行政奖励": "REWARD",
+    # LiabilityRole
+    "直接负责的主管人员": "RESPONSIBLE_SUPERVISOR", "其他直接责任人员": "OTHER_DIRECTLY_RESPONSIBLE",
+    # MisconductKind
+    "滥用职权": "ABUSE_OF_POWER", "玩忽职守": "NEGLECT_OF_DUTY", "徇私舞弊": "FAVOURITISM_MALPRACTICE",
+    # ObstructionConduct
+    "拒绝": "REFUSE", "阻碍": "OBSTRUCT", "不如实反映情况": "MISREPRESENT_FACTS", "不提供资料": "WITHHOLD_MATERIALS",
+    "不配合": "NOT_COOPERATE",
+    # ObstructionParty
+    "被监督机关": "SUPERVISED_ORGAN", "其他单位和个人": "OTHER_UNITS_AND_PERSONS",
+    # OrganKind
+    "人民政府": "PEOPLES_GOVERNMENT", "工作部门": "WORKING_DEPARTMENT", "司法行政部门": "JUSTICE_ADMINISTRATION",
+    "派出机关": "DISPATCHED_ORGAN", "派出机构": "DISPATCHED_AGENCY", "法制机构": "LEGAL_AFFAIRS_OFFICE",
+    "司法所": "JUDICIAL_OFFICE", "乡镇综合行政执法": "TOWNSHIP_COMPREHENSIVE_ENFORCEMENT",
+    "法律法规授权的组织": "AUTHORIZED_ORGANIZATION",
+    # OrganLevel
+    "州": "PREFECTURE", "县（市）": "COUNTY_CITY", "乡（镇）": "TOWNSHIP_TOWN", "街道": "SUBDISTRICT",
+    # ReviewResult
+    "合法适当": "LAWFUL_AND_PROPER", "不合法": "UNLAWFUL", "明显不当": "MANIFESTLY_IMPROPER",
+    # SourceKind, SpecialSource
+    "人大代表建议": "NPC_DEPUTY_PROPOSAL", "政协委员提案": "CPPCC_MEMBER_PROPOSAL", "司法建议": "JUDICIAL_RECOMMENDATION",
+    "监察建议": "SUPERVISORY_RECOMMENDATION", "上级交办事项": "ASSIGNED_BY_SUPERIOR",
+    "社会普遍关注的热点问题": "PUBLIC_CONCERN_ISSUE", "具有较大影响的案件": "HIGH_IMPACT_CASE",
+    "行政执法社会监督员": "SOCIAL_SUPERVISOR", "专项行动": "SPECIAL_CAMPAIGN",
+    # SpecialSupervision
+    "行政复议": "ADMINISTRATIVE_RECONSIDERATION", "监察": "SUPERVISION", "审计": "AUDIT",
+    "行政规范性文件备案审查": "NORMATIVE_DOCUMENT_FILING_REVIEW",
+}
 
 DESCRIPTION = """\
 《恩施土家族苗族自治州行政执法监督办法》的规则，作为决策服务：提交案件文档，得到引用到条、款、项的认定。
@@ -67,6 +149,20 @@ class ProblemDetails(BaseModel):
     problems: list[ProblemItem] | None = None
     decision_id: str
     versions: Versions
+    limit: int | None = Field(None, description="body-too-large: the limit exceeded (bytes, or records of a batch)")
+    year: int | None = Field(None, description="calendar-data-missing: the year without a holiday calendar")
+    field: str | None = Field(None, description="calendar-data-missing: the case field whose period needs that year")
+
+
+class BatchLineError(BaseModel):
+    """A line of ``/v1/evaluate/batch`` for a record that could not be evaluated."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    line: int = Field(description="the record's line number in the request body (1 = the first line)")
+    case_id: str | None = Field(description="the record's case_id, when the record can be read")
+    decision_id: str
+    error: ProblemDetails
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
@@ -81,6 +177,22 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
             "content": {_PROBLEM_CONTENT: {"schema": {"$ref": "#/components/schemas/ProblemDetails"}}},
         }
     return out
+
+
+_DECISION_HEADER = {"Enshi-Decision-Id": {"$ref": "#/components/headers/EnshiDecisionId"}}
+
+
+def batch_response() -> dict[str, Any]:
+    """The 200 of ``/v1/evaluate/batch``: JSON Lines, each line a ``BatchLine``."""
+    return {
+        "description": "JSON Lines, streamed: one BatchLine per input record, in input order (a DecisionReport, or a "
+                       "BatchLineError for a record that could not be evaluated, also one that ran out of time)",
+        "content": {"application/x-ndjson": {
+            "schema": {"type": "string", "description": "JSON Lines; each line is a BatchLine (#/components/schemas/BatchLine)"},
+            # OpenAPI 3.2's itemSchema for sequential media types, as an extension of 3.1
+            "x-itemSchema": {"$ref": "#/components/schemas/BatchLine"},
+        }},
+    }
 
 
 def case_body() -> dict[str, Any]:
@@ -107,21 +219,70 @@ def add_components(doc: dict[str, Any]) -> dict[str, Any]:
                 r422["description"] = KINDS["invalid-request"][1]
     schemas.pop("HTTPValidationError", None)
     schemas.pop("ValidationError", None)
-    # Bearer tokens (--tokens): every /v1 operation but the API document itself; /healthz never.
+    # Bearer tokens (--tokens): every /v1 operation but the API document itself; /healthz never. One
+    # document serves both modes, so the requirement is optional ({}): none without --tokens.
     doc["components"]["securitySchemes"] = {
         "HTTPBearer": {"type": "http", "scheme": "bearer",
-                       "description": "需要时（--tokens）/ required when the service runs with --tokens"},
+                       "description": "服务以 --tokens 运行时必需，否则不需要 / required when the service runs with --tokens, "
+                                      "not needed otherwise (hence the optional requirement)"},
+    }
+    doc["components"]["headers"] = {
+        "EnshiDecisionId": {"description": "本次应答的决策编号（UUID），与正文的 decision_id 相同 / the decision id of this "
+                                           "answer (a UUID), as decision_id in the body",
+                            "schema": {"type": "string", "format": "uuid"}},
     }
     for path, ops in doc.get("paths", {}).items():
-        if path.startswith("/v1/"):
-            for op in ops.values():
-                op["security"] = [{"HTTPBearer": []}]
-    for model in (Case, ProblemDetails):
+        for method, op in ops.items():
+            if path.startswith("/v1/"):
+                op["security"] = [{}, {"HTTPBearer": []}]
+            # every path answers these, with a problem object (and 401 under /v1 with --tokens)
+            extra = problem_responses(404, 405, 500)
+            for status, resp in extra.items():
+                op["responses"].setdefault(str(status), resp)
+            for status, resp in op["responses"].items():
+                if status == "200" and path not in ("/v1/evaluate/batch",):
+                    resp["description"] = _OK.get(op.get("operationId", ""), resp["description"])
+                resp.setdefault("headers", {}).update(_DECISION_HEADER)
+            op["responses"] = dict(sorted(op["responses"].items()))
+    for model in (Case, ProblemDetails, BatchLineError):
         s = model.model_json_schema(ref_template="#/components/schemas/{model}", mode="validation" if model is Case else "serialization")
         for name, sub in s.pop("$defs", {}).items():
             schemas.setdefault(name, sub)
         schemas[model.__name__] = s
+    schemas["BatchLine"] = {
+        "title": "BatchLine",
+        "description": "一行批量结果 / one line of /v1/evaluate/batch: the report, or the error of a record",
+        "oneOf": [{"$ref": "#/components/schemas/DecisionReport"}, {"$ref": "#/components/schemas/BatchLineError"}],
+    }
+    _add_enum_varnames(schemas)
     return doc
+
+
+_OK = {
+    "evaluateCase": "报告 / the report, with its decision id",
+    "explainCase": "解释 / the explanation of each finding",
+    "getCalendarYear": "该年日历 / the year's calendar",
+    "listArticles": "条文目录 / the articles",
+    "getArticle": "条文 / the article",
+    "getCaseSchema": "JSON Schema",
+    "getReportSchema": "JSON Schema",
+    "getVersion": "版本 / the versions",
+    "getHealth": "服务运行中 / the service is up",
+}
+
+
+def _add_enum_varnames(node: Any) -> None:
+    """``x-enum-varnames`` beside every enum with a non-ASCII value (ENUM_VARNAMES; KeyError for a value
+    without a name, so a new enum value cannot be published without one)."""
+    if isinstance(node, dict):
+        values = node.get("enum")
+        if isinstance(values, list) and any(isinstance(v, str) and not v.isascii() for v in values):
+            node["x-enum-varnames"] = [ENUM_VARNAMES[v] if not v.isascii() else v.upper() for v in values]
+        for v in node.values():
+            _add_enum_varnames(v)
+    elif isinstance(node, list):
+        for v in node:
+            _add_enum_varnames(v)
 
 
 BATCH_DESCRIPTION = """\
@@ -140,7 +301,8 @@ def batch_body() -> dict[str, Any]:
         "requestBody": {
             "required": True,
             "content": {
-                "application/x-ndjson": {"schema": {"type": "string", "description": "one case document per line"}},
+                "application/x-ndjson": {"schema": {"type": "string", "description": "one case document per line"},
+                                         "x-itemSchema": {"$ref": "#/components/schemas/Case"}},
             },
         },
     }
