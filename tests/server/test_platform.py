@@ -359,6 +359,17 @@ def test_messages_are_chinese_first_and_name_json_types(client):
     assert r.json()["detail"] == "第二十七条没有第九款 / article 27 has no paragraph 9"
 
 
+def test_a_list_of_allowed_values_is_written_in_chinese(client):
+    doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    doc["organs"][0]["level"] = "县(市)"
+    r = client.post("/v1/evaluate", content=json.dumps(doc, ensure_ascii=False).encode(), headers=JSON)
+    (p,) = r.json()["problems"]
+    assert p["path"] == "organs[0].level"
+    assert p["message_zh"] == "取值不在允许范围内（可选：州、县（市）、乡（镇）、街道）"
+    r = client.get("/v1/calendar/2027?calendar_missing=lenient")
+    assert r.json()["problems"][0]["message_zh"] == "参数 query.calendar_missing 取值不在允许范围内（可选：provisional、strict）"
+
+
 def test_repeated_and_unknown_query_parameters_are_refused(client):
     doc = EXAMPLE.read_bytes()
     r = client.post("/v1/evaluate?as_of=2025-12-15&as_of=2025-01-01", content=doc, headers=JSON)
@@ -377,3 +388,35 @@ def test_a_refused_cors_preflight_is_a_problem(make_client):
     assert r.headers["content-type"] == "application/problem+json; charset=utf-8"
     assert r.json()["type"] == "urn:enshi-rules:problem:bad-request"
     assert uuid.UUID(r.json()["decision_id"])
+
+
+def test_answers_have_every_property_the_document_requires(client):
+    """Response schemas require every property the service always sends (item 8): a real answer of
+    each operation is valid against its documented 200 schema, and so is a finding of 《行政执法监督条例》
+    (the one that carries ``instrument``)."""
+    Validator = pytest.importorskip("jsonschema_rs").Draft202012Validator
+    doc = _doc()
+    calls = [
+        ("post", "/v1/evaluate", "/v1/evaluate", EXAMPLE.read_bytes()),
+        ("post", "/v1/evaluate", "/v1/evaluate", _case_into_2027()),
+        ("post", "/v1/explain", "/v1/explain", EXAMPLE.read_bytes()),
+        ("post", "/v1/explain", "/v1/explain?calendar_missing=strict", _case_into_2027()),
+        ("get", "/v1/calendar/{year}", "/v1/calendar/2025", None), ("get", "/v1/calendar/{year}", "/v1/calendar/2031", None),
+        ("get", "/v1/articles", "/v1/articles", None), ("get", "/v1/articles/{ref}", "/v1/articles/27.2", None),
+        ("get", "/v1/schema/case", "/v1/schema/case", None), ("get", "/v1/version", "/v1/version", None),
+        ("get", "/healthz", "/healthz", None),
+    ]
+    for method, path, url, body in calls:
+        schema = doc["paths"][path][method]["responses"]["200"]["content"]["application/json"]["schema"]
+        r = client.post(url, content=body, headers=JSON) if method == "post" else client.get(url)
+        assert r.status_code == 200, url
+        Validator({**schema, "components": doc["components"]}).validate(r.json())
+    report = doc["components"]["schemas"]["DecisionReport"]
+    assert set(report["required"]) == set(report["properties"])
+    finding = doc["components"]["schemas"]["Finding"]
+    assert set(finding["properties"]) - set(finding["required"]) == {"instrument"}
+    golden = json.loads((ROOT / "tests" / "golden" / "scenarios" / "tiaoli_2026" / "05.json").read_text(encoding="utf-8"))
+    tiaoli = [f for f in golden["findings"] if f.get("instrument") == "tiaoli"]
+    assert tiaoli
+    for f in tiaoli:
+        Validator({"$ref": "#/components/schemas/Finding", "components": doc["components"]}).validate(f)

@@ -9,6 +9,7 @@ not findings (``docs/interpretations.md`` lists each check and why).
 from __future__ import annotations
 
 import functools
+import re
 import types
 import typing
 from collections.abc import Iterator, Mapping
@@ -111,12 +112,19 @@ def _systems_context(extra: Any) -> dict[str, str]:
     return system_vocabulary(extra if ok else None)
 
 
+def expected_zh(expected: str) -> str:
+    """pydantic's list of allowed values (``'州', '县（市）' or '街道'``) as Chinese lists them
+    (``州、县（市）、街道``): no English "or", no Python quotes."""
+    values = re.findall(r"'((?:[^'\\]|\\.)*)'", expected)
+    return "、".join(values) if values else expected
+
+
 def _from_pydantic(err: ValidationError) -> Iterator[Problem]:
     for e in err.errors(include_url=False):
         ctx = e.get("ctx") or {}
         zh = ctx.get("zh") or _ZH.get(e["type"], "值无效")
         if e["type"] == "enum":
-            zh += f"（可选：{ctx.get('expected', '')}）"
+            zh += f"（可选：{expected_zh(str(ctx.get('expected', '')))}）"
         elif e["type"] in ("too_long", "less_than_equal", "greater_than_equal") and ctx:
             limit = ctx.get("max_length", ctx.get("le", ctx.get("ge")))
             if limit is not None:

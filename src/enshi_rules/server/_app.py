@@ -31,7 +31,7 @@ from .._evaluate.problems import problem, problem_from_exception
 from .._evaluate.versions import PACKAGE_VERSION, versions
 from .._law import articles_json as _articles_json
 from ..errors import CaseValidationError, EnshiRulesError, Problem
-from ..facts import MAX_DOCUMENT_BYTES, Case, parse_as_of
+from ..facts import MAX_DOCUMENT_BYTES, Case, expected_zh, parse_as_of
 from ..report import Report
 from . import _schemas
 from ._auth import Tokens
@@ -259,7 +259,7 @@ def _parameter_problem(e: Mapping[str, Any]) -> Problem:
     zh = _PARAM_ZH.get(str(e.get("type")), "参数无效")
     expected = (e.get("ctx") or {}).get("expected")
     if expected:
-        zh += f"（可选：{expected}）"
+        zh += f"（可选：{expected_zh(str(expected))}）"
     return Problem(path, f"参数 {path} {zh}", str(e.get("msg", "")))
 
 

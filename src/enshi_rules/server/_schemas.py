@@ -255,7 +255,56 @@ def add_components(doc: dict[str, Any]) -> dict[str, Any]:
         "oneOf": [{"$ref": "#/components/schemas/DecisionReport"}, {"$ref": "#/components/schemas/BatchLineError"}],
     }
     _add_enum_varnames(schemas)
+    _require_what_is_always_sent(doc)
     return doc
+
+
+#: Properties of a response the service leaves out instead of sending null (the report's
+#: ``instrument`` when it is the measures').
+_OMITTED_WHEN_NONE = frozenset({"instrument"})
+
+
+def _refs(node: Any) -> set[str]:
+    out: set[str] = set()
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+            out.add(ref.rsplit("/", 1)[1])
+        for v in node.values():
+            out |= _refs(v)
+    elif isinstance(node, list):
+        for v in node:
+            out |= _refs(v)
+    return out
+
+
+def _closure(names: set[str], schemas: dict[str, Any]) -> set[str]:
+    seen: set[str] = set()
+    todo = list(names)
+    while todo:
+        n = todo.pop()
+        if n in seen or n not in schemas:
+            continue
+        seen.add(n)
+        todo += _refs(schemas[n])
+    return seen
+
+
+def _require_what_is_always_sent(doc: dict[str, Any]) -> None:
+    """Every property of a response-only schema is ``required`` (the service always sends it, null
+    or not), so that a generated client needs no null-or-absent wrapper for it; schemas a request
+    uses too (the case document's) keep their optional fields."""
+    schemas = doc["components"]["schemas"]
+    responses: set[str] = set()
+    requests: set[str] = set()
+    for item in doc["paths"].values():
+        for op in item.values():
+            responses |= _refs(op.get("responses", {}))
+            requests |= _refs(op.get("requestBody", {})) | _refs(op.get("parameters", []))
+    for name in sorted(_closure(responses, schemas) - _closure(requests, schemas) - {"ProblemDetails", "ProblemItem"}):
+        props = schemas[name].get("properties")
+        if props:
+            schemas[name]["required"] = [p for p in props if p not in _OMITTED_WHEN_NONE]
 
 
 _OK = {
