@@ -23,10 +23,24 @@ def _cn(d) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
-def _text(document) -> tuple[str, list[list[list[str]]]]:
-    paras = "\n".join(p.text for p in document.paragraphs)
+def _tables(document) -> dict[str, list[list[str]]]:
+    """The document's tables by the text of their first cell: 序号 (the findings), 依据 (the periods),
+    审核人 (the signing block)."""
     tables = [[[c.text for c in row.cells] for row in t.rows] for t in document.tables]
-    return paras, tables
+    by_head = {t[0][0]: t for t in tables}
+    assert len(by_head) == len(tables), [t[0][0] for t in tables]
+    return by_head
+
+
+def _text(document) -> tuple[str, tuple[list[list[str]], list[list[str]]]]:
+    """The paragraphs, and the findings' and the periods' tables ([] when the document has none)."""
+    paras = "\n".join(p.text for p in document.paragraphs)
+    tables = _tables(document)
+    return paras, (tables.get("序号", []), tables.get("依据", []))
+
+
+def _footer_xml(document) -> str:
+    return "".join(s.footer._element.xml for s in document.sections)
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
@@ -35,7 +49,8 @@ def test_docx_of_every_example(path):
     document = docx.Document(io.BytesIO(render_docx(report)))
     paras, (findings, timeline) = _text(document)
     assert f"案件编号：{report.case_id}" in paras and f"判断日：{_cn(report.as_of)}" in paras
-    assert len(findings) == 1 + len(report.findings)  # the header row and one row per finding
+    # the header row and one row per finding; no table at all (only （无）) when there is no finding
+    assert len(findings) == (1 + len(report.findings) if report.findings else 0)
     for row, f in zip(findings[1:], report.findings):
         number, finding, cite, due, late = row
         assert finding.startswith(f"【{finding_tag(f)}】{f.subject}：{f.message}")
@@ -44,7 +59,9 @@ def test_docx_of_every_example(path):
         assert due == (_cn(f.due) if f.due else "")
         counted = f"（计至{_cn(f.counted_to)}）" if f.days_late and f.counted_to else ""
         assert late == (f"{f.days_late}{counted}" if f.days_late else "")
-    assert len(timeline) == 1 + len(report.timeline)
+    # no period: 本案没有计算期限 and no empty table header after it (legal review 2, item 12)
+    assert len(timeline) == (1 + len(report.timeline) if report.timeline else 0)
+    assert ("本案没有计算期限。" in paras.splitlines()) == (not report.timeline)
     for row, t in zip(timeline[1:], report.timeline):
         assert row[0] == t.citation.split("》", 1)[-1] and row[4] == t.due.isoformat()
     for n in report.notes:
@@ -53,6 +70,37 @@ def test_docx_of_every_example(path):
         assert m.reason in paras
     assert f"enshi-rules：{report.versions.enshi_rules}" in paras and "CLI.11.8484969" in paras
     assert report.versions.rules in paras and report.versions.regulation in paras
+    _assert_signable(document)
+
+
+def _assert_signable(document) -> None:
+    """What a signed report needs (legal review 2, item 12): the honest closing sentence, then the
+    审核人 / 审核意见 / 签字 / 日期 block left blank to fill by hand (the date too: the 判断日 is not the
+    day of signing), and 第 X 页 共 Y 页 in the footer from Word's PAGE and NUMPAGES fields."""
+    lines = [p.text for p in document.paragraphs]
+    assert lines[-2:] == ["本报告为试算结果，由 enshi-rules 依据上述条文和规则自动生成，供法制审核参考。", "七、法制审核"]
+    body = document.element.body
+    assert body[-2].tag.endswith("}tbl")  # the signing block is the last thing in the document (then sectPr)
+    signing = _tables(document)["审核人"]
+    assert [r[0] for r in signing] == ["审核人", "审核意见", "签字", "日期"]
+    assert [r[1] for r in signing] == ["", "", "", "　　　　年　　月　　日"]
+    footer = _footer_xml(document)
+    assert footer.count("<w:fldChar") == 6 and "<w:instrText" in footer
+    assert " PAGE </w:instrText>" in footer and " NUMPAGES </w:instrText>" in footer
+    texts = [t.text for s in document.sections for p in s.footer.paragraphs for t in p.runs]
+    assert "".join(texts) == "第 1 页 共 1 页"  # the fields' placeholders; Word shows the real numbers
+
+
+def test_an_example_without_periods_prints_no_empty_period_table():
+    """annual_review counts no period: the 期限 section says so and prints no table header after it."""
+    report = enshi_rules.evaluate((ROOT / "examples" / "annual_review.json").read_bytes())
+    assert report.timeline == () or not report.timeline
+    document = docx.Document(io.BytesIO(render_docx(report)))
+    paras, (findings, timeline) = _text(document)
+    assert timeline == [] and "本案没有计算期限。" in paras.splitlines()
+    assert all(row[0] != "依据" for t in document.tables for row in [[c.text for c in t.rows[0].cells]])
+    lines = paras.splitlines()
+    assert lines[lines.index("三、期限") + 1 : lines.index("三、期限") + 3] == ["本案没有计算期限。", "四、缺少的事实"]
 
 
 def test_cli_report_writes_the_same_document(tmp_path):
@@ -105,9 +153,8 @@ def test_shipped_template_is_what_the_script_makes(tmp_path):
 
     made = build(tmp_path / "t.docx")
     with zipfile.ZipFile(made) as a, zipfile.ZipFile(template_path()) as b:
-        assert a.read("word/document.xml") == b.read("word/document.xml"), (
-            "run: python -m enshi_rules.workbench._make_template"
-        )
+        for part in ("word/document.xml", "word/footer1.xml", "word/styles.xml"):
+            assert a.read(part) == b.read(part), f"{part}: run python -m enshi_rules.workbench._make_template"
 
 
 def test_docx_marks_provisional_due_dates():

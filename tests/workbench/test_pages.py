@@ -381,8 +381,14 @@ def test_docx_download(client):
 
     import docx
 
-    text = "\n".join(p.text for p in docx.Document(io.BytesIO(r.content)).paragraphs)
+    document = docx.Document(io.BytesIO(r.content))
+    text = "\n".join(p.text for p in document.paragraphs)
     assert "案件编号：ESJD-2025-031" in text
+    # the downloaded document can be signed: the signing block at the end, page numbers in the footer
+    assert text.endswith("供法制审核参考。\n七、法制审核")
+    assert [row.cells[0].text for row in document.tables[-1].rows] == ["审核人", "审核意见", "签字", "日期"]
+    footer = document.sections[0].footer._element.xml
+    assert " PAGE </w:instrText>" in footer and " NUMPAGES </w:instrText>" in footer
 
 
 def test_docx_download_bad_case(client):

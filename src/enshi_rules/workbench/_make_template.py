@@ -17,7 +17,9 @@ import sys
 from pathlib import Path
 
 from docx import Document
+from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
@@ -62,6 +64,59 @@ def _table(doc, headers: list[str], cells: list[str], widths: list[float], loop:
     return t
 
 
+def _field(paragraph, instruction: str, shown: str) -> None:  # type: ignore[no-untyped-def]
+    """A Word field (``PAGE``, ``NUMPAGES``) in ``paragraph``: Word fills it in when it lays out the pages;
+    ``shown`` is what a reader that does not update fields shows."""
+    for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", shown), ("end", None)):
+        run = paragraph.add_run()
+        _font(run, _FONT, 10.5)
+        if kind == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {text} "
+        elif kind == "text":
+            run.text = text or ""
+            continue
+        else:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        run._element.append(el)
+
+
+def _footer(section) -> None:  # type: ignore[no-untyped-def]
+    """第 X 页 共 Y 页, centred, from the PAGE and NUMPAGES fields."""
+    p = section.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _font(p.add_run("第 "), _FONT, 10.5)
+    _field(p, "PAGE", "1")
+    _font(p.add_run(" 页 共 "), _FONT, 10.5)
+    _field(p, "NUMPAGES", "1")
+    _font(p.add_run(" 页"), _FONT, 10.5)
+
+
+#: the signing block: (label, the blank to fill by hand, the row's height in cm). The date is left
+#: blank on purpose: the report's 判断日 is the day the periods were counted to, not the day it is signed.
+SIGNING = (
+    ("审核人", "", 1.2),
+    ("审核意见", "", 4.0),
+    ("签字", "", 1.6),
+    ("日期", "　　　　年　　月　　日", 1.2),
+)
+
+
+def _signing_block(doc) -> None:  # type: ignore[no-untyped-def]
+    t = doc.add_table(rows=len(SIGNING), cols=2)
+    t.style = "Table Grid"
+    for row, (label, blank, height) in zip(t.rows, SIGNING, strict=True):
+        row.height = Cm(height)
+        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        row.cells[0].text = ""
+        _font(row.cells[0].paragraphs[0].add_run(label), _HEADING_FONT, 12, True)
+        row.cells[1].text = ""
+        _font(row.cells[1].paragraphs[0].add_run(blank), _FONT, 12)
+        row.cells[0].width, row.cells[1].width = Cm(3.0), Cm(13.2)
+
+
 def build(path: Path = TEMPLATE) -> Path:
     doc = Document()
     sec = doc.sections[0]
@@ -72,6 +127,7 @@ def build(path: Path = TEMPLATE) -> Path:
     normal.font.name = _FONT
     normal.font.size = Pt(12)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), _FONT)
+    _footer(sec)
 
     _para(doc, "行政执法监督试算报告", size=18, bold=True, font=_HEADING_FONT, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(doc, "依据《{{ reg_title }}》", size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -93,7 +149,7 @@ def build(path: Path = TEMPLATE) -> Path:
     _para(doc, "二、认定事项", size=14, bold=True, font=_HEADING_FONT)
     _para(doc, "{%p if not findings %}")
     _para(doc, "（无）")
-    _para(doc, "{%p endif %}")
+    _para(doc, "{%p else %}")
     _table(
         doc,
         ["序号", "认定", "依据", "届满日", "逾期日数"],
@@ -107,11 +163,12 @@ def build(path: Path = TEMPLATE) -> Path:
         [1.2, 8.6, 3.6, 2.6, 1.6],
         "f in findings",
     )
+    _para(doc, "{%p endif %}")
 
     _para(doc, "三、期限", size=14, bold=True, font=_HEADING_FONT)
     _para(doc, "{%p if not timeline %}")
     _para(doc, "本案没有计算期限。")
-    _para(doc, "{%p endif %}")
+    _para(doc, "{%p else %}")
     _table(
         doc,
         ["依据", "义务人", "起算日", "日数", "届满日", "完成日", "状态"],
@@ -127,6 +184,7 @@ def build(path: Path = TEMPLATE) -> Path:
         [3.2, 3.6, 2.2, 1.2, 2.2, 2.2, 2.4],
         "t in timeline",
     )
+    _para(doc, "{%p endif %}")
 
     _para(doc, "四、缺少的事实", size=14, bold=True, font=_HEADING_FONT)
     _para(doc, "{%p for m in missing_facts %}")
@@ -153,6 +211,9 @@ def build(path: Path = TEMPLATE) -> Path:
     _para(doc, "{%p endfor %}")
 
     _para(doc, "本报告为试算结果，由 enshi-rules 依据上述条文和规则自动生成，供法制审核参考。", size=10.5)
+
+    _para(doc, "七、法制审核", size=14, bold=True, font=_HEADING_FONT)
+    _signing_block(doc)
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
     return path
