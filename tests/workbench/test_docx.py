@@ -32,11 +32,38 @@ def _tables(document) -> dict[str, list[list[str]]]:
     return by_head
 
 
+REVIEW_LINE = "审核意见（同意/不同意/修改）：□同意　□不同意　□修改\n修改意见："
+
+
+def _finding_rows(document) -> list[tuple[list[str], str, str]]:
+    """Each finding's three rows: its cells, then (across the table) the cited text and the 审核意见 line."""
+    table = _tables(document).get("序号", [])
+    body = table[1:]
+    assert len(body) % 3 == 0
+    groups = [(body[i], body[i + 1], body[i + 2]) for i in range(0, len(body), 3)]
+    for _, law, review in groups:
+        assert len(set(law)) == 1 and len(set(review)) == 1  # one cell across the whole row
+    return [(cells, law[0], review[0]) for cells, law, review in groups]
+
+
 def _text(document) -> tuple[str, tuple[list[list[str]], list[list[str]]]]:
-    """The paragraphs, and the findings' and the periods' tables ([] when the document has none)."""
+    """The paragraphs, and the findings' table (its header and each finding's first row) and the
+    periods' table ([] when the document has none)."""
     paras = "\n".join(p.text for p in document.paragraphs)
     tables = _tables(document)
-    return paras, (tables.get("序号", []), tables.get("依据", []))
+    findings = tables.get("序号", [])
+    findings = findings[:1] + [cells for cells, _, _ in _finding_rows(document)] if findings else []
+    return paras, (findings, tables.get("依据", []))
+
+
+def _quoted(f) -> str:
+    """The cited text as the regulation file gives it (for an item: its paragraph's first line, then ……)."""
+    from enshi_rules._law import text as law
+
+    reg = law.regulation(law.TIAOLI if f.instrument == law.TIAOLI.key else law.MEASURES)
+    unit = reg.unit(f.article, f.paragraph, f.item)
+    lead = reg.unit(f.article, unit.paragraph).text.split("\n", 1)[0] + "……" if f.item is not None else ""
+    return lead + unit.text
 
 
 def _footer_xml(document) -> str:
@@ -59,6 +86,15 @@ def test_docx_of_every_example(path):
         assert due == (_cn(f.due) if f.due else "")
         counted = f"（计至{_cn(f.counted_to)}）" if f.days_late and f.counted_to else ""
         assert late == (f"{f.days_late}{counted}" if f.days_late else "")
+    # under each finding: the text it cites, in the law style, then the 审核意见 line to fill by hand
+    rows = _finding_rows(document)
+    assert len(rows) == len(report.findings)
+    for (cells, law, review), f in zip(rows, report.findings):
+        assert law == f"条文（{cells[2].split(chr(10))[0]}）：“{_quoted(f)}”"
+        assert review == REVIEW_LINE
+    law_paras = [c.paragraphs[0] for t in document.tables for row in t.rows for c in row.cells if c.text.startswith("条文（")]
+    assert len({id(p._p) for p in law_paras}) == len(report.findings)
+    assert all(p.style.name == "条文引文" for p in law_paras)
     # no period: 本案没有计算期限 and no empty table header after it (legal review 2, item 12)
     assert len(timeline) == (1 + len(report.timeline) if report.timeline else 0)
     assert ("本案没有计算期限。" in paras.splitlines()) == (not report.timeline)
@@ -113,6 +149,18 @@ def test_cli_report_writes_the_same_document(tmp_path):
     paras, (findings, _) = from_cli
     row = next(r for r in findings if "art_027.p2.rectify.overdue" in r[2])
     assert row[1].startswith("【违反·逾期未完成】") and row[2].startswith("第二十七条第二款") and row[3] == "2025年10月24日"
+    cells, law, review = next(g for g in _finding_rows(docx.Document(str(out))) if "art_027.p2.rectify.overdue" in g[0][2])
+    assert law == (
+        "条文（第二十七条第二款）：“被监督机关对《行政执法监督建议书》无异议或者经复查异议不成立的，应当分别自收到"
+        "《行政执法监督建议书》、复查答复之日起三十日内完成整改，并向行政执法监督机关报送整改情况。”"
+    )
+    assert review == REVIEW_LINE
+    # an item: its paragraph's first line, ……, then the item (第二十六条第（三）项)
+    cells, law, _ = next(g for g in _finding_rows(docx.Document(str(out))) if g[0][2].startswith("第二十六条第（三）项"))
+    assert law == (
+        "条文（第二十六条第（三）项）：“发现被监督机关有下列情形之一的，行政执法监督机关启动行政执法监督程序，经调查属实，"
+        "应当制发《行政执法监督建议书》，建议被监督机关限期自行纠正：……不履行或者不正确履行行政执法职责的；”"
+    )
 
 
 def test_cli_report_as_of_and_bad_input(tmp_path, capsys):

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -26,6 +27,7 @@ from docx.shared import Cm, Pt
 TEMPLATE = Path(__file__).with_name("templates") / "report-template.docx"
 _FONT = "宋体"
 _HEADING_FONT = "黑体"
+_LAW_FONT = "楷体"
 
 
 def _font(run, name: str = _FONT, size: float | None = None, bold: bool = False) -> None:  # type: ignore[no-untyped-def]
@@ -44,8 +46,10 @@ def _para(doc, text: str, *, size: float = 12, bold: bool = False, font: str = _
     return p
 
 
-def _table(doc, headers: list[str], cells: list[str], widths: list[float], loop: str):  # type: ignore[no-untyped-def]
-    t = doc.add_table(rows=4, cols=len(headers))
+def _table(doc, headers: list[str], cells: list[str], widths: list[float], loop: str, wide=()):  # type: ignore[no-untyped-def]
+    """A table whose rows repeat for each element of ``loop``: a row of ``cells``, then one row across
+    the whole width for each function of ``wide`` (which fills the row's single cell)."""
+    t = doc.add_table(rows=4 + len(wide), cols=len(headers))
     t.style = "Table Grid"
     for i, h in enumerate(headers):
         c = t.rows[0].cells[i]
@@ -57,11 +61,61 @@ def _table(doc, headers: list[str], cells: list[str], widths: list[float], loop:
         c = t.rows[2].cells[i]
         c.text = ""
         _font(c.paragraphs[0].add_run(text), _FONT, 10.5)
-    t.rows[3].cells[0].text = "{%tr endfor %}"
+    t.rows[-1].cells[0].text = "{%tr endfor %}"
     for row in t.rows:
         for i, w in enumerate(widths):
             row.cells[i].width = Cm(w)
+    for k, fill in enumerate(wide, start=3):
+        cell = t.cell(k, 0).merge(t.cell(k, len(headers) - 1))
+        cell.text = ""
+        fill(cell)
     return t
+
+
+#: the paragraph style of the cited law text under each finding: 楷体, indented, a grey rule on the left
+#: and a light shading, so that the law's words are never mistaken for the tool's
+LAW_STYLE = "条文引文"
+
+
+def _law_style(doc) -> None:  # type: ignore[no-untyped-def]
+    style = doc.styles.add_style(LAW_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    style.font.name = _LAW_FONT
+    style.font.size = Pt(10.5)
+    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), _LAW_FONT)
+    style.paragraph_format.left_indent = Cm(0.3)
+    style.paragraph_format.space_before = Pt(2)
+    style.paragraph_format.space_after = Pt(2)
+    ppr = style.element.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    left = OxmlElement("w:left")
+    for k, v in (("w:val", "single"), ("w:sz", "18"), ("w:space", "6"), ("w:color", "808080")):
+        left.set(qn(k), v)
+    border.append(left)
+    ppr.append(border)
+    shading = OxmlElement("w:shd")
+    for k, v in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", "F2F2F2")):
+        shading.set(qn(k), v)
+    ppr.append(shading)
+
+
+def _law_row(cell) -> None:  # type: ignore[no-untyped-def]
+    """条文（第二十七条第二款）：“…” — the text of the unit the finding cites (for an item, after the
+    first line of its paragraph and ……), in the law style."""
+    p = cell.paragraphs[0]
+    p.style = LAW_STYLE
+    _font(p.add_run("条文（{{ f.citation }}）："), _HEADING_FONT, 10.5)
+    run = p.add_run("“{{ f.unit_lead_in ~ '……' if f.unit_lead_in else '' }}{{ f.unit_text }}”")
+    run.font.size = Pt(10.5)
+
+
+#: the reviewer's opinion on each finding, ticked and written by hand
+REVIEW_LINE = "审核意见（同意/不同意/修改）：□同意　□不同意　□修改"
+
+
+def _review_row(cell) -> None:  # type: ignore[no-untyped-def]
+    _font(cell.paragraphs[0].add_run(REVIEW_LINE), _FONT, 10.5)
+    _font(cell.add_paragraph().add_run("修改意见："), _FONT, 10.5)
 
 
 def _field(paragraph, instruction: str, shown: str) -> None:  # type: ignore[no-untyped-def]
@@ -128,6 +182,7 @@ def build(path: Path = TEMPLATE) -> Path:
     normal.font.size = Pt(12)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), _FONT)
     _footer(sec)
+    _law_style(doc)
 
     _para(doc, "行政执法监督试算报告", size=18, bold=True, font=_HEADING_FONT, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(doc, "依据《{{ reg_title }}》", size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -162,6 +217,7 @@ def build(path: Path = TEMPLATE) -> Path:
         ],
         [1.2, 8.6, 3.6, 2.6, 1.6],
         "f in findings",
+        wide=(_law_row, _review_row),
     )
     _para(doc, "{%p endif %}")
 

@@ -68,6 +68,9 @@ class FindingView:
     certainty: str = ""
     #: "" or 2025年10月9日至2025年10月30日之间: the last day when the period starts within an interval
     due_range: str = ""  # the FindingExplanation of ``enshi_rules.explain`` for this finding
+    #: for a finding citing an item (项): the first line of its paragraph (款), which the item completes
+    #: (有下列情形之一的：); "" otherwise. ``explain`` prints the same lead-in before ……
+    unit_lead_in: str = ""
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,14 @@ def _interpretations(f: Any, of_unit: tuple[Any, ...]) -> tuple[tuple[str, str],
     return tuple((x, known[x].title if x in known else "") for x in ids)
 
 
+def _lead_in(f: Any, ins: Any) -> str:
+    """The first line of the paragraph an item belongs to (as ``explain`` gives it), or ""."""
+    if f.item is None:
+        return ""
+    reg = _text.regulation(ins)
+    return reg.unit(f.article, reg.unit(f.article, f.paragraph, f.item).paragraph).text.split("\n", 1)[0]
+
+
 def report_view(report: Any, explanations: Any = None) -> ReportView:
     """The report in words; ``explanations`` is the :class:`~enshi_rules.Explanation` of the same
     evaluation (``explain``), whose findings are in the report's order, or None."""
@@ -147,6 +158,7 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
                 unit_id=uid,
                 href=_catalog.unit_href(uid, ins),
                 unit_text=_text.regulation(ins).units[uid].text,
+                unit_lead_in=_lead_in(f, ins),
                 rule_summary=rule.summary if rule else "",
                 rule_condition=_catalog.condition_in_words(rule.condition) if rule else "",
                 facts=tuple(f.facts),
