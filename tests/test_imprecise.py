@@ -139,6 +139,25 @@ def test_a_filing_on_an_unknown_day_is_not_no_filing():
             assert f.certainty.value == "possible"
 
 
+@pytest.mark.parametrize("decision", [{"made_on": "2025-06"}, {"made_on": "2025"}, {"made_on": "2025-06-10", "filed_on": "done"}])
+def test_an_imprecise_date_elsewhere_never_makes_a_finding_certain_that_rests_on_an_unknown_start(decision):
+    # No dated step: whether the measures apply cannot be determined (第三十五条, A35-1), so the
+    # letter 第二十六条第（三）项 requires is only possible. A major decision known only to the month
+    # or filed on an unknown day (not steps of the procedure) is judged in two instantiations, in both of which the finding is
+    # possible for the unknown start: holding in both does not make it certain (IMP-1).
+    exact = doc(started_on=None, suggestion_letter=None)
+    imprecise = json.loads(json.dumps(exact))
+    imprecise["major_decisions"] = [{"id": "ZD-1", **decision}]
+    for d in (exact, imprecise):
+        r = enshi_rules.evaluate(d, as_of="2026-12-01")
+        assert r.in_scope is None
+        f = assert_finding(r, rule_id="art_026.p1.i3.letter_required", cite="第二十六条第（三）项", modality="shall",
+                           certainty="possible")
+        assert (f.article, f.paragraph, f.item, f.depends_on) == (26, 1, 3, "art_035.p1.start_unknown")
+        assert f.uncertain_facts == ("supervision.started_on（启动日期不详）",)
+        assert all(x.certainty.value == "possible" for x in r.findings)
+
+
 def test_an_impossible_combination_is_refused():
     d = letter_case(suggestion_letter={"issued_on": "not_done"}, objection={"filed_on": "2025-09-05"})
     with pytest.raises(CaseValidationError):

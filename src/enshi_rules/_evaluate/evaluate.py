@@ -545,6 +545,12 @@ def _run_imprecise(lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_im
         fs = [f for _, f, _ in items]
         first = fs[0]
         certain = len({k for k, _, _ in items}) == n and not cut
+        # A finding already possible in an instantiation stays possible, for its own reason (the
+        # measures' applicability when the start is unknown, A35-1): holding in every instantiation
+        # says nothing about that reason, so an imprecise value elsewhere in the case (a month-only
+        # date, a conduct date) never makes it certain (IMP-1).
+        inner = tuple(dict.fromkeys(u for f in fs if f.certainty is not Certainty.CERTAIN for u in f.uncertain_facts))
+        inner_possible = any(f.certainty is not Certainty.CERTAIN for f in fs)
         same = {name: len({getattr(f, name) for f in fs}) == 1 for name in (
             "status", "period_start", "due", "done_on", "days_late", "counted_to", "defeated_by", "depends_on",
             "provisional", "calendar_basis", "performed",
@@ -555,7 +561,7 @@ def _run_imprecise(lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_im
         varied = not all(same.values())
         upd: dict[str, Any] = {
             "message": _imprecise.merge_messages([f.message for f in fs], low, [marks[k] for k, _, _ in items]),
-            "certainty": Certainty.CERTAIN if certain else Certainty.POSSIBLE,
+            "certainty": Certainty.CERTAIN if certain and not inner_possible else Certainty.POSSIBLE,
         }
         for name in ("period_start", "done_on", "days_late", "counted_to"):
             if not same[name]:
@@ -579,7 +585,9 @@ def _run_imprecise(lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_im
         if not certain or varied:
             upd["interpretations"] = first.interpretations + tuple(x for x in ("IMP-1",) if x not in first.interpretations)
             by_inst = {k: (f.message, f.due, f.status, f.days_late, f.defeated_by, f.performed) for k, f, _ in items}
-            upd["uncertain_facts"] = why([by_inst.get(j) for j in range(n)])
+            upd["uncertain_facts"] = tuple(dict.fromkeys(inner + why([by_inst.get(j) for j in range(n)])))
+        elif inner_possible:
+            upd["uncertain_facts"] = inner
         findings.append(first.model_copy(update=upd))
         behind.append(items[0][2])
 
@@ -590,6 +598,8 @@ def _run_imprecise(lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_im
     notes: list[Note] = []
     for items in note_groups.values():
         certain = len({k for k, _ in items}) == n and not cut
+        inner = tuple(dict.fromkeys(u for _, nt in items if nt.certainty is not Certainty.CERTAIN for u in nt.uncertain_facts))
+        inner_possible = any(nt.certainty is not Certainty.CERTAIN for _, nt in items)
         if items[0][1].rule_id in art_035.ABOUT_THE_INTERVAL:
             # about every day the first step may be, not one of them: an instantiation the measures
             # exclude drops it with the rest of the matter, and its dates are the interval's ends
@@ -597,11 +607,13 @@ def _run_imprecise(lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_im
             continue
         upd = {
             "message": _imprecise.merge_messages([nt.message for _, nt in items], low, [marks[k] for k, _ in items]),
-            "certainty": Certainty.CERTAIN if certain else Certainty.POSSIBLE,
+            "certainty": Certainty.CERTAIN if certain and not inner_possible else Certainty.POSSIBLE,
         }
         if not certain or len({nt.message for _, nt in items}) > 1:
             by_note = {k: nt.message for k, nt in items}
-            upd["uncertain_facts"] = why([by_note.get(j) for j in range(n)])
+            upd["uncertain_facts"] = tuple(dict.fromkeys(inner + why([by_note.get(j) for j in range(n)])))
+        elif inner_possible:
+            upd["uncertain_facts"] = inner
         notes.append(items[0][1].model_copy(update=upd))
 
     def cite_key(x: Finding | Note) -> tuple[Any, ...]:
