@@ -7,7 +7,9 @@ examples of shared/notes/legal-periods-and-calendar.md.
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -481,3 +483,81 @@ def test_an_upheld_objection_leaves_no_rectification_duty_even_if_a_report_comes
     report = run(doc, as_of)
     only(report, "art_027.p1.terminate_supervision", modality=Modality.SHALL, cite="第二十七条第一款", subject="恩施市司法局")
     absent(report, "art_027.p2")
+
+
+# ---- A27-5: a letter that gives MORE than thirty days (legal review 2, item 1; case c12) ----------
+
+_LR2 = Path(__file__).parent / "fixtures" / "legal_review_2"
+
+
+def _c12(**supervision):
+    doc = json.loads((_LR2 / "c12_longer_days.json").read_text(encoding="utf-8"))
+    for k, v in supervision.items():
+        if v is None:
+            doc["supervision"].pop(k, None)
+        else:
+            doc["supervision"][k] = v
+    return doc
+
+
+def _run(doc):
+    return run(doc, doc["as_of"])
+
+
+def test_a_report_after_thirty_days_but_within_a_longer_letter_is_only_a_possible_violation():
+    # c12: letter received 2026-07-02, 限期60日; thirty days end 08-01 (a Saturday) -> 08-03 (Monday),
+    # the letter's sixty end 08-31 (a Monday); the report came on 08-20, within the letter's days
+    report = _run(_c12())
+    f = only(report, "art_027.p2.rectify.late", modality=Modality.VIOLATION, status=DeadlineStatus.LATE,
+             cite="第二十七条第二款", subject="咸丰县人民政府")
+    assert (f.article, f.paragraph, f.item) == (27, 2, None)
+    assert f.certainty.value == "possible"
+    assert (f.period_start, f.due, f.done_on, f.days_late) == (date(2026, 7, 2), date(2026, 8, 3), date(2026, 8, 20), 17)
+    why = "；".join(f.uncertain_facts)
+    assert "限期60日（至2026年8月31日，含当日）" in why and "在建议书所定期限内报送了整改情况" in why and "须人工判断" in why
+    assert "A27-5" in f.interpretations
+    # no certain violation anywhere in the report, and the sixty days are in it
+    assert not [g for g in report.findings if g.modality is Modality.VIOLATION and g.certainty.value == "certain"]
+    n = check_note(report, "art_027.p2.letter_period_too_long", 27, 2, "shall", "supervised")
+    assert (n.item, n.excludes, n.certainty.value) == (None, False, "certain") and "A27-5" in n.interpretations
+    assert "限期60日（至2026年8月31日，含当日）整改，与第二十七条第二款规定的三十日不一致" in n.message
+    # a possible lateness is not on the timeline as if it were settled
+    assert "art_027.p2.rectify.late" not in [t.rule_id for t in report.timeline]
+
+
+def test_a_report_after_the_longer_letters_own_days_is_a_certain_violation():
+    # 09-01 is the day after the letter's sixty days: late under both readings
+    report = _run(_c12(rectification_report={"id": "R-1", "submitted_on": "2026-09-01"}))
+    f = only(report, "art_027.p2.rectify.late", modality=Modality.VIOLATION, status=DeadlineStatus.LATE)
+    assert f.certainty.value == "certain" and f.uncertain_facts == ()
+    assert (f.due, f.days_late) == (date(2026, 8, 3), 29)
+    check_note(report, "art_027.p2.letter_period_too_long", 27, 2, "shall", "supervised")
+    # on the letter's last day it is still only possible
+    g = only(_run(_c12(rectification_report={"id": "R-1", "submitted_on": "2026-08-31"})), "art_027.p2.rectify.late")
+    assert g.certainty.value == "possible" and g.days_late == 28
+
+
+def test_not_reported_while_a_longer_letters_days_still_run_is_possible_and_so_is_the_duty_to_decide():
+    doc = _c12(rectification_report=None)
+    doc["as_of"] = "2026-08-31"  # the letter's last day: overdue under the thirty days only
+    report = _run(doc)
+    f = only(report, "art_027.p2.rectify.overdue", modality=Modality.VIOLATION, status=DeadlineStatus.OVERDUE)
+    assert (f.article, f.paragraph, f.item, f.due) == (27, 2, None, date(2026, 8, 3))
+    assert f.certainty.value == "possible" and "至判断日建议书所定期限尚未届满" in "；".join(f.uncertain_facts)
+    d = only(report, "art_028.p1.decision_required", modality=Modality.SHALL, cite="第二十八条第一款", subject="恩施土家族苗族自治州司法局")
+    assert (d.article, d.paragraph, d.item) == (28, 1, None)
+    assert d.certainty.value == "possible" and "限期60日" in "；".join(d.uncertain_facts)
+    # the day after the letter's days: both certain
+    doc["as_of"] = "2026-09-01"
+    report = _run(doc)
+    assert only(report, "art_027.p2.rectify.overdue").certainty.value == "certain"
+    assert only(report, "art_028.p1.decision_required").certainty.value == "certain"
+
+
+def test_a_letter_of_thirty_days_or_fewer_changes_nothing_for_a_late_report():
+    # the lateness of a letter that gives thirty days (or fewer, A27-5's note) stays certain
+    for days in (30, 20):
+        report = _run(_c12(suggestion_letter={"id": "L", "issued_on": "2026-07-01", "received_on": "2026-07-02", "rectification_days": days}))
+        f = only(report, "art_027.p2.rectify.late")
+        assert f.certainty.value == "certain" and f.days_late == 17
+        absent(report, "art_027.p2.letter_period_too_long")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
+import enshi_rules
 from enshi_rules import DeadlineStatus, Modality
 
 from .casebuilder import absent, case, letter, only, run
@@ -158,3 +161,52 @@ def test_a_decision_during_review_rests_on_the_letter_the_application_and_the_de
     doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-06-10", "received_on": "2025-06-11"}
     f = only(run(doc, "2025-06-30"), "art_028.p1.decision_during_review", modality=Modality.VIOLATION, cite="第二十八条第一款", subject="恩施市司法局")
     assert f.facts == ("JYS-1", "FC-1", "JDS-1")
+
+
+# ---- A27-5: a decision resting on a lateness within a longer letter's own days (legal review 2, item 1)
+
+def _c12_decided(decision_on: str, received_on: str, report_on: str | None, as_of: str = "2026-11-30"):
+    doc = json.loads((Path(__file__).parent / "fixtures" / "legal_review_2" / "c12_longer_days.json").read_text(encoding="utf-8"))
+    doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": decision_on, "received_on": received_on}
+    if report_on is None:
+        doc["supervision"].pop("rectification_report")
+    else:
+        doc["supervision"]["rectification_report"]["submitted_on"] = report_on
+    return enshi_rules.evaluate(doc, as_of=as_of)
+
+
+def test_a_decision_issued_within_a_longer_letters_days_and_what_rests_on_it_are_only_possible():
+    # c12's letter gives 60 days (to 2026-08-31); the thirty end 08-03. Decision on 08-10, received 08-11
+    # (execution report due 09-10), no rectification, no execution report, judged 11-30
+    report = _c12_decided("2026-08-10", "2026-08-11", None)
+    d = only(report, "art_028.p1.decision_issued", modality=Modality.SHALL, cite="第二十八条第一款", subject="恩施土家族苗族自治州司法局")
+    assert (d.article, d.paragraph, d.item, d.performed) == (28, 1, None, True)
+    assert d.certainty.value == "possible" and "监督机关在建议书所定期限届满前制发了决定书" in "；".join(d.uncertain_facts)
+    assert "A27-5" in d.interpretations
+    e = only(report, "art_028.p2.execution_report.overdue", modality=Modality.VIOLATION, status=DeadlineStatus.OVERDUE,
+             cite="第二十八条第二款", subject="咸丰县人民政府")
+    assert (e.article, e.paragraph, e.item, e.due) == (28, 2, None, date(2026, 9, 10))
+    assert e.certainty.value == "possible" and "限期60日（至2026年8月31日，含当日）" in "；".join(e.uncertain_facts)
+    assert "A27-5" in e.interpretations
+    i = only(report, "art_029.p2.interview_head", modality=Modality.MAY, cite="第二十九条第二款")
+    assert (i.article, i.paragraph, i.item) == (29, 2, None) and i.certainty.value == "possible"
+    # the rectification itself is overdue under both readings on 11-30 (the letter's days ended 08-31)
+    r = only(report, "art_027.p2.rectify.overdue")
+    assert r.certainty.value == "certain" and r.counted_to == date(2026, 8, 10)
+
+
+def test_a_decision_after_a_report_within_a_longer_letters_days_is_only_possible():
+    # reported 08-20 (within the sixty days), decided 09-05 anyway
+    report = _c12_decided("2026-09-05", "2026-09-07", None)
+    assert only(report, "art_028.p1.decision_issued").certainty.value == "certain"  # nothing reported by 09-05: late on both readings
+    report = _c12_decided("2026-09-05", "2026-09-07", "2026-08-20")
+    d = only(report, "art_028.p1.decision_issued")
+    assert d.certainty.value == "possible" and "在建议书所定期限内报送了整改情况" in "；".join(d.uncertain_facts)
+    assert only(report, "art_029.p2.interview_head").certainty.value == "possible"
+
+
+def test_a_decision_after_the_longer_letters_days_without_a_report_is_certain():
+    report = _c12_decided("2026-09-01", "2026-09-02", None)
+    assert only(report, "art_028.p1.decision_issued").certainty.value == "certain"
+    assert only(report, "art_029.p2.interview_head").certainty.value == "certain"
+    assert only(report, "art_028.p2.execution_report.overdue").certainty.value == "certain"

@@ -17,12 +17,27 @@ def test_p1_nothing_confirmed_nothing_to_circulate():
 
 
 def test_p2_interview_after_serious_impact():
-    f = only(run(sup(case(), situations=SIT, serious_impact=True)), "art_029.p2.interview_head")
-    check(f, "art_029.p2.interview_head", 29, 2, None, "may", "恩施市司法局")
+    # the ground of serious impact is its own finding, not the decision letter's (A29-2)
+    r = run(sup(case(), situations=SIT, serious_impact=True))
+    f = only(r, "art_029.p2.interview_serious_impact", message_contains="情况突出、造成重大影响")
+    check(f, "art_029.p2.interview_serious_impact", 29, 2, None, "may", "恩施市司法局")
+    absent(r, "art_029.p2.interview_head")
+
+
+def test_p2_both_grounds_give_two_findings():
+    # a decision letter and a serious impact: each ground its own finding, so one can fall alone
+    doc = sup(case(), situations=SIT, serious_impact=True,
+              suggestion_letter={"id": "JYS-1", "issued_on": "2025-05-20", "received_on": "2025-05-21"},
+              decision_letter={"id": "JDS-1", "issued_on": "2025-07-20", "received_on": "2025-07-21"})
+    r = run(doc)
+    check(only(r, "art_029.p2.interview_head", message_contains="决定书"), "art_029.p2.interview_head", 29, 2, None, "may", "恩施市司法局")
+    check(only(r, "art_029.p2.interview_serious_impact"), "art_029.p2.interview_serious_impact", 29, 2, None, "may", "恩施市司法局")
 
 
 def test_p2_no_interview_permission_without_its_condition():
-    absent(run(sup(case(), situations=SIT)), "art_029.p2.interview_head")
+    r = run(sup(case(), situations=SIT))
+    absent(r, "art_029.p2.interview_head")
+    absent(r, "art_029.p2.interview_serious_impact")
 
 
 def test_p2_interview_after_decision_letter():

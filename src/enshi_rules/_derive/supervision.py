@@ -494,6 +494,11 @@ def derive(
                 done=act(rect),
                 decision_issued=_ord(dec.issued_on) if dec else None,
                 letter_days=letter.rectification_days,
+                # the last day of the letter's own period, counted as the measures count periods (A27-5)
+                letter_own_due=(
+                    due(received, letter.rectification_days, "supervision.suggestion_letter.rectification_days", "第二十七条第二款")
+                    if letter.rectification_days and letter.rectification_days > 0 else None
+                ),
                 no_decision_power=True if trade_only else None,
             )
             for rec in (obj, ans, rect, dec):

@@ -191,6 +191,15 @@ class Outcome:
     #: A fact property (an ordinal date) at which an overdue count stops because the matter moved on
     #: (the 第二十八条 决定书 issued after the period ran out): ``days_late`` counts to it.
     counted_to: str | None = None
+    #: The finding holds on one reading only of a question the rule itself sees on its fact and
+    #: leaves to a person (the supervising organ's own letter gave longer than the measures, A27-5):
+    #: the finding is ``possible`` and these are its reasons (``uncertain_facts``), in Chinese.
+    possible: tuple[str, ...] = ()
+    #: Findings (rule-id patterns, anywhere in the case) that rest on this possible finding and are
+    #: therefore possible too, for the same reasons and ``interpretations`` (a 决定书 and the 约谈 or
+    #: 执行情况报告 that rest on a lateness that is only possible). Unlike ``leaves_open`` it names no
+    #: question of its own.
+    doubts: tuple[str, ...] = ()
 
 
 Builder = Callable[[Fact], Outcome]
@@ -616,6 +625,7 @@ def deadline_rules(
     module: str | None = None,
     derive: Callable[[Fact, DeadlineStatus], tuple[Mapping[str, Any], ...]] | None = None,
     stop: str | None = None,
+    possible: Callable[[Fact, DeadlineStatus], tuple[tuple[str, ...], tuple[str, ...]]] | None = None,
 ) -> tuple[Rule, ...]:
     """Declare the four status rules of one time limit (``prefix.pending`` ... ``prefix.overdue``).
 
@@ -628,6 +638,8 @@ def deadline_rules(
     The citation comes from ``prefix`` unless given. ``act`` (who, what they do, the period in
     words: ``("监督机关", "作出复查答复", "十五")``) words the on-time and late findings the usual way
     (监督机关于…作出复查答复，在十五日期限（至…，含当日）内。 / 于…才作出复查答复，超过…。).
+    ``possible`` gives, for a fact and status, the reasons the finding holds on one reading only
+    (``Outcome.possible``) and the register ids they rest on; none for a finding that is certain.
     """
     if act is not None:
         messages = {**_act_messages(act, due, done), **messages}
@@ -641,7 +653,8 @@ def deadline_rules(
         else:
             modality = Modality.SHALL
         build = _deadline_builder(
-            messages[case.status], case.status, (start, due, done), period_days, permission=permission, derive=derive, stop=stop
+            messages[case.status], case.status, (start, due, done), period_days, permission=permission, derive=derive, stop=stop,
+            possible=possible,
         )
         r = _make_rule(
             f"{prefix}.{case.suffix}",
@@ -679,12 +692,14 @@ def _deadline_builder(
     permission: bool,
     derive: Callable[[Fact, DeadlineStatus], tuple[Mapping[str, Any], ...]] | None,
     stop: str | None,
+    possible: Callable[[Fact, DeadlineStatus], tuple[tuple[str, ...], tuple[str, ...]]] | None = None,
 ) -> Builder:
     """The builder of one status rule of a time limit."""
     due = deadline[1]
 
     def build(f: Fact) -> Outcome:
         stopped = st is DeadlineStatus.OVERDUE and stop is not None and f.get(stop) is not None and f[stop] > f[due]
+        reasons, ids = possible(f, st) if possible else ((), ())
         return Outcome(
             text(f),
             derived=derive(f, st) if derive else (),
@@ -693,6 +708,8 @@ def _deadline_builder(
             period_days=period_days,
             performed=st is DeadlineStatus.ON_TIME and not permission,
             counted_to=stop if stopped else None,
+            possible=reasons,
+            interpretations=ids,
         )
 
     return build

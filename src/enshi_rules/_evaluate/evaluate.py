@@ -138,6 +138,7 @@ class _Marks:
     same_fact: tuple[tuple[int, str, str], ...]  # (fact serial, pattern, exception rule id)
     in_case: tuple[tuple[str, str], ...]  # (pattern, exception rule id)
     open_: tuple[tuple[str, str], ...]  # (pattern, rule id leaving the question open)
+    doubted: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()  # (pattern, reasons and register ids of the possible finding it rests on)
 
     def defeated_by(self, rule_id: str, fact: Mapping[str, Any]) -> str | None:
         if not (self.same_fact or self.in_case):
@@ -153,17 +154,26 @@ class _Marks:
             return None
         return next((by for pat, by in self.open_ if fnmatchcase(rule_id, pat)), None)
 
+    def doubts(self, rule_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The reasons a finding is only possible because it rests on a possible one (``Outcome.doubts``),
+        and the register ids they rest on."""
+        if not self.doubted:
+            return (), ()
+        hits = [(why, ids) for pat, why, ids in self.doubted if fnmatchcase(rule_id, pat)]
+        return tuple(dict.fromkeys(r for why, _ in hits for r in why)), tuple(dict.fromkeys(i for _, ids in hits for i in ids))
+
 
 def _marks(fired: list[_engine.Fired]) -> _Marks:
-    same, case, open_ = [], [], []
+    same, case, open_, doubted = [], [], [], []
     for fr in fired:
         out, rid = fr.outcome, fr.rule.rule_id
-        if not (out.defeats or out.defeats_in_case or out.leaves_open):
+        if not (out.defeats or out.defeats_in_case or out.leaves_open or out.doubts):
             continue  # almost every firing: no exception, no open question
         same += [(fr.fact.get("serial"), p, rid) for p in out.defeats]
         case += [(p, rid) for p in out.defeats_in_case]
         open_ += [(p, rid) for p in out.leaves_open]
-    return _Marks(tuple(same), tuple(case), tuple(open_))
+        doubted += [(p, out.possible, out.interpretations) for p in out.doubts]
+    return _Marks(tuple(same), tuple(case), tuple(open_), tuple(doubted))
 
 
 @dataclass(frozen=True)
@@ -284,6 +294,13 @@ def _report(lc: LoadedCase, derived: Derived, fired: list[_engine.Fired]) -> tup
                 counted_to = _d(fact, out.counted_to)
                 days_late = ((counted_to or lc.as_of) - due).days
         depends = marks.depends_on(r.rule_id, fact)
+        # possible: the measures' applicability undetermined (A35-1), a question the rule leaves to a
+        # person on its own fact (Outcome.possible), or a possible finding it rests on (Outcome.doubts)
+        rests_on, rests_ids = marks.doubts(r.rule_id)
+        doubt = tuple(dict.fromkeys(
+            (("supervision.started_on（启动日期不详）",) if depends == _START_UNKNOWN else ()) + out.possible + rests_on
+        ))
+        extra = out.interpretations + tuple(i for i in rests_ids if i not in out.interpretations)
         findings.append(
             trusted_construct(
                 Finding, rule_id=r.rule_id, article=r.article, paragraph=r.paragraph, item=r.item,
@@ -291,13 +308,13 @@ def _report(lc: LoadedCase, derived: Derived, fired: list[_engine.Fired]) -> tup
                 message=out.message, status=out.status, period_start=start,
                 period_days=out.period_days if out.deadline else None, due=due, done_on=done,
                 days_late=days_late, facts=refs,
-                interpretations=interpretations_for(r.rule_id, trace, policy, extra=out.interpretations, end=end),
+                interpretations=interpretations_for(r.rule_id, trace, policy, extra=extra, end=end),
                 defeated_by=marks.defeated_by(r.rule_id, fact), depends_on=depends,
                 counted_to=counted_to, provisional=provisional, calendar_basis=basis, performed=out.performed,
                 # A35-1: a finding that rests on the measures applying, when that cannot be determined
-                certainty=Certainty.POSSIBLE if depends == _START_UNKNOWN else Certainty.CERTAIN,
+                certainty=Certainty.POSSIBLE if doubt else Certainty.CERTAIN,
                 due_range=None,
-                uncertain_facts=("supervision.started_on（启动日期不详）",) if depends == _START_UNKNOWN else (),
+                uncertain_facts=doubt,
                 instrument=r.instrument.report_key,
             )
         )
@@ -316,9 +333,9 @@ def _report(lc: LoadedCase, derived: Derived, fired: list[_engine.Fired]) -> tup
             )
             for f in findings
             # a time limit an exception defeated (a decision letter after the supervision ended) is
-            # not on the timeline: nothing is due
+            # not on the timeline: nothing is due; nor is one only possible (IMP-2, A27-5)
             if f.due is not None and f.period_start is not None and f.period_days is not None and f.status is not None
-            and f.defeated_by is None
+            and f.defeated_by is None and f.certainty is Certainty.CERTAIN
         ),
         key=_timeline_key,
     )

@@ -154,8 +154,9 @@ class SuggestionLetter(_Model):
         le=3650,
         description=(
             "the time limit the letter sets (限期), in days. The period judged stays the thirty days of "
-            "第二十七条第二款, which the measures fix for every letter; a letter that gives fewer days is "
-            "a finding against the supervising organ (A27-5)"
+            "第二十七条第二款, which the measures fix for every letter; a letter that gives another number of "
+            "days gets a note, and a rectification reported after the thirty days but within a longer "
+            "letter's own days is only a possible violation (A27-5)"
         ),
     )
 

@@ -13,8 +13,11 @@ article (each also in docs/interpretations.md):
   the supervising organ (or, with the time-in-the-post policy, the day it was posted).
 * 经复查异议成立 ends the supervision, an exception that leaves its trace: the findings it defeats
   stay in the report with ``defeated_by`` (A27-4, E-1).
-* The letter's own time limit (``rectification_days``) below thirty days is a note, not a finding:
-  the duty of 第二款 is the supervised organ's, which still has thirty days (A27-5).
+* The letter's own time limit (``rectification_days``) is a note when it is not thirty days: below
+  thirty the supervised organ still has thirty days; above thirty the period judged stays thirty days,
+  but a rectification reported after them and within the letter's own days (or not yet reported
+  while those still run) is only a possible violation: whether the organ may rely on the letter its
+  supervisor issued is for a person to judge, and what rests on that lateness is possible too (A27-5).
 * An overdue count stops on the day the 第二十八条 决定书 is issued (A27-6).
 * A late application answered and upheld leaves open whether the supervision ended; the findings
   that depend on it say so (A27-7).
@@ -154,7 +157,8 @@ def _outcome_fact(due_key: str) -> Any:
             "status": status.value,
             "due": f[due_key],
         }
-        for key in ("decision_issued", "no_decision_power"):  # the latter: 第五条第三款 行业监督 (A05-6)
+        # no_decision_power: 第五条第三款 行业监督 (A05-6); done and the letter's own days: A27-5
+        for key in ("decision_issued", "no_decision_power", "done", "letter_days", "letter_own_due"):
             if key in f:
                 fact[key] = f[key]
         return (fact,)
@@ -176,20 +180,55 @@ def _rectify_messages(due: str) -> dict[DeadlineStatus, Any]:
     return {S.PENDING: lambda f: f"被监督机关应当在{f.due_zh(due)}前完成整改并报送整改情况。", S.OVERDUE: overdue}
 
 
-def rectification(prefix: str, applies: Any, received: str, due: str, summary: str) -> None:
+def within_longer_letter(f: Any, point: int | None = None) -> bool:
+    """The letter gave more than thirty days and ``point`` (the report of the rectification, else the
+    as-of date) falls within the letter's own days (A27-5): the lateness under 第二款 is then only
+    possible. The rules of 第二十八条 ask the same of the outcome fact."""
+    if f.get("letter_days") is None or f["letter_days"] <= RECTIFICATION_DAYS or f.get("letter_own_due") is None:
+        return False
+    if point is None:
+        point = f["done"] if f.get("done") is not None else f["as_of"]
+    return bool(point <= f["letter_own_due"])
+
+
+def relied_on_letter(f: Any) -> str:
+    """Why a lateness within a longer letter's own days is only possible (A27-5), for legal staff."""
+    if f.get("done") is not None and f["done"] <= f["letter_own_due"]:
+        when = "被监督机关在建议书所定期限内报送了整改情况"
+    elif f.get("decision_issued") is not None and f["decision_issued"] <= f["letter_own_due"]:
+        when = "监督机关在建议书所定期限届满前制发了决定书"
+    else:
+        when = "至判断日建议书所定期限尚未届满"
+    return (
+        f"《行政执法监督建议书》限期{f['letter_days']}日（至{f.zh('letter_own_due')}，含当日），"
+        f"长于第二十七条第二款的三十日，{when}；该期限是监督机关自己的文书所定，"
+        "被监督机关能否信赖它、是否仍以三十日认定逾期，须人工判断（A27-5）"
+    )
+
+
+def _longer_letter(f: Any, status: DeadlineStatus) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A late or overdue rectification within a longer letter's own days: only possible (A27-5)."""
+    if status in (S.LATE, S.OVERDUE) and within_longer_letter(f):
+        return (relied_on_letter(f),), ("A27-5",)
+    return (), ()
+
+
+def rectification(prefix: str, applies: Any, received: str, due: str, summary: str, *, possible: Any = None) -> None:
     """完成整改，并…报送整改情况 within thirty days of ``received``: met on the day the report reaches the
     supervising organ (A27-3); an overdue count stops at a 决定书 issued after the period (A27-6)."""
     deadline_rules(
         prefix, subject=Role.SUPERVISED, applies=applies, start=received, due=due, done="done",
         period_days=RECTIFICATION_DAYS, summary=summary, act=("被监督机关", "报送整改情况", "三十"),
-        messages=_rectify_messages(due), derive=_outcome_fact(due), stop="decision_issued",
+        messages=_rectify_messages(due), derive=_outcome_fact(due), stop="decision_issued", possible=possible,
     )
 
 
-# 无异议 (no application, or one out of time): thirty days from receipt of the letter
+# 无异议 (no application, or one out of time): thirty days from receipt of the letter; a lateness
+# within a longer letter's own days is only possible (A27-5)
 rectification(
     "art_027.p2.rectify", RECTIFICATION & no_timely_objection, "letter_received", "letter_due",
-    "对建议书无异议的，被监督机关应当自收到建议书之日起三十日内完成整改并报送整改情况",
+    "对建议书无异议的，被监督机关应当自收到建议书之日起三十日内完成整改并报送整改情况（建议书所定期限多于三十日、在该期限内报送的，逾期只是可能，A27-5）",
+    possible=_longer_letter,
 )
 
 # 经复查异议不成立: thirty days from receipt of the review answer
@@ -212,4 +251,21 @@ def letter_period_too_short(f: Fact) -> str:
         f"《行政执法监督建议书》限期{f['letter_days']}日整改，与第二十七条第二款规定的三十日不一致；"
         "该款的义务主体是被监督机关，被监督机关的整改期限仍为自收到建议书（或者复查答复）之日起三十日，"
         "不因建议书所定期限较短而提前届满（A27-5）。"
+    )
+
+
+# A letter that gives more than thirty days: the measures fix thirty days and the letter cannot
+# lengthen them, but it is the supervising organ's own document. The period judged stays thirty days
+# (the supervised organ's duty of 第二款); a report after them and within the letter's days is only a
+# possible violation (``_longer_letter`` above), and this note says the letter is not consistent with
+# 第二款 (A27-5).
+@rule("art_027.p2.letter_period_too_long", Modality.SHALL, Role.SUPERVISED, note=True,
+      when=RECTIFICATION & (+m.letter_days) & (m.letter_days > RECTIFICATION_DAYS))
+def letter_period_too_long(f: Fact) -> str:
+    """《行政执法监督建议书》载明的整改期限多于第二十七条第二款规定的三十日的，说明与该款不一致；整改期限仍按三十日判断，在建议书所定期限内报送的逾期只作“可能违反”，能否信赖该文书须人工判断。"""
+    until = f"（至{f.zh('letter_own_due')}，含当日）" if f.get("letter_own_due") is not None else ""
+    return (
+        f"《行政执法监督建议书》限期{f['letter_days']}日{until}整改，与第二十七条第二款规定的三十日不一致：本办法规定的整改期限是"
+        "自收到建议书（或者复查答复）之日起三十日，建议书不能延长。被监督机关在三十日后、建议书所定期限内报送整改情况的，"
+        "是否认定逾期须人工判断（被监督机关能否信赖监督机关自己制发的文书），本报告对此只作“可能违反”的认定（A27-5）。"
     )

@@ -6,14 +6,19 @@ the article gives the organ no alternative course (interpretation "决定书的�
 letter issued before that period ran out, or after an on-time rectification, lacks its premise.
 It builds on the outcome of 第二十七条第二款 (a fact derived by those rules), never on the raw dates.
 
+Where that outcome is only possible (the letter gave more than thirty days and the organ reported,
+or the as-of date or the decision letter falls, within them: A27-5), "逾期未自行纠正" is only possible
+too: the duty to decide, the decision issued, and what rests on that decision (the execution report
+of 第二款, the 约谈 of 第二十九条第二款 on the ground of the decision) are possible, for the same reason.
+
 The interpretive choices above are registered for legal review as A27-3, A28-1, A28-2, A28-3, A28-4 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
 from __future__ import annotations
 
-from .._engine.rulebook import DeadlineStatus, Fact, Modality, Role, deadline_rules, m, rule
-from .art_027 import timely_objection
+from .._engine.rulebook import DeadlineStatus, Fact, Modality, Outcome, Role, deadline_rules, m, rule
+from .art_027 import relied_on_letter, timely_objection, within_longer_letter
 from .kinds import EXECUTION, RECTIFICATION, RECTIFICATION_OUTCOME
 
 S = DeadlineStatus
@@ -27,19 +32,34 @@ S = DeadlineStatus
 _OUTCOME = RECTIFICATION_OUTCOME & (-m.no_decision_power)
 
 
+#: What rests on a decision letter issued under this 款: its execution report (第二款) and the 约谈 on
+#: the ground of the decision (第二十九条第二款).
+RESTS_ON_DECISION = ("art_028.p2.execution_report.*", "art_029.p2.interview_head")
+
+
 @rule("art_028.p1.decision_required", Modality.SHALL, Role.SUPERVISING, when=_OUTCOME & (m.status == S.OVERDUE.value) & (-m.decision_issued))
-def decision_required(f: Fact) -> str:
-    """被监督机关整改期限届满仍未报送整改情况、监督机关尚未制发决定书的，认定监督机关应当制发《行政执法监督决定书》。"""
-    return f"被监督机关逾期（{f.zh('due')}届满）未自行纠正，监督机关应当制发《行政执法监督决定书》，责令其限期履行法定职责、重新作出或者撤销行政行为；尚未制发。"
+def decision_required(f: Fact) -> Outcome:
+    """被监督机关整改期限届满仍未报送整改情况、监督机关尚未制发决定书的，认定监督机关应当制发《行政执法监督决定书》（建议书所定期限更长且尚未届满的，只是可能，A27-5）。"""
+    return Outcome(
+        f"被监督机关逾期（{f.zh('due')}届满）未自行纠正，监督机关应当制发《行政执法监督决定书》，责令其限期履行法定职责、重新作出或者撤销行政行为；尚未制发。",
+        possible=(relied_on_letter(f),) if within_longer_letter(f) else (),
+        interpretations=("A27-5",) if within_longer_letter(f) else (),
+    )
 
 
 @rule(
     "art_028.p1.decision_issued", Modality.SHALL, Role.SUPERVISING, performed=True,
     when=_OUTCOME & ((m.status == S.OVERDUE.value) | (m.status == S.LATE.value)) & (+m.decision_issued) & (m.decision_issued > m.due),
 )
-def decision_issued(f: Fact) -> str:
-    """被监督机关逾期未自行纠正、监督机关在整改期限届满后制发决定书的，认定该项义务已履行。"""
-    return f"被监督机关逾期（{f.zh('due')}届满）未自行纠正，监督机关已于{f.zh('decision_issued')}制发《行政执法监督决定书》。"
+def decision_issued(f: Fact) -> Outcome:
+    """被监督机关逾期未自行纠正、监督机关在整改期限届满后制发决定书的，认定该项义务已履行；逾期只是可能的（建议书所定期限更长，被监督机关在其内报送，或者决定书制发于其内，A27-5），该认定和以该决定书为据的认定都只是可能。"""
+    doubt = within_longer_letter(f, f["decision_issued"]) or (f.get("done") is not None and within_longer_letter(f))
+    return Outcome(
+        f"被监督机关逾期（{f.zh('due')}届满）未自行纠正，监督机关已于{f.zh('decision_issued')}制发《行政执法监督决定书》。",
+        possible=(relied_on_letter(f),) if doubt else (),
+        interpretations=("A27-5",) if doubt else (),
+        doubts=RESTS_ON_DECISION if doubt else (),
+    )
 
 
 @rule(

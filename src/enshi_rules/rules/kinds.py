@@ -130,6 +130,7 @@ RECTIFICATION = Kind(
     done=day("整改情况报送日", field="supervision.rectification_report.submitted_on"),
     decision_issued=day("决定书制发日", field="supervision.decision_letter.issued_on"),
     letter_days=count("建议书载明的整改期限（日）", field="supervision.suggestion_letter.rectification_days"),
+    letter_own_due=day("建议书所定整改期限最后一日", computed="收到建议书之日起按建议书载明的日数（期间计算，A27-5）"),
     no_decision_power=flag("监督机关只进行行业监督和业务指导（无决定、约谈权限）", computed="第五条第三款的监督关系（A05-6）"),
 )
 
@@ -138,6 +139,9 @@ RECTIFICATION_OUTCOME = Kind(
     status=code("整改期限的状态", computed="第二十七条第二款的认定"),
     due=day("整改期限最后一日", computed="第二十七条第二款的认定"),
     decision_issued=day("决定书制发日", field="supervision.decision_letter.issued_on"),
+    done=day("整改情况报送日", field="supervision.rectification_report.submitted_on"),
+    letter_own_due=day("建议书所定整改期限最后一日", computed="收到建议书之日起按建议书载明的日数（期间计算，A27-5）"),
+    letter_days=count("建议书载明的整改期限（日）", field="supervision.suggestion_letter.rectification_days"),
     no_decision_power=flag("监督机关只进行行业监督和业务指导（无决定、约谈权限）", computed="第五条第三款的监督关系（A05-6）"),
 )
 
