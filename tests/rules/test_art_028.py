@@ -210,3 +210,78 @@ def test_a_decision_after_the_longer_letters_days_without_a_report_is_certain():
     assert only(report, "art_028.p1.decision_issued").certainty.value == "certain"
     assert only(report, "art_029.p2.interview_head").certainty.value == "certain"
     assert only(report, "art_028.p2.execution_report.overdue").certainty.value == "certain"
+
+
+# ---- A26-6: a letter lacking its premise binds the supervised organ to nothing (legal review 2, item 2)
+
+def _c14():
+    return json.loads((Path(__file__).parent / "fixtures" / "legal_review_2" / "c14_premature_decision.json").read_text(encoding="utf-8"))
+
+
+def test_a_letter_without_its_premise_excludes_the_rectification_the_decision_and_what_rests_on_them():
+    # c14: the only situation is not confirmed; letter 2026-07-01 (received 07-02), decision 07-20 (received
+    # 07-21) before the thirty days (to 08-03) ran out; nothing reported; judged 2026-11-30
+    report = enshi_rules.evaluate(_c14(), as_of="2026-11-30")
+    v = only(report, "art_026.p1.letter_without_confirmed_situation", modality=Modality.VIOLATION, cite="第二十六条",
+             subject="恩施土家族苗族自治州司法局")
+    assert (v.article, v.paragraph, v.item, v.defeated_by) == (26, 1, None, None)
+    assert "不产生第二十七条第二款的整改义务" in v.message and "A26-6" in v.interpretations
+    d = only(report, "art_028.p1.decision_without_default", modality=Modality.VIOLATION, cite="第二十八条第一款")
+    assert (d.article, d.paragraph, d.item, d.defeated_by) == (28, 1, None, None)
+    # the supervised organ's duties under those letters stay in the report, excluded (E-1)
+    r = only(report, "art_027.p2.rectify.overdue", modality=Modality.VIOLATION, status=DeadlineStatus.OVERDUE,
+             cite="第二十七条第二款", subject="咸丰县人民政府")
+    assert (r.article, r.paragraph, r.item, r.due) == (27, 2, None, date(2026, 8, 3))
+    assert r.defeated_by == "art_026.p1.letter_without_confirmed_situation" and r.certainty.value == "certain"
+    e = only(report, "art_028.p2.execution_report.overdue", modality=Modality.VIOLATION, status=DeadlineStatus.OVERDUE,
+             cite="第二十八条第二款", subject="咸丰县人民政府")
+    assert (e.article, e.paragraph, e.item, e.due) == (28, 2, None, date(2026, 8, 20))
+    assert e.defeated_by in ("art_026.p1.letter_without_confirmed_situation", "art_028.p1.decision_without_default")
+    i = only(report, "art_029.p2.interview_head", modality=Modality.MAY, cite="第二十九条第二款")
+    assert (i.article, i.paragraph, i.item) == (29, 2, None) and i.defeated_by is not None
+    # no violation of the supervised organ stands, and none is on the timeline
+    assert not [f for f in report.findings if f.subject == "咸丰县人民政府" and f.modality is Modality.VIOLATION and f.defeated_by is None]
+    assert [t.rule_id for t in report.timeline if t.rule_id.startswith(("art_027.p2", "art_028"))] == []
+
+
+def test_a_decision_without_its_premise_excludes_its_execution_report_and_the_interview_on_it():
+    # the same case with the situation confirmed: the letter stands (its rectification is judged), only
+    # the early decision lacks its premise
+    doc = _c14()
+    doc["supervision"]["situations"][0]["confirmed"] = True
+    report = enshi_rules.evaluate(doc, as_of="2026-11-30")
+    absent(report, "art_026.p1.letter_without_confirmed_situation")
+    r = only(report, "art_027.p2.rectify.overdue", status=DeadlineStatus.OVERDUE, cite="第二十七条第二款")
+    assert r.defeated_by is None and r.certainty.value == "certain"
+    d = only(report, "art_028.p1.decision_without_default", modality=Modality.VIOLATION, cite="第二十八条第一款")
+    assert "不产生第二十八条第二款的执行情况报告义务" in d.message and "A26-6" in d.interpretations
+    e = only(report, "art_028.p2.execution_report.overdue", modality=Modality.VIOLATION, cite="第二十八条第二款", subject="咸丰县人民政府")
+    assert (e.article, e.paragraph, e.item, e.defeated_by) == (28, 2, None, "art_028.p1.decision_without_default")
+    i = only(report, "art_029.p2.interview_head", modality=Modality.MAY)
+    assert i.defeated_by == "art_028.p1.decision_without_default"
+    # a serious impact is a ground of its own: that interview stands (A29-2)
+    doc["supervision"]["serious_impact"] = True
+    report = enshi_rules.evaluate(doc, as_of="2026-11-30")
+    s = only(report, "art_029.p2.interview_serious_impact", modality=Modality.MAY, cite="第二十九条第二款")
+    assert s.defeated_by is None
+    # a founded decision (after the thirty days, nothing reported) excludes nothing
+    doc["supervision"]["decision_letter"].update(issued_on="2026-08-10", received_on="2026-08-11")
+    report = enshi_rules.evaluate(doc, as_of="2026-11-30")
+    absent(report, "art_028.p1.decision_without_default")
+    assert only(report, "art_028.p2.execution_report.overdue").defeated_by is None
+    assert only(report, "art_029.p2.interview_head").defeated_by is None
+
+
+def test_a_decision_during_a_pending_review_excludes_its_execution_report():
+    doc = case(
+        started_on="2025-03-20",
+        suggestion_letter=letter(received="2025-04-03", issued="2025-04-01"),
+        objection={"id": "FC-1", "filed_on": "2025-04-10"},
+    )
+    doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-06-10", "received_on": "2025-06-11"}
+    report = run(doc, "2025-08-30")
+    only(report, "art_028.p1.decision_during_review", modality=Modality.VIOLATION, cite="第二十八条第一款")
+    e = only(report, "art_028.p2.execution_report.overdue", modality=Modality.VIOLATION, status=DeadlineStatus.OVERDUE, cite="第二十八条第二款")
+    assert (e.article, e.paragraph, e.item, e.due) == (28, 2, None, date(2025, 7, 11))
+    assert e.defeated_by == "art_028.p1.decision_during_review"
+    assert only(report, "art_029.p2.interview_head").defeated_by == "art_028.p1.decision_during_review"

@@ -11,12 +11,15 @@ these situations (``rules/_content.py``); the finding names the 监督内容 it 
 
 A letter resting on no confirmed situation lacks its premise (A26-3); a letter issued when the case
 records no situation at all is a missing fact, not a violation (D-1): the case may simply not have
-recorded the grounds.
+recorded the grounds. A letter lacking its premise binds the supervised organ to nothing under these
+measures: what would rest on it (the rectification of 第二十七条第二款, the decision letter of
+第二十八条 and its execution report, the 约谈 on the ground of that decision) stays in the report,
+marked as excluded by this finding (``defeated_by``, E-1, A26-6).
 
 Several situations or deficiencies under the same item give one finding citing all of them
 (``ONE_FINDING_PER_ITEM``, A26-5): one item, one duty to issue the letter.
 
-The interpretive choices above are registered for legal review as A26-1, A26-2, A26-3, A26-4 in
+The interpretive choices above are registered for legal review as A26-1, A26-2, A26-3, A26-4, A26-6 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
@@ -85,14 +88,26 @@ def combined(facts: list[Mapping[str, Any]]) -> dict[str, Any]:
     return out
 
 
-# 经调查属实 is the premise of the letter: a letter with no confirmed situation lacks it (A26-3).
-# A letter when the case records no situation or deficiency at all is a missing fact (D-1), and one
-# whose only grounds wait for the provision violated to be named is that missing fact (A26-4).
+#: What rests on the letter: the supervised organ's rectification (第二十七条第二款), the decision
+#: letter drawn from its outcome (第二十八条第一款), that decision's execution report (第二款) and the
+#: 约谈 on the ground of that decision (第二十九条第二款). A letter lacking its premise excludes them
+#: (A26-6, E-1); the application for review (第二十七条第一款) stays: the organ may still contest it.
+RESTS_ON_LETTER = ("art_027.p2.*", "art_028.p1.decision_required", "art_028.p1.decision_issued", "art_028.p2.*", "art_029.p2.interview_head")
+
+
+# 经调查属实 is the premise of the letter: a letter with no confirmed situation lacks it (A26-3), a
+# 【违反】 of the supervising organ's own procedure, and the letter binds the supervised organ to
+# nothing under these measures (A26-6). A letter when the case records no situation or deficiency at
+# all is a missing fact (D-1), and one whose only grounds wait for the provision violated to be named
+# is that missing fact (A26-4).
 @rule("art_026.p1.letter_without_confirmed_situation", Modality.VIOLATION, Role.SUPERVISING,
-      when=LETTER & (m.grounds == 0) & (m.undetermined == 0) & (m.recorded > 0))
+      when=LETTER & (m.grounds == 0) & (m.undetermined == 0) & (m.recorded > 0), defeats_in_case=RESTS_ON_LETTER)
 def letter_without_confirmed_situation(f: Fact) -> str:
-    """案件记录了情形或者问题、但没有一项经调查属实即制发《行政执法监督建议书》的，认定建议书缺少“经调查属实”的前提（案件没有记录任何情形的，是缺少的事实，不是违反）。"""
-    return f"监督机关于{f.zh('issued')}制发《行政执法监督建议书》，但案件中没有经调查属实的第二十六条所列情形，建议书缺少“经调查属实”的前提。"
+    """案件记录了情形或者问题、但没有一项经调查属实即制发《行政执法监督建议书》的，认定建议书缺少“经调查属实”的前提，以该建议书为据的整改、决定书、执行情况报告和约谈的认定被排除（案件没有记录任何情形的，是缺少的事实，不是违反）。"""
+    return (
+        f"监督机关于{f.zh('issued')}制发《行政执法监督建议书》，但案件中没有经调查属实的第二十六条所列情形，建议书缺少“经调查属实”的前提；"
+        "该建议书不产生第二十七条第二款的整改义务，以它为据的决定书、执行情况报告和约谈（第二十八条、第二十九条第二款）的认定均被排除。"
+    )
 
 # 第二十六条第（一）项
 # （一）行政执法主体、权限、程序不合法的；

@@ -11,7 +11,11 @@ or the as-of date or the decision letter falls, within them: A27-5), "逾期未�
 too: the duty to decide, the decision issued, and what rests on that decision (the execution report
 of 第二款, the 约谈 of 第二十九条第二款 on the ground of the decision) are possible, for the same reason.
 
-The interpretive choices above are registered for legal review as A27-3, A28-1, A28-2, A28-3, A28-4 in
+A decision letter lacking its premise (issued before the period ran out, after an on-time report, or
+while a timely review was pending) is the supervising organ's 【违反】, and excludes what rests on it
+(its execution report, the 约谈 on its ground: ``defeated_by``, A26-6).
+
+The interpretive choices above are registered for legal review as A27-3, A28-1, A28-2, A28-3, A28-4, A26-6 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
@@ -62,21 +66,32 @@ def decision_issued(f: Fact) -> Outcome:
     )
 
 
+# A decision letter without its premise (A28-2, A28-3) is the supervising organ's 【违反】 and binds the
+# supervised organ to nothing under these measures: its execution report (第二款) and the 约谈 on its
+# ground (第二十九条第二款) stay in the report, excluded by the finding (E-1, A26-6).
+_NO_EFFECT = "该决定书不产生第二十八条第二款的执行情况报告义务，也不作为第二十九条第二款约谈的依据。"
+
+
 @rule(
     "art_028.p1.decision_without_default", Modality.VIOLATION, Role.SUPERVISING,
     when=_OUTCOME & (+m.decision_issued) & ((m.decision_issued <= m.due) | (m.status == S.ON_TIME.value)),
+    defeats_in_case=RESTS_ON_DECISION,
 )
 def decision_without_default(f: Fact) -> str:
-    """整改期限届满前或被监督机关已按期整改而制发决定书的，认定决定书缺少“逾期未自行纠正”的前提。"""
-    return f"监督机关于{f.zh('decision_issued')}制发《行政执法监督决定书》，但被监督机关并未逾期未自行纠正（整改期限至{f.zh('due')}），不具备第二十八条第一款的前提。"
+    """整改期限届满前或被监督机关已按期整改而制发决定书的，认定决定书缺少“逾期未自行纠正”的前提，执行情况报告和以该决定书为据的约谈的认定被排除。"""
+    return (
+        f"监督机关于{f.zh('decision_issued')}制发《行政执法监督决定书》，但被监督机关并未逾期未自行纠正（整改期限至{f.zh('due')}），"
+        f"不具备第二十八条第一款的前提；{_NO_EFFECT}"
+    )
 
 
-@rule("art_028.p1.decision_during_review", Modality.VIOLATION, Role.SUPERVISING, when=RECTIFICATION & timely_objection & (-m.upheld) & (+m.decision_issued))
+@rule("art_028.p1.decision_during_review", Modality.VIOLATION, Role.SUPERVISING, when=RECTIFICATION & timely_objection & (-m.upheld) & (+m.decision_issued),
+      defeats_in_case=RESTS_ON_DECISION)
 def decision_during_review(f: Fact) -> str:
-    """被监督机关依法申请复查、监督机关尚未答复即制发决定书的，认定决定书缺少“逾期未自行纠正”的前提（整改期限自收到复查答复之日起才开始计算）。"""
+    """被监督机关依法申请复查、监督机关尚未答复即制发决定书的，认定决定书缺少“逾期未自行纠正”的前提（整改期限自收到复查答复之日起才开始计算），执行情况报告和以该决定书为据的约谈的认定被排除。"""
     return (
         f"被监督机关已在十日内申请复查，监督机关尚未作出复查答复，整改期限尚未起算，却于{f.zh('decision_issued')}制发《行政执法监督决定书》，"
-        "不具备第二十八条第一款“逾期未自行纠正”的前提。"
+        f"不具备第二十八条第一款“逾期未自行纠正”的前提；{_NO_EFFECT}"
     )
 
 
