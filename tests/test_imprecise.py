@@ -145,7 +145,7 @@ def test_an_imprecise_date_elsewhere_never_makes_a_finding_certain_that_rests_on
     # letter 第二十六条第（三）项 requires is only possible. A major decision known only to the month
     # or filed on an unknown day (not steps of the procedure) is judged in two instantiations, in both of which the finding is
     # possible for the unknown start: holding in both does not make it certain (IMP-1).
-    exact = doc(started_on=None, suggestion_letter=None)
+    exact = letter_case(started_on=None, suggestion_letter=None)
     imprecise = json.loads(json.dumps(exact))
     imprecise["major_decisions"] = [{"id": "ZD-1", **decision}]
     for d in (exact, imprecise):
