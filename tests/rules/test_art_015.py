@@ -212,8 +212,79 @@ def test_an_absent_field_is_not_recorded_never_a_certain_not_made(field, rid):
     r = run(annual(**{field: None}), AFTER)
     [f] = [x for x in r.findings if x.rule_id == rid]
     check(f, rid, 15, 1, None, "violation" if "plan" in rid else "shall", SUBJECT)
-    assert f.certainty.value == "possible" and f.uncertain_facts == (f"annual_duties[0].{field}（是否已做不详）",)
+    assert f.certainty.value == "possible"
+    if "plan" in rid:
+        assert f.uncertain_facts == (f"annual_duties[0].{field}（是否已做不详）",)
+    else:  # the standing list: one possible 应当, the reason in words (A15-2, A15-6)
+        assert f.uncertain_facts == ("恩施市司法局2025年度的记录未载明行政执法监督权责清单是否已经制定，以前年度的记录也没有已制定的日期；是否已经制定须查明（A15-2、A15-6）",)
     assert not [x for x in r.findings if x.article == 15 and x.modality.value == "violation" and x.certainty.value == "certain"]
     # written not_done, the same finding is certain
     [g] = [x for x in run(annual(**{field: "not_done"}), AFTER).findings if x.rule_id == rid]
     assert g.certainty.value == "certain" and g.uncertain_facts == ()
+
+
+# ---- legal review 2, item 14: the standing list across years (A15-2) and a record silent on it (A15-6)
+
+def _c6():
+    import json
+    from pathlib import Path
+
+    return json.loads((Path(__file__).parent / "fixtures" / "legal_review_2" / "c6_annual.json").read_text(encoding="utf-8"))
+
+
+def test_a_record_silent_on_the_list_gives_one_possible_shall_not_two_exclusive_findings():
+    # c6: 宣恩县司法局's 2026 record does not mention the list; its 2025 record says not_done
+    r = run(_c6(), "2026-12-01")
+    lst = [f for f in r.findings if f.rule_id.startswith("art_015.p1.responsibility_list") and f.subject == "宣恩县司法局"]
+    assert sorted((f.rule_id, f.message[:4]) for f in lst) == [
+        ("art_015.p1.responsibility_list.required", "2025"), ("art_015.p1.responsibility_list.required", "2026")]
+    y25, y26 = sorted(lst, key=lambda f: f.message)
+    for f in (y25, y26):
+        check(f, "art_015.p1.responsibility_list.required", 15, 1, None, "shall", "宣恩县司法局")
+        assert f.status is None and f.due is None and not f.performed
+    # 2025 says not_done: certain; 2026 says nothing: possible, with the reason in words
+    assert y25.certainty.value == "certain" and y25.uncertain_facts == ()
+    assert y26.certainty.value == "possible" and "记录未载明是否已经制定" in y26.message
+    assert y26.uncertain_facts == ("宣恩县司法局2026年度的记录未载明行政执法监督权责清单是否已经制定，以前年度的记录也没有已制定的日期；是否已经制定须查明（A15-2、A15-6）",)
+    assert "A15-6" in y26.interpretations
+    absent_made = [f for f in r.findings if f.rule_id == "art_015.p1.responsibility_list.made"]
+    assert absent_made == []
+    # explicit unknown reads as silent
+    doc = _c6()
+    doc["annual_duties"][2]["responsibility_list_on"] = "unknown"
+    r = run(doc, "2026-12-01")
+    [g] = [f for f in r.findings if f.rule_id.startswith("art_015.p1.responsibility_list") and "2026年度" in f.message and f.subject == "宣恩县司法局"]
+    assert g.rule_id == "art_015.p1.responsibility_list.required" and g.certainty.value == "possible"
+
+
+def test_a_list_made_in_an_earlier_year_stays_made():
+    # 2025's record dates the list 2025-04-08; 2026's record is silent, then says not_done: made both ways
+    doc = _c6()
+    doc["annual_duties"][0]["responsibility_list_on"] = "2025-04-08"
+    for later in (None, "not_done"):
+        if later is None:
+            doc["annual_duties"][2].pop("responsibility_list_on", None)
+        else:
+            doc["annual_duties"][2]["responsibility_list_on"] = later
+        r = run(doc, "2026-12-01")
+        [f] = [x for x in r.findings if x.rule_id.startswith("art_015.p1.responsibility_list") and "2026年度" in x.message and x.subject == "宣恩县司法局"]
+        check(f, "art_015.p1.responsibility_list.made", 15, 1, None, "shall", "宣恩县司法局")
+        assert f.performed and f.certainty.value == "certain"
+        assert "已于2025年4月8日制定行政执法监督权责清单（见2025年度的记录）" in f.message and "A15-2" in f.interpretations
+    # a list of a later year does not reach back: 2025 stays as its own record says
+    doc = _c6()
+    doc["annual_duties"][2]["responsibility_list_on"] = "2026-03-01"
+    r = run(doc, "2026-12-01")
+    [f25] = [x for x in r.findings if x.rule_id.startswith("art_015.p1.responsibility_list") and "2025年度" in x.message and x.subject == "宣恩县司法局"]
+    assert f25.rule_id == "art_015.p1.responsibility_list.required" and f25.certainty.value == "certain"
+
+
+def test_a_governments_list_made_by_its_justice_bureau_in_an_earlier_year_stays_made():
+    # 宣恩县人民政府 2026 has no record of its own list; its 司法局 dated one in 2025 (A15-5 with A15-2)
+    doc = _c6()
+    doc["annual_duties"][0]["responsibility_list_on"] = "2025-04-08"
+    doc["annual_duties"].append({"organ": "422825", "year": 2026, "annual_plan_on": "2026-02-10", "case_file_reviews": [], "assessments": []})
+    r = run(doc, "2026-12-01")
+    [f] = [x for x in r.findings if x.rule_id.startswith("art_015.p1.responsibility_list") and "2026年度" in x.message and x.subject == "宣恩县人民政府"]
+    check(f, "art_015.p1.responsibility_list.made", 15, 1, None, "shall", "宣恩县人民政府")
+    assert f.performed and "已于2025年4月8日制定" in f.message

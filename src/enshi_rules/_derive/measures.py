@@ -320,6 +320,15 @@ def annual_facts(lc: LoadedCase, base: dict[str, Any]) -> list[dict[str, Any]]:
     case, organs = lc.case, lc.organs
     out: list[dict[str, Any]] = []
     by_organ_year = {(a.organ, a.year): a for a in case.annual_duties}
+
+    def earlier_list(organ: str, year: int) -> tuple[int | None, int | None]:
+        """The earliest 权责清单 an earlier year's record of ``organ`` dates, and that year (A15-2)."""
+        dated = sorted(
+            (x.responsibility_list_on, x.year) for x in case.annual_duties
+            if x.organ == organ and x.year < year and isinstance(x.responsibility_list_on, date)
+        )
+        return (dated[0][0].toordinal(), dated[0][1]) if dated else (None, None)
+
     for a in case.annual_duties:
         o = organs[a.organ]
         # a government's record: its 司法行政部门's record of the same year, a look-up for the rules of
@@ -341,7 +350,13 @@ def annual_facts(lc: LoadedCase, base: dict[str, Any]) -> list[dict[str, Any]]:
                 "justice_external": sum(1 for x in justice.assessments if x.external),
                 "justice_list_on": _ord(justice.responsibility_list_on),
                 "justice_plan_on": _ord(justice.annual_plan_on),
+                "justice_list_unrecorded": True if not justice.list_recorded else None,
             }
+        # a list made in an earlier year stays made (A15-2): the earliest dated in the organ's own
+        # records of earlier years, else its 司法行政部门's (A15-5)
+        before_on, before_year = earlier_list(a.organ, a.year)
+        if before_on is None and justice is not None:
+            before_on, before_year = earlier_list(justice.organ, a.year)
         out.append(
             put(
                 {
@@ -356,6 +371,9 @@ def annual_facts(lc: LoadedCase, base: dict[str, Any]) -> list[dict[str, Any]]:
                 },
                 list_on=_ord(a.responsibility_list_on),
                 plan_on=_ord(a.annual_plan_on),
+                earlier_list_on=before_on,
+                earlier_list_year=before_year,
+                list_unrecorded=True if not a.list_recorded else None,
                 **delegate,
             )
         )

@@ -31,7 +31,7 @@ from typing import Annotated, Any
 
 from ._problems import Problems
 from ._types import ActState, Day, Id, Name, StrictBool, StrictInt, Text, Visible, When, bounds
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from ..errors import Problem
 
@@ -163,7 +163,9 @@ class AnnualDuties(_Model):
     year: StrictInt = Field(ge=2025, le=2100, description="calendar year; the measures apply from 2025")
     responsibility_list_on: When | None = Field(
         default=None,
-        description="行政执法监督权责清单 made on; done / not_done / unknown; absent: not recorded, judged as unknown (A15-6)",
+        description="行政执法监督权责清单 made on; done / not_done; absent or unknown: not recorded, and unless a record of an "
+        "earlier year shows the list made (a standing list, A15-2) the duty to make it is one possible finding with "
+        "that reason (A15-6)",
     )
     annual_plan_on: When | None = Field(
         default=None,
@@ -177,14 +179,32 @@ class AnnualDuties(_Model):
     @model_validator(mode="before")
     @classmethod
     def _absent_is_not_recorded(cls, data: Any) -> Any:
-        """An annual record that does not mention the list or the plan does not say they were not made
-        (the field can say not_done): absent is judged as unknown (A15-6, legal review (a)6)."""
+        """An annual record that does not mention the plan does not say it was not made (the field can
+        say not_done): absent is judged as unknown (A15-6, legal review (a)6). The list is a standing
+        list, not a yearly one (A15-2): a record silent on it (absent or unknown) is kept as not
+        recorded, so that a list of an earlier year can count and otherwise 第十五条 gives one possible
+        finding with the reason, never two exclusive ones (legal review 2, item 14)."""
         if isinstance(data, dict):
             data = {**data}
-            for name in ("responsibility_list_on", "annual_plan_on"):
-                if data.get(name) is None:
-                    data[name] = ActState.UNKNOWN.value
+            if data.get("annual_plan_on") is None:
+                data["annual_plan_on"] = ActState.UNKNOWN.value
         return data
+
+    #: Whether the record says anything about the list (a date, done or not_done); kept when the
+    #: imprecise values of the case are instantiated (a not_done is then absent too).
+    _list_recorded: bool = PrivateAttr(default=True)
+
+    @model_validator(mode="after")
+    def _list_not_recorded(self) -> AnnualDuties:
+        if self.responsibility_list_on is None or self.responsibility_list_on is ActState.UNKNOWN:
+            object.__setattr__(self, "responsibility_list_on", None)
+            self._list_recorded = False
+        return self
+
+    @property
+    def list_recorded(self) -> bool:
+        """The record says whether the 权责清单 was made (a date, done or not_done): A15-2, A15-6."""
+        return self._list_recorded
 
 
 # ---- 第十条、第二十二条 ---------------------------------------------------------------------------

@@ -297,6 +297,10 @@ ANNUAL = Kind(
     justice_internal=count("司法行政部门的内部考核次数", computed="该司法行政部门同一年度记录的 assessments[].internal"),
     justice_external=count("司法行政部门的外部评议次数", computed="该司法行政部门同一年度记录的 assessments[].external"),
     justice_list_on=day("司法行政部门的权责清单制定日", computed="该司法行政部门同一年度记录的 responsibility_list_on"),
+    justice_list_unrecorded=flag("司法行政部门同一年度记录未载明权责清单", computed="该司法行政部门同一年度记录的 responsibility_list_on 缺省或 unknown"),
+    earlier_list_on=day("以前年度记录所载权责清单制定日", computed="同一机关（或其司法行政部门）以前年度记录中最早的 responsibility_list_on（A15-2）"),
+    earlier_list_year=count("载明该权责清单的以前年度", computed="同一机关（或其司法行政部门）以前年度记录（A15-2）"),
+    list_unrecorded=flag("本年度记录未载明权责清单", computed="{rec}.responsibility_list_on 缺省或 unknown"),
     justice_plan_on=day("司法行政部门的年度工作计划制定日", computed="该司法行政部门同一年度记录的 annual_plan_on"),
 )
 
