@@ -98,7 +98,6 @@ def test_p2_tolerance_defeats_only_the_finding_on_its_own_record():
     ("field", "value", "says"),
     [
         ("objective_cause", False, "由于客观因素或者难以预见情形（经查不成立）"),
-        ("duties_performed", None, "监督管理工作计划要求履行职责（未能认定）"),
         ("lawful_performance", False, "在依法履职过程中（经查不成立）"),
     ],
 )
@@ -159,6 +158,13 @@ def test_p2_every_combination_of_the_conditions(item, claimed, crime):
             ["art_032.p1.criminal_liability"] if crime else []), combo
         want = {rid} | ({"art_032.p2.tolerance"} if holds else set())
         assert {f.rule_id for f in r.findings if f.article == 32} == want, combo
+        # a condition not recorded while none is disproved: whether 容错 holds is unknown, so the
+        # finding is only possible and the condition is a missing fact (A32-2); otherwise certain
+        open_ = claimed and not crime and False not in combo and None in combo
+        assert f.certainty.value == ("possible" if open_ else "certain"), combo
+        lacking = sorted(m.field for m in r.missing_facts if ".tolerance." in m.field)
+        assert lacking == (sorted(f"liabilities[0].tolerance.{k}" for k, v in zip(
+            ("lawful_performance", "objective_cause", "duties_performed"), combo, strict=True) if v is None) if open_ else []), combo
 
 
 def test_unknown_organ_is_a_data_error():
@@ -198,8 +204,11 @@ def test_p2_messages_cite_the_item_and_the_paragraph_they_rest_on(item):
     assert f"第一款第（{_MARK[item]}）项的认定（{rid}）保留在报告中" in t.message
     held = only(r, rid, modality="violation")
     assert "主张容错，第三十二条第二款的条件均已成立，见该款的认定" in held.message
-    failed = only(run(_liab(item, tolerance={**ALL_HOLD, "objective_cause": None})), rid, modality="violation")
-    assert "主张容错不能成立，不具备第三十二条第二款的条件：由于客观因素或者难以预见情形（未能认定）" in failed.message
+    failed = only(run(_liab(item, tolerance={**ALL_HOLD, "objective_cause": False, "duties_performed": None})), rid, modality="violation")
+    assert "主张容错不能成立，不具备第三十二条第二款的条件：由于客观因素或者难以预见情形（经查不成立）；已经按照职能分工、岗位职责和监督管理工作计划要求履行职责（未能认定）" in failed.message
+    assert failed.certainty.value == "certain"
+    unknown = only(run(_liab(item, tolerance={**ALL_HOLD, "objective_cause": None})), rid, modality="violation")
+    assert "条件“由于客观因素或者难以预见情形”未记录，容错是否成立不能确定" in unknown.message and unknown.certainty.value == "possible"
 
 
 def test_p2_no_tolerance_on_an_unconfirmed_record_even_without_a_crime():
@@ -218,3 +227,41 @@ def test_a_deficiency_of_item_7_of_article_14_is_no_liability_of_item_7():
     absent(r, "art_032.p1.i7.other_unlawful_act")
     assert [f.rule_id for f in r.findings if f.article == 32] == []
     only(r, "art_026.p1.i5.letter_required")
+
+
+# ---- legal review 2, item 4: a condition of 容错 not recorded reads as unknown (A32-2; case c7) ------
+
+def test_a_condition_of_tolerance_not_recorded_is_possible_and_a_missing_fact_never_a_failed_claim():
+    import json
+    from pathlib import Path
+
+    import enshi_rules
+
+    doc = json.loads((Path(__file__).parent / "fixtures" / "legal_review_2" / "c7_tolerance.json").read_text(encoding="utf-8"))
+    r = enshi_rules.evaluate(doc, as_of="2026-11-30")
+    f = only(r, "art_032.p1.i3.unlawful_enforcement", cite="第三十二条第一款第（三）项", modality="violation")
+    assert (f.article, f.paragraph, f.item, f.status, f.due, f.defeated_by) == (32, 1, 3, None, None, None)
+    assert f.subject.endswith("王某（直接负责的主管人员）")
+    assert f.certainty.value == "possible"
+    assert "不能成立" not in f.message
+    assert "条件“已经按照职能分工、岗位职责和监督管理工作计划要求履行职责”未记录，容错是否成立不能确定" in f.message
+    assert "是否予以容错由有权机关按照有关规定和程序决定（A32-2）" in f.message and "A32-2" in f.interpretations
+    assert f.uncertain_facts == ("王某主张容错，第三十二条第二款的条件“已经按照职能分工、岗位职责和监督管理工作计划要求履行职责”未记录（记录“ZR-1”）："
+                                 "容错是否成立不能确定，是否予以容错须查明后由有权机关按照有关规定和程序决定（A32-2）",)
+    [m] = [m for m in r.missing_facts if m.field.startswith("liabilities")]
+    assert (m.field, m.needed_for) == ("liabilities[0].tolerance.duties_performed", "第三十二条第二款")
+    assert "由有权机关按照有关规定和程序决定" in m.reason
+    absent(r, "art_032.p2.tolerance")
+    # 李某's 粗暴执法 (第（二）项) can never be tolerated: certain, whatever the record claims (A32-3)
+    g = only(r, "art_032.p1.i2.uncivil_enforcement", modality="violation")
+    assert g.certainty.value == "certain" and "不属于可以容错的情形（A32-3）" in g.message
+    # the condition found (true): 容错's conditions hold, the finding is defeated, nothing is missing
+    doc["liabilities"][0]["tolerance"]["duties_performed"] = True
+    r = enshi_rules.evaluate(doc, as_of="2026-11-30")
+    assert only(r, "art_032.p1.i3.unlawful_enforcement").defeated_by == "art_032.p2.tolerance"
+    assert not [m for m in r.missing_facts if m.field.startswith("liabilities")]
+    # found not to hold (false): the claim fails, certain, and says so
+    doc["liabilities"][0]["tolerance"]["duties_performed"] = False
+    r = enshi_rules.evaluate(doc, as_of="2026-11-30")
+    h = only(r, "art_032.p1.i3.unlawful_enforcement")
+    assert h.certainty.value == "certain" and "主张容错不能成立" in h.message and "（经查不成立）" in h.message

@@ -15,7 +15,7 @@ from typing import Any
 from ..facts import LoadedCase
 from ..facts.measures import Liability, Misconduct
 from ..facts.organs import OrganKind
-from ..rules import art_024, art_031, art_035
+from ..rules import art_024, art_031, art_032, art_035
 from ..rules.competence import common_superiors, referral_counts_for
 from .common import MissingFact, put
 
@@ -229,8 +229,24 @@ def _conduct_rest(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
                     k for k in ("lawful_performance", "objective_cause", "duties_performed")
                     if t is not None and getattr(t, k) is False
                 ],
+                "unknown": [
+                    k for k in ("lawful_performance", "objective_cause", "duties_performed")
+                    if t is not None and getattr(t, k) is None
+                ],
             }
         )
+        # 容错 claimed for a behaviour it can cover, no condition disproved, one not recorded: whether
+        # it holds turns on that fact (A32-2); the rule says so, and the record lacks it
+        if (t is not None and lb.confirmed and not lb.suspected_crime and lb.behaviour in art_032.TOLERABLE
+                and not any(getattr(t, k) is False for k in art_032.CONDITION_FIELDS)):
+            i = case.liabilities.index(lb)
+            for k in art_032.CONDITION_FIELDS:
+                if getattr(t, k) is None:
+                    missing.append(MissingFact(
+                        f"liabilities[{i}].tolerance.{k}", "第三十二条第二款",
+                        f"记录“{lb.id}”主张容错，但未记录是否{art_032.CONDITION_WORDS[k]}；该条件未查明，容错是否成立不能确定，"
+                        "是否予以容错须查明后由有权机关按照有关规定和程序决定（A32-2）。",
+                    ))
 
     # 第三十三条
     for mc in case.conduct:

@@ -57,11 +57,27 @@ CONDITIONS = {
     "performed": ("duties_performed", "已经按照职能分工、岗位职责和监督管理工作计划要求履行职责"),
 }
 
+#: The record fields of the three conditions, and their wording (for the missing facts, A32-2).
+CONDITION_FIELDS = tuple(field for field, _ in CONDITIONS.values())
+CONDITION_WORDS = {field: words for field, words in CONDITIONS.values()}
+
 _CONFIRMED = LIABILITY & true(m.confirmed)
 
 
 def _mark(item: int) -> str:
     return "一二三四五六七"[item - 1]
+
+
+def _tolerance_unknown(f: Fact, item: int) -> tuple[str, ...]:
+    """容错 claimed for a behaviour it can cover, no condition disproved and at least one not recorded:
+    whether 容错 holds cannot be determined, so the finding is only possible (A32-2), for this reason."""
+    if not f["claimed"] or item not in TOLERABLE or f["crime"] or f["disproved"] or not f.get("unknown"):
+        return ()
+    words = "、".join(f"“{CONDITION_WORDS[k]}”" for k in f["unknown"])
+    return (
+        f"{f['person']}主张容错，第三十二条第二款的条件{words}未记录（记录“{f['refs'][0]}”）：容错是否成立不能确定，"
+        "是否予以容错须查明后由有权机关按照有关规定和程序决定（A32-2）",
+    )
 
 
 def _tolerance_text(f: Fact, item: int) -> tuple[str, tuple[str, ...]]:
@@ -76,6 +92,13 @@ def _tolerance_text(f: Fact, item: int) -> tuple[str, tuple[str, ...]]:
     if not missing:
         return "主张容错，第三十二条第二款的条件均已成立，见该款的认定；是否予以容错由有权机关按照有关规定和程序决定；本项认定保留。", ()
     disproved = {CONDITIONS[k][1] for k in CONDITIONS if CONDITIONS[k][0] in f["disproved"]}
+    if not disproved:
+        # nothing disproved, something not recorded: unknown reads as unknown, never as 不成立 (A32-2)
+        return (
+            "主张容错，第三十二条第二款的条件" + "、".join(f"“{w}”" for w in missing) + "未记录，容错是否成立不能确定；"
+            "须查明该条件，是否予以容错由有权机关按照有关规定和程序决定（A32-2）。",
+            ("A32-2",),
+        )
     parts = [f"{w}（{'经查不成立' if w in disproved else '未能认定'}）" for w in missing]
     return "主张容错不能成立，不具备第三十二条第二款的条件：" + "；".join(parts) + "（A32-2）。", ("A32-2",)
 
@@ -90,7 +113,8 @@ def behaviour(item: int, name: str, text: str) -> None:
           summary=f"被监督机关工作人员有“{text}”行为、经调查属实的，认定对直接负责的主管人员和其他直接责任人员依纪依法予以处理{cover}。")
     def liability(f: Fact) -> Outcome:
         tail, why = _tolerance_text(f, item)
-        return Outcome(f"经调查属实，{f['person']}（{f['role']}）有{text}的行为，应当根据情节依纪依法予以处理。" + tail, interpretations=why)
+        return Outcome(f"经调查属实，{f['person']}（{f['role']}）有{text}的行为，应当根据情节依纪依法予以处理。" + tail, interpretations=why,
+                       possible=_tolerance_unknown(f, item))
 
 
 # 第三十二条第一款
