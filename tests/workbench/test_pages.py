@@ -49,7 +49,7 @@ def test_index_lists_every_article_by_chapter(client):
     assert links == [f"/articles/{n}" for n in range(1, 36)]
     assert "第四章 监督处理" in text_of(doc)  # \u3000 normalised to a space
     row27 = doc.xpath("//a[@href='/articles/27']/ancestor::tr")[0]
-    assert "已编码" in text_of(row27) and "20" in text_of(row27)  # 20 rules since art_027.p2.letter_period_too_short (issue 13)
+    assert "已编码" in text_of(row27) and "21" in text_of(row27)  # 21 rules since art_027.p2.letter_period_too_long (legal review 2, item 1)
     assert_every_control_labelled(doc)
     assert_nothing_from_another_host(doc)
 

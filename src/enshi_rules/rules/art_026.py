@@ -19,7 +19,7 @@ marked as excluded by this finding (``defeated_by``, E-1, A26-6).
 Several situations or deficiencies under the same item give one finding citing all of them
 (``ONE_FINDING_PER_ITEM``, A26-5): one item, one duty to issue the letter.
 
-The interpretive choices above are registered for legal review as A26-1, A26-2, A26-3, A26-4, A26-6 in
+The interpretive choices above are registered for legal review as A26-1, A26-2, A26-3, A26-4, A26-6, E-1 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 

@@ -15,7 +15,7 @@ A decision letter lacking its premise (issued before the period ran out, after a
 while a timely review was pending) is the supervising organ's 【违反】, and excludes what rests on it
 (its execution report, the 约谈 on its ground: ``defeated_by``, A26-6).
 
-The interpretive choices above are registered for legal review as A27-3, A28-1, A28-2, A28-3, A28-4, A26-6 in
+The interpretive choices above are registered for legal review as A26-6, A27-3, A28-1, A28-2, A28-3, A28-4, E-1 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
