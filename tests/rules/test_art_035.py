@@ -150,13 +150,21 @@ def test_a_procedure_from_before_the_calendar_data_is_excluded_not_an_error():
 # ---- a start known only within an interval (issue 19, A35-2, IMP-1) ---------------------------
 
 
-def test_a_start_known_only_to_the_year_straddling_commencement_leaves_applicability_uncertain():
+def test_a_start_known_only_to_the_year_with_a_later_step_applies_whichever_day_it_was():
+    # started some day of 2025 no later than the letter of 2025-04-01: before 2025-03-01 the
+    # procedure continues under the measures (程序从新, A35-1), from then on it is in force; either
+    # way the letter is judged, so the measures apply in every reading (A35-2)
     doc = case(started_on="2025", suggestion_letter=letter(received="2025-04-03", issued="2025-04-01"))
     report = run(doc, "2025-06-30")
-    note = assert_note(report, rule_id="art_035.p1.start_straddles", cite="第三十五条", excludes=False)
+    note = assert_note(report, rule_id="art_035.p1.start_straddles_applies", cite="第三十五条", excludes=False)
     assert (note.article, note.paragraph, note.item) == (35, 1, None)
     assert note.certainty.value == "certain"
-    assert "2025年1月1日至2025年4月1日之间" in note.message  # the start is no later than the letter and "supervision.started_on" in note.message
+    assert "2025年1月1日至2025年4月1日之间" in note.message  # the start is no later than the letter
+    assert "无论最早的步骤在其中哪一日" in note.message and "适用本办法" in note.message
+    assert_no_note(report, rule_id="art_035.p1.start_straddles")
+    assert report.in_scope is True
+    m = report.applicability.measures
+    assert (m.applicable.value, m.rule_ids, m.reason, m.settled_by) == ("yes", ("art_035.p1.start_straddles_applies",), note.message, ())
     # in force or begun before: each holds for some days of 2025, so each is only possible
     for rid in ("art_035.p1.in_force", "art_035.p1.procedure_continues"):
         n = assert_note(report, rule_id=rid)
@@ -167,7 +175,34 @@ def test_a_start_known_only_to_the_year_straddling_commencement_leaves_applicabi
     assert f.certainty.value == "certain" and f.uncertain_facts == ()
     from enshi_rules.cli import render_text
 
-    assert "适用本办法：不能确定" in render_text(report)
+    assert "适用本办法：是" in render_text(report)
+
+
+def test_a_start_known_only_to_the_year_whose_every_step_may_precede_commencement_is_undetermined():
+    # the start and the letter both known only to the year 2025: read early, every step is before
+    # 2025-03-01 (outside the measures); read late, after it: whether they apply depends on the day
+    doc = case(started_on="2025", suggestion_letter={"issued_on": "2025"})
+    report = run(doc, "2025-06-30")
+    note = assert_note(report, rule_id="art_035.p1.start_straddles", cite="第三十五条", excludes=False)
+    assert note.certainty.value == "certain"
+    assert "在其中部分日期下本次监督的所有步骤都在施行之前" in note.message and "supervision.started_on" in note.message
+    assert_no_note(report, rule_id="art_035.p1.start_straddles_applies")
+    assert report.in_scope is None
+    assert report.applicability.measures.applicable.value == "undetermined"
+    assert report.applicability.measures.settled_by[0] == "supervision.started_on"
+    excluded = assert_note(report, rule_id="art_035.p1.not_yet_in_force", excludes=True)
+    assert excluded.certainty.value == "possible"
+
+
+def test_a_last_step_no_earlier_than_commencement_day_makes_every_reading_apply():
+    # the letter issued some day of March 2025: its earliest day is 2025-03-01 itself, the first day
+    # of the measures (施行日 included), so even the earliest reading has a step they judge
+    doc = case(started_on="2025", suggestion_letter={"issued_on": "2025-03"})
+    report = run(doc, "2025-06-30")
+    assert_note(report, rule_id="art_035.p1.start_straddles_applies", excludes=False, certainty="certain")
+    assert_no_note(report, rule_id="art_035.p1.start_straddles")
+    assert report.in_scope is True
+    assert_no_note(report, rule_id="art_035.p1.not_yet_in_force")
 
 
 def test_a_start_known_to_a_month_wholly_after_commencement_is_certain():

@@ -190,7 +190,7 @@ def policy_of(lc: LoadedCase) -> PeriodPolicy:
 
 def derive(
     lc: LoadedCase, policy: PeriodPolicy | None = None, *, first_step_range: tuple[int, int] | None = None,
-    first_step_open: bool = False,
+    first_step_open: bool = False, last_step_from: int | None = None,
 ) -> Derived:
     """The engine facts of a case, in two stages, with the facts the case lacks.
 
@@ -199,7 +199,9 @@ def derive(
     case fact carries it, so 第三十五条 can say when that straddles the commencement (A35-2).
     ``first_step_open``: its earliest end is no recorded day but the day before every date of the
     case (an act done on an unknown day, nothing bounding it): the note says it is not known, not
-    that day."""
+    that day. ``last_step_from``: with ``first_step_range``, the earliest day the last step may be
+    (the reading that puts every imprecise date earliest): whether every reading has a step on or
+    after the commencement (A35-2)."""
     case, as_of, organs = lc.case, lc.as_of, dict(lc.organs)
     pol = policy or policy_of(lc)
     calendar = pol.resolved_calendar()
@@ -241,6 +243,7 @@ def derive(
         first_step_from=first_step_range[0] if first_step_range else None,
         first_step_to=first_step_range[1] if first_step_range else None,
         first_step_open=True if first_step_range and first_step_open else None,
+        last_step_from=last_step_from if first_step_range else None,
         # A35-1: a matter recorded without any dated step (its start unknown): no judgement on
         # whether the measures apply, and the findings that rest on it say so
         undated_matter=True if not steps and (s.situations or s.deficiencies) else None,

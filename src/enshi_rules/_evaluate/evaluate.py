@@ -223,10 +223,12 @@ _START_UNKNOWN = "art_035.p1.start_unknown"
 
 def _run_exact(
     lc: LoadedCase, policy: PeriodPolicy | None, *, first_step_range: tuple[int, int] | None = None,
-    first_step_open: bool = False,
+    first_step_open: bool = False, last_step_from: int | None = None,
 ) -> Run:
     """One evaluation of a case whose dates are all exact."""
-    derived = derive(lc, policy, first_step_range=first_step_range, first_step_open=first_step_open)
+    derived = derive(
+        lc, policy, first_step_range=first_step_range, first_step_open=first_step_open, last_step_from=last_step_from,
+    )
     fired = _engine.evaluate_facts(
         [derived.scope, derived.competence, lambda: derived.procedure[0]],
         conduct=lambda: derived.conduct[0],
@@ -408,11 +410,16 @@ def _applicability(lc: LoadedCase, notes: list[Note] | tuple[Note, ...]) -> Appl
     """Whether the measures and the 条例 apply, as their applicability notes decide (第二、三、三十五条;
     A35-1, A35-2; 条例第二条, T-1): no when a note excludes the case for certain (whatever the dates:
     第二条第二款's 专门监督 is outside the measures on any day); else undetermined when a note of
-    第三十五条 leaves it so or an excluding note is only possible; else yes. The
+    第三十五条 leaves it so or an excluding note is only possible; else yes (also when the first step
+    is known only within an interval straddling 2025-03-01 and every reading of it applies:
+    ``start_straddles_applies``). The
     text report's header, the workbench and the Word document read this, so they say the same."""
     undetermined = [n for n in notes if n.rule_id in art_035.UNDETERMINED or (n.excludes and n.certainty is Certainty.POSSIBLE)]
     excluding = [n for n in notes if n.excludes and n.certainty is Certainty.CERTAIN]
     scope = [n for n in notes if n.instrument is None and n.article == 35]
+    # a first step known only within an interval, every reading of which applies (A35-2): the reason
+    # is the note about the whole interval, not the notes of one reading or another (possible)
+    scope = [n for n in scope if n.rule_id in art_035.ABOUT_THE_INTERVAL] or scope
     if excluding:
         measures = trusted_construct(
             InstrumentApplicability, applicable=Applicable.NO, rule_ids=tuple(dict.fromkeys(n.rule_id for n in excluding)),
@@ -519,12 +526,16 @@ def _run_imprecise(lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_im
             "the imprecise dates or acts cannot be reconciled with the other dates of the case",
         )
         raise CaseValidationError([p])
-    firsts = [min(st) for st in (dated_steps(i.lc) for i in insts) if st]
+    steps = [st for st in (dated_steps(i.lc) for i in insts) if st]
+    firsts = [min(st) for st in steps]
     rng = (min(firsts), max(firsts)) if firsts and min(firsts) != max(firsts) else None
+    # the earliest the last step may be: on or after 2025-03-01, every reading of a straddling start
+    # has a step the measures judge (A35-1), so they apply whichever day it was (A35-2)
+    last_from = min(max(st) for st in steps) if rng is not None else None
     low = _imprecise.low_day(lc)
     # the earliest end is the day before every date of the case: not a day anything happened on
     opened = rng is not None and rng[0] <= low.toordinal()
-    runs = [_run_exact(i.lc, policy, first_step_range=rng, first_step_open=opened) for i in insts]
+    runs = [_run_exact(i.lc, policy, first_step_range=rng, first_step_open=opened, last_step_from=last_from) for i in insts]
     n = len(runs)
     why_all = tuple(s.zh for s in found)
 

@@ -22,8 +22,10 @@ A start that is not known (no dated step at all: ``start_unknown``) leaves appli
 undetermined: the note says which fact settles it, and the findings of the matter are marked as
 depending on it (A35-1). A first step known only within an interval that straddles 2025-03-01
 (``2025``, ``2025-02``…, or an act done on an unknown day: ``first_step_from`` / ``first_step_to``)
-makes applicability uncertain: the note says so, and a finding that holds only for the days after
-the commencement is ``possible`` (A35-2, IMP-1).
+makes applicability uncertain only when some of its readings have every step before 2025-03-01
+(``start_straddles``); when every reading has a step on or after that day (``last_step_from``: the
+earliest the last step may be), the measures apply whichever day it was (``start_straddles_applies``,
+程序从新). Either way a finding that holds only for some of the days is ``possible`` (A35-2, IMP-1).
 
 The interpretive choices above are registered for legal review as A35-1, A35-2 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
@@ -93,7 +95,7 @@ MATTER_FINDINGS = ("art_010.*", "art_017.*", "art_02[1-9].*", "art_03[0-4].*")
 UNDETERMINED = ("art_035.p1.start_unknown", "art_035.p1.start_straddles")
 #: The notes that speak of the interval of every day the first step may be (the case's, not one
 #: instantiation's): certain whenever given, their dates the ends of that interval (IMP-1).
-ABOUT_THE_INTERVAL = ("art_035.p1.start_straddles",)
+ABOUT_THE_INTERVAL = ("art_035.p1.start_straddles", "art_035.p1.start_straddles_applies")
 #: The case field whose recording settles an undetermined applicability.
 SETTLED_BY = "supervision.started_on"
 
@@ -112,19 +114,43 @@ def start_unknown(f: Fact) -> Outcome:
     )
 
 
-# A first step known only within an interval that straddles the commencement (A35-2).
-@rule("art_035.p1.start_straddles", Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True,
-      when=CASE & (+m.first_step_from) & (m.first_step_from < _COMMENCEMENT) & (m.first_step_to >= _COMMENCEMENT))
-def start_straddles(f: Fact) -> Outcome:
-    """本次监督最早的步骤只知在一段时间内、而这段时间跨越2025年3月1日的，是否适用本办法不能确定；只在施行后的日期成立的认定标为“可能”。"""
+def _interval(f: Fact) -> str:
+    """The interval of every day the first step may be, in words (its ends are the interval's, not
+    days of the record)."""
     latest = f"判断日{f.zh('first_step_to')}" if f["first_step_to"] == f["as_of"] else f.zh("first_step_to")
-    known = (
-        f"本次监督最早的步骤日期不详，只知不晚于{latest}（案件记录为已做但日期不详），可能早于"
-        if f.get("first_step_open")
-        else f"本次监督最早的步骤只知在{f.zh('first_step_from')}至{f.zh('first_step_to')}之间（案件只记录了月份、年份，"
+    if f.get("first_step_open"):
+        return f"本次监督最早的步骤日期不详，只知不晚于{latest}（案件记录为已做但日期不详），可能早于"
+    return (
+        f"本次监督最早的步骤只知在{f.zh('first_step_from')}至{f.zh('first_step_to')}之间（案件只记录了月份、年份，"
         "或者记录为已做但日期不详），跨越"
     )
+
+
+#: A first step known only within an interval that straddles the commencement (A35-2): some of
+#: its days are before 2025-03-01, some on or after it.
+STRADDLES = CASE & (+m.first_step_from) & (m.first_step_from < _COMMENCEMENT) & (m.first_step_to >= _COMMENCEMENT)
+
+
+# A first step known only within an interval that straddles the commencement, in a matter that may
+# have had no step on or after it (A35-2): whether the measures apply depends on the day.
+@rule("art_035.p1.start_straddles", Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True,
+      when=STRADDLES & (m.last_step_from < _COMMENCEMENT))
+def start_straddles(f: Fact) -> Outcome:
+    """本次监督最早的步骤只知在一段时间内、这段时间跨越2025年3月1日，而在部分可能的日期下所有步骤都在施行之前的，是否适用本办法不能确定；只在施行后的日期成立的认定标为“可能”。"""
     return Outcome(
-        f"{known}本办法施行日期{zh_date(COMMENCEMENT)}，是否适用本办法不能确定；"
-        "只在其中部分日期成立的认定标为“可能”。记录确切的启动日期（supervision.started_on）即可确定。"
+        f"{_interval(f)}本办法施行日期{zh_date(COMMENCEMENT)}，在其中部分日期下本次监督的所有步骤都在施行之前，"
+        "是否适用本办法不能确定；只在其中部分日期成立的认定标为“可能”。记录确切的启动日期（supervision.started_on）即可确定。"
+    )
+
+
+# The same interval, in a matter that has a step on or after 2025-03-01 whichever day the first
+# step was (A35-1, 程序从新): the measures apply in every reading (A35-2).
+@rule("art_035.p1.start_straddles_applies", Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True,
+      when=STRADDLES & (m.last_step_from >= _COMMENCEMENT))
+def start_straddles_applies(f: Fact) -> Outcome:
+    """本次监督最早的步骤只知在一段时间内、这段时间跨越2025年3月1日，而无论在其中哪一日，本次监督都有施行后的步骤的，适用本办法（程序从新）；只在部分日期成立的认定标为“可能”。"""
+    return Outcome(
+        f"{_interval(f)}本办法施行日期{zh_date(COMMENCEMENT)}；无论最早的步骤在其中哪一日，本次监督都有施行之后的步骤，"
+        "适用本办法：施行之后的步骤和行为依本办法认定，施行之前的步骤和此前已经开始计算的期间不依本办法认定（程序从新）。"
+        "只在其中部分日期成立的认定标为“可能”；记录确切的启动日期（supervision.started_on）即可确定这些认定。"
     )

@@ -38,6 +38,7 @@ CASE = Kind(
     last_step=day("最后的程序步骤日", computed="监督程序中有日期的步骤（不含情形的发现日）"),
     first_step_from=day("最早的程序步骤最早可能的日期", computed="日期只知月份、年份或日期不详时，各种取值中最早的程序步骤日（_derive.imprecise，A35-2）"),
     first_step_to=day("最早的程序步骤最晚可能的日期", computed="日期只知月份、年份或日期不详时，各种取值中最晚的最早步骤日（A35-2）"),
+    last_step_from=day("最后的程序步骤最早可能的日期", computed="最早的程序步骤只知在一段时间内时，各种取值中最早的最后步骤日（_evaluate.evaluate._run_imprecise，A35-2）"),
     first_step_open=flag("最早的程序步骤可能早于案件记录的一切日期", computed="记录为已做但日期不详、又没有其他日期限定的步骤（_derive.imprecise，A35-2）"),
     undated_matter=flag("记录了情形或问题而没有任何有日期的步骤", computed="supervision.situations、supervision.deficiencies 与有日期的步骤（A35-1）"),
     action_region=code("执法活动发生地", field="enforcement_action.region"),
