@@ -142,6 +142,41 @@ def test_strict_mode_gives_that_period_no_due_date_names_2027_and_reports_the_re
     assert "calendar.2027（第二十七条第二款）" in capsys.readouterr().out
 
 
+def test_strict_mode_names_a_year_once_with_every_period_that_needed_it(tmp_path, capsys):
+    # received 2026-12-08 (三十日 of 第二十七条第二款 end in 2027) and review applied for on 2026-12-18,
+    # the tenth day (十五日 of 第二十七条第一款 end in 2027): two periods need 2027, which is said once
+    doc = letter_case("2026-12-08", "2026-12-20")
+    doc["supervision"]["objection"] = {"filed_on": "2026-12-18"}
+    strict = PeriodPolicy(missing_calendar="strict")
+    report = enshi_rules.evaluate(doc, policy=strict)
+    calendar_facts = [m for m in report.missing_facts if m.field.startswith("calendar.")]
+    assert [(m.field, m.needed_for) for m in calendar_facts] == [("calendar.2027", "第二十七条第一款、第二十七条第二款")]
+    # each period once, by its start and its length, with its citation
+    assert re.findall(r"自(\d{4}-\d{2}-\d{2})起(\d+)日（(第[^）]+)）", calendar_facts[0].reason) == [
+        ("2026-12-08", "30", "第二十七条第二款"), ("2026-12-18", "15", "第二十七条第一款"),
+    ]
+    # the same report whatever the order of the records, and in the text once
+    again = json.loads(json.dumps(doc))
+    again["supervision"] = dict(reversed(list(again["supervision"].items())))
+    assert enshi_rules.evaluate(again, policy=strict).missing_facts == report.missing_facts
+    p = tmp_path / "case.json"
+    p.write_text(json.dumps(doc), "utf-8")
+    assert main(["evaluate", str(p), "--calendar-missing", "strict"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("calendar.2027") == 1 and "calendar.2027（第二十七条第一款、第二十七条第二款）" in out
+    # provisional (the default): no missing year at all
+    assert not [m for m in enshi_rules.evaluate(doc).missing_facts if m.field.startswith("calendar.")]
+
+
+def test_strict_mode_names_a_year_once_in_a_case_of_imprecise_dates():
+    # the application known only to the month: each instantiation has its own 2027 period; the
+    # year is still named once
+    doc = letter_case("2026-12-02", "2026-12-30")
+    doc["supervision"]["objection"] = {"filed_on": "2026-12"}
+    report = enshi_rules.evaluate(doc, policy=PeriodPolicy(missing_calendar="strict"))
+    assert [m.field for m in report.missing_facts if m.field.startswith("calendar.")] == ["calendar.2027"]
+
+
 def test_working_days_counting_from_today_reaches_2027_and_is_provisional():
     report = enshi_rules.evaluate(letter_case("2026-12-01", "2026-12-01"), policy="working")
     # 30 working days after 2026-12-01: 22 in December 2026, then 2027-01-04 .. 2027-01-13 (元旦 off)

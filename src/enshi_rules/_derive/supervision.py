@@ -34,7 +34,7 @@ from ..rules.competence import (
     system_may_head,
     trade_unknown,
 )
-from .common import MissingFact, put
+from .common import MissingFact, calendar_gap, put
 from .measures import annual_facts, conduct_facts, procedure_facts
 from ..rules.tiaoli import tl_002
 
@@ -362,17 +362,8 @@ def derive(
             periods[(start, days)] = end
             if end.due is None:
                 # [P9] strict mode (or a year no method covers): this period has no last day; the
-                # rest of the report stands
-                year = end.missing_year
-                missing.append(
-                    MissingFact(
-                        f"calendar.{year}",
-                        needed_for,
-                        f"{year}年没有节假日数据（节假日安排尚未公布或未提供），无法计算自{start.isoformat()}起"
-                        f"{days}日的期限；请以 --calendar 提供{year}年的日历文件（见 docs/calendar.md）。"
-                        f" / No holiday calendar for {year}: supply it with --calendar.",
-                    )
-                )
+                # rest of the report stands; the report says each such year once (``one_per_year``)
+                missing.append(calendar_gap(end.missing_year, start.isoformat(), days, needed_for))
                 return None
             return end.due.toordinal()
 

@@ -11,6 +11,7 @@ from fnmatch import fnmatchcase
 from typing import Any
 
 from .._derive import imprecise as _imprecise
+from .._derive.common import one_per_year
 from .._derive.supervision import Derived, dated_steps, derive
 from .._derive.supervision import policy_of as _case_policy
 from .._engine import durable as _engine
@@ -355,7 +356,8 @@ def _report(lc: LoadedCase, derived: Derived, fired: list[_engine.Fired]) -> tup
         missing_facts=tuple(
             trusted_construct(MissingFact, field=m.field, needed_for=m.needed_for, reason=m.reason)
             # an excluded or halted matter is not judged: what its procedure lacks does not matter
-            for m in dict.fromkeys(derived.missing_computed())
+            # a year without holiday data once, naming every period that needed it (P9)
+            for m in one_per_year(derived.missing_computed())
         ),
         calendars=calendars,
         calendar_notes=calendar_notes,
@@ -663,10 +665,11 @@ def _run_imprecise(lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_im
             missing[MissingFact(field=slot.path, needed_for="日期" if slot.value is _imprecise.ActState.DONE else "是否已做",
                                 reason=_imprecise.missing_reason(slot))] = None
     told = {slot.path for slot in found if isinstance(slot.value, _imprecise.ActState)}
-    for r in runs:
-        for m in r.report.missing_facts:
-            if m.field not in told:  # an act done on an unknown day: said once, in its own words
-                missing.setdefault(m, None)
+    # an act done on an unknown day: said once, in its own words; a year without holiday data: once,
+    # with every period that needed it in any instantiation (P9)
+    for m in one_per_year(x for r in runs for x in r.derived.missing_computed()):
+        if m.field not in told:
+            missing.setdefault(trusted_construct(MissingFact, field=m.field, needed_for=m.needed_for, reason=m.reason), None)
     calendars: dict[int, CalendarUsed] = {}
     for r in runs:
         for c in r.report.calendars:
