@@ -28,6 +28,8 @@ from enshi_rules._periods import calendar as _calendar
 from enshi_rules._periods.counting import bound_policy, period_end
 from enshi_rules.report import Certainty
 
+from _support.cases import c3b
+
 ROOT = Path(__file__).resolve().parents[1]
 D = date.fromisoformat
 NATIONAL_2027 = "到期日取决于尚未公布的2027年节假日安排"
@@ -126,23 +128,7 @@ def test_the_provisional_due_date_lies_between_the_bounds(start, days):
     assert early <= due <= late
 
 
-# ---- the findings: c3b and its neighbours ----------------------------------------------------
-
-
-def c3b() -> dict:
-    return {
-        "case_id": "LEGAL-C3b",
-        "as_of": "2027-03-15",
-        "supervising_organ": "422800",
-        "supervised_organ": "422825",
-        "enforcement_action": {"kind": "行政征收征用", "acted_on": "2026-09-01"},
-        "supervision": {
-            "started_on": "2026-11-20",
-            "situations": [{"item": 1, "confirmed": True, "confirmed_on": "2026-11-25"}],
-            "suggestion_letter": {"issued_on": "2027-01-25", "received_on": "2027-01-26"},
-            "objection": {"filed_on": "2027-02-12"},
-        },
-    }
+# ---- the findings: c3b (tests/_support/cases.py) and its neighbours --------------------------
 
 
 def _by_rule(report):

@@ -12,6 +12,8 @@ import enshi_rules
 from enshi_rules import CaseValidationError, Explanation
 from enshi_rules.cli import main
 
+from _support.cases import c3b
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 OVERDUE = ROOT / "examples" / "overdue_decision.json"
@@ -119,6 +121,7 @@ def test_cli_explain_text_and_json(capsys):
     assert data["format"] == 1 and data["as_of"] == "2025-12-12"
     assert list(data["findings"][0]) == [
         "finding", "unit", "rule_summary", "condition", "tests", "facts", "chain", "period", "interpretations",
+        "bound", "bound_zh",
     ]
     assert main(["explain", str(OVERDUE), "--rule", "art_099"]) == 2
     assert "art_099" in capsys.readouterr().err
@@ -169,3 +172,39 @@ def test_explain_takes_the_calendar_files_evaluate_takes() -> None:
     assert enshi_rules.explain(with_file, case=doc, calendar=cal).findings == exp.findings
     with pytest.raises(CaseValidationError, match="does not give this report"):
         enshi_rules.explain(with_file, case=doc)
+
+
+# ---- P10: a finding given under a bounding calendar only ---------------------------------------
+
+# case c3b (tests/_support/cases.py): the ten days end on 2027-02-11 with the provisional 2027 calendar
+# (the application of 2027-02-12 late by one day), on 2027-02-19 under the late bound of P10 (on time):
+# the on-time finding exists under that bound only.
+
+
+def test_a_finding_only_under_a_bounding_calendar_is_explained_by_that_calendar(tmp_path, capsys):
+    e = enshi_rules.explain(c3b(), "art_027.p1.review_application")
+    by = {x.finding.rule_id: x for x in e.findings}
+    on_time, late = by["art_027.p1.review_application.on_time"], by["art_027.p1.review_application.late"]
+    # the finding of the late bound: its tests, facts and period are the late bound's, and it says so
+    assert on_time.bound == "late" and "放假日最多" in on_time.bound_zh and "不是按暂定日历" in on_time.bound_zh
+    assert on_time.finding.due == date(2027, 2, 19)
+    p = on_time.period
+    assert (p.start, p.days, p.due, p.status.value) == (date(2027, 1, 26), 10, date(2027, 2, 19), "on_time")
+    assert "期限最后一日为2027年2月19日（含当日）" in p.text and "未超过期限" in p.text
+    assert [t.holds for t in on_time.tests] == [True, True]
+    assert any(v.name.endswith("due") and v.value_zh.startswith("2027年2月19日") for v in on_time.facts)
+    # the finding of the provisional calendar keeps its own trace, and names no bound
+    assert late.bound is None and late.bound_zh is None
+    assert (late.period.due, late.period.status.value) == (date(2027, 2, 11), "late")
+    case = tmp_path / "c3b.json"
+    case.write_text(json.dumps(c3b(), ensure_ascii=False), "utf-8")
+    assert main(["explain", str(case), "--rule", "art_027.p1.review_application"]) == 0
+    text = capsys.readouterr().out
+    block = text.split("art_027.p1.review_application.on_time", 1)[1]
+    assert "边界日历：本认定只在放假日最多" in block and "期限最后一日为2027年2月19日" in block
+    assert "边界日历" not in text.split("art_027.p1.review_application.on_time", 1)[0]
+    # the JSON says the same
+    got = json.loads(e.to_json())
+    assert [(x["finding"]["rule_id"], x["bound"]) for x in got["findings"]] == [
+        ("art_027.p1.review_application.late", None), ("art_027.p1.review_application.on_time", "late"),
+    ]

@@ -29,3 +29,27 @@ def letter_case(**supervision: Any) -> dict[str, Any]:
         else:
             d["supervision"][k] = v
     return d
+
+
+# 法律意见 (a)1, case c3b (tests/scenarios/calendar_2027_bounds.scenario.yaml): 州人民政府 over 宣恩县人民政府,
+# a letter received 2027-01-26 and review applied for 2027-02-12, judged 2027-03-15. The ten days of
+# 第二十七条第一款 end on 2027-02-11 with the provisional 2027 calendar (P9), on 2027-02-19 with the most
+# days off the 2027 arrangement could give (the late bound of P10).
+C3B: dict[str, Any] = {
+    "case_id": "LEGAL-C3b",
+    "as_of": "2027-03-15",
+    "supervising_organ": "422800",
+    "supervised_organ": "422825",
+    "enforcement_action": {"kind": "行政征收征用", "acted_on": "2026-09-01"},
+    "supervision": {
+        "started_on": "2026-11-20",
+        "situations": [{"item": 1, "confirmed": True, "confirmed_on": "2026-11-25"}],
+        "suggestion_letter": {"issued_on": "2027-01-25", "received_on": "2027-01-26"},
+        "objection": {"filed_on": "2027-02-12"},
+    },
+}
+
+
+def c3b() -> dict[str, Any]:
+    """A fresh copy of ``C3B``."""
+    return copy.deepcopy(C3B)

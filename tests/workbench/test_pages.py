@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from _support.cases import c3b
+
 lxml_html = pytest.importorskip("lxml.html")
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -714,3 +716,15 @@ def test_a_month_without_a_day_is_refused_at_its_field(client):
     assert field.get("aria-invalid") == "true"
     # the choice made is kept
     assert doc.xpath("//select[@name='supervision.started_on~how']/option[@selected]/@value") == ["month"]
+
+
+def test_a_finding_only_under_a_bounding_calendar_shows_that_bound_and_its_period(client):
+    # P10, case c3b (tests/_support/cases.py): the on-time application exists under the late bound only
+    r = client.post("/try", data={"mode": "paste", "case_json": json.dumps(c3b(), ensure_ascii=False)})
+    assert r.status_code == 200, r.text[:2000]
+    found = _findings(page(r))
+    on_time = found["art_027.p1.review_application.on_time"]
+    assert "按放假日最多的边界日历（P10，late）计算，不是按暂定日历" in on_time and "期限最后一日为2027年2月19日" in on_time
+    assert "期限最后一日为2027年2月11日" not in on_time
+    late = found["art_027.p1.review_application.late"]
+    assert "不是按暂定日历" not in late and "期限最后一日为2027年2月11日" in late

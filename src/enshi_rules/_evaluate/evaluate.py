@@ -187,6 +187,16 @@ class Run:
     derived: Derived
     fired: tuple[_engine.Fired, ...]
     behind: tuple[_engine.Fired, ...]  # behind[i] made report.findings[i]
+    #: P10: the bound (``"early"``/``"late"``) whose evaluation made report.findings[i], for a finding
+    #: given under a bounding calendar only (None: this evaluation's own); empty when nothing was
+    #: added from a bound. ``bound_runs`` are those evaluations, in the order of ``BOUNDS``.
+    bound_of: tuple[str | None, ...] = ()
+    bound_runs: tuple[Run, ...] = ()
+
+    def made_by(self, i: int) -> tuple[Run, str | None]:
+        """The evaluation whose firing made report.findings[i] (this one, or a bound's) and the bound."""
+        b = self.bound_of[i] if self.bound_of else None
+        return (self if b is None else self.bound_runs[BOUNDS.index(b)]), b
 
 
 def run(
@@ -765,6 +775,7 @@ def _with_bounds(main: Run, lc: LoadedCase, policy: PeriodPolicy | None, found: 
     others = [{key(f): (f, fr) for f, fr in zip(r.report.findings, r.behind)} for r in bounds]
     findings: list[Finding] = []
     behind: list[_engine.Fired] = list(main.behind)
+    made_under: list[str | None] = [None] * len(behind)
     changed = False
     for f in main.report.findings:
         if all(key(f) in o and verdict(o[key(f)][0]) == verdict(f) for o in others):
@@ -784,6 +795,7 @@ def _with_bounds(main: Run, lc: LoadedCase, policy: PeriodPolicy | None, found: 
                     f"本认定只在{'或'.join(under)}的情形下成立，其中的日期按该情形推算",
                 )}))
                 behind.append(fr)
+                made_under.append(BOUNDS[i])  # its dates, tests and period are this bound's
                 added = True
 
     note_keys = [{(n.rule_id, n.facts) for n in r.report.notes} for r in bounds]
@@ -809,9 +821,13 @@ def _with_bounds(main: Run, lc: LoadedCase, policy: PeriodPolicy | None, found: 
     if added:
         order = sorted(range(len(findings)), key=lambda i: _cite_key(findings[i]))
         findings, behind = [findings[i] for i in order], [behind[i] for i in order]
+        made_under = [made_under[i] for i in order]
         notes.sort(key=_cite_key)
     # the timeline lists the time limits of certain findings only, as for imprecise dates (IMP-2)
     sure = {(f.rule_id, f.due) for f in findings if f.certainty is Certainty.CERTAIN}
     timeline = tuple(t for t in main.report.timeline if (t.rule_id, t.due) in sure)
     report = main.report.model_copy(update={"findings": tuple(findings), "notes": tuple(notes), "timeline": timeline})
-    return replace(main, report=report, behind=tuple(behind))
+    return replace(
+        main, report=report, behind=tuple(behind),
+        bound_of=tuple(made_under) if added else (), bound_runs=tuple(bounds) if added else (),
+    )

@@ -135,6 +135,11 @@ class FindingExplanation(_Frozen):
     chain: tuple[ChainLink, ...]
     period: PeriodExplanation | None
     interpretations: tuple[InterpretationText, ...]
+    #: P10: a finding given only when the unpublished years are taken at a bound is explained by that
+    #: evaluation (its tests, facts, chain and period): ``"early"`` (the fewest days off) or
+    #: ``"late"`` (the most), and ``bound_zh`` says so in Chinese; null for every other finding.
+    bound: str | None = None
+    bound_zh: str | None = None
 
 
 class Explanation(_Frozen):
@@ -376,11 +381,11 @@ def _period(f: Finding, fr: _engine.Fired, policy: PeriodPolicy, as_of: date) ->
         counted_to=f.counted_to,
         status=f.status,
         days_late=f.days_late,
-        text=_period_text(f, tr, as_of),
+        text=_period_text(f, tr, as_of, policy),
     )
 
 
-def _period_text(f: Finding, tr: PeriodTrace, as_of: date) -> str:
+def _period_text(f: Finding, tr: PeriodTrace, as_of: date, policy: PeriodPolicy) -> str:
     assert f.status is not None
     parts = [f"自{zh_date(tr.start)}起算（当日不计入）"]
     if tr.counting is DayCounting.WORKING:
@@ -390,12 +395,12 @@ def _period_text(f: Finding, tr: PeriodTrace, as_of: date) -> str:
         if tr.adjusted_counted:
             parts.append("计入的调休上班日：" + "、".join(f"{zh_date(d.on)}（{d.reason}）" for d in tr.adjusted_counted))
     else:
-        parts.append(f"{tr.days}日，原始最后一日为{zh_date(tr.raw_last_day)}（{day_reason(tr.raw_last_day)}）")
+        parts.append(f"{tr.days}日，原始最后一日为{zh_date(tr.raw_last_day)}（{day_reason(tr.raw_last_day, policy)}）")
         if tr.rolled_over:
             parts.append(
                 "依次顺延："
                 + "、".join(f"{zh_date(d.on)}（{d.reason}）" for d in tr.rolled_over)
-                + f"，至{zh_date(tr.due)}（{day_reason(tr.due)}）"
+                + f"，至{zh_date(tr.due)}（{day_reason(tr.due, policy)}）"
             )
         else:
             parts.append("该日为工作日，不顺延")
@@ -479,9 +484,13 @@ def _interpretations(ids: Sequence[str]) -> tuple[InterpretationText, ...]:
     )
 
 
-def _explain_finding(r: Run, i: int, findings_by_firing: Mapping[int, Finding]) -> FindingExplanation:
-    f = r.report.findings[i]
-    fr = r.behind[i]
+def _explain_finding(main: Run, i: int, findings_by_firing: Mapping[int, Finding]) -> FindingExplanation:
+    f = main.report.findings[i]
+    fr = main.behind[i]
+    # P10: a finding given under a bounding calendar only is explained by the evaluation that gave it
+    r, bound = main.made_by(i)
+    if bound is not None:
+        findings_by_firing = {id(x): g for x, g in zip(r.behind, r.report.findings)}
     kind = str(fr.fact.get("kind"))
     rec = _record_path(r.case.case, fr.fact)
     w = Words(kind, fr.fact, rec)
@@ -510,6 +519,18 @@ def _explain_finding(r: Run, i: int, findings_by_firing: Mapping[int, Finding]) 
         chain=_chain(fr, r.fired, findings_by_firing),
         period=_period(f, fr, r.derived.policy, r.report.as_of),
         interpretations=_interpretations(f.interpretations),
+        bound=bound,
+        bound_zh=_bound_words(bound, f) if bound is not None else None,
+    )
+
+
+def _bound_words(bound: str, f: Finding) -> str:
+    """Which bounding calendar of P10 gave the finding, in the words of its ``uncertain_facts``."""
+    under = next((u for u in f.uncertain_facts if u.startswith("本认定只在")), "")
+    side = "放假日最少" if bound == "early" else "放假日最多"
+    return (
+        f"{under or '本认定只在尚未公布的节假日安排取边界时成立'}。以下条件、事实、推导链和期间按{side}的边界日历"
+        f"（P10，{bound}）计算，不是按暂定日历。"
     )
 
 
@@ -582,6 +603,8 @@ def render_explanation(e: Explanation) -> str:
         short = f.citation if f.instrument is not None else f.citation.split("》", 1)[-1]
         lines.append(f"{n}. {short}　{f.rule_id}　【{finding_tag(f)}】{f.subject}")
         lines.append(f"   认定：{f.message}")
+        if x.bound_zh:
+            lines.append(f"   边界日历：{x.bound_zh}")
         if f.defeated_by:
             lines.append(f"   已被排除：{f.defeated_by} 所报告的例外排除了该认定（保留在报告中，以示被排除的是什么）")
         if f.depends_on:
