@@ -57,6 +57,7 @@ def test_version(capsys):
         f"article_map {v['article_map']}",
         f"regulation {v['regulation']}",
         f"tiaoli {v['tiaoli']}",
+        f"tiaoli_map {v['tiaoli_map']}",
     ]
 
 

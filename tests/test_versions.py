@@ -30,6 +30,9 @@ def test_hashes_are_of_the_files_the_package_carries():
     # the 条例's verified excerpts decide notes and findings from 2026-02-01: their hash is carried too
     assert v["tiaoli"] == _sha(ROOT / "src" / "enshi_rules" / "data" / "xingzheng-zhifa-jiandu-tiaoli-2025-excerpts.txt")
     assert v["article_map"] == _sha(ROOT / "article_map.yaml")  # the package copy is identical
+    # the map of the 条例's excerpts (its units, rules and tests), kept beside the measures' map
+    assert v["tiaoli_map"] == _sha(ROOT / "tiaoli_map.yaml")
+    assert len({v["article_map"], v["tiaoli_map"], v["tiaoli"], v["regulation"]}) == 4
     assert v["rules"].startswith("sha256:") and len(v["rules"]) == 71
 
 
@@ -102,6 +105,40 @@ def test_the_tiaoli_hash_follows_the_excerpts_file(monkeypatch, tmp_path):
         _versions.static_versions.cache_clear()
         assert _versions.static_versions()["tiaoli"] not in (before, None)
         assert _versions.static_versions()["regulation"] == _sha(pkg / "data" / "regulation.txt")
+    finally:
+        monkeypatch.undo()
+        _versions.static_versions.cache_clear()
+
+
+def test_the_tiaoli_map_hash_follows_the_map_of_the_tiaoli_and_is_carried_everywhere(monkeypatch, tmp_path, capsys):
+    """The map of the 条例's excerpts (which unit is encoded by which rules, tested by which tests) is
+    hashed like the measures' map: in a report, its JSON, ``--version``; a changed map changes it alone."""
+    mapped = _sha(ROOT / "tiaoli_map.yaml")
+    report = enshi_rules.evaluate(EXAMPLE.read_bytes())
+    assert report.versions is not None and report.versions.tiaoli_map == mapped
+    assert json.loads(report.to_json())["versions"]["tiaoli_map"] == mapped
+    with pytest.raises(SystemExit):
+        cli.main(["--version"])
+    assert f"tiaoli_map {mapped}" in capsys.readouterr().out.splitlines()
+    # a report written before the map was hashed reads back with null
+    data = json.loads(report.to_json())
+    del data["versions"]["tiaoli_map"]
+    assert enshi_rules.Report.from_json(json.dumps(data)).versions.tiaoli_map is None
+
+    import shutil
+
+    pkg = tmp_path / "enshi_rules"
+    shutil.copytree(ROOT / "src" / "enshi_rules" / "data", pkg / "data")
+    monkeypatch.setattr(_versions.resources, "files", lambda _package: pkg)
+    _versions.static_versions.cache_clear()
+    try:
+        before = _versions.static_versions()
+        f = pkg / "data" / "tiaoli_map.yaml"
+        f.write_text(f.read_text(encoding="utf-8") + "\n# a test added to the map\n", encoding="utf-8")
+        _versions.static_versions.cache_clear()
+        after = _versions.static_versions()
+        assert after["tiaoli_map"] not in (before["tiaoli_map"], None)
+        assert {k: v for k, v in after.items() if k != "tiaoli_map"} == {k: v for k, v in before.items() if k != "tiaoli_map"}
     finally:
         monkeypatch.undo()
         _versions.static_versions.cache_clear()

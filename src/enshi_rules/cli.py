@@ -198,7 +198,7 @@ def _version_text() -> str:
     v = versions()
     return (
         f"enshi-rules {PACKAGE_VERSION}\n"
-        f"rules {v['rules']}\narticle_map {v['article_map']}\nregulation {v['regulation']}\ntiaoli {v['tiaoli']}"
+        f"rules {v['rules']}\narticle_map {v['article_map']}\nregulation {v['regulation']}\ntiaoli {v['tiaoli']}\ntiaoli_map {v['tiaoli_map']}"
     )
 
 

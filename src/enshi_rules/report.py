@@ -268,12 +268,12 @@ class Policy(_Frozen):
 class Versions(_Frozen):
     """What a report was computed with, so a platform knows which stored reports to evaluate again.
 
-    ``enshi_rules`` is the package version; ``rules``, ``article_map``, ``regulation`` and
-    ``tiaoli`` are SHA-256 hashes (``sha256:...``) of the modules that decide a report (rules, case
-    models, derivation, engine), the article map, the regulation text (the measures) and the verified
-    excerpts of 《行政执法监督条例》 the package carries (``tiaoli`` is null in a report written
-    before it was recorded); ``calendars`` gives, for each year a period touched, its holiday
-    calendar's basis.
+    ``enshi_rules`` is the package version; ``rules``, ``article_map``, ``regulation``, ``tiaoli``
+    and ``tiaoli_map`` are SHA-256 hashes (``sha256:...``) of the modules that decide a report (rules,
+    case models, derivation, engine), the article map, the regulation text (the measures), the
+    verified excerpts of 《行政执法监督条例》 the package carries and the map of those excerpts
+    (``tiaoli_map.yaml``); ``tiaoli`` and ``tiaoli_map`` are null in a report written before each was
+    recorded; ``calendars`` gives, for each year a period touched, its holiday calendar's basis.
     """
 
     enshi_rules: str
@@ -281,6 +281,7 @@ class Versions(_Frozen):
     article_map: str | None
     regulation: str | None
     tiaoli: str | None = None
+    tiaoli_map: str | None = None
     calendars: tuple[CalendarUsed, ...] = ()
 
 

@@ -12,6 +12,8 @@ depend on changes (``docs/performance.md``, the idempotency key). ``versions`` n
 - ``tiaoli``: the SHA-256 of the verified excerpts of the national 《行政执法监督条例》
   (``data/xingzheng-zhifa-jiandu-tiaoli-2025-excerpts.txt``), which decide the notes and findings
   of a matter from 2026-02-01 (``instrument: "tiaoli"``): a corrected or added excerpt changes it;
+- ``tiaoli_map``: the SHA-256 of the map of those excerpts (``data/tiaoli_map.yaml``: each unit of
+  the 条例 with its status, its rules and their tests), as ``article_map`` is of the measures' map;
 - ``calendars``: for each year a legal period of the report touched, the basis of its holiday
   calendar (when the report gives it).
 
@@ -79,13 +81,14 @@ def _rules_hash() -> str:
 
 @functools.cache
 def static_versions() -> dict[str, str | None]:
-    """The versions that do not depend on the case: package, rules, article map, regulation, 条例."""
+    """The versions that do not depend on the case: package, rules, article map, regulation, 条例 and its map."""
     return {
         "enshi_rules": PACKAGE_VERSION,
         "rules": _rules_hash(),
         "article_map": _data_hash("article_map.yaml"),
         "regulation": _data_hash(MEASURES.data_file),
         "tiaoli": _data_hash(TIAOLI.data_file),
+        "tiaoli_map": _data_hash(TIAOLI.map_file),
     }
 
 
