@@ -200,9 +200,13 @@ def test_a_finding_only_under_a_bounding_calendar_is_explained_by_that_calendar(
     case.write_text(json.dumps(c3b(), ensure_ascii=False), "utf-8")
     assert main(["explain", str(case), "--rule", "art_027.p1.review_application"]) == 0
     text = capsys.readouterr().out
-    block = text.split("art_027.p1.review_application.on_time", 1)[1]
-    assert "边界日历：本认定只在放假日最多" in block and "期限最后一日为2027年2月19日" in block
-    assert "边界日历" not in text.split("art_027.p1.review_application.on_time", 1)[0]
+    blocks = {
+        line.rsplit("（规则编号 ", 1)[1].rstrip("）"): b
+        for b in text.split("\n\n") for line in b.splitlines() if line.startswith("   规则：")
+    }
+    assert "   边界日历：本认定只在放假日最多" in blocks["art_027.p1.review_application.on_time"]
+    assert "期限最后一日为2027年2月19日" in blocks["art_027.p1.review_application.on_time"]
+    assert "   边界日历：" not in blocks["art_027.p1.review_application.late"]
     # the JSON says the same
     got = json.loads(e.to_json())
     assert [(x["finding"]["rule_id"], x["bound"]) for x in got["findings"]] == [

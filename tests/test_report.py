@@ -86,3 +86,68 @@ def test_policy_by_name_and_a_bad_policy():
     assert enshi_rules.evaluate(doc, policy="working").policy.day_counting == "working"
     with pytest.raises(CaseValidationError, match="policy"):
         enshi_rules.evaluate(doc, policy="lunar")
+
+
+# ---- rule ids are a technical reference, never what legal staff read first -------------------
+
+_RULE_ID = __import__("re").compile(r"\b(?:art|tl)_\d{3}\.[a-z0-9_.]+")
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_the_text_report_heads_each_finding_with_its_words_and_cites_before_the_rule_id(path):
+    from enshi_rules.cli import render_text
+    from enshi_rules.testing import format_report
+
+    report = enshi_rules.evaluate(path.read_bytes())
+    lines = render_text(report).splitlines()
+    assert format_report(report).splitlines() == lines
+    for i, f in enumerate(report.findings, 1):
+        head = next(k for k, line in enumerate(lines) if line.startswith(f"  {i}. 【"))
+        # the headline: the tag, the subject and the finding's words (a message may quote another
+        # finding's id in brackets after its words, as 第三十二条第二款's does); never the finding's own id
+        assert lines[head].startswith(f"  {i}. 【") and f.rule_id not in lines[head]
+        basis = lines[head + 1]
+        cite = f.citation.split("》", 1)[-1] if f.instrument is None else f.citation
+        assert basis.startswith(f"     依据：{cite}"), basis
+        # the id comes last, labelled as a reference number
+        assert basis.endswith(f"〔规则编号 {f.rule_id}〕") and _RULE_ID.findall(basis) == [f.rule_id]
+        for extra in lines[head + 2:]:
+            if not extra.startswith("     "):
+                break
+            # a rule another finding rests on is named by its 条/款/项 first, its id in brackets after
+            for rid in _RULE_ID.findall(extra):
+                assert f"（规则编号 {rid}）" in extra and extra.index("第") < extra.index(rid), extra
+
+
+def test_a_defeated_finding_names_the_exception_by_its_paragraph_then_its_id():
+    from enshi_rules.cli import render_text
+
+    path = next(p for p in EXAMPLES if p.stem == "liability_tolerance_holds")
+    text = render_text(enshi_rules.evaluate(path.read_bytes()))
+    assert "     已被排除：第三十二条第二款的例外排除了该认定，保留在报告中，以示被排除的是什么（规则编号 art_032.p2.tolerance）" in text
+    assert "已被排除：art_" not in text
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_the_explanation_heads_each_finding_with_its_citation_and_words(path):
+    from enshi_rules.cli import main
+
+    report = enshi_rules.evaluate(path.read_bytes())
+    e = enshi_rules.explain(path.read_bytes())
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["explain", str(path)]) == 0
+    lines = out.getvalue().splitlines()
+    heads = [line for line in lines if line[:1].isdigit()]
+    assert len(heads) == len(report.findings) == len(e.findings)
+    for line, f in zip(heads, report.findings):
+        assert not _RULE_ID.search(line), line  # 1. 第二十八条第一款　【应当·已履行】建始县司法局
+        assert f"【{line.split('【', 1)[1].split('】', 1)[0]}】" in line
+    for line in lines:
+        if line.startswith("   规则："):
+            assert line.endswith("）") and "（规则编号 " in line and line.index("（规则编号 ") > len("   规则：")
+        if line.startswith("     ← "):
+            assert "；规则编号 " in line and not _RULE_ID.match(line[len("     ← "):])

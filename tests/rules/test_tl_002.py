@@ -151,7 +151,7 @@ def test_period_findings_of_a_2026_matter_depend_on_the_unverified_procedure_of_
     # a finding that rests on no period is not marked: no noise on every 2026 finding
     others = [x for x in report.findings if x.article not in (27, 28)]
     assert others and all(x.depends_on is None for x in others)
-    assert "有待人工判断：该认定取决于 tl_002.p1.applies 提出的问题" in render_text(report)
+    assert "有待人工判断：该认定取决于《行政执法监督条例》第二条的说明所提出的问题（规则编号 tl_002.p1.applies）" in render_text(report)
 
 
 def test_the_same_periods_before_2026_02_01_depend_on_nothing():

@@ -81,8 +81,12 @@ def test_docx_of_every_example(path):
     for row, f in zip(findings[1:], report.findings):
         number, finding, cite, due, late = row
         assert finding.startswith(f"【{finding_tag(f)}】{f.subject}：{f.message}")
-        assert (f"（已被排除：{f.defeated_by}）" in finding) == bool(f.defeated_by)
-        assert cite.startswith(f.citation.split("》", 1)[-1]) and f.rule_id in cite
+        # an exception that defeats the finding is named by its 条/款/项 first, its rule id after (small)
+        assert ("（已被排除：" in finding) == bool(f.defeated_by)
+        if f.defeated_by:
+            assert "（已被排除：第" in finding and f"排除了该认定，保留在报告中，以示被排除的是什么（规则编号 {f.defeated_by}）" in finding
+        # the citation first; the rule id only as the technical reference under it
+        assert cite.startswith(f.citation.split("》", 1)[-1]) and cite.endswith(f"（规则编号 {f.rule_id}）")
         assert due == (_cn(f.due) if f.due else "")
         counted = f"（计至{_cn(f.counted_to)}）" if f.days_late and f.counted_to else ""
         assert late == (f"{f.days_late}{counted}" if f.days_late else "")

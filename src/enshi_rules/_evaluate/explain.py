@@ -33,7 +33,7 @@ from ..report import Finding, Policy, Report
 from ..rules import all_rules
 from .evaluate import Run, run
 from .reliance import PeriodTrace, day_reason, period_trace
-from .text_report import finding_tag  # the tags the text report uses
+from .text_report import defeated_by_zh, depends_on_zh, finding_tag, rule_ref_zh  # the words the text report uses
 
 __all__ = [
     "ChainLink",
@@ -601,17 +601,17 @@ def render_explanation(e: Explanation) -> str:
         f = x.finding
         # the measures' citations without their title; the 条例's keep it (《行政执法监督条例》第四十二条第二款)
         short = f.citation if f.instrument is not None else f.citation.split("》", 1)[-1]
-        lines.append(f"{n}. {short}　{f.rule_id}　【{finding_tag(f)}】{f.subject}")
+        lines.append(f"{n}. {short}　【{finding_tag(f)}】{f.subject}")
         lines.append(f"   认定：{f.message}")
         if x.bound_zh:
             lines.append(f"   边界日历：{x.bound_zh}")
         if f.defeated_by:
-            lines.append(f"   已被排除：{f.defeated_by} 所报告的例外排除了该认定（保留在报告中，以示被排除的是什么）")
+            lines.append(f"   已被排除：{defeated_by_zh(f.defeated_by)}")
         if f.depends_on:
-            lines.append(f"   有待判断：取决于 {f.depends_on} 所提出的问题")
+            lines.append(f"   有待人工判断：{depends_on_zh(f.depends_on)}")
         text = f"{x.unit.lead_in}……{x.unit.text}" if x.unit.lead_in else x.unit.text
         lines.append(f"   条文：{text.replace(chr(10), ' ')}")
-        lines.append(f"   规则：{x.rule_summary}")
+        lines.append(f"   规则：{x.rule_summary}（{rule_ref_zh(f.rule_id)}）")
         lines.append(f"   条件：{x.condition}")
         for t in x.tests:
             lines.append(f"     {'✓' if t.holds else '✗'} {t.text}")
@@ -623,7 +623,7 @@ def render_explanation(e: Explanation) -> str:
         if x.chain:
             lines.append("   推导链：")
             for c in x.chain:
-                lines.append(f"     ← {c.citation.split('》', 1)[-1]} {c.rule_id}：{c.message}（推导出“{c.derived_kind_zh}”）")
+                lines.append(f"     ← {c.citation.split('》', 1)[-1]}：{c.message}（推导出“{c.derived_kind_zh}”；{rule_ref_zh(c.rule_id)}）")
         if x.period is not None:
             lines.append(f"   期间：{x.period.text}")
         if x.interpretations:

@@ -6,15 +6,51 @@ from __future__ import annotations
 
 import re
 
-from .._engine.rulebook import MODALITY_ZH, DeadlineStatus, Modality
+from .._engine.rulebook import MODALITY_ZH, DeadlineStatus, Modality, Rule
 from .._law.text import REGULATION_TITLE
 from ..report import Applicable, Certainty, Finding, Report
+from ..rules import all_rules
 from ..rules.tiaoli import tl_002
 
 __all__ = [
-    "MODALITY_ZH", "PERMISSION_STATUS_ZH", "STATUS_ZH", "applicability_zh", "certainty_zh", "finding_tag",
-    "provisional_text", "render_text", "short_citation", "status_zh", "tiaoli_applicability_zh",
+    "MODALITY_ZH", "PERMISSION_STATUS_ZH", "STATUS_ZH", "applicability_zh", "certainty_zh", "defeated_by_zh",
+    "depends_on_zh", "finding_tag", "provisional_text", "render_text", "rule_named_zh", "rule_ref_zh",
+    "short_citation", "status_zh", "tiaoli_applicability_zh",
 ]
+
+
+# ---- rule ids: a technical reference, never what legal staff read first ------------------------
+#
+# A reader of a report reads the 条/款/项 and the words of a finding; the rule id (art_027.p2.rectify.
+# overdue) is kept after them, small, so that a problem can be reported against the code. A finding
+# that rests on another rule (depends_on) or is defeated by one (defeated_by) names that rule by its
+# citation and what it gives (说明/认定/例外), the id after it.
+
+
+def rule_ref_zh(rule_id: str) -> str:
+    """The rule id as a technical reference: 规则编号 art_027.p2.rectify.overdue."""
+    return f"规则编号 {rule_id}"
+
+
+def rule_named_zh(rule_id: str, what: str | None = None) -> str:
+    """A rule as legal staff read it: its 条/款/项 and what it gives (第三十五条的说明,
+    《行政执法监督条例》第二条的说明, 第三十二条第二款的例外); the id alone if it is not a rule."""
+    r: Rule | None = all_rules().get(rule_id)
+    if r is None:
+        return rule_id
+    return f"{r.short_citation}的{what or ('说明' if r.note else '认定')}"
+
+
+def depends_on_zh(rule_id: str) -> str:
+    """What a finding that ``depends_on`` a rule says after 有待人工判断："""
+    return f"该认定取决于{rule_named_zh(rule_id)}所提出的问题（{rule_ref_zh(rule_id)}）"
+
+
+def defeated_by_zh(rule_id: str) -> str:
+    """What a finding ``defeated_by`` an exception says after 已被排除："""
+    r: Rule | None = all_rules().get(rule_id)
+    what = "例外" if r is not None and r.modality is Modality.EXEMPTION else "认定"
+    return f"{rule_named_zh(rule_id, what)}排除了该认定，保留在报告中，以示被排除的是什么（{rule_ref_zh(rule_id)}）"
 
 
 STATUS_ZH = {
@@ -63,18 +99,18 @@ def render_text(report: Report) -> str:
         lines.append("  （无）")
     for i, f in enumerate(report.findings, 1):
         lines.append(f"  {i}. 【{finding_tag(f)}】{f.subject}：{f.message}")
-        extra = f"     依据：{short_citation(f.citation)}　规则：{f.rule_id}"
+        extra = f"     依据：{short_citation(f.citation)}"
         if f.days_late:
             extra += f"　逾期 {f.days_late} 日"
             if f.counted_to is not None:
                 extra += f"（计至 {f.counted_to.isoformat()}）"
-        lines.append(extra)
+        lines.append(extra + f"　〔{rule_ref_zh(f.rule_id)}〕")
         if f.provisional:
             lines.append(f"     {provisional_text(f.calendar_basis)}")
         if f.defeated_by:
-            lines.append(f"     已被排除：{f.defeated_by} 所报告的例外排除了该认定（保留在报告中，以示被排除的是什么）")
+            lines.append(f"     已被排除：{defeated_by_zh(f.defeated_by)}")
         if f.depends_on:
-            lines.append(f"     有待人工判断：该认定取决于 {f.depends_on} 提出的问题")
+            lines.append(f"     有待人工判断：{depends_on_zh(f.depends_on)}")
         if f.due_range is not None:
             lines.append(f"     期限届满日：{f.due_range[0].isoformat()} 至 {f.due_range[1].isoformat()} 之间（起算日只知在一段时间内）")
         if f.certainty is Certainty.POSSIBLE or f.uncertain_facts:

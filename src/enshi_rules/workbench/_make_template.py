@@ -210,8 +210,8 @@ def build(path: Path = TEMPLATE) -> Path:
         ["序号", "认定", "依据", "届满日", "逾期日数"],
         [
             "{{ f.index }}",
-            "{{ f.label }}{{ f.subject }}：{{ f.message }}{{ '（已被排除：' ~ f.defeated_by ~ '）' if f.defeated_by else '' }}{{ '（有待人工判断：' ~ f.depends_on ~ '）' if f.depends_on else '' }}{{ '（' ~ f.certainty ~ '）' if f.certainty else '' }}",
-            "{{ f.citation }}\n（规则 {{ f.rule_id }}）",
+            "{{ f.label }}{{ f.subject }}：{{ f.message }}{{ '（已被排除：' ~ f.defeated_by_zh ~ '）' if f.defeated_by else '' }}{{ '（有待人工判断：' ~ f.depends_on_zh ~ '）' if f.depends_on else '' }}{{ '（' ~ f.certainty ~ '）' if f.certainty else '' }}",
+            "{{ f.citation }}\n（规则编号 {{ f.rule_id }}）",
             "{{ f.due }}{{ f.due_range }}{{ f.provisional }}",
             "{{ f.days_late or '' }}{{ '（计至' ~ f.counted_to ~ '）' if f.days_late and f.counted_to else '' }}",
         ],

@@ -17,6 +17,8 @@ from .._evaluate.text_report import (
     STATUS_ZH,
     applicability_zh,
     certainty_zh,
+    defeated_by_zh,
+    depends_on_zh,
     finding_tag,
     provisional_text,
     short_citation,
@@ -60,6 +62,10 @@ class FindingView:
     counted_to: str  # the day the days late were counted to, when the matter moved on before the as-of date
     defeated_by: str  # the rule id of the exception that defeats the finding (kept, to show what was defeated)
     depends_on: str  # the rule id of the question a person must decide first
+    #: the two above as legal staff read them: the 条/款/项 and what it gives, the id after it
+    #: (第三十二条第二款的例外排除了该认定…（规则编号 art_032.p2.tolerance）); "" when there is none
+    defeated_by_zh: str
+    depends_on_zh: str
     provisional: str  # "" or （暂定：2027年节假日安排尚未公布，按《全国年节及纪念日放假办法》推算）
     calendar_basis: str
     interpretations: tuple[tuple[str, str], ...]  # (id, title)
@@ -167,6 +173,8 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
                 counted_to=_cn_date(f.counted_to),
                 defeated_by=f.defeated_by or "",
                 depends_on=f.depends_on or "",
+                defeated_by_zh=defeated_by_zh(f.defeated_by) if f.defeated_by else "",
+                depends_on_zh=depends_on_zh(f.depends_on) if f.depends_on else "",
                 provisional=provisional_text(f.calendar_basis) if f.provisional else "",
                 calendar_basis=f.calendar_basis or "",
                 interpretations=_interpretations(f, _catalog.interpretations_by_unit(ins).get(uid, ())),
