@@ -164,6 +164,51 @@ def test_a_worker_killed_from_outside_loses_nothing() -> None:
             assert r.report_json == evaluate(docs[r.index]).to_json(indent=None)
 
 
+#: A rectification period that runs into 2027, whose arrangement is not published: received
+#: 2026-12-02 + 30 days = 2027-01-01 (元旦), rolled to Monday 2027-01-04 on the provisional calendar,
+#: to 2027-01-05 with the test calendar of tests/scenarios, which makes 01-04 a day off.
+INTO_2027 = {
+    "case_id": "INTO-2027", "supervising_organ": "422801.sfj", "supervised_organ": "422801.scjgj",
+    "organs": [{"id": "422801.scjgj", "name": "恩施市市场监督管理局", "kind": "工作部门", "level": "县（市）",
+                "region": "422801", "parent": "422801", "system": "市场监管"}],
+    "enforcement_action": {"kind": "行政处罚", "acted_on": "2026-10-01"},
+    "supervision": {
+        "started_on": "2026-11-01",
+        "situations": [{"id": "QX-1", "item": 1, "confirmed": True, "found_on": "2026-11-01"}],
+        "suggestion_letter": {"id": "JYS-1", "issued_on": "2026-11-30", "received_on": "2026-12-02", "rectification_days": 30},
+    },
+    "as_of": "2026-12-20",
+}
+TEST_CALENDAR_2027 = Path(__file__).parent / "scenarios" / "calendar_2027_test_notice.yaml"
+
+
+def _rectification_due(report_json: str) -> str:
+    (f,) = [f for f in json.loads(report_json)["findings"] if f["rule_id"].startswith("art_027.p2.rectify.")]
+    return f["due"]
+
+
+def test_workers_evaluate_in_the_callers_directory_and_environment(tmp_path: Path, monkeypatch) -> None:
+    """Workers are forked from the fork server, which keeps the directory and environment of the
+    moment it started (the process's first batch). A calendar named by ENSHI_RULES_CALENDAR after
+    that, here relative to the caller's directory, gave the workers the provisional 2027 and the
+    caller the file's: a batch report differed from evaluate's in one due date."""
+    assert all(r.ok for r in evaluate_many(CASES[:2], jobs=2))  # the fork server runs from here on
+    (tmp_path / "2027.yaml").write_bytes(TEST_CALENDAR_2027.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ENSHI_RULES_CALENDAR", "2027.yaml")
+    direct = evaluate(INTO_2027).to_json(indent=None)
+    assert _rectification_due(direct) == "2027-01-05"  # the file's calendar
+    (one,) = evaluate_many([INTO_2027], jobs=2)
+    assert _rectification_due(one.report_json) == "2027-01-05"
+    assert one.report_json == direct
+    # and the other way: the variable gone again, the provisional calendar in the workers too
+    monkeypatch.delenv("ENSHI_RULES_CALENDAR")
+    direct = evaluate(INTO_2027).to_json(indent=None)
+    assert _rectification_due(direct) == "2027-01-04"
+    (one,) = evaluate_many([INTO_2027], jobs=2)
+    assert one.report_json == direct
+
+
 def test_a_dead_worker_is_named_by_its_signal_however_late_its_exit_is_reported(monkeypatch) -> None:
     """Under load the fork server reports a worker's exit late (it must run to reap it): a join with
     a timeout then returns with no exit status. Simulated here: in this process, a join with a

@@ -16,6 +16,9 @@ Guarantees, whatever happens to a record:
   record it was evaluating at that moment gets a ``worker_died`` error; the other records it held
   had not been evaluated, or their results had not reached us, and are evaluated again by a fresh
   worker (evaluation is pure, so that is safe); the batch goes on;
+- **the caller's setting**: a worker evaluates in the working directory and environment the caller
+  has when the batch starts (``ENSHI_RULES_CALENDAR``, ``TZ``), not in those of the fork server it
+  was forked from, so its reports are those :func:`~enshi_rules.evaluate` gives in the caller;
 - **bounded memory**: the input is consumed lazily, at most ``window`` records are between being
   read and being handed back (in flight, or finished and waiting for an earlier one).
 
@@ -266,9 +269,39 @@ def _pack_results(chunk_id: int, out: list[tuple[bool, Any]]) -> bytes:
         return pickle.dumps((chunk_id, safe, cpu), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _worker_main(task: Task, as_of: date | None, tasks: Any, results: Any, progress: Any) -> None:
+#: What an evaluation reads of its process besides its arguments: the working directory (a relative
+#: calendar file) and the environment (``ENSHI_RULES_CALENDAR``; ``TZ``, which decides what "today" is).
+Setting = tuple[str | None, dict[str, str]]
+
+
+def _callers_setting() -> Setting:
+    """The caller's working directory and environment, as they are when the batch starts."""
+    try:
+        cwd: str | None = os.getcwd()
+    except OSError:  # pragma: no cover - a directory removed under the caller
+        cwd = None
+    return cwd, dict(os.environ)
+
+
+def _adopt(setting: Setting) -> None:
+    """Make a worker evaluate as the caller would. A worker is forked from the fork server, which
+    has the directory and environment of the moment it started (the first batch of the process),
+    not the caller's now: a calendar file named by ``ENSHI_RULES_CALENDAR`` after that, or a
+    relative one, gave workers another calendar than a direct ``evaluate`` (a 2027 due date)."""
+    cwd, env = setting
+    if cwd is not None:
+        os.chdir(cwd)
+    if dict(os.environ) != env:
+        os.environ.clear()
+        os.environ.update(env)
+        if hasattr(time, "tzset"):
+            time.tzset()
+
+
+def _worker_main(task: Task, as_of: date | None, tasks: Any, results: Any, progress: Any, setting: Setting) -> None:
     """A worker: evaluate chunks until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _adopt(setting)
     # What the fork server imported lives as long as the worker: keep the cyclic garbage collector
     # from walking it (and from copying its pages) at every full collection (~5% of a worker's CPU).
     gc.freeze()
@@ -286,12 +319,12 @@ def _worker_main(task: Task, as_of: date | None, tasks: Any, results: Any, progr
 
 
 class _Worker:
-    def __init__(self, ctx: Any, task: Task, as_of: date | None) -> None:
+    def __init__(self, ctx: Any, task: Task, as_of: date | None, setting: Setting) -> None:
         self.tasks = ctx.Queue()
         self.results, child_end = ctx.Pipe(duplex=False)
         self.progress = ctx.RawValue("q", -1)
         self.process = ctx.Process(
-            target=_worker_main, args=(task, as_of, self.tasks, child_end, self.progress), daemon=True
+            target=_worker_main, args=(task, as_of, self.tasks, child_end, self.progress, setting), daemon=True
         )
         self.process.start()
         child_end.close()  # so that the parent sees EOF when the worker dies
@@ -408,9 +441,11 @@ def _parallel(
     graceful = False
     counts = {"workers_started": 0.0, "workers_died": 0.0, "worker_cpu_s": 0.0}
 
+    setting = _callers_setting()  # a worker started after a death evaluates as the first ones did
+
     def start() -> _Worker:
         counts["workers_started"] += 1
-        return _Worker(ctx, task, as_of)
+        return _Worker(ctx, task, as_of, setting)
 
     def take() -> list[tuple[int, bytes]]:
         nonlocal exhausted, taken, in_flight_bytes
