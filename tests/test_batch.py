@@ -209,6 +209,24 @@ def test_workers_evaluate_in_the_callers_directory_and_environment(tmp_path: Pat
     assert one.report_json == direct
 
 
+def test_a_dead_workers_feeder_thread_ends_with_it() -> None:
+    """A chunk larger than a pipe's buffer is half written when its worker dies: the thread writing
+    it blocked for good (a multiprocessing.Queue keeps the read end open in the parent) and stayed
+    until the process exited. Now the write fails and the thread ends with the batch."""
+    docs = list(case_mix(400, seed=9))
+    for d in docs:  # about 6 kB a record: a chunk of 64 is several pipe buffers
+        d["supervision"]["situations"][0]["description"] = "情况" * 1000  # the longest allowed
+    before = set(threading.enumerate())
+    results = evaluate_many(docs, jobs=2)
+    out = [next(results)]
+    victims = [p for p in multiprocessing.active_children() if p.is_alive()]
+    os.kill(victims[0].pid, signal.SIGKILL)
+    out += list(results)
+    assert [r.index for r in out] == list(range(400)) and sum(not r.ok for r in out) <= 1
+    left = [t for t in set(threading.enumerate()) - before if t.is_alive()]
+    assert left == [], [t.name for t in left]
+
+
 def test_a_dead_worker_is_named_by_its_signal_however_late_its_exit_is_reported(monkeypatch) -> None:
     """Under load the fork server reports a worker's exit late (it must run to reap it): a join with
     a timeout then returns with no exit status. Simulated here: in this process, a join with a

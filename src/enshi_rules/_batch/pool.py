@@ -34,7 +34,9 @@ import itertools
 import multiprocessing
 import os
 import pickle
+import queue
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -234,8 +236,8 @@ def _run_task(task: Task, payload: Any, as_of: date | None) -> tuple[bool, Any]:
 
 # --------------------------------------------------------------------------- worker processes
 #
-# Wire format. Parent -> worker, on a multiprocessing.Queue (its feeder thread writes the pipe, so
-# the parent never blocks however busy the worker is): ``(chunk_id, [(index, pickled_payload)])``
+# Wire format. Parent -> worker, on a pipe of its own written by a feeder thread (:class:`_Feeder`,
+# so the parent never blocks however busy the worker is): ``(chunk_id, [(index, pickled_payload)])``
 # or ``None`` to stop. Payloads are pickled one by one in the parent, so a record that cannot be
 # pickled, or unpickled in the worker, is that record's error and nothing else's. Worker -> parent,
 # on a pipe of its own (no lock shared between workers, so a worker killed while writing harms no
@@ -306,7 +308,10 @@ def _worker_main(task: Task, as_of: date | None, tasks: Any, results: Any, progr
     # from walking it (and from copying its pages) at every full collection (~5% of a worker's CPU).
     gc.freeze()
     while True:
-        msg = tasks.get()
+        try:
+            msg = pickle.loads(tasks.recv_bytes())
+        except EOFError:  # the parent is gone
+            return
         if msg is None:
             return
         chunk_id, items = msg
@@ -318,16 +323,56 @@ def _worker_main(task: Task, as_of: date | None, tasks: Any, results: Any, progr
         results.send_bytes(_pack_results(chunk_id, out))
 
 
+class _Feeder:
+    """Writes the messages for one worker to its pipe, from a thread of the parent.
+
+    Not a ``multiprocessing.Queue``: its feeder thread blocked for good when the worker died with a
+    chunk half written (a chunk is larger than a pipe's buffer, and the queue keeps the pipe's read
+    end open in the parent too, so the write never failed), and stayed until the process exited.
+    Here only the worker holds the read end: when it dies the write fails and the thread ends."""
+
+    #: What ends the thread (``None`` is the worker's stop message, sent like any other).
+    CLOSE = object()
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        self.queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._run, name="enshi-rules-batch-feeder", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            while True:
+                msg = self.queue.get()
+                if msg is _Feeder.CLOSE:
+                    return
+                self.conn.send_bytes(pickle.dumps(msg, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:  # EPIPE: the worker died; what it was sent is evaluated again elsewhere
+            return
+        finally:
+            self.conn.close()
+
+    def put(self, msg: Any) -> None:
+        self.queue.put(msg)
+
+    def close(self, timeout: float | None = None) -> None:
+        """Stop the thread once it has written what it was given (or the worker is gone)."""
+        self.queue.put(_Feeder.CLOSE)
+        self.thread.join(timeout)
+
+
 class _Worker:
     def __init__(self, ctx: Any, task: Task, as_of: date | None, setting: Setting) -> None:
-        self.tasks = ctx.Queue()
+        tasks_end, tasks = ctx.Pipe(duplex=False)
         self.results, child_end = ctx.Pipe(duplex=False)
         self.progress = ctx.RawValue("q", -1)
         self.process = ctx.Process(
-            target=_worker_main, args=(task, as_of, self.tasks, child_end, self.progress, setting), daemon=True
+            target=_worker_main, args=(task, as_of, tasks_end, child_end, self.progress, setting), daemon=True
         )
         self.process.start()
         child_end.close()  # so that the parent sees EOF when the worker dies
+        tasks_end.close()  # so that a write to a dead worker fails (EPIPE) instead of blocking
+        self.tasks = _Feeder(tasks)
         self.inflight: deque[tuple[int, list[tuple[int, bytes]]]] = deque()
         self.done_any = False
         self.cpu = 0.0  # CPU seconds the worker had used when it last sent results
@@ -348,8 +393,7 @@ class _Worker:
                 self.process.kill()
                 self.process.join()
         finally:
-            self.tasks.cancel_join_thread()
-            self.tasks.close()
+            self.tasks.close(timeout=5)  # the worker is gone: the thread ends at once
             self.results.close()
 
 
