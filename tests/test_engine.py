@@ -360,3 +360,44 @@ def test_a_rule_with_overlapping_or_branches_concludes_once_per_fact():
     fact = {"kind": "rectification_outcome", "as_of": 2, "status": "on_time", "due": 5, "decision_issued": 5, "refs": ["x"]}
     fired = _engine.evaluate_facts([[fact]])
     assert [f.rule.rule_id for f in fired] == ["art_028.p1.decision_without_default"]
+
+
+def test_a_comparison_with_a_property_the_fact_lacks_never_matches() -> None:
+    """durable-rules decides ``m.a <= m.b`` on a fact without ``b`` from memory it never wrote
+    (``isAlphaMatch`` in events.c reads an uninitialised result after ERR_PROPERTY_NOT_FOUND): here
+    the raw engine matches it, and a report then depended on what the process computed before (issue
+    det). Every such comparison goes to the engine after the test that the fact has ``b``."""
+    import durable_rules_engine as dre
+
+    from enshi_rules._engine import durable as _durable
+
+    cond = {"$and": [{"kind": "x"}, {"$lte": {"a": {"$m": "b"}}}]}
+    raw = {"cmp": {"all": [{"m": cond}]}, "receipt": {"all": [{"m": {"$ex": {"kind": 1}}}]}}
+    guarded = {"cmp": {"all": [{"m": _durable._guarded(cond)}]}, "receipt": raw["receipt"]}
+
+    def fired(definition: dict, fact: dict) -> list[str]:
+        h = dre.create_ruleset(f"det_{len(json.dumps(definition))}_{id(definition)}", json.dumps(definition))
+        code, state = dre.assert_facts(h, json.dumps([{**fact, "sid": "s1", "id": "f1"}]))
+        out: list[str] = []
+        msg = (dre.start_action_for_state(h, state) or [None, None])[1]
+        while msg:
+            out += [k for k in json.loads(msg) if k != "receipt"]
+            msg = dre.complete_and_start_action(h, state)
+        dre.delete_state(h, "s1")
+        return out
+
+    assert fired(raw, {"kind": "x", "a": 1, "b": 2}) == ["cmp"] and fired(raw, {"kind": "x", "a": 1, "b": 0}) == []
+    assert fired(guarded, {"kind": "x", "a": 1, "b": 2}) == ["cmp"] and fired(guarded, {"kind": "x", "a": 1, "b": 0}) == []
+    assert fired(guarded, {"kind": "x", "a": 1}) == []  # the raw condition's answer here is undefined
+    assert _durable._guarded(cond) == {"$and": [{"kind": "x"}, {"$and": [{"$ex": {"b": 1}}, {"$lte": {"a": {"$m": "b"}}}]}]}
+    # and every rule goes to the engine so guarded
+    def unguarded(node: dict, have: frozenset[str] = frozenset()) -> list[str]:
+        if "$and" in node:
+            seen = have | {p for sub in node["$and"] if "$ex" in sub for p in sub["$ex"]}
+            return [x for sub in node["$and"] for x in unguarded(sub, seen)]
+        if "$or" in node:
+            return [x for sub in node["$or"] for x in unguarded(sub, have)]
+        return sorted(_durable._other_properties(node) - have)
+
+    definitions = {rid: _durable._guarded(r.condition) for rid, r in _durable.rules().items()}
+    assert {rid: bad for rid, c in definitions.items() if (bad := unguarded(c))} == {}

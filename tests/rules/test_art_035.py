@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from enshi_rules.testing import assert_no_note, assert_note
 
 from .casebuilder import case, letter, only, run
@@ -79,6 +81,37 @@ def test_a_period_that_began_before_commencement_is_not_judged():
     assert len(notes) == 2 and all(not n.excludes for n in notes)
     assert any("第二十七条" in n.message and "2025年2月20日" in n.message for n in notes)
     assert any("第二十六条" in n.message and "2025年2月18日" in n.message for n in notes)
+
+
+def test_a_period_not_judged_has_no_last_day_and_no_act_is_timely_against_it():
+    """The window of 第二十七条第一款 began before commencement, so it has no last day (the fact has
+    no ``window_due``): an objection filed in it is neither timely nor late, and nothing of the review
+    is judged. durable-rules decided ``filed <= window_due`` on a fact without ``window_due`` from
+    memory it never wrote: in every process we tried it said "timely", and the report carried a review
+    answered on time (第二十七条第一款), or, for an upheld objection, the end of the supervision;
+    which finding came out depended on what the process had computed before (issue det). The same
+    for the execution report of a decision letter received before commencement (第二十八条第二款)."""
+    doc = case(
+        started_on="2025-02-16",
+        suggestion_letter=letter(issued="2025-02-21", received="2025-02-24"),
+        objection={"id": "FC-1", "filed_on": "2025-03-04"},
+        review_answer={"id": "DF-1", "answered_on": "2025-03-18", "objection_upheld": False, "received_on": "2025-03-21"},
+    )
+    report = run(doc, "2025-05-27")
+    assert not any(f.article in (26, 27) for f in report.findings), report.rule_ids()
+    upheld = copy.deepcopy(doc)
+    upheld["supervision"]["review_answer"]["objection_upheld"] = True
+    report = run(upheld, "2025-05-27")
+    assert not any(f.article in (26, 27) for f in report.findings), report.rule_ids()
+    executed = case(
+        started_on="2025-01-10",
+        suggestion_letter=letter(issued="2025-01-12", received="2025-01-13"),
+        decision_letter={"id": "JDS-1", "issued_on": "2025-02-01", "received_on": "2025-02-04"},
+        execution_report={"id": "ZX-1", "submitted_on": "2025-03-03"},
+    )
+    report = run(executed, "2025-03-20")
+    assert not any(f.rule_id.startswith("art_028.p2") for f in report.findings), report.rule_ids()
+    assert any(n.rule_id == "art_035.p1.period_not_judged" for n in report.notes)
 
 
 def test_a_period_that_began_on_commencement_day_is_judged():

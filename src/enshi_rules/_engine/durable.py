@@ -27,6 +27,8 @@ background threads                 none: the C engine is called directly, nothin
                                    rule on one fact are dropped when the engine is drained
 ``x != v`` never matches a fact    documented in ``_rulebook``: write ``(-m.x) | (m.x != v)``
 without ``x``
+``m.a <= m.b`` on a fact without   decided from uninitialised memory (events.c): every comparison
+``b``: an undefined answer         with another property goes in after ``$ex`` of it (``_guarded``)
 threads racing on the ruleset      one lock around each evaluation; a forked child gets a new lock
 dates are not JSON                 facts carry dates as ordinal day numbers (``date.toordinal``);
                                    anything but JSON scalars or lists of strings is refused
@@ -105,7 +107,7 @@ class _CompiledRuleset:
     """One durable-rules ruleset handle for one exact set of rule definitions."""
 
     def __init__(self, rules: dict[str, Rule]) -> None:
-        definition = {rid: {"all": [{"m": r.condition}]} for rid, r in rules.items()}
+        definition = {rid: {"all": [{"m": _guarded(r.condition)}]} for rid, r in rules.items()}
         definition[_RECEIPT] = {"all": [{"m": _RECEIPT_CONDITION}]}
         text = json.dumps(definition, ensure_ascii=False, sort_keys=True)
         self.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -124,6 +126,38 @@ class _CompiledRuleset:
         receipt (issue 18); no condition can tell the difference, since none reads it."""
         keep = self.reads.get(fact["kind"], self.reads_any)
         return {k: v for k, v in fact.items() if k in keep}
+
+
+def _guarded(node: Any) -> Any:
+    """A condition as the engine must receive it: every comparison with another property of the
+    fact (``m.done <= m.due``) preceded, in an ``$and``, by the test that the fact has it.
+
+    durable-rules 2.0.28 decides such a comparison on a fact without that property from memory it
+    never wrote (``isAlphaMatch`` in events.c: the lookup of ``$m`` fails with
+    ERR_PROPERTY_NOT_FOUND, which it does not check, and reads its uninitialised result), so
+    whether the rule fires depends on what the process computed before. Reproduced: 第二十八条第一款's
+    ``decision_without_default`` without its kind guard matched the ``rectification`` fact (which has
+    no ``due``) when its mutant ran alone and not after other mutants in one process. The rules mean
+    what they say ("a comparison with a property the fact lacks is false", as for any property the
+    fact lacks) only with the guard, which changes nothing where the property is there."""
+    if isinstance(node, dict):
+        if "$and" in node or "$or" in node:
+            return {k: [_guarded(x) for x in v] if k in ("$and", "$or") else v for k, v in node.items()}
+        needed = sorted(_other_properties(node))
+        if needed:
+            return {"$and": [*({"$ex": {p: 1}} for p in needed), node]}
+    return node
+
+
+def _other_properties(node: Mapping[str, Any]) -> set[str]:
+    """The properties of the same fact a leaf condition compares with (``{"$m": "due"}``)."""
+    out: set[str] = set()
+    for key, val in node.items():
+        if key in ("$ex", "$nex") or not isinstance(val, Mapping):
+            continue
+        operands = val.values() if key.startswith("$") else [val]
+        out.update(o["$m"] for o in operands if isinstance(o, Mapping) and isinstance(o.get("$m"), str))
+    return out
 
 
 #: Properties every fact keeps in the engine, whatever the conditions read.
