@@ -108,6 +108,24 @@ def test_missing_receipt_of_the_decision_is_named():
     assert report.missing_facts[0].needed_for == "第二十八条第二款"
 
 
+def test_a_decision_within_the_review_period_is_judged_as_one_during_review_only():
+    # letter received 2025-04-03, application 2025-04-10: the review is owed by 2025-04-25, and the
+    # decision letter of 2025-04-20 comes before it. The rectification period has not begun, so there
+    # is no outcome of it for 第一款's "逾期未自行纠正" to be missing from: only decision_during_review.
+    # (Without its kind guard decision_without_default fired on the review fact, whose due is the
+    # review's: a mutant that only uninitialised engine memory used to kill; issue det.)
+    doc = case(
+        started_on="2025-03-20",
+        suggestion_letter=letter(received="2025-04-03", issued="2025-04-01"),
+        objection={"id": "FC-1", "filed_on": "2025-04-10"},
+    )
+    doc["supervision"]["decision_letter"] = {"id": "JDS-1", "issued_on": "2025-04-20", "received_on": "2025-04-21"}
+    report = run(doc, "2025-04-22")
+    only(report, "art_028.p1.decision_during_review", modality=Modality.VIOLATION, cite="第二十八条第一款")
+    absent(report, "art_028.p1.decision_without_default")
+    absent(report, "art_028.p1.decision_issued")
+
+
 def test_decision_while_a_timely_review_is_pending_lacks_its_premise():
     # letter received 2025-04-03, application 2025-04-10 (window to 2025-04-14), no answer yet
     doc = case(
