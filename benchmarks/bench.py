@@ -177,7 +177,7 @@ def _public_api_main(n: int, seed: int) -> None:
     (the whole pipeline over the cases, then the engine step alone) each time stdin says ``round``."""
     import durable.lang as dl
 
-    from enshi_rules._engine.durable import Fired
+    from enshi_rules._engine.durable import Fired, engine_condition
     from enshi_rules._engine.rulebook import Fact
 
     rules = all_rules()
@@ -215,7 +215,7 @@ def _public_api_main(n: int, seed: int) -> None:
 
     with dl.ruleset("enshi_public"):
         for r in rules.values():
-            dl.when_all(Condition(dict(r.condition)))(action_for(r))
+            dl.when_all(Condition(engine_condition(r.condition)))(action_for(r))  # as the engine gets it
         dl.when_all(Condition({"$ex": {"kind": 1}}))(receipt)
 
     def evaluate_facts(stages: Any, *, conduct: Any = (), always: Any = ()) -> list[Fired]:

@@ -373,7 +373,7 @@ def test_a_comparison_with_a_property_the_fact_lacks_never_matches() -> None:
 
     cond = {"$and": [{"kind": "x"}, {"$lte": {"a": {"$m": "b"}}}]}
     raw = {"cmp": {"all": [{"m": cond}]}, "receipt": {"all": [{"m": {"$ex": {"kind": 1}}}]}}
-    guarded = {"cmp": {"all": [{"m": _durable._guarded(cond)}]}, "receipt": raw["receipt"]}
+    guarded = {"cmp": {"all": [{"m": _durable.engine_condition(cond)}]}, "receipt": raw["receipt"]}
 
     def fired(definition: dict, fact: dict) -> list[str]:
         h = dre.create_ruleset(f"det_{len(json.dumps(definition))}_{id(definition)}", json.dumps(definition))
@@ -389,7 +389,7 @@ def test_a_comparison_with_a_property_the_fact_lacks_never_matches() -> None:
     assert fired(raw, {"kind": "x", "a": 1, "b": 2}) == ["cmp"] and fired(raw, {"kind": "x", "a": 1, "b": 0}) == []
     assert fired(guarded, {"kind": "x", "a": 1, "b": 2}) == ["cmp"] and fired(guarded, {"kind": "x", "a": 1, "b": 0}) == []
     assert fired(guarded, {"kind": "x", "a": 1}) == []  # the raw condition's answer here is undefined
-    assert _durable._guarded(cond) == {"$and": [{"kind": "x"}, {"$and": [{"$ex": {"b": 1}}, {"$lte": {"a": {"$m": "b"}}}]}]}
+    assert _durable.engine_condition(cond) == {"$and": [{"kind": "x"}, {"$and": [{"$ex": {"b": 1}}, {"$lte": {"a": {"$m": "b"}}}]}]}
     # and every rule goes to the engine so guarded
     def unguarded(node: dict, have: frozenset[str] = frozenset()) -> list[str]:
         if "$and" in node:
@@ -399,5 +399,5 @@ def test_a_comparison_with_a_property_the_fact_lacks_never_matches() -> None:
             return [x for sub in node["$or"] for x in unguarded(sub, have)]
         return sorted(_durable._other_properties(node) - have)
 
-    definitions = {rid: _durable._guarded(r.condition) for rid, r in _durable.rules().items()}
+    definitions = {rid: _durable.engine_condition(r.condition) for rid, r in _durable.rules().items()}
     assert {rid: bad for rid, c in definitions.items() if (bad := unguarded(c))} == {}

@@ -28,7 +28,8 @@ background threads                 none: the C engine is called directly, nothin
 ``x != v`` never matches a fact    documented in ``_rulebook``: write ``(-m.x) | (m.x != v)``
 without ``x``
 ``m.a <= m.b`` on a fact without   decided from uninitialised memory (events.c): every comparison
-``b``: an undefined answer         with another property goes in after ``$ex`` of it (``_guarded``)
+``b``: an undefined answer         with another property goes in after ``$ex`` of that property
+                                   (``engine_condition``)
 threads racing on the ruleset      one lock around each evaluation; a forked child gets a new lock
 dates are not JSON                 facts carry dates as ordinal day numbers (``date.toordinal``);
                                    anything but JSON scalars or lists of strings is refused
@@ -54,7 +55,7 @@ from . import rulebook as _rulebook
 from .kinds import check_instance
 from .rulebook import Fact, Outcome, Rule
 
-__all__ = ["LISTENERS", "Fired", "MAX_FACTS", "MAX_ROUNDS", "evaluate_facts", "rules"]
+__all__ = ["LISTENERS", "Fired", "MAX_FACTS", "MAX_ROUNDS", "engine_condition", "evaluate_facts", "rules"]
 
 #: Forward-chaining rounds within one stage before we call it a runaway rule set.
 MAX_ROUNDS = 8
@@ -107,7 +108,7 @@ class _CompiledRuleset:
     """One durable-rules ruleset handle for one exact set of rule definitions."""
 
     def __init__(self, rules: dict[str, Rule]) -> None:
-        definition = {rid: {"all": [{"m": _guarded(r.condition)}]} for rid, r in rules.items()}
+        definition = {rid: {"all": [{"m": engine_condition(r.condition)}]} for rid, r in rules.items()}
         definition[_RECEIPT] = {"all": [{"m": _RECEIPT_CONDITION}]}
         text = json.dumps(definition, ensure_ascii=False, sort_keys=True)
         self.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -128,7 +129,7 @@ class _CompiledRuleset:
         return {k: v for k, v in fact.items() if k in keep}
 
 
-def _guarded(node: Any) -> Any:
+def engine_condition(node: Any) -> Any:
     """A condition as the engine must receive it: every comparison with another property of the
     fact (``m.done <= m.due``) preceded, in an ``$and``, by the test that the fact has it.
 
@@ -142,7 +143,7 @@ def _guarded(node: Any) -> Any:
     fact lacks) only with the guard, which changes nothing where the property is there."""
     if isinstance(node, dict):
         if "$and" in node or "$or" in node:
-            return {k: [_guarded(x) for x in v] if k in ("$and", "$or") else v for k, v in node.items()}
+            return {k: [engine_condition(x) for x in v] if k in ("$and", "$or") else v for k, v in node.items()}
         needed = sorted(_other_properties(node))
         if needed:
             return {"$and": [*({"$ex": {p: 1}} for p in needed), node]}
