@@ -147,9 +147,10 @@ def test_a_mutant_that_crashes_the_process_is_killed_with_the_reason():
 
 
 def test_the_kind_guard_of_a_decision_without_default_is_killed():
-    """Without its kind the rule matches a fact without ``due`` and the evaluation fails. It survived
-    the full run while mutants shared one process (state left by earlier ones); the run of every
-    mutant of 第二十条至第二十九条 (``--rules art_02``, too slow for the suite) kills it too now."""
+    """Without its kind the rule fires on the review fact (its ``due`` is the review's) for a decision
+    letter issued within the review period. It used to be killed on the ``rectification`` fact, which
+    has no ``due``, by durable-rules reading uninitialised memory for ``decision_issued <= due``, so it
+    survived a full run in one process and was killed alone (issue det; docs/mutation.md)."""
     mid = 'art_028.p1.decision_without_default: conjunct: drop {"kind": "rectification_outcome"}'
     proc = subprocess.run(
         [sys.executable, "-m", "enshi_rules.cli", "mutate", "--rules", "art_028.p1.decision_without_default: conjunct"],
@@ -158,4 +159,4 @@ def test_the_kind_guard_of_a_decision_without_default_is_killed():
     assert proc.returncode == 0, proc.stdout + proc.stderr
     data = json.loads(proc.stdout.strip().splitlines()[-1])
     assert mid not in data["survivors"] and data["mutants"] >= 2, data
-    assert f"killed    {mid}  <- tests/rules/test_art_028.py::test_decision_issued_after_default_fulfils_the_duty" in proc.stderr
+    assert f"killed    {mid}  <- tests/rules/test_art_028.py::test_a_decision_within_the_review_period_is_judged_as_one_during_review_only" in proc.stderr
