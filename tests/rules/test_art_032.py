@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 from enshi_rules._evaluate.text_report import finding_tag
 from enshi_rules.rules.art_032 import BEHAVIOURS
 
-from .mcase import absent, case, check, check_note, only, run
+from .mcase import absent, case, check, check_note, note, only, run
 
 PERSON = "恩施市市场监督管理局张某（直接负责的主管人员）"
 ALL_HOLD = {"lawful_performance": True, "objective_cause": True, "duties_performed": True}
 
 
 def _liab(item: int, **kw):
-    rec = {"id": "ZR-1", "person": "张某", "role": "直接负责的主管人员", "behaviour": item, "confirmed": True}
+    # the conduct on the day of the enforcement action (第三十二条 reaches conduct from 2025-03-01, A32-7)
+    rec = {"id": "ZR-1", "person": "张某", "role": "直接负责的主管人员", "behaviour": item, "confirmed": True, "acted_on": "2025-04-20"}
     rec.update(kw)
     return case(liabilities=[rec])
 
@@ -265,3 +268,116 @@ def test_a_condition_of_tolerance_not_recorded_is_possible_and_a_missing_fact_ne
     r = enshi_rules.evaluate(doc, as_of="2026-11-30")
     h = only(r, "art_032.p1.i3.unlawful_enforcement")
     assert h.certainty.value == "certain" and "主张容错不能成立" in h.message and "（经查不成立）" in h.message
+
+
+# ---- 第三十二条 and 第三十五条: substantive liability reaches conduct on or after 2025-03-01 (A32-7) ----
+# 第三十五条: 本办法自2025年3月1日起施行. The supervision of the base case starts 2025-05-06: its
+# procedure is under the measures (A35-1); the conduct charged is judged by its own date.
+
+
+def test_conduct_before_commencement_is_a_note_never_a_finding():
+    # c7 of the legal review: 执法行为 2024-12-01, supervision 2025-09-01
+    r = run(_liab(3, acted_on="2024-12-01"))
+    absent(r, "art_032.p1.i3.unlawful_enforcement")
+    assert [f for f in r.findings if f.article == 32] == []
+    n = check_note(r, "art_032.p1.conduct_before_commencement", 32, 1, "shall", "supervised")
+    assert (n.item, n.excludes, n.certainty.value, n.uncertain_facts) == (None, False, "certain", ())
+    assert "A32-7" in n.interpretations and n.facts == ("ZR-1",)
+    assert "发生在本办法施行日期2025年3月1日之前（行为日期：2024年12月1日）" in n.message
+    assert "不适用于本办法施行前的行为" in n.message and "依行为发生时有效的法律、法规和纪律规定" in n.message
+    assert r.in_scope is True  # the supervision itself is under the measures (A35-1)
+
+
+def test_conduct_on_the_day_before_commencement_is_a_note():
+    r = run(_liab(3, acted_on="2025-02-28"))
+    absent(r, "art_032.p1.i3.unlawful_enforcement")
+    n = check_note(r, "art_032.p1.conduct_before_commencement", 32, 1, "shall", "supervised")
+    assert n.certainty.value == "certain" and "行为日期：2025年2月28日" in n.message
+
+
+def test_conduct_on_the_day_of_commencement_is_a_certain_finding():
+    r = run(_liab(3, acted_on="2025-03-01"))
+    f = only(r, "art_032.p1.i3.unlawful_enforcement")
+    check(f, "art_032.p1.i3.unlawful_enforcement", 32, 1, 3, "violation", PERSON)
+    assert (f.status, f.certainty.value, f.uncertain_facts, f.defeated_by) == (None, "certain", (), None)
+    absent(r, "art_032.p1.conduct_before_commencement")
+
+
+def test_conduct_known_to_a_month_before_commencement_is_a_note_and_no_crime_note():
+    r = run(_liab(6, acted_on="2025-02", suspected_crime=True))
+    assert [f for f in r.findings if f.article == 32] == []
+    absent(r, "art_032.p1.criminal_liability")
+    n = check_note(r, "art_032.p1.conduct_before_commencement", 32, 1, "shall", "supervised")
+    assert (n.certainty.value, n.uncertain_facts) == ("certain", ("liabilities[0].acted_on（2025年2月，只知月份）",))
+    assert "行为日期：2025年2月1日至2025年2月28日之间" in n.message  # the month, never one of its ends shown as the day
+    assert "涉嫌犯罪的仍应依法移送有关机关，这不以本办法为依据" in n.message
+
+
+def test_conduct_known_to_a_month_after_commencement_is_a_certain_finding():
+    r = run(_liab(6, acted_on="2025-03", suspected_crime=True))
+    f = only(r, "art_032.p1.i6.improper_gain")
+    check(f, "art_032.p1.i6.improper_gain", 32, 1, 6, "violation", PERSON)
+    assert f.certainty.value == "certain" and f.uncertain_facts == ()
+    assert note(r, "art_032.p1.criminal_liability").certainty.value == "certain"
+    absent(r, "art_032.p1.conduct_before_commencement")
+
+
+def test_tolerance_is_not_judged_for_conduct_before_commencement():
+    r = run(_liab(3, acted_on="2024-12-01", tolerance=ALL_HOLD))
+    absent(r, "art_032.p2.tolerance")
+    n = note(r, "art_032.p1.conduct_before_commencement")
+    assert "记录主张容错的，也不依第三十二条第二款判断" in n.message
+
+
+@pytest.mark.parametrize(
+    ("acted_on", "reason"),
+    [
+        (None, "liabilities[0].acted_on（已做，日期不详）"),  # not recorded: judged as done on a day not recorded
+        ("done", "liabilities[0].acted_on（已做，日期不详）"),
+        ("2025", "liabilities[0].acted_on（2025年，只知年份）"),  # straddles 2025-03-01
+    ],
+)
+def test_conduct_whose_date_may_fall_on_either_side_of_commencement_is_only_possible(acted_on, reason):
+    r = run(_liab(1, acted_on=acted_on))
+    f = only(r, "art_032.p1.i1.duty_not_performed")
+    check(f, "art_032.p1.i1.duty_not_performed", 32, 1, 1, "violation", PERSON)
+    assert f.certainty.value == "possible" and f.uncertain_facts == (reason,)
+    assert finding_tag(f) == "可能违反"
+    n = note(r, "art_032.p1.conduct_before_commencement")
+    assert (n.certainty.value, n.uncertain_facts) == ("possible", (reason,))
+    # an unrelated finding keeps the certainty it has without the liability record
+    assert all(x.certainty.value == "certain" for x in r.findings if x.article != 32)
+
+
+def test_an_unrelated_finding_keeps_its_certainty_when_a_conduct_date_is_unknown():
+    # HN-09/GS-10 of docs/real-cases.md: no start, so 第二十六条's letter is possible for the unknown
+    # start (A35-1), with or without a liability record; an undated conduct changes nothing there.
+    no_start = {"started_on": None}
+    base = case(supervision={"situations": [{"item": 3, "confirmed": True}]})
+    base.update({k: v for k, v in no_start.items() if v is not None})
+    with_liab = copy.deepcopy(base)
+    with_liab["liabilities"] = [{"id": "ZR-1", "person": "张某", "role": "直接负责的主管人员", "behaviour": 6, "confirmed": True}]
+    for d in (base, with_liab):
+        r = run(d, as_of="2026-12-01")
+        f = only(r, "art_026.p1.i3.letter_required")
+        assert (f.article, f.paragraph, f.item, f.modality.value) == (26, 1, 3, "shall")
+        assert (f.certainty.value, f.depends_on, f.uncertain_facts) == ("possible", "art_035.p1.start_unknown", ("supervision.started_on（启动日期不详）",))
+    g = only(run(with_liab, as_of="2026-12-01"), "art_032.p1.i6.improper_gain")
+    assert g.certainty.value == "possible"
+    assert g.uncertain_facts == ("supervision.started_on（启动日期不详）", "liabilities[0].acted_on（已做，日期不详）")
+
+
+@pytest.mark.parametrize("word", ["not_done", "unknown", "2025/03/01", "March 2025"])
+def test_a_conduct_date_is_a_date_or_done(word):
+    import enshi_rules
+
+    with pytest.raises(enshi_rules.CaseValidationError, match=r"liabilities\[0\]\.acted_on") as e:
+        run(_liab(1, acted_on=word))
+    assert "done" in str(e.value.problems[0].message_en) and "已发生，日期不详" in e.value.problems[0].message_zh
+
+
+def test_a_conduct_date_after_the_as_of_date_is_refused():
+    import enshi_rules
+
+    with pytest.raises(enshi_rules.CaseValidationError, match=r"liabilities\[0\]\.acted_on"):
+        run(_liab(1, acted_on="2026-01-05"), as_of="2025-12-31")

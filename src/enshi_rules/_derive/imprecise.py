@@ -217,11 +217,13 @@ def _replace(obj: Any, loc: Loc, value: Any) -> Any:
 def _low_for(slot: Slot, case: Case, low: date) -> date:
     """The earliest day an act done on an unknown day may have been: a step of the supervision is
     not before the procedure's start when that is dated (A35-1), a yearly duty not before its year;
-    otherwise the day before every date of the case (and before 2025-03-01)."""
+    otherwise (a complaint, a major decision, the conduct a liability charges) the day before every
+    date of the case (and before 2025-03-01)."""
     if slot.path.startswith("annual_duties[") and isinstance(slot.loc[1], int):
         return date(case.annual_duties[slot.loc[1]].year, 1, 1)
     start = bounds(case.supervision.started_on)
-    if start is not None and slot.path != "supervision.started_on" and not slot.path.startswith(("major_decisions", "complaints")):
+    # the conduct a liability charges is not a step of the supervision: it usually precedes it (A32-7)
+    if start is not None and slot.path != "supervision.started_on" and not slot.path.startswith(("major_decisions", "complaints", "liabilities")):
         return start[0]
     return low
 
@@ -464,6 +466,9 @@ def low_day(lc: LoadedCase) -> date:
 def missing_reason(slot: Slot) -> str:
     """What the report says of an act recorded without its date, or without saying whether it was done."""
     if slot.value is ActState.DONE:
+        if slot.path.startswith("liabilities[") and slot.path.endswith(".acted_on"):
+            return ("被追究的行为日期未记录或不详：行为可能在2025年3月1日本办法施行之前（第三十二条不适用于施行前的行为），"
+                    "也可能在其后，第三十二条的认定和说明都标为“可能”（A32-7）。")
         if slot.path in PERIOD_STARTS:
             return "记录为已做但日期不详：由此起算的期限无法计算，相关期限不作认定。"
         return "记录为已做但日期不详：凡取决于该日期的认定，只在其可能的日期范围内判断，标为“可能”。"

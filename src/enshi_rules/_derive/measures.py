@@ -215,8 +215,10 @@ def _conduct_rest(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
     for lb in case.liabilities:
         name, oid = _person(lb, case.supervised_organ, lc)
         t = lb.tolerance
+        acted = {} if lb.acted_on is None else {"acted": _ord(lb.acted_on)}
         out.append(
             {
+                **acted,
                 "kind": "liability", **base, "refs": [lb.id], "subject_name": name, "subject_id": oid,
                 "person": _who(lb.person, lb.count), "role": lb.role.value, "item": lb.behaviour,
                 "confirmed": lb.confirmed, "crime": lb.suspected_crime, "description": lb.description,

@@ -25,8 +25,8 @@ from pydantic_core import PydanticCustomError
 from ..errors import CaseValidationError, Problem
 
 __all__ = [
-    "ActState", "Code", "DateSpan", "Day", "Id", "IsoDate", "LATEST_DATE", "Name", "StrictBool", "StrictInt", "Text",
-    "Visible", "When", "bounds", "exact", "parse_as_of", "zh_when",
+    "ActState", "Code", "DateSpan", "Day", "Id", "IsoDate", "LATEST_DATE", "Name", "Occurred", "StrictBool", "StrictInt",
+    "Text", "Visible", "When", "bounds", "exact", "parse_as_of", "zh_when",
 ]
 
 _ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -263,6 +263,39 @@ When = Annotated[
     PlainValidator(lambda v: _day_value(v, acts=True)),
     PlainSerializer(_day_text, return_type=str),
     WithJsonSchema(_WHEN_SCHEMA),
+]
+
+
+def _occurred_value(value: Any) -> Any:
+    bad = PydanticCustomError(
+        "occurred", "a date (YYYY-MM-DD, YYYY-MM or YYYY), or done (it happened, date unknown)",
+        {"zh": "日期无效：该行为已经发生，应为日期（YYYY-MM-DD、YYYY-MM 或 YYYY）或 done（已发生，日期不详）"},
+    )
+    try:
+        v = _day_value(value, acts=True)
+    except PydanticCustomError as exc:
+        if exc.type == "act_date":  # another spelling: say what this field takes
+            raise bad from None
+        raise
+    if v in (ActState.NOT_DONE, ActState.UNKNOWN):  # what happened was done: not_done / unknown say nothing here
+        raise bad
+    return v
+
+
+_OCCURRED_SCHEMA = {
+    "anyOf": [
+        _DAY_SCHEMA,
+        {"type": "string", "enum": [ActState.DONE.value], "description": "done: it happened, on a day the record does not give (已发生，日期不详)"},
+    ]
+}
+
+#: The date of something that happened (a behaviour charged under 第三十二条): a :data:`Day`, or
+#: ``done`` (it happened, date unknown); never ``not_done`` or ``unknown``.
+Occurred = Annotated[
+    date | DateSpan | ActState,
+    PlainValidator(_occurred_value),
+    PlainSerializer(_day_text, return_type=str),
+    WithJsonSchema(_OCCURRED_SCHEMA),
 ]
 
 

@@ -30,7 +30,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from ._problems import Problems
-from ._types import ActState, Day, Id, Name, StrictBool, StrictInt, Text, Visible, When, bounds
+from ._types import ActState, Day, Id, Name, Occurred, StrictBool, StrictInt, Text, Visible, When, bounds
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from ..errors import Problem
@@ -350,6 +350,22 @@ class Liability(_Persons):
     confirmed: StrictBool = Field(description="经调查属实")
     suspected_crime: StrictBool = Field(default=False, description="涉嫌构成犯罪")
     tolerance: Tolerance | None = Field(default=None, description="容错 claimed, with its conditions")
+    acted_on: Occurred | None = Field(
+        default=None,
+        description="行为日期: the date of the conduct charged (YYYY-MM-DD, YYYY-MM, YYYY), or done (it happened, date "
+        "unknown); 第三十二条 reaches conduct on or after 2025-03-01 only (A32-7); absent: not recorded, judged as done "
+        "(on a confirmed record)",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _conduct_date_not_recorded(cls, data: Any) -> Any:
+        """A behaviour charged and confirmed happened: a record silent on its date says it happened on
+        a day not recorded (``done``), so a 第三十二条 finding that depends on the date is only possible
+        (A32-7). An unconfirmed record gives nothing to judge (D-2): its date stays as given."""
+        if isinstance(data, dict) and data.get("acted_on") is None and data.get("confirmed") is True:
+            data = {**data, "acted_on": ActState.DONE.value}
+        return data
 
 
 class MisconductKind(enum.StrEnum):
@@ -548,6 +564,7 @@ def measures_problems(case: Any, organs: Mapping[str, Any], as_of: date) -> list
     unique("liabilities", case.liabilities)
     for i, lb in enumerate(case.liabilities):
         organ(f"liabilities[{i}].organ", lb.organ)
+        not_future(f"liabilities[{i}].acted_on", lb.acted_on)
         if lb.organ is not None and lb.organ == case.supervising_organ:
             # 第三十二条 is for the supervised side; the supervising side answers under 第三十三条
             bad(f"liabilities[{i}].organ", "监督机关工作人员的责任适用第三十三条，请记入 conduct", "staff of the supervising organ answer under art. 33: record them under conduct")

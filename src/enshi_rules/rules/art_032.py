@@ -31,17 +31,25 @@ discipline and administration, and cannot set aside criminal law. Whether a crim
 for the judicial organs: ``art_032.p1.criminal_liability`` is a note (not a 【违反】) that the matter is
 to be transferred according to law (A32-6), and the 第一款 finding stands.
 
+第三十二条 is liability (实体), not procedure: it reaches conduct on or after 2025-03-01, the day the
+measures took effect (第三十五条); A35-1's 程序从新 governs the steps of a supervision and does not
+carry over to it. A record's ``acted_on`` gives the date of the conduct (a day, a month, a year, or
+``done``; absent is ``done``). Conduct before that day gives no finding of 第一款 or 第二款, only the
+note ``art_032.p1.conduct_before_commencement`` (dealt with under the rules in force at the time,
+which this tool does not hold); a date that may fall on either side makes both possible (A32-7).
+
 Interpretation: 容错 is written for 行政执法人员; a 直接负责的主管人员 who is an enforcement officer
 may invoke it as well (the record says whether the conditions hold for that person).
 
 The interpretive choices above are registered for legal review as A32-1, A32-2, A32-3, A32-4, A32-5,
-A32-6, D-2, E-1 in ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
+A32-6, A32-7, D-2, E-1 in ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
 from __future__ import annotations
 
 from .._engine.kinds import one_of, predicate
-from .._engine.rulebook import Fact, Modality, Outcome, Role, exception, false, m, rule, true
+from .._engine.rulebook import Fact, Modality, Outcome, Role, exception, false, m, rule, true, zh_date
+from .art_035 import COMMENCEMENT
 from .kinds import LIABILITY
 
 #: 第一款's behaviours, by item (filled by :func:`behaviour` below).
@@ -61,7 +69,10 @@ CONDITIONS = {
 CONDITION_FIELDS = tuple(field for field, _ in CONDITIONS.values())
 CONDITION_WORDS = {field: words for field, words in CONDITIONS.values()}
 
-_CONFIRMED = LIABILITY & true(m.confirmed)
+#: 第三十二条 is substantive liability: it reaches conduct on or after the day the measures took
+#: effect (第三十五条), never earlier conduct (从旧; A35-1's 程序从新 is for procedure only) (A32-7).
+_IN_FORCE = COMMENCEMENT.toordinal()
+_CONFIRMED = LIABILITY & true(m.confirmed) & (m.acted >= _IN_FORCE)
 
 
 def _mark(item: int) -> str:
@@ -132,6 +143,31 @@ def criminal_liability(f: Fact) -> Outcome:
         "是否构成犯罪由司法机关依法认定，涉嫌犯罪的应当依法移送有关机关处理；本报告不作犯罪或者刑事责任的认定。容错不适用于涉嫌犯罪的行为（A32-4）。",
         interpretations=("A32-4", "A32-6"),
     )
+
+# 第三十二条 is substantive (实体): it reaches conduct on or after 2025-03-01 (第三十五条), never
+# earlier conduct; A35-1's 程序从新 is for the steps of a supervision, not for liability (A32-7).
+# Conduct before that day gives no finding of 第一款 or 第二款 and no note of a crime under 第一款,
+# only this note. A conduct date known only within an interval that straddles the day (a year, a
+# month, done on a day not recorded) is judged at both ends: the finding and this note are then
+# each "possible", with the date as their reason (IMP-1).
+@rule("art_032.p1.conduct_before_commencement", Modality.SHALL, Role.SUPERVISED, note=True,
+      when=LIABILITY & true(m.confirmed) & (m.acted < _IN_FORCE))
+def conduct_before_commencement(f: Fact) -> Outcome:
+    """被追究的行为发生在2025年3月1日本办法施行之前的，说明第三十二条（责任追究的实体规定）不适用于施行前的行为，不作第一款、第二款的认定，应当依行为发生时有效的规定处理。"""
+    crime = (
+        "记录涉嫌构成犯罪的，是否构成犯罪由司法机关依法认定，涉嫌犯罪的仍应依法移送有关机关，这不以本办法为依据。"
+        if f["crime"] else ""
+    )
+    claimed = "记录主张容错的，也不依第三十二条第二款判断。" if f["claimed"] else ""
+    return Outcome(
+        f"{f['person']}（{f['role']}）被追究的行为（记录“{f['refs'][0]}”，{BEHAVIOURS[f['item']][1]}）发生在本办法施行日期"
+        f"{zh_date(COMMENCEMENT)}之前（行为日期：{f.zh('acted')}）。第三十二条是责任追究的实体规定，不适用于本办法施行前的行为"
+        "（实体从旧；第三十五条的“程序从新”只及于监督程序的步骤）：本报告不依第三十二条认定。" + claimed
+        + "对该行为是否追究、如何处理，依行为发生时有效的法律、法规和纪律规定（例如《中华人民共和国公职人员政务处分法》、"
+        "《行政机关公务员处分条例》等），本工具未收录这些规定，由有权机关依法判断。" + crime + "（A32-7）",
+        interpretations=("A32-7",),
+    )
+
 
 # 第三十二条第一款第（一）项
 # （一）不履行或者不正确履行行政执法职责的；

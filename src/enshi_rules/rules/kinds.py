@@ -247,6 +247,7 @@ LIABILITY = Kind(
     performed=flag("已经按照职能分工、岗位职责和监督管理工作计划要求履行职责（经认定）", field="{rec}.tolerance.duties_performed"),
     disproved=names("经查不成立的容错条件", computed="{rec}.tolerance 中记为 false 的条件"),
     unknown=names("未记录的容错条件", computed="{rec}.tolerance 中记为 null（或未写）的条件"),
+    acted=day("行为日期", field="{rec}.acted_on"),
 )
 
 MISCONDUCT = Kind(

@@ -157,4 +157,8 @@ def platform_mix(n: int, seed: int = 20250301, *, liability_share: float = 0.05)
         doc = random_case(rng, i)
         if liabilities and extra.random() < liability_share:
             doc["liabilities"] = [_liability(extra, k) for k in range(extra.randint(1, 2))]
+            for lb in doc["liabilities"]:
+                # the conduct charged is the enforcement action's, on its date (第三十二条 reaches
+                # conduct from 2025-03-01, A32-7); a platform records it, so the case stays exact
+                lb["acted_on"] = doc["enforcement_action"]["acted_on"]
         yield doc
