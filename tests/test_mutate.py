@@ -63,7 +63,7 @@ def test_a_kind_guard_is_equivalent_only_if_no_other_kind_declares_what_the_rest
     # the census of generated cases never filled a deficiency's provision nor a misconduct's
     # suspected_crime; their kinds declare them, so dropping the guard can change the matches
     empty = _mutate.Census({}, {}, {})
-    for rid, kind in (("art_026.p1.i6.letter_required", "situation"), ("art_032.p1.criminal_liability", "liability")):
+    for rid, kind in (("art_026.p1.i6.letter_required", "situation"), ("art_033.p1.criminal_liability", "misconduct")):
         r = all_rules()[rid]
         (drop,) = [(d, c) for what, c, d, top, rest in _mutate._conjunct_drops(r.condition) if d == {"kind": kind}]
         assert _mutate.kind_guard_equivalent(r, drop[0], drop[1], empty) is None, rid

@@ -231,8 +231,10 @@ def test_a_possible_violation_gives_in_word_the_reason_the_text_report_gives():
     f = next(x for x in report.findings if x.rule_id == "art_032.p1.i6.improper_gain")
     assert finding_tag(f) == "可能违反" and f.certainty == "possible"
     text = render_text(report)
-    reason = next(line.strip() for line in text.splitlines() if line.strip().startswith("可能："))
-    assert "原因：" in reason and "supervision.started_on" in reason
+    lines = [line.strip() for line in text.splitlines()]
+    after = lines[next(i for i, line in enumerate(lines) if f"规则：{f.rule_id}" in line):]
+    reason = next(line for line in after if line.startswith("可能："))  # this finding's own reason line
+    assert "原因：" in reason and "supervision.started_on" in reason and "liabilities[0].acted_on" in reason
     paras, (findings, _) = _text(docx.Document(io.BytesIO(render_docx(report))))
     row = next(r for r in findings if f.rule_id in r[2])
     assert row[1].startswith(f"【可能违反】{f.subject}：{f.message}")
