@@ -145,7 +145,7 @@ class Finding(_Frozen):
     provisional: bool = False
     calendar_basis: str | None = None
     performed: bool = Field(
-        default=False, description="a 应当 duty performed (in time where it has a time limit): 【应当·已履行】"
+        default=False, description="a 应当 duty performed (in time where it has a time limit): 【应当·已履行】; with shall_not, the 不得 kept: 【不得·已遵守】"
     )
     certainty: Certainty = Field(
         default=Certainty.CERTAIN,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enshi_rules._evaluate.text_report import finding_tag
 from enshi_rules.testing import assert_no_finding
 
 from .mcase import absent, case, check, only, run
@@ -27,6 +28,13 @@ def test_i1_at_least_two():
     f = only(run(_ins(TWO)), "art_024.p1.i1.at_least_two")
     check(f, "art_024.p1.i1.at_least_two", 24, 1, 1, "shall_not", SFJ)
     assert f.citation.endswith("第二十四条第（一）项")
+    # the 不得 kept reads 【不得·已遵守】 (legal review (c)14), like a duty performed reads 【应当·已履行】
+    assert f.performed is True and finding_tag(f) == "不得·已遵守"
+
+
+def test_i1_too_few_reads_violated():
+    f = only(run(_ins(TWO[:1])), "art_024.p1.i1.too_few_supervisors")
+    assert f.performed is False and finding_tag(f) == "违反"
 
 
 def test_i1_too_few():

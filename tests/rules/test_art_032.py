@@ -342,7 +342,7 @@ def test_conduct_whose_date_may_fall_on_either_side_of_commencement_is_only_poss
     f = only(r, "art_032.p1.i1.duty_not_performed")
     check(f, "art_032.p1.i1.duty_not_performed", 32, 1, 1, "violation", PERSON)
     assert f.certainty.value == "possible" and f.uncertain_facts == (reason,)
-    assert finding_tag(f) == "可能违反"
+    assert finding_tag(f) == "可能应予处理"
     n = note(r, "art_032.p1.conduct_before_commencement")
     assert (n.certainty.value, n.uncertain_facts) == ("possible", (reason,))
     # an unrelated finding keeps the certainty it has without the liability record
@@ -381,3 +381,40 @@ def test_a_conduct_date_after_the_as_of_date_is_refused():
 
     with pytest.raises(enshi_rules.CaseValidationError, match=r"liabilities\[0\]\.acted_on"):
         run(_liab(1, acted_on="2026-01-05"), as_of="2025-12-31")
+
+
+# ---- how a finding of 第三十二条第一款 reads to legal staff (legal review (c)14) ----
+# 第一款 orders that the persons answerable "依纪依法予以处理": it sets no duty of its own that the
+# person (or the 监督机关) "violated". Its findings read 【应予处理】 in the text report, the workbench
+# and the Word document alike; the JSON keeps modality "violation" (the conduct found is unlawful).
+
+
+def test_a_liability_reads_to_be_dealt_with_never_violated_in_every_view():
+    import io
+
+    import docx
+
+    from enshi_rules.cli import render_text
+    from enshi_rules.workbench import render_docx
+    from enshi_rules.workbench._views import report_view
+
+    r = run(_liab(3))
+    f = only(r, "art_032.p1.i3.unlawful_enforcement")
+    check(f, "art_032.p1.i3.unlawful_enforcement", 32, 1, 3, "violation", PERSON)
+    assert (f.certainty.value, f.defeated_by, f.status) == ("certain", None, None)
+    assert finding_tag(f) == "应予处理"
+    line = f"【应予处理】{PERSON}：{f.message}"
+    text = render_text(r)
+    assert line in text and f"【违反】{PERSON}" not in text
+    assert "依纪依法予以处理" in f.message
+    view = report_view(r)
+    assert [v.label for v in view.findings if v.rule_id == f.rule_id] == ["【应予处理】"]
+    cells = [c.text for t in docx.Document(io.BytesIO(render_docx(r))).tables for row in t.rows for c in row.cells]
+    assert any(c.startswith(line) for c in cells) and not any(c.startswith(f"【违反】{PERSON}") for c in cells)
+
+
+def test_a_defeated_or_possible_liability_keeps_the_label():
+    f = only(run(_liab(3, tolerance=ALL_HOLD)), "art_032.p1.i3.unlawful_enforcement")
+    assert f.defeated_by == "art_032.p2.tolerance" and finding_tag(f) == "应予处理·已被排除"
+    g = only(run(_liab(3, acted_on="done")), "art_032.p1.i3.unlawful_enforcement")
+    assert g.certainty.value == "possible" and finding_tag(g) == "可能应予处理"

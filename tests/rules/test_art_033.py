@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from enshi_rules._evaluate.text_report import finding_tag
+
 from .mcase import absent, case, check, check_note, only, run
 
 WHO = "恩施市司法局王某（其他直接责任人员）"
@@ -19,6 +21,8 @@ def test_misconduct_confirmed(behaviour):
     f = only(run(_mc(behaviour=behaviour)), "art_033.p1.supervisor_misconduct")
     check(f, "art_033.p1.supervisor_misconduct", 33, 1, None, "violation", WHO)
     assert behaviour in f.message and f.subject_id == "422801.sfj"
+    # a 处理 clause like 第三十二条第一款: read 【应予处理】, never 【违反】 of 第三十三条 (legal review (c)14)
+    assert finding_tag(f) == "应予处理" and "依纪依法予以处理" in f.message
 
 
 def test_misconduct_unconfirmed():

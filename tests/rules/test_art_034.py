@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enshi_rules._evaluate.text_report import finding_tag
+
 from .mcase import absent, case, check, only, run
 
 
@@ -14,6 +16,7 @@ def test_obstruction_by_others_is_a_liability():
     f = only(r, "art_034.p1.obstruction_by_others")
     check(f, "art_034.p1.obstruction_by_others", 34, 1, None, "violation", "恩施某砂石公司")
     assert f.citation.endswith("第三十四条")
+    assert finding_tag(f) == "应予处理" and "依纪依法予以处理" in f.message  # a 处理 clause (legal review (c)14)
     only(r, "art_025.p2.other_party_did_not_assist")
 
 

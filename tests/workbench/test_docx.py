@@ -229,7 +229,7 @@ def test_a_possible_violation_gives_in_word_the_reason_the_text_report_gives():
     case = ROOT / "tests" / "scenarios" / "real_cases" / "hn09_chinakayao" / "case.json"
     report = enshi_rules.evaluate(case.read_bytes(), as_of="2026-12-01")
     f = next(x for x in report.findings if x.rule_id == "art_032.p1.i6.improper_gain")
-    assert finding_tag(f) == "可能违反" and f.certainty == "possible"
+    assert finding_tag(f) == "可能应予处理" and f.certainty == "possible"  # a 处理 clause, never 【违反】 (legal review (c)14)
     text = render_text(report)
     lines = [line.strip() for line in text.splitlines()]
     after = lines[next(i for i, line in enumerate(lines) if f"规则：{f.rule_id}" in line):]
@@ -237,7 +237,7 @@ def test_a_possible_violation_gives_in_word_the_reason_the_text_report_gives():
     assert "原因：" in reason and "supervision.started_on" in reason and "liabilities[0].acted_on" in reason
     paras, (findings, _) = _text(docx.Document(io.BytesIO(render_docx(report))))
     row = next(r for r in findings if f.rule_id in r[2])
-    assert row[1].startswith(f"【可能违反】{f.subject}：{f.message}")
+    assert row[1].startswith(f"【可能应予处理】{f.subject}：{f.message}")
     assert row[1].endswith(f"（{reason}）")
     assert "适用本办法：不能确定（见第三十五条的说明）" in paras.splitlines()
     assert "适用本办法：不能确定（见第三十五条的说明）" in text

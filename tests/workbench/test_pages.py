@@ -466,7 +466,7 @@ def test_a_defeated_finding_is_kept_and_says_so(client):
     doc = page(client.get("/examples/liability_tolerance_holds"))
     li = doc.xpath("//li[@data-rule='art_032.p1.i3.unlawful_enforcement']")[0]
     assert "finding-defeated" in li.get("class")
-    assert "【违反·已被排除】" in text_of(li) and "已被排除：第三十二条第二款的例外排除了该认定" in text_of(li)
+    assert "【应予处理·已被排除】" in text_of(li) and "已被排除：第三十二条第二款的例外排除了该认定" in text_of(li)
     assert "（规则编号 art_032.p2.tolerance）" in text_of(li)
 
 

@@ -62,6 +62,7 @@ __all__ = [
     "exception",
     "false",
     "m",
+    "modality_zh",
     "rule",
     "true",
     "zh_date",
@@ -234,6 +235,10 @@ class Rule:
     defeats_in_case: tuple[str, ...] = ()
     #: The text the rule cites: the measures (``art_…`` ids) or the 条例's excerpts (``tl_…`` ids).
     instrument: Instrument = MEASURES
+    #: The word a reader sees for this rule's findings instead of its modality's (:func:`modality_zh`):
+    #: a clause that orders a consequence for conduct found (第三十二条第一款、第三十三条、第三十四条:
+    #: 依纪依法予以处理) is not itself a duty the person broke, so its findings read 应予处理, not 违反.
+    label: str = ""
 
     @property
     def citation(self) -> str:
@@ -404,6 +409,7 @@ def _make_rule(
     reports: bool = True,
     defeats: tuple[str, ...] = (),
     defeats_in_case: tuple[str, ...] = (),
+    label: str = "",
 ) -> Rule:
     article, paragraph, item = _citation_of(rule_id, article, paragraph, item)
     instrument = instrument_for_rule(rule_id)
@@ -437,6 +443,7 @@ def _make_rule(
         defeats=defeats,
         defeats_in_case=defeats_in_case,
         instrument=instrument,
+        label=label,
     )
 
 
@@ -474,13 +481,15 @@ def rule(
     defeats: tuple[str, ...] = (),
     defeats_in_case: tuple[str, ...] = (),
     performed: bool = False,
+    label: str = "",
 ) -> Callable[[Callable[[Fact], Outcome | str]], Callable[[Fact], Outcome | str]]:
     """Declare the decorated function as the finding builder of a rule.
 
     The citation comes from the id (``art_024.p1.i1.at_least_two``: 第二十四条第一款第（一）项); the
     summary from the builder's docstring unless given; the builder returns the finding's message (or
     an :class:`Outcome`). ``reports=False``: a rule that only derives facts for another article and
-    makes no finding of its own. ``performed``: the finding reports a 应当 duty performed.
+    makes no finding of its own. ``performed``: the finding reports a 应当 duty performed (or a 不得
+    kept). ``label``: the word shown for its findings instead of the modality's (:attr:`Rule.label`).
     """
     if modality is None or subject is None:
         raise RuleDefinitionError(f"rule {rule_id}: modality and subject are required")
@@ -506,6 +515,7 @@ def rule(
                 reports=reports,
                 defeats=defeats,
                 defeats_in_case=defeats_in_case,
+                label=label,
             )
         )
         return fn
@@ -567,8 +577,8 @@ class Duty:
         return rule(rule_id, Modality.SHALL, self.subject, when=self._when((+self.done_by, *when)), performed=True, **kw)
 
     def observed(self, rule_id: str, *when: Any, **kw: Any) -> Callable[[Callable[[Fact], Outcome | str]], Any]:
-        if self.prohibition:
-            return rule(rule_id, Modality.SHALL_NOT, self.subject, when=self._when(when), **kw)
+        if self.prohibition:  # the 不得 kept: 【不得·已遵守】
+            return rule(rule_id, Modality.SHALL_NOT, self.subject, when=self._when(when), performed=True, **kw)
         return rule(rule_id, Modality.SHALL, self.subject, when=self._when(when), performed=True, **kw)
 
     def violated(self, rule_id: str, *when: Any, **kw: Any) -> Callable[[Callable[[Fact], Outcome | str]], Any]:
@@ -724,6 +734,12 @@ MODALITY_ZH = {
     Modality.VIOLATION: "违反",
     Modality.EXEMPTION: "例外",
 }
+
+
+def modality_zh(r: Rule) -> str:
+    """The word a reader sees for a rule's findings: its :attr:`Rule.label` (应予处理), else its
+    modality's (应当、可以、不得、违反、例外)."""
+    return r.label or MODALITY_ZH[r.modality]
 
 
 _STATUS_ZH = {

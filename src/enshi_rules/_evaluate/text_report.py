@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .._engine.rulebook import MODALITY_ZH, DeadlineStatus, Modality, Rule
+from .._engine.rulebook import MODALITY_ZH, DeadlineStatus, Modality, Rule, modality_zh
 from .._law.text import REGULATION_TITLE
 from ..report import Applicable, Certainty, Finding, Report
 from ..rules import all_rules
@@ -198,10 +198,13 @@ def provisional_text(basis: str | None) -> str:
 
 
 def finding_tag(f: Finding) -> str:
-    """The tag a legal officer reads first: 违反·逾期未完成, 应当·已履行, 可以·在期限内行使 …"""
-    tag = MODALITY_ZH[f.modality]
+    """The tag a legal officer reads first: 违反·逾期未完成, 应当·已履行, 不得·已遵守, 可以·在期限内行使 …;
+    a clause that orders 处理 for conduct found (第三十二条第一款、第三十三条、第三十四条) reads 应予处理
+    (its rule's label), never 违反 of that clause."""
+    rule = all_rules().get(f.rule_id)
+    tag = modality_zh(rule) if rule is not None and rule.modality is f.modality else MODALITY_ZH[f.modality]
     if f.performed:
-        tag += "·已履行"
+        tag += "·已遵守" if f.modality is Modality.SHALL_NOT else "·已履行"
     elif f.status is not None:
         tag += "·" + status_zh(f.modality, f.status)
     if f.defeated_by:

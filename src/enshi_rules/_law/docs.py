@@ -18,13 +18,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from .._engine.rulebook import Rule
+from .._engine.rulebook import Rule, modality_zh
 from ..rules import all_rules
 from . import text as _text
 from .article_map import (
     ENCODED,
     MAP_FILE,
-    MODALITY_ZH,
     NOT_OPERATIVE,
     PLANNED,
     STATUS_ZH,
@@ -154,7 +153,7 @@ def _unit_md(
     if rules:
         lines += ["**代码做什么**", "", "| 规则 | 性质 | 对象 | 代码做什么 |", "|---|---|---|---|"]
         for r in rules:
-            nature = MODALITY_ZH[r.modality] if r.reports else "不单独认定"
+            nature = modality_zh(r) if r.reports else "不单独认定"
             lines.append(f"| `{r.rule_id}` | {nature} | {role_zh(r.subject)} | {_cell(r.summary)} |")
         lines.append("")
     ids = e.interpretations if e is not None else []
@@ -547,7 +546,7 @@ def render_article_text(
         if unit_rules:
             lines.append(f"{indent}规则（代码做什么）：")
             for r in unit_rules:
-                lines.append(f"{indent}  {r.rule_id}  〔{MODALITY_ZH[r.modality] if r.reports else '不单独认定'}·{role_zh(r.subject)}〕")
+                lines.append(f"{indent}  {r.rule_id}  〔{modality_zh(r) if r.reports else '不单独认定'}·{role_zh(r.subject)}〕")
                 lines.append(f"{indent}    {r.summary}")
         if e is not None and e.interpretations:
             lines.append(f"{indent}解释性选择（docs/interpretations.md）：")

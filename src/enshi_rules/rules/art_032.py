@@ -58,6 +58,10 @@ BEHAVIOURS: dict[int, tuple[str, str]] = {}
 #: Behaviours 容错 can cover (see the module docstring for why the others never can).
 TOLERABLE = (1, 3, 7)
 
+#: How a finding of 第一款 reads (【应予处理】, never 【违反】): the clause does not set a duty the
+#: person broke, it orders that the persons answerable for the conduct found 依纪依法予以处理.
+DEALT_WITH = "应予处理"
+
 #: 容错's conditions: fact property -> (record field, wording of 第二款).
 CONDITIONS = {
     "lawful": ("lawful_performance", "在依法履职过程中"),
@@ -120,7 +124,7 @@ def behaviour(item: int, name: str, text: str) -> None:
     BEHAVIOURS[item] = (name, text)
     cover = "（容错成立的，本项认定保留并标明被第二款排除）" if item in TOLERABLE else "（不适用容错）"
 
-    @rule(f"art_032.p1.i{item}.{name}", Modality.VIOLATION, Role.SUPERVISED, when=_CONFIRMED & (m.item == item),
+    @rule(f"art_032.p1.i{item}.{name}", Modality.VIOLATION, Role.SUPERVISED, when=_CONFIRMED & (m.item == item), label=DEALT_WITH,
           summary=f"被监督机关工作人员有“{text}”行为、经调查属实的，认定对直接负责的主管人员和其他直接责任人员依纪依法予以处理{cover}。")
     def liability(f: Fact) -> Outcome:
         tail, why = _tolerance_text(f, item)

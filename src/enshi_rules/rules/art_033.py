@@ -13,6 +13,7 @@ The interpretive choices above are registered for legal review as A33-1, A32-6, 
 from __future__ import annotations
 
 from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule, true
+from .art_032 import DEALT_WITH
 from .kinds import MISCONDUCT
 
 _CONFIRMED = MISCONDUCT & true(m.confirmed)
@@ -22,7 +23,8 @@ _CONFIRMED = MISCONDUCT & true(m.confirmed)
 # 行政执法监督机关及其工作人员滥用职权、玩忽职守、徇私舞弊的，对直接负责的主管人员和其他直接责任人员依纪依法予以处理；
 # 构成犯罪的，依法追究刑事责任。
 
-@rule("art_033.p1.supervisor_misconduct", Modality.VIOLATION, Role.SUPERVISING, when=_CONFIRMED)
+# Read 【应予处理】 like 第三十二条第一款 (DEALT_WITH): the clause orders 处理, it sets no duty of its own.
+@rule("art_033.p1.supervisor_misconduct", Modality.VIOLATION, Role.SUPERVISING, when=_CONFIRMED, label=DEALT_WITH)
 def supervisor_misconduct(f: Fact) -> Outcome:
     """行政执法监督机关工作人员滥用职权、玩忽职守、徇私舞弊经调查属实的，认定对直接负责的主管人员和其他直接责任人员依纪依法予以处理。"""
     return Outcome(f"经调查属实，行政执法监督工作中有{f['behaviour']}的行为，应当对责任人员依纪依法予以处理。")

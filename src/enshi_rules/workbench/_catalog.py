@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .._engine.rulebook import Rule
+from .._engine.rulebook import Rule, modality_zh
 from .._law import text as _text
-from .._law.article_map import ENCODED, MAP_FILE, MODALITY_ZH, NOT_OPERATIVE, PLANNED, STATUS_ZH, ArticleMap, Entry
+from .._law.article_map import ENCODED, MAP_FILE, NOT_OPERATIVE, PLANNED, STATUS_ZH, ArticleMap, Entry
 from .._law.article_map import find_root, load_map, role_zh, rules_by_unit
 from .._law.register import Interpretation, load_register
 from ..errors import RuleDefinitionError
@@ -173,7 +173,7 @@ def _rule_view(r: Rule) -> RuleView:
     return RuleView(
         rule_id=r.rule_id,
         modality=str(r.modality),
-        modality_zh=MODALITY_ZH[r.modality],
+        modality_zh=modality_zh(r),
         subject_zh=role_zh(r.subject),
         citation=r.short_citation,
         summary=r.summary,
