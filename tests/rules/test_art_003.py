@@ -251,3 +251,54 @@ def test_a_registry_file_may_add_a_system(tmp_path):
     with pytest.raises(CaseValidationError) as exc:
         jurisdiction.load_registry(path)
     assert {p.path for p in exc.value.problems} == {"organs[0].system", "organs[1].system"}
+
+
+# ---- 委托执法: an act done under 委托 (legal review (c)17, A03-7) ----
+# The measures say nothing of 委托 (第二十三条第（四）项's 委托 is of social organisations for an
+# appraisal, not of an enforcement act); who is the 被监督机关 stays the case's supervised_organ, and
+# a note says the act was done under 委托 and who answers for it, never a finding.
+
+TOWNSHIP = {"id": "422801.lfz", "name": "恩施市龙凤镇人民政府", "kind": "人民政府", "level": "乡（镇）", "region": "422801", "parent": "422801"}
+NATURAL = {"id": "422801.zrzyj", "name": "恩施市自然资源和规划局", "kind": "工作部门", "level": "县（市）", "region": "422801",
+           "parent": "422801", "system": "自然资源"}
+
+
+def _entrusted(supervised: str, entrusted_by: str | None = "422801.zrzyj"):
+    # c2 of the legal review: a township fining on behalf of the county's bureau of natural resources
+    doc = case()
+    doc["organs"] = [MARKET, TOWNSHIP, NATURAL]
+    doc["supervised_organ"] = supervised
+    if entrusted_by is not None:
+        doc["enforcement_action"]["entrusted_by"] = entrusted_by
+    return doc
+
+
+def test_an_act_done_under_entrustment_is_a_note_naming_the_entrusting_organ():
+    report = run(_entrusted("422801.lfz"), "2025-06-30")
+    note = assert_note(report, rule_id="art_003.p3.entrusted_act", cite="第三条第三款", excludes=False)
+    assert (note.article, note.paragraph, note.item, note.certainty.value) == (3, 3, None, "certain")
+    assert "受恩施市自然资源和规划局委托实施" in note.message and "本办法对委托执法没有规定" in note.message
+    assert "委托机关对该行为负责监督并承担其法律后果" in note.message and "须人工判断" in note.message
+    assert "A03-7" in note.interpretations
+    assert_no_note(report, rule_id="art_003.p3.entrusting_organ_supervised")
+    # nothing else changes: the township is still the supervised organ the findings name
+    assert report.in_scope is True
+    assert {f.subject_id for f in report.findings if f.subject_id == "422801.zrzyj"} == set()
+    assert not [f for f in report.findings if f.article == 3]
+
+
+def test_the_entrusting_organ_recorded_as_the_supervised_organ_is_a_note_that_it_answers():
+    report = run(_entrusted("422801.zrzyj"), "2025-06-30")
+    note = assert_note(report, rule_id="art_003.p3.entrusting_organ_supervised", cite="第三条第三款", excludes=False)
+    assert "以委托机关恩施市自然资源和规划局为被监督机关" in note.message and "A03-7" in note.interpretations
+    assert_no_note(report, rule_id="art_003.p3.entrusted_act")
+
+
+def test_no_entrustment_recorded_no_note_of_paragraph_3():
+    report = run(_entrusted("422801.lfz", entrusted_by=None), "2025-06-30")
+    assert_no_note(report, cite="第三条第三款")
+
+
+def test_an_unknown_entrusting_organ_is_refused_naming_the_field():
+    with pytest.raises(CaseValidationError, match=r"enforcement_action\.entrusted_by"):
+        run(_entrusted("422801.lfz", entrusted_by="422801.nosuch"), "2025-06-30")

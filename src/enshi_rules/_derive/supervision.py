@@ -240,6 +240,9 @@ def derive(
         action_region=action_region,
         action_prefecture=action_region[:4] + "00" if action_region else None,
         activity=action.kind.value if action else None,
+        # 委托执法 (A03-7): who entrusted the act, and whether the case names that organ as supervised
+        entrusting=organs[action.entrusted_by].name if action and action.entrusted_by else None,
+        entrusting_is_supervised=(action.entrusted_by == case.supervised_organ) if action and action.entrusted_by else None,
         first_step_from=first_step_range[0] if first_step_range else None,
         first_step_to=first_step_range[1] if first_step_range else None,
         first_step_open=True if first_step_range and first_step_open else None,

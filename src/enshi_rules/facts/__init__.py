@@ -230,6 +230,9 @@ def _organ_problems(case: Case) -> tuple[dict[str, Organ], list[Problem]]:
         oid = getattr(case, field)
         if oid not in organs:
             problems.append(Problem(field, f"机关 {oid} 未定义", f"organ {oid} is not defined"))
+    ea = case.enforcement_action
+    if ea is not None and ea.entrusted_by is not None and ea.entrusted_by not in organs:
+        problems.append(Problem("enforcement_action.entrusted_by", f"委托机关 {ea.entrusted_by} 未定义", f"entrusting organ {ea.entrusted_by} is not defined"))
     if case.supervising_organ == case.supervised_organ:
         problems.append(
             Problem("supervised_organ", "监督机关与被监督机关不能是同一机关", "an organ cannot supervise itself")

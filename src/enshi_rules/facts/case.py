@@ -106,6 +106,11 @@ class EnforcementAction(_Model):
         description="where it took place (division code); defaults to the supervised organ's region",
     )
     acted_on: Day | None = None
+    entrusted_by: Id | None = Field(
+        default=None,
+        description="委托机关: the organ that entrusted this act (委托执法: done in that organ's name); the measures say "
+        "nothing of 委托, so it changes no finding: a note says who answers for the act (A03-7)",
+    )
     system: Visible | None = Field(
         default=None,
         max_length=50,

@@ -13,6 +13,11 @@ acting without a relation is not "violating 第三条第一款". It is said as a
 is not supervision within 第一款, it is not a 行政执法监督机关 of 第三款, and its letters have none of
 the effects of 第二十七条、第二十八条; the procedure halts (第二十一、二十二条, 第二十六至三十条), but
 the conduct owed whoever acts is still judged (第十条第二款、第二十四条、第二十五条、第三十一条至第三十四条).
+
+第三款 names the 被监督机关. An enforcement act done under 委托 (``enforcement_action.entrusted_by``)
+is not provided for by the measures: the supervised organ stays the one the case names, and a note
+says the act was done under 委托 and that, under the laws that allow 委托, the entrusting organ answers
+for it (A03-7); the measures are silent, so nothing more is inferred.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from .._engine.rulebook import Fact, Modality, Outcome, Role, Stage, m, rule
+from .._engine.rulebook import Fact, Modality, Outcome, Role, Stage, false, m, rule, true
 from ..facts.case import EnforcementActivity
 from .kinds import CASE, RELATION
 
@@ -141,3 +146,37 @@ def listed_activity(f: Fact) -> Outcome:
 def other_activity(f: Fact) -> Outcome:
     """被监督的活动不在第三条第二款列举的九类之内的，提示须人工判断其是否属于“等”所涵盖的行政执法活动。"""
     return Outcome("被监督的活动不属于第三条第二款列举的九类行政行为，是否属于该款“等”所涵盖的行政执法活动，须人工判断。")
+
+
+# 第三条第三款
+# 实施行政执法监督的政府和部门称为行政执法监督机关，接受监督的政府和部门称为被监督机关。
+
+# 委托执法 (A03-7): the measures say nothing of an enforcement act done under 委托 (第二十三条第（四）项's
+# 委托 is of a social organisation for an appraisal). Laws that allow 委托 make the entrusted body act
+# in the entrusting organ's name, and the entrusting organ answer for the act; the measures do not say
+# that the entrusting organ is then the 被监督机关. So nothing changes who the case names as
+# supervised: a note says the act was done under 委托 and who answers for it, never a finding.
+@rule("art_003.p3.entrusted_act", Modality.MAY, Role.CASE, stage=Stage.APPLICABILITY, note=True,
+      when=CASE & (+m.entrusting) & false(m.entrusting_is_supervised))
+def entrusted_act(f: Fact) -> Outcome:
+    """被监督的行政执法行为是受其他机关委托实施、案件以受托方为被监督机关的，说明本办法对委托执法未作规定、委托机关依有关法律对该行为负责监督并承担法律后果，以谁为被监督机关、向谁制发文书须人工判断。"""
+    return Outcome(
+        f"被监督的行政执法行为是受{f['entrusting']}委托实施的（enforcement_action.entrusted_by）。本办法对委托执法没有规定"
+        "（第二十三条第（四）项的委托是委托社会组织鉴定、评估等，不是委托执法）。依照有关法律关于行政委托的规定"
+        "（例如《中华人民共和国行政处罚法》第二十条、《中华人民共和国行政许可法》第二十四条），受委托者在委托范围内以委托机关的名义实施，"
+        "委托机关对该行为负责监督并承担其法律后果。本报告以案件记录的被监督机关作出认定，不因委托而改变；"
+        f"该委托是否有法律、法规、规章的依据，建议书、决定书应否向委托机关（{f['entrusting']}）制发、由谁纠正，须人工判断（A03-7）。",
+        interpretations=("A03-7",),
+    )
+
+
+@rule("art_003.p3.entrusting_organ_supervised", Modality.MAY, Role.CASE, stage=Stage.APPLICABILITY, note=True,
+      when=CASE & (+m.entrusting) & true(m.entrusting_is_supervised))
+def entrusting_organ_supervised(f: Fact) -> Outcome:
+    """被监督的行政执法行为是受委托实施、案件以委托机关为被监督机关的，说明委托机关依有关法律对该行为承担法律后果，本报告以其为被监督机关。"""
+    return Outcome(
+        f"被监督的行政执法行为是受{f['entrusting']}委托实施的，本次监督以委托机关{f['entrusting']}为被监督机关。本办法对委托执法没有规定；"
+        "依照有关法律关于行政委托的规定（例如《中华人民共和国行政处罚法》第二十条、《中华人民共和国行政许可法》第二十四条），"
+        "委托机关对受委托者在委托范围内以其名义实施的行为负责监督并承担其法律后果，以其为被监督机关与此一致；该委托是否有法律、法规、规章的依据，须人工核对（A03-7）。",
+        interpretations=("A03-7",),
+    )

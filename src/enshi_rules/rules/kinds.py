@@ -44,6 +44,8 @@ CASE = Kind(
     action_region=code("执法活动发生地", field="enforcement_action.region"),
     action_prefecture=code("执法活动发生地所在州（市）", computed="enforcement_action.region"),
     activity=code("行政执法活动种类", field="enforcement_action.kind"),
+    entrusting=text("委托机关", field="enforcement_action.entrusted_by"),
+    entrusting_is_supervised=flag("委托机关即被监督机关", computed="enforcement_action.entrusted_by 与 supervised_organ（A03-7）"),
 )
 
 RELATION = Kind(
