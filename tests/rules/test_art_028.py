@@ -8,6 +8,7 @@ from pathlib import Path
 
 import enshi_rules
 from enshi_rules import DeadlineStatus, Modality
+from enshi_rules.testing import assert_no_note, assert_note
 
 from .casebuilder import absent, case, letter, only, run
 
@@ -61,6 +62,37 @@ def test_decision_issued_after_default_fulfils_the_duty():
 
 def test_decision_issued_after_a_late_rectification_is_still_founded():
     only(run(default_case("2025-04-10", "2025-04-11", rect_on="2025-04-05"), "2025-04-20"), "art_028.p1.decision_issued", modality=Modality.SHALL, cite="第二十八条第一款", subject="恩施市司法局")
+
+
+def _late_note(report):
+    assert [n.rule_id for n in report.notes].count("art_028.p1.late_rectification") == 1, [n.rule_id for n in report.notes]
+    return assert_note(report, rule_id="art_028.p1.late_rectification", cite="第二十八条第一款", excludes=False)
+
+
+def test_a_late_rectification_before_any_decision_is_a_note_for_a_person():
+    # due 2025-04-02, reported 2025-04-05, no decision letter (legal review (c)18, A28-5)
+    report = run(default_case(rect_on="2025-04-05"), "2025-04-20")
+    n = _late_note(report)
+    assert (n.article, n.paragraph, n.item, n.citation, n.excludes) == (28, 1, None, CITE_P1, False)
+    assert "2025年4月5日报送整改情况，晚于整改期限（至2025年4月2日（含当日））" in n.message
+    assert "监督机关是否仍应制发《行政执法监督决定书》" in n.message and "须人工判断" in n.message and "A28-5" in n.interpretations
+    absent(report, "art_028.p1.decision_required")  # no duty found either way
+    absent(report, "art_028.p1.decision_without_default")
+    only(report, "art_027.p2.rectify.late", modality=Modality.VIOLATION, status=DeadlineStatus.LATE)
+
+
+def test_a_late_rectification_before_the_decision_letter_is_a_note_too():
+    report = run(default_case("2025-04-10", "2025-04-11", rect_on="2025-04-05"), "2025-04-20")
+    n = _late_note(report)
+    assert "监督机关于2025年4月10日制发的《行政执法监督决定书》是否具备这一前提" in n.message
+
+
+def test_a_rectification_reported_after_the_decision_letter_gives_no_note():
+    report = run(default_case("2025-04-10", "2025-04-11", rect_on="2025-04-12"), "2025-04-20")
+    assert_no_note(report, rule_id="art_028.p1.late_rectification")
+    only(report, "art_028.p1.decision_issued", modality=Modality.SHALL)
+    for doc in (default_case(rect_on="2025-04-01"), default_case()):  # on time; never reported
+        assert_no_note(run(doc, "2025-04-20"), rule_id="art_028.p1.late_rectification")
 
 
 def test_decision_issued_on_the_last_day_of_the_rectification_period_lacks_its_premise():

@@ -157,7 +157,7 @@ def _outcome_fact(due_key: str) -> Any:
             "status": status.value,
             "due": f[due_key],
         }
-        # no_decision_power: 第五条第三款 行业监督 (A05-6); done and the letter's own days: A27-5
+        # no_decision_power: 第五条第三款 行业监督 (A05-6); done (the day reported): A27-5, A28-5; the letter's own days: A27-5
         for key in ("decision_issued", "no_decision_power", "done", "letter_days", "letter_own_due"):
             if key in f:
                 fact[key] = f[key]

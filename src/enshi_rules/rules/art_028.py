@@ -15,7 +15,9 @@ A decision letter lacking its premise (issued before the period ran out, after a
 while a timely review was pending) is the supervising organ's 【违反】, and excludes what rests on it
 (its execution report, the 约谈 on its ground: ``defeated_by``, A26-6).
 
-The interpretive choices above are registered for legal review as A26-6, A27-3, A28-1, A28-2, A28-3, A28-4, E-1 in
+A rectification reported late but before any decision letter is a note for a person to judge (A28-5).
+
+The interpretive choices above are registered for legal review as A26-6, A27-3, A28-1, A28-2, A28-3, A28-4, A28-5, E-1 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
@@ -70,6 +72,25 @@ def decision_issued(f: Fact) -> Outcome:
 # supervised organ to nothing under these measures: its execution report (第二款) and the 约谈 on its
 # ground (第二十九条第二款) stay in the report, excluded by the finding (E-1, A26-6).
 _NO_EFFECT = "该决定书不产生第二十八条第二款的执行情况报告义务，也不作为第二十九条第二款约谈的依据。"
+
+
+# A rectification reported after its last day but before any decision letter (A28-5): 第一款 says
+# "逾期未自行纠正的" and nothing of a correction made late. Whether that is still 逾期未自行纠正, so
+# that a decision letter is due (or one issued after the report has its premise), is for a person
+# to judge: a note, not a finding either way. A report after the decision letter changes nothing.
+@rule("art_028.p1.late_rectification", Modality.SHALL, Role.SUPERVISING, note=True,
+      when=_OUTCOME & (m.status == S.LATE.value) & ((-m.decision_issued) | (m.decision_issued >= m.done)))
+def late_rectification(f: Fact) -> Outcome:
+    """被监督机关在整改期限届满后、决定书制发前报送整改情况的，提示是否仍属“逾期未自行纠正”、是否仍应制发决定书，本办法未作规定，须人工判断。"""
+    issued = (
+        f"监督机关于{f.zh('decision_issued')}制发的《行政执法监督决定书》是否具备这一前提" if f.get("decision_issued") is not None
+        else "监督机关是否仍应制发《行政执法监督决定书》"
+    )
+    return Outcome(
+        f"被监督机关于{f.zh('done')}报送整改情况，晚于整改期限（至{f.due_zh('due')}），但在制发决定书之前。"
+        f"逾期后已报送整改情况的，是否仍属第二十八条第一款所称“逾期未自行纠正”，{issued}，本办法未作规定，须人工判断（A28-5）。",
+        interpretations=("A28-5",),
+    )
 
 
 @rule(
