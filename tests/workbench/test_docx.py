@@ -232,7 +232,7 @@ def test_a_possible_violation_gives_in_word_the_reason_the_text_report_gives():
     assert finding_tag(f) == "可能应予处理" and f.certainty == "possible"  # a 处理 clause, never 【违反】 (legal review (c)14)
     text = render_text(report)
     lines = [line.strip() for line in text.splitlines()]
-    after = lines[next(i for i, line in enumerate(lines) if f"规则：{f.rule_id}" in line):]
+    after = lines[next(i for i, line in enumerate(lines) if f"〔规则编号 {f.rule_id}〕" in line):]
     reason = next(line for line in after if line.startswith("可能："))  # this finding's own reason line
     assert "原因：" in reason and "supervision.started_on" in reason and "liabilities[0].acted_on" in reason
     paras, (findings, _) = _text(docx.Document(io.BytesIO(render_docx(report))))
