@@ -111,11 +111,38 @@ def test_the_bounds_of_2027():
     late = _calendar.bounding_year(2027, "late")
     # 春节 2027: 除夕 2月5日（五）, 初一至初三 2月6日至8日
     assert {D("2027-02-05"), D("2027-02-08")} <= early.days_off
-    assert D("2027-02-09") not in early.days_off  # no 补假 at the early bound
+    # 2月6日、7日 fall on the weekend and are owed two days of 补假, on days the 放假办法 does not fix:
+    # no day after the holiday is off in every arrangement (2012, 2015 below), so the bound takes none
+    assert D("2027-02-09") not in early.days_off and D("2027-02-10") not in early.days_off
     assert D("2027-01-30") in early.working_days and D("2027-02-13") in early.working_days  # weekends within ten days
     assert D("2027-03-06") not in early.working_days  # a Saturday 26 days after 初三
     assert D("2027-02-18") in late.days_off and D("2027-02-19") not in late.days_off  # ten days after 初三
     assert not late.working_days
+
+
+def test_a_make_up_day_is_not_always_the_first_working_day_after_the_holiday():
+    # 放假办法: "全体公民放假的假日，如果适逢周六、周日，应当在工作日补假" and no more. In the published
+    # arrangements of 2004-2026, the first working day after a weekend holiday (and the days off joined
+    # to it) was off for 72 of the 74, and worked for two: the early bound cannot count it off (P10).
+    counted, worked = 0, []
+    for year in range(2004, 2027):
+        holidays = _statutory(year)
+        off = set(holidays)
+        for h in sorted(holidays):
+            if h.weekday() < 5:
+                continue
+            m = h
+            while m in off or m.weekday() >= 5:
+                m += timedelta(days=1)
+            off.add(m)
+            counted += 1
+            if chinese_calendar.is_workday(m):
+                worked.append((h, m))
+    assert counted == 74
+    # 2012 端午 (Saturday 6月23日): 6月22日 off, before it; 2015 中秋 (Sunday 9月27日): made up in the 国庆 break
+    assert worked == [(D("2012-06-23"), D("2012-06-25")), (D("2015-09-27"), D("2015-09-28"))]
+    assert not chinese_calendar.is_workday(D("2012-06-22")) and D("2012-06-22").weekday() == 4
+    assert [d for d in (D("2015-10-05"), D("2015-10-06"), D("2015-10-07")) if not chinese_calendar.is_workday(d)]
 
 
 @pytest.mark.parametrize("start", [D("2026-12-20") + timedelta(days=k) for k in range(0, 380, 3)])
@@ -252,3 +279,85 @@ def test_a_case_without_a_provisional_year_is_judged_once(monkeypatch):
     )
     report = enshi_rules.evaluate(doc)
     assert report.findings and all(f.certainty is Certainty.CERTAIN for f in report.findings)
+
+
+# ---- the legal officer's c4b (second review, item 5): which calendar gave which date ----------------
+
+C4B = ROOT / "tests" / "fixtures" / "legal_review_2" / "c4b_2027_spring.json"
+
+
+def _c4b() -> dict:
+    import json
+
+    return json.loads(C4B.read_text(encoding="utf-8"))
+
+
+def test_c4b_a_report_on_the_day_of_a_make_up_day_is_possibly_late_and_says_under_which_calendar():
+    # 建议书 received 2027-01-08; 三十日 from the next day end on Sunday 2027-02-07 (春节 初二). Provisionally
+    # (P9: the 补假 of 2月6日、7日 on 2月9日、10日) the last day is 2027-02-11 and the report of 2027-02-10 is on
+    # time; if the arrangement puts the 补假 elsewhere (as 2012 and 2015 did), 2月9日 can be a working
+    # day and the report one day late. Both are possible; neither is certain.
+    got = _by_rule(enshi_rules.evaluate(_c4b()))
+    late, on_time = got["art_027.p2.rectify.late"], got["art_027.p2.rectify.on_time"]
+    assert (late.article, late.paragraph, late.due, late.days_late) == (27, 2, D("2027-02-09"), 1)
+    assert late.certainty is Certainty.POSSIBLE and on_time.certainty is Certainty.POSSIBLE
+    assert on_time.due == D("2027-02-11")
+    # each date names its calendar: the early bound's is not the provisional one
+    assert late.calendar_basis == "2027年：暂定（2027年节假日安排尚未公布，按放假日最少的情形推算）"
+    assert on_time.calendar_basis == "2027年：暂定（2027年节假日安排尚未公布，按《全国年节及纪念日放假办法》推算）"
+    assert late.uncertain_facts == (
+        NATIONAL_2027,
+        "本认定只在放假日最少的情形（法定节日放假，适逢周六、周日的节日的补假不安排在节日之后，"
+        "节日前后十日内的周六、周日调休上班）下成立，其中的日期按该情形推算",
+    )
+
+
+def test_c4b_text_report_labels_each_date_with_its_calendar(capsys):
+    from enshi_rules.cli import main
+
+    main(["evaluate", str(C4B)])
+    out = capsys.readouterr().out
+    assert "【违反" not in out
+    late = out.index("【可能违反·逾期完成】鹤峰县人民政府：被监督机关于2027年2月10日才报送整改情况，超过三十日期限（至2027年2月9日，含当日）。")
+    on_time = out.index("【应当·已履行（可能）】鹤峰县人民政府：被监督机关于2027年2月10日报送整改情况，在三十日期限（至2027年2月11日，含当日）内。")
+    assert out.index("（暂定：2027年节假日安排尚未公布，按放假日最少的情形推算）", late) < on_time
+    assert out.index("（暂定：2027年节假日安排尚未公布，按《全国年节及纪念日放假办法》推算）", on_time) > on_time
+
+
+def test_a_period_counted_at_a_bound_names_the_bound_day_by_day():
+    from enshi_rules._evaluate.explain import _period_text
+    from enshi_rules._evaluate.reliance import period_trace
+
+    early = bound_policy(PeriodPolicy(), "early")
+    tr = period_trace(D("2027-01-08"), 30, early)
+    assert tr.due == D("2027-02-09")
+    f = _by_rule(enshi_rules.evaluate(_c4b()))["art_027.p2.rectify.late"]
+    assert _period_text(f, tr, D("2027-03-01"), early) == (
+        "自2027年1月8日起算（当日不计入）；30日，原始最后一日为2027年2月7日（星期日，春节（放假日最少的情形））；"
+        "依次顺延：2027年2月7日（星期日，春节（放假日最少的情形））、2027年2月8日（星期一，春节（放假日最少的情形）），"
+        "至2027年2月9日（星期二，工作日）；期限最后一日为2027年2月9日（含当日；按放假日最少的情形推算，节假日安排尚未公布）；"
+        "于2027年2月10日完成，晚于期限1日。"
+    )
+
+
+@pytest.mark.parametrize(
+    ("make_up", "status", "due"),
+    [
+        # 补假 after the holiday, as P9 computes it and as 72 of 74 arrangements did: on time
+        (["2027-02-09", "2027-02-10"], "on_time", D("2027-02-11")),
+        # 补假 before the holiday (2012's 端午 put its one there): 2月9日 a working day, one day late
+        (["2027-02-03", "2027-02-04"], "late", D("2027-02-09")),
+    ],
+)
+def test_c4b_with_a_published_2027_the_report_is_certain_either_way(make_up, status, due, tmp_path):
+    # two arrangements the 放假办法 allows give the two answers: the finding must stay possible until
+    # the notice is published, and is certain with it
+    days = ["2027-01-01", *make_up, {"from": "2027-02-05", "to": "2027-02-08"}, "2027-04-05",
+            {"from": "2027-05-01", "to": "2027-05-02"}, "2027-06-09", "2027-09-15", {"from": "2027-10-01", "to": "2027-10-03"}]
+    cal = {"calendars": [{"year": 2027, "source": {"issuer": "测试", "document": "测试用日历", "date": "2026-11-20"},
+                          "days_off": days}]}
+    got = _by_rule(enshi_rules.evaluate(_c4b(), calendar=cal))
+    f = got[f"art_027.p2.rectify.{status}"]
+    assert (f.due, f.certainty, f.provisional) == (due, Certainty.CERTAIN, False)
+    other = "late" if status == "on_time" else "on_time"
+    assert f"art_027.p2.rectify.{other}" not in got

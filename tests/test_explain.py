@@ -190,7 +190,7 @@ def test_a_finding_only_under_a_bounding_calendar_is_explained_by_that_calendar(
     assert on_time.finding.due == date(2027, 2, 19)
     p = on_time.period
     assert (p.start, p.days, p.due, p.status.value) == (date(2027, 1, 26), 10, date(2027, 2, 19), "on_time")
-    assert "期限最后一日为2027年2月19日（含当日）" in p.text and "未超过期限" in p.text
+    assert "期限最后一日为2027年2月19日（含当日；按放假日最多的情形推算，节假日安排尚未公布）" in p.text and "未超过期限" in p.text
     assert [t.holds for t in on_time.tests] == [True, True]
     assert any(v.name.endswith("due") and v.value_zh.startswith("2027年2月19日") for v in on_time.facts)
     # the finding of the provisional calendar keeps its own trace, and names no bound

@@ -102,7 +102,7 @@ def test_a_possible_violation_is_never_a_plain_violation_in_the_text_report():
     assert over.modality.value == "violation" and pend.modality.value == "shall"
     text = render_text(r)
     assert "【可能违反·逾期未完成】" in text and "【违反·逾期未完成】" not in text
-    assert "可能：该认定只在部分可能的日期或情况下成立，原因：supervision.suggestion_letter.received_on（2025年9月，只知月份）" in text
+    assert "可能：该认定只在部分可能的日期或情况下成立，原因：收到建议书之日（2025年9月，只知月份）" in text
 
 
 def test_a_letter_issued_on_an_unknown_day_is_issued_and_its_periods_are_not_counted():

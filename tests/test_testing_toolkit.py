@@ -58,7 +58,7 @@ def test_assert_finding_returns_the_finding(report) -> None:
     assert assert_finding(report, rule_id="art_026.*", cite="第二十六条第（三）项", subject="建始县司法局")
     assert assert_finding(report, cite="《恩施土家族苗族自治州行政执法监督办法》第二十七条", count=2)
     assert assert_finding(report, cite="第二十八条第一款", days_late=None, status=None)
-    assert assert_finding(report, message_contains="至今未报告", due=date(2025, 12, 12))
+    assert assert_finding(report, message_contains="至判断日（2025年12月15日）仍未报告", due=date(2025, 12, 12))
     assert len(find_findings(report, article=27)) == 2
     assert find_notes(report, cite="第三十五条")[0].rule_id == "art_035.p1.in_force"
     assert ANY is not None and repr(ANY) == "ANY"

@@ -303,7 +303,7 @@ def test_an_overdue_rectification_stops_counting_at_the_decision_letter():
     assert "A27-6" in f.interpretations
     # no decision letter: the count runs to the as-of date
     g = only(run(rectify_case(None), "2025-07-15"), "art_027.p2.rectify.overdue")
-    assert g.days_late == 104 and g.counted_to is None and "至今未报送" in g.message
+    assert g.days_late == 104 and g.counted_to is None and "至判断日（2025年7月15日）仍未报送" in g.message
 
 
 def test_every_due_date_says_it_is_included():

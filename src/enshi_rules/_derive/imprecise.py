@@ -434,7 +434,16 @@ def merge_messages(messages: Sequence[str], low: date, days: Sequence[Marks] = (
         else:
             out += chosen.zh if chosen is not None else _any_of(at)
         out += skeleton[k + 1]
-    return out
+    return _one_until(out)
+
+
+#: "至X至Y之间（的某日）": a last day that is a range, after the 至 of a period's words (三十日期限（至…）).
+_UNTIL_RANGE = re.compile(r"至(\d{4}年\d{1,2}月\d{1,2}日)至(\d{4}年\d{1,2}月\d{1,2}日)之间(?:的某日)?")
+
+
+def _one_until(message: str) -> str:
+    """A last day known only as a range reads "最后一日在X至Y之间", never "至X至Y之间" (two 至)."""
+    return _UNTIL_RANGE.sub(r"最后一日在\1至\2之间", message)
 
 
 def _any_of(at: Sequence[tuple[date, Marks]]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from .._engine.rulebook import zh_date
 from ..facts import LoadedCase
 from ..facts.measures import Liability, Misconduct
 from ..facts.organs import OrganKind
@@ -42,6 +43,15 @@ def _who(name: str | None, count: int | None = None) -> str:
     if name is None:
         return f"姓名未记录的{count}名人员" if count else "姓名未记录的人员"
     return f"{name}等{count}人" if count and count > 1 else name
+
+
+def inspection_name(ins: Any, i: int) -> str:
+    """One inspection as a legal officer names it: 2026年9月8日的现场监督（JC-1）. Its date, whether on site,
+    and its id; an id the case does not give (the default) by its place in the list, counted from 1."""
+    when = zh_date(ins.conducted_on) if ins.conducted_on is not None else "日期未记录"
+    what = "现场监督" if ins.on_site else "非现场监督"
+    label = ins.id if ins.id != "inspection" else f"第{i + 1}条记录"
+    return f"{when}的{what}（{label}）"
 
 
 def conduct_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, Any]], list[MissingFact]]:
@@ -108,6 +118,7 @@ def conduct_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
             put(
                 {
                     "kind": "inspection", **base, "refs": [ins.id], "on_site": ins.on_site,
+                    "record": inspection_name(ins, i),
                     "listed": len(ins.supervisors),
                     "uncertified_names": uncertified,
                     "conflicted": len(stayed), "conflicted_names": stayed,
@@ -122,7 +133,7 @@ def conduct_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
             )
         )
         for item in ins.measures:
-            out.append({"kind": "measure", **base, "refs": [ins.id], "item": item})
+            out.append({"kind": "measure", **base, "refs": [ins.id], "item": item, "record": inspection_name(ins, i)})
 
     # 第十条第二款
     for c in case.complaints:
@@ -192,8 +203,10 @@ def procedure_facts(
             put(
                 {
                     "kind": "followup", **base, "refs": sorted(confirmed) or [case.case_id],
-                    "confirmed": len(confirmed), "serious": s.serious_impact,
+                    "confirmed": len(confirmed),
                 },
+                # not recorded is not "no": absent, so that an explanation says 未记录 (第二十九条第二款)
+                serious=s.serious_impact if "serious_impact" in s.model_fields_set else None,
                 letter=_ord(letter.issued_on) if letter else None,
                 decision=_ord(dec.issued_on) if dec else None,
                 source=s.special_source.value if s.special_source else None,

@@ -12,6 +12,7 @@ a vertically managed body) or halting it does not stop the higher law from speak
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from ..facts import LoadedCase, Organ, OrganKind
@@ -25,7 +26,11 @@ def tiaoli_facts(lc: LoadedCase, steps: list[int], relation: str, base: dict[str
     for a matter without a dated step or a 专门监督 (第二条第二款 of the measures: 行政复议、监察、审计、
     备案审查 are governed by their own laws, not by the 条例's internal supervision; T-1)."""
     case = lc.case
-    if not steps or case.special_supervision is not None:
+    # the last year of annual duties (第十五条、第十八条、第十九条) recorded: a year the 条例 is in force
+    # in reaches the duties of that year, whatever the procedure (T-10)
+    annual = max((a.year for a in case.annual_duties), default=None)
+    annual_reached = annual is not None and date(annual, 12, 31) >= tl_002.IN_FORCE
+    if (not steps and not annual_reached) or case.special_supervision is not None:
         return ()
     organs: dict[str, Organ] = dict(lc.organs)
     sup, sub = organs[case.supervising_organ], organs[case.supervised_organ]
@@ -34,7 +39,7 @@ def tiaoli_facts(lc: LoadedCase, steps: list[int], relation: str, base: dict[str
     confirmed = [x.confirmed for x in s.situations]
     matter: dict[str, Any] = {
         "kind": "tiaoli_matter", **base, "refs": [case.case_id],
-        "first_step": min(steps), "last_step": max(steps), "relation": relation,
+        "relation": relation,
         "supervisor_name": sup.name, "supervised_name": sub.name,
         "supervisor_kind": sup.kind.value, "supervised_kind": sub.kind.value,
         "supervisor_level": sup.level.value, "supervised_level": sub.level.value,
@@ -45,12 +50,16 @@ def tiaoli_facts(lc: LoadedCase, steps: list[int], relation: str, base: dict[str
         "government_over_area": gov is not None and tl_002.in_area(gov, sub),
         "problems_found": any(c is True for c in confirmed),
     }
+    if steps:
+        matter.update(first_step=min(steps), last_step=max(steps))
+    if annual_reached:
+        matter["annual_last_year"] = annual
     if gov is not None:
         matter["government_name"] = gov.name
     if s.superior_informed is not None:
         matter["superior_informed"] = s.superior_informed
     out = [matter]
-    for mc in case.conduct:
+    for mc in case.conduct if steps else ():
         organ = organs.get(mc.organ or case.supervising_organ, sup)
         out.append(
             {

@@ -17,7 +17,7 @@ from .._derive.supervision import policy_of as _case_policy
 from .._engine import durable as _engine
 from .._engine.rulebook import DeadlineStatus, Fact, Modality, Role
 from .._periods.calendar import BOUNDS
-from .._periods.counting import PeriodEnd, PeriodPolicy, YearUse, bound_policy, prefecture_reason, provisional_reason
+from .._periods.counting import BOUND_ZH, PeriodEnd, PeriodPolicy, YearUse, bound_policy, prefecture_reason, provisional_reason
 from ..errors import CaseValidationError, Problem
 from ..facts import Case, LoadedCase, load_case, parse_as_of
 from ..report import (
@@ -35,7 +35,7 @@ from ..report import (
     TimelineEntry,
     trusted_construct,
 )
-from ..rules import art_026, art_035
+from ..rules import art_026, art_030, art_035
 from ..rules.tiaoli import tl_002
 from . import versions as _versions
 from .reliance import interpretations_for, period_trace
@@ -100,6 +100,8 @@ def _subject(role: Role, lc: LoadedCase, fact: Mapping[str, Any] | None = None) 
     if role is Role.SUPERVISED:
         o = lc.organs[lc.case.supervised_organ]
         return o.name, o.id
+    if role is Role.CASE:  # 第三十条, the only finding of the matter as a whole: its obligor (A30-1)
+        return art_030.SUBJECT_ZH, lc.case.case_id
     return f"案件 {lc.case.case_id}", lc.case.case_id
 
 
@@ -463,8 +465,9 @@ def _applicability(lc: LoadedCase, notes: list[Note] | tuple[Note, ...]) -> Appl
             reason=tl_002.UNCERTAIN_ZH, settled_by=tuple(dict.fromkeys(u.partition("（")[0] for n in said for u in n.uncertain_facts)),
         )
     elif said and any(tl_002.SPEAKING_NOTES[i] is None for i in ids):
+        reason = tl_002.NOT_GOVERNMENT_ZH if tl_002.NOT_GOVERNMENT in ids else tl_002.ANNUAL_ZH
         tiaoli = trusted_construct(
-            InstrumentApplicability, applicable=Applicable.UNDETERMINED, rule_ids=ids, reason=tl_002.NOT_GOVERNMENT_ZH, settled_by=(),
+            InstrumentApplicability, applicable=Applicable.UNDETERMINED, rule_ids=ids, reason=reason, settled_by=(),
         )
     elif said:
         tiaoli = trusted_construct(
@@ -732,10 +735,13 @@ def _bound_reasons(report: Report) -> tuple[tuple[str, ...], str]:
 def _bound_zh(bound: str, national: bool, prefecture: bool) -> str:
     """A bound of P10 as the report names it, for the unknowns the report has."""
     if bound == "early":
-        parts = ["只放法定节日、节日前后的周六周日调休上班"] * national + ["州庆不放假"] * prefecture
-        return f"放假日最少（{'，'.join(parts)}）"
+        # the 补假 of a holiday on a weekend is owed (放假办法), but its day is not fixed: the fewest
+        # days off take none of the working days after the holiday as it (P10)
+        parts = ["法定节日放假，适逢周六、周日的节日的补假不安排在节日之后，节日前后十日内的周六、周日调休上班"] * national
+        parts += ["州庆不放假"] * prefecture
+        return f"{BOUND_ZH['early']}（{'；'.join(parts)}）"
     parts = ["法定节日前后十日内的工作日均放假"] * national + ["8月17日至23日的工作日均为州庆放假日"] * prefecture
-    return f"放假日最多（{'，'.join(parts)}）"
+    return f"{BOUND_ZH['late']}（{'；'.join(parts)}）"
 
 
 def _with_bounds(main: Run, lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_imprecise.Slot, ...]) -> Run:
@@ -792,7 +798,7 @@ def _with_bounds(main: Run, lc: LoadedCase, policy: PeriodPolicy | None, found: 
                 under = [_bound_zh(b, national, prefecture) for b, o2 in zip(BOUNDS, others) if k in o2]
                 g = possible(f)
                 findings.append(g.model_copy(update={"uncertain_facts": g.uncertain_facts + (
-                    f"本认定只在{'或'.join(under)}的情形下成立，其中的日期按该情形推算",
+                    f"本认定只在{'或'.join(under)}下成立，其中的日期按该情形推算",
                 )}))
                 behind.append(fr)
                 made_under.append(BOUNDS[i])  # its dates, tests and period are this bound's

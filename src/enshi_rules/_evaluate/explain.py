@@ -26,7 +26,7 @@ from .._engine import durable as _engine
 from .._engine.kinds import date_properties, meaning
 from .._engine.rulebook import DeadlineStatus, Modality, zh_date
 from .._law import text as _text
-from .._periods.counting import DayCounting, PeriodPolicy
+from .._periods.counting import BOUND_ZH, DayCounting, PeriodPolicy
 from ..errors import CaseValidationError, Problem
 from ..facts import Case
 from ..report import Finding, Policy, Report
@@ -385,6 +385,17 @@ def _period(f: Finding, fr: _engine.Fired, policy: PeriodPolicy, as_of: date) ->
     )
 
 
+def _which_calendar(f: Finding, policy: PeriodPolicy) -> str:
+    """[P10] Which of the three calendars of an unpublished year the last day was counted with, so
+    that a date of the fewest- or most-days-off bound is never read as the provisional one."""
+    if not f.provisional:
+        return ""
+    bound = policy.resolved_calendar().bound
+    if bound is not None:
+        return f"；按{BOUND_ZH[bound]}推算，节假日安排尚未公布"
+    return "；暂定：按《全国年节及纪念日放假办法》推算，节假日安排尚未公布"
+
+
 def _period_text(f: Finding, tr: PeriodTrace, as_of: date, policy: PeriodPolicy) -> str:
     assert f.status is not None
     parts = [f"自{zh_date(tr.start)}起算（当日不计入）"]
@@ -406,7 +417,7 @@ def _period_text(f: Finding, tr: PeriodTrace, as_of: date, policy: PeriodPolicy)
             parts.append("该日为工作日，不顺延")
         if tr.stopped_by is not None:
             parts.append(f"{zh_date(tr.stopped_by.on)}为调休上班日，视为工作日，期限止于该日")
-    parts.append(f"期限最后一日为{zh_date(tr.due)}（含当日）")
+    parts.append(f"期限最后一日为{zh_date(tr.due)}（含当日{_which_calendar(f, policy)}）")
     st = f.status
     permission = f.modality is Modality.MAY
     if st is DeadlineStatus.ON_TIME:

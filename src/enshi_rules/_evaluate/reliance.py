@@ -22,7 +22,7 @@ from datetime import date, timedelta
 import chinese_calendar
 
 from .._periods import counting as _periods
-from .._periods.counting import DayCounting, PeriodPolicy
+from .._periods.counting import BOUND_ZH, DayCounting, PeriodPolicy
 
 __all__ = ["DayNote", "PeriodTrace", "day_reason", "interpretations_for", "period_trace"]
 
@@ -54,10 +54,14 @@ def day_reason(d: date, policy: PeriodPolicy = _periods.DEFAULT_POLICY) -> str:
     if info is not None and info.national.basis != "package":
         # a calendar file or a provisional year: its own names, not chinesecalendar's
         names = dict(info.national.names)
+        bound = policy.resolved_calendar().bound if info.national.basis == "provisional" else None
+        # [P10] a day of a bound is named by its bound: it is not the provisional method's day
+        tag = f"（{BOUND_ZH[bound]}）" if bound else "（暂定）" if info.national.provisional else ""
         if working:
-            return f"{weekday_zh(d)}，调休上班日" if d.weekday() >= 5 else f"{weekday_zh(d)}，工作日"
+            if d.weekday() >= 5:
+                return f"{weekday_zh(d)}，调休上班日" + (tag if bound else "")
+            return f"{weekday_zh(d)}，工作日"
         label = names.get(d) or ("放假" if d.weekday() < 5 else "")
-        tag = "（暂定）" if info.national.provisional else ""
         return f"{weekday_zh(d)}，{label}{tag}" if label else weekday_zh(d)
     try:
         _, name = chinese_calendar.get_holiday_detail(d)

@@ -13,9 +13,9 @@ from ..rules import all_rules
 from ..rules.tiaoli import tl_002
 
 __all__ = [
-    "MODALITY_ZH", "PERMISSION_STATUS_ZH", "STATUS_ZH", "applicability_zh", "certainty_zh", "defeated_by_zh",
-    "depends_on_zh", "finding_tag", "provisional_text", "render_text", "rule_named_zh", "rule_ref_zh",
-    "short_citation", "status_zh", "tiaoli_applicability_zh",
+    "MODALITY_ZH", "PERMISSION_STATUS_ZH", "STATUS_ZH", "applicability_zh", "calendar_note_zh", "certainty_zh",
+    "defeated_by_zh", "depends_on_zh", "field_zh", "finding_tag", "provisional_text", "render_text", "rule_named_zh",
+    "rule_ref_zh", "short_citation", "status_zh", "tiaoli_applicability_zh",
 ]
 
 
@@ -136,13 +136,64 @@ def render_text(report: Report) -> str:
         for c in report.calendars:
             mark = "（暂定）" if c.provisional else ""
             lines.append(f"  {c.year}年：{c.source}{mark}")
-        lines += [f"  · {n}" for n in report.calendar_notes]
+        lines += [f"  · {calendar_note_zh(n)}" for n in report.calendar_notes]
     return "\n".join(lines) + "\n"
+
+
+#: The lists of a case document as a legal officer names their records (field_zh).
+_LISTS_ZH = {
+    "inspections": ("inspection", "监督活动记录"),
+    "complaints": ("complaint", "投诉举报记录"),
+    "major_decisions": ("major_decision", "重大行政执法决定记录"),
+    "liabilities": ("liability", "责任追究记录"),
+    "conduct": ("misconduct", "监督人员行为记录"),
+    "obstructions": ("obstruction", "阻挠监督记录"),
+    "clues": ("clue", "问题线索记录"),
+    "annual_duties": ("annual", "年度职责记录"),
+    "supervision.situations": ("situation", "情形记录"),
+    "supervision.deficiencies": ("deficiency", "情形记录"),
+}
+_RECORD = re.compile(r"^([a-z_.]+)\[(\d+)\]\.(.+)$")
+
+
+def field_zh(path: str) -> str:
+    """A case field as a legal officer reads it: ``annual_duties[2].responsibility_list_on`` is
+    年度职责记录（第3条）的权责清单制定日 (records counted from 1), ``supervision.suggestion_letter.received_on``
+    收到建议书之日; the label is the one the fact kinds declare. A path no kind declares is returned as it is."""
+    from .._engine.kinds import KINDS  # noqa: PLC0415 - declared when the rules are loaded
+
+    hit = _RECORD.match(path)
+    if hit is not None:
+        listing, index, rest = hit.group(1), int(hit.group(2)), hit.group(3)
+        kind, name = _LISTS_ZH.get(listing, (None, None))
+        if name is None:
+            return path
+        props = KINDS[kind].props if kind in KINDS else {}
+        label = next((p.label for p in props.values() if p.field == "{rec}." + rest), None)
+        if label is None:
+            label = next((p.label for k in KINDS.values() for p in k.props.values() if p.field == "{rec}." + rest), rest)
+        return f"{name}（第{index + 1}条）的{label}"
+    label = next((p.label for k in KINDS.values() for p in k.props.values() if p.field == path), None)
+    return label or path
+
+
+def _reason_zh(reason: str) -> str:
+    """One reason of uncertainty: its leading field path (``path（…）``) in words."""
+    head, sep, tail = reason.partition("（")
+    if sep and re.fullmatch(r"[a-z_.\[\]0-9]+", head):
+        return f"{field_zh(head)}{sep}{tail}"
+    return reason
+
+
+def calendar_note_zh(note: str) -> str:
+    """A calendar note as legal staff read it: the Chinese sentence only (the report's field also
+    carries an English one for other readers)."""
+    return note.split(" / ", 1)[0]
 
 
 def certainty_zh(f: Finding) -> str:
     """"" for a certain finding with exact dates; else 可能… or 日期不确定…, with why (IMP-2)."""
-    why = "；".join(f.uncertain_facts) or "案件事实不确定"
+    why = "；".join(_reason_zh(r) for r in f.uncertain_facts) or "案件事实不确定"
     if f.certainty is Certainty.POSSIBLE:
         return f"可能：该认定只在部分可能的日期或情况下成立，原因：{why}"
     if f.uncertain_facts:
@@ -181,12 +232,15 @@ def tiaoli_applicability_zh(report: Report) -> str:
         basis = (
             "第四十二条第一款：部门对所属机构、派出机构的监督检查参照条例有关规定执行；" if tl_002.DEPARTMENT_OWN_BODY in ids and tl_002.APPLIES not in ids
             else "第四十二条第三款：州人民政府工作部门对县（市）相应部门的督促指导；" if tl_002.DEPARTMENT_GUIDANCE in ids and tl_002.APPLIES not in ids
+            else "第四十二条第二款：对设在本行政区域内的垂直管理机关的监督，本办法不适用；" if tl_002.LOCAL_OVER_VERTICAL in ids and tl_002.APPLIES not in ids
             else ""
         )
         return f"是（{basis}2026年2月1日以后的步骤；只编码了已核对原文的节录，其他规定须人工核对）"
     if a is Applicable.UNDETERMINED:
         if tl_002.NOT_GOVERNMENT in ids and report.applicability is not None and report.applicability.tiaoli.reason == tl_002.NOT_GOVERNMENT_ZH:
             return "不能确定（监督机关不是县级以上人民政府或者其司法行政部门，不在条例第二条之内，节录没有规定是否适用；见《行政执法监督条例》第二条的说明）"
+        if tl_002.ANNUAL in ids and report.applicability is not None and report.applicability.tiaoli.reason == tl_002.ANNUAL_ZH:
+            return "不能确定（年度职责所在年度条例已施行，已核对的节录中没有相应规定，须人工核对；见适用情况中的说明）"
         return "不能确定（是否有2026年2月1日以后的步骤不能确定；见《行政执法监督条例》第二条的说明）"
     return ""
 
@@ -208,7 +262,9 @@ def finding_tag(f: Finding) -> str:
     elif f.status is not None:
         tag += "·" + status_zh(f.modality, f.status)
     if f.defeated_by:
-        tag += "·已被排除"
+        # the exclusion is the headline: a defeated violation must not read as one (E-1)
+        was = tag.removeprefix(MODALITY_ZH[Modality.VIOLATION] + "·") if f.modality is Modality.VIOLATION else tag
+        tag = f"已被排除（原为：{was}）"
     if f.certainty is Certainty.POSSIBLE:
         # a possible violation is never a plain 【违反】 (IMP-2): 【可能违反·逾期未完成】, 【应当·已履行（可能）】
         tag = "可能" + tag if f.modality is Modality.VIOLATION else tag + "（可能）"

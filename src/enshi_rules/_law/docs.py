@@ -77,7 +77,7 @@ _EXCERPT_BANNER = (
 
 def excerpt_banner(reg: _text.Regulation) -> str:
     """The notice every generated page of an excerpted instrument carries."""
-    held = "、".join(_text.article_label(a) for a in reg.articles)
+    held = _text.held_labels(reg)
     gaps = "；".join(reg.gaps)
     return _EXCERPT_BANNER.format(held=held, gaps=gaps, sources=reg.source_url)
 

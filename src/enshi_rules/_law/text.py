@@ -206,6 +206,19 @@ def article_label(n: int) -> str:
     return f"第{to_chinese_numeral(n)}条"
 
 
+def held_labels(reg: Regulation) -> str:
+    """What an excerpt holds, article by article, naming the 款 of an article held only in part:
+    第一条、…、第六条第一款、第三十七条第二款、第三十八条… (the notice of the excerpts)."""
+    out = []
+    for n, a in reg.articles.items():
+        label = article_label(n)
+        if a.missing_paragraphs:
+            held = [k for k in range(1, len(a.item_counts) + 1) if k not in a.missing_paragraphs]
+            label += "、".join(f"第{to_chinese_numeral(k)}款" for k in held)
+        out.append(label)
+    return "、".join(out)
+
+
 def parse_article_label(s: str) -> int:
     """The number of an article label: ``"第二十七条"`` gives 27."""
     m = re.fullmatch(r"第(.+)条", s) if isinstance(s, str) else None

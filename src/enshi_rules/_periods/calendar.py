@@ -244,9 +244,17 @@ def bounding_year(year: int, bound: str) -> YearCalendar | None:
 
     A due date is monotone in the set of days off (more days off: the same day or a later one), so
     the arrangement still to come lies between two calendars: ``early``, the fewest days off it could
-    give (the statutory holidays of 第二条 only, and every Saturday and Sunday within
+    give (the statutory holidays of 第二条, and every Saturday and Sunday within
     :data:`ADJUSTMENT_WINDOW` days of one of them made a working day), and ``late``, the most (every
     Monday-Friday within that window made a day off). None when the method does not cover ``year``.
+
+    ``early`` owes the 补假 of a holiday on a Saturday or Sunday like every arrangement does, but the
+    放假办法 does not say on which working day, and the published arrangements did not always put it on
+    the first working day after the holiday (2012: 端午 on Saturday 6月23日, its day off on Friday 6月22日
+    and Monday 6月25日 worked; 2015: 中秋 on Sunday 9月27日, Monday 9月28日 worked and the day made up in
+    the 国庆 break). A day every arrangement gives off is a day the bound may count off; no working day
+    is one, so ``early`` takes none of them as the 补假 (the due date it gives is reached by an
+    arrangement that puts the 补假 before the holiday). ``tests/test_calendar_bounds.py`` measures this.
     """
     if bound not in BOUNDS:
         raise ValueError(f"unknown bound {bound!r}")
@@ -262,7 +270,8 @@ def bounding_year(year: int, bound: str) -> YearCalendar | None:
     }
     if bound == "early":
         off, working = frozenset(names), frozenset(d for d in near if d.weekday() >= 5)
-        how = f"下限：只放法定节日，节日前后{ADJUSTMENT_WINDOW}日内的周六、周日均可能调休上班"
+        how = (f"下限：法定节日放假；适逢周六、周日的节日应当补假，但补假日期未定，不以节日之后的任何一个工作日为补假日；"
+               f"节日前后{ADJUSTMENT_WINDOW}日内的周六、周日均可能调休上班")
     else:
         off, working = frozenset(names) | frozenset(d for d in near if d.weekday() < 5), frozenset()
         how = f"上限：节日前后{ADJUSTMENT_WINDOW}日内的工作日均可能放假"

@@ -318,6 +318,21 @@ def prefecture_reason(year: int) -> str:
     return f"{year}年州庆放假通知未收录，8月17日至23日之间的到期日可能因州庆顺延"
 
 
+#: [P10] How a report names the calendar of a bound: which of the three calendars of an unpublished
+#: year (provisional, fewest days off, most days off) a date was computed with.
+BOUND_ZH = {"early": "放假日最少的情形", "late": "放假日最多的情形"}
+
+
+def bound_reason(year: int, bound: str) -> str:
+    """Why a date of ``year`` computed at ``bound`` ([P10]) is provisional, naming the bound."""
+    return f"{year}年节假日安排尚未公布，按{BOUND_ZH[bound]}推算"
+
+
+def bound_prefecture_reason(year: int, bound: str) -> str:
+    how = "州庆不放假" if bound == "early" else "8月17日至23日的工作日均为州庆放假日"
+    return f"{year}年州庆放假通知未收录，按{how}的情形推算"
+
+
 class _Walk:
     """Answers "is this a working day" for one computation and records every year it asked about."""
 
@@ -347,10 +362,12 @@ class _Walk:
             if year in self.prefecture:
                 source += f"；州庆：{self.prefecture[year].source}"
             reasons = []
+            bound = self.cal.bound
             if nat.provisional:
-                reasons.append(provisional_reason(year))
+                # [P10] a date computed at a bound says so: it is not the provisional method's date
+                reasons.append(bound_reason(year, bound) if bound and nat.basis == "provisional" else provisional_reason(year))
             if year in self.unknown_prefecture:
-                reasons.append(prefecture_reason(year))
+                reasons.append(bound_prefecture_reason(year, bound) if bound else prefecture_reason(year))
             basis = "file" if nat.basis == "builtin" else nat.basis
             out.append(YearUse(year, basis, source, bool(reasons), "；".join(reasons) or None))
         return tuple(out)

@@ -23,10 +23,10 @@ from .kinds import COMPLAINT
 @rule("art_010.p2.complaint_unhandled", Modality.SHALL, Role.SUPERVISING, when=COMPLAINT & (-m.handled))
 def complaint_unhandled(f: Fact) -> Outcome:
     """公民、法人或者其他组织的投诉、举报尚未处理的，认定监督机关应当依法处理。"""
-    return Outcome(f"{f['complainant']}于{f.zh('received')}提出的{f['complaint_kind']}，监督机关应当依法处理；尚未处理。")
+    return Outcome(f"{f['complainant']}于{f.zh('received')}提出的{f['complaint_kind']}（{f['refs'][0]}），监督机关应当依法处理；至判断日（{f.zh('as_of')}）仍未处理。")
 
 
 @rule("art_010.p2.complaint_handled", Modality.SHALL, Role.SUPERVISING, when=COMPLAINT & (+m.handled))
 def complaint_handled(f: Fact) -> Outcome:
     """公民、法人或者其他组织的投诉、举报已处理的，认定该项义务已履行。"""
-    return Outcome(f"{f['complainant']}于{f.zh('received')}提出的{f['complaint_kind']}，监督机关已于{f.zh('handled')}处理。", performed=True)
+    return Outcome(f"{f['complainant']}于{f.zh('received')}提出的{f['complaint_kind']}（{f['refs'][0]}），监督机关已于{f.zh('handled')}处理。", performed=True)

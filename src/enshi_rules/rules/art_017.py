@@ -18,5 +18,4 @@ from .kinds import INSPECTION
 @rule("art_017.p1.inspection", Modality.MAY, Role.SUPERVISING, when=INSPECTION & (-m.halted))
 def inspection(f: Fact) -> Outcome:
     """监督机关组织开展行政执法监督检查的，认定属于第十七条许可的监督方式。"""
-    when = f"于{f.zh('conducted')}" if "conducted" in f else ""
-    return Outcome(f"监督机关{when}组织开展行政执法监督检查，属于可以采取的监督方式。")
+    return Outcome(f"监督机关以{f['record']}组织开展行政执法监督检查，属于可以采取的监督方式。")

@@ -24,7 +24,7 @@ def measure(item: int, name: str, text: str) -> None:
     @rule(f"art_023.p1.i{item}.{name}", Modality.MAY, Role.SUPERVISING, when=MEASURE & (m.item == item) & (-m.halted),
           summary=f"监督机关采取“{text}”措施的，认定属于第二十三条许可的监督措施。")
     def build(f: Fact) -> str:
-        return f"监督机关采取了“{text}”的监督措施，属于可以采取的措施。"
+        return f"监督机关在{f['record']}中采取了“{text}”的监督措施，属于可以采取的措施。"
 
 
 # 第二十三条

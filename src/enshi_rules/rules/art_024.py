@@ -46,25 +46,25 @@ certificates = Duty(Role.SUPERVISING, _ON_SITE)
 @two.observed("art_024.p1.i1.at_least_two", m.acting >= 2)
 def at_least_two(f: Fact) -> str:
     """现场行政执法监督活动的监督人员不少于两人的，认定“不得少于两人”的规定已遵守。"""
-    return f"现场监督由{f['acting']}名行政执法监督人员开展，不少于两人。"
+    return f"{f['record']}由{f['acting']}名行政执法监督人员开展，不少于两人。"
 
 
 @two.violated("art_024.p1.i1.too_few_supervisors", m.acting < 2)
 def too_few_supervisors(f: Fact) -> str:
     """现场行政执法监督活动的监督人员少于两人的，认定违反“不得少于两人”的规定。"""
-    return f"现场监督只有{f['acting']}名行政执法监督人员参加（回避者不计），少于两人。"
+    return f"{f['record']}只有{f['acting']}名行政执法监督人员参加（回避者不计），少于两人。"
 
 
 @certificates.observed("art_024.p1.i1.certificates_shown", m.acting >= 1, m.uncertified == 0)
 def certificates_shown(f: Fact) -> str:
     """现场行政执法监督活动中参加的监督人员均出示了监督证件的，认定出示证件义务已履行。"""
-    return "参加现场监督的行政执法监督人员均出示了行政执法监督证件。"
+    return f"参加{f['record']}的行政执法监督人员均出示了行政执法监督证件。"
 
 
 @certificates.violated("art_024.p1.i1.certificate_not_shown", m.uncertified > 0)
 def certificate_not_shown(f: Fact) -> str:
     """现场行政执法监督活动中有监督人员未出示监督证件的，认定违反出示证件的规定。"""
-    return f"现场监督中{'、'.join(f['uncertified_names'])}未出示行政执法监督证件。"
+    return f"{f['record']}中{'、'.join(f['uncertified_names'])}未出示行政执法监督证件。"
 
 
 # 第二十四条第（二）项
@@ -87,13 +87,13 @@ recusal = Duty(Role.SUPERVISING, INSPECTION)
 @recusal.observed("art_024.p1.i2.withdrew", m.withdrew > 0, m.conflicted == 0)
 def withdrew(f: Fact) -> str:
     """与监督事项有利害关系的监督人员已回避的，认定回避义务已履行。"""
-    return f"与监督事项有利害关系的{'、'.join(f['withdrew_names'])}已回避。"
+    return f"{f['record']}中，与监督事项有利害关系的{'、'.join(f['withdrew_names'])}已回避。"
 
 
 @recusal.violated("art_024.p1.i2.withdrawal_required", m.conflicted > 0)
 def withdrawal_required(f: Fact) -> str:
     """与监督事项有利害关系或者可能影响公正处理的监督人员未回避的，认定违反回避规定。"""
-    return f"{'、'.join(f['conflicted_names'])}与监督事项有利害关系或者有其他可能影响公正处理的情形，应当回避而未回避。"
+    return f"{f['record']}中，{'、'.join(f['conflicted_names'])}与监督事项有利害关系或者有其他可能影响公正处理的情形，应当回避而未回避。"
 
 
 # 第二十四条第（三）项
@@ -105,10 +105,10 @@ secrecy = Duty(Role.SUPERVISING, INSPECTION & (m.confidential_count > 0))
 @secrecy.binds("art_024.p1.i3.confidentiality", false(m.breached))
 def confidentiality(f: Fact) -> str:
     """监督事项涉及国家秘密、商业秘密或者个人隐私的，认定监督机关及其工作人员应当依法予以保密。"""
-    return f"监督事项涉及{'、'.join(f['confidential'])}，监督机关及其工作人员应当依法予以保密。"
+    return f"{f['record']}的监督事项涉及{'、'.join(f['confidential'])}，监督机关及其工作人员应当依法予以保密。"
 
 
 @secrecy.violated("art_024.p1.i3.confidentiality_breached", true(m.breached))
 def confidentiality_breached(f: Fact) -> str:
     """监督事项涉及的国家秘密、商业秘密或者个人隐私被泄露的，认定违反保密义务。"""
-    return f"监督事项涉及{'、'.join(f['confidential'])}，有关内容被泄露，违反依法保密的义务。"
+    return f"{f['record']}的监督事项涉及{'、'.join(f['confidential'])}，有关内容被泄露，违反依法保密的义务。"

@@ -74,7 +74,8 @@ deadline_rules(
         S.PENDING: lambda f: f"被监督机关有异议的，可以在{f.due_zh('window_due')}前申请复查。",
         S.ON_TIME: lambda f: f"被监督机关于{f.zh('filed')}申请复查，在{f.within('十', 'window_due')}内。",
         S.LATE: lambda f: f"被监督机关于{f.zh('filed')}申请复查，已超过{f.within('十', 'window_due')}，复查申请权已逾期，整改期限自收到建议书之日起计算。",
-        S.OVERDUE: lambda f: f"被监督机关未在{f.due_zh('window_due')}前申请复查，视为对建议书无异议。",
+        # 第二款 speaks of "无异议" only; the measures say nothing is "视为" (A27-1)
+        S.OVERDUE: lambda f: f"被监督机关未在{f.due_zh('window_due')}前申请复查，按第二十七条第二款无异议的情形自收到建议书之日起计算整改期限。",
     },
 )
 
@@ -89,7 +90,7 @@ deadline_rules(
     act=("监督机关", "作出复查答复", "十五"),
     messages={
         S.PENDING: lambda f: f"监督机关应当在{f.due_zh('due')}前对复查申请予以复查并答复。",
-        S.OVERDUE: lambda f: f"监督机关应当在{f.due_zh('due')}前复查并答复，至今未答复。",
+        S.OVERDUE: lambda f: f"监督机关应当在{f.due_zh('due')}前复查并答复，至判断日（{f.zh('as_of')}）仍未答复。",
     },
 )
 
@@ -175,7 +176,7 @@ def _rectify_messages(due: str) -> dict[DeadlineStatus, Any]:
             # the matter moved on: the count stops at the decision letter (第二十八条第一款)
             late = f["decision_issued"] - f[due]
             return head + f"至{f.zh('decision_issued')}制发《行政执法监督决定书》时仍未报送，逾期{late}日（计至决定书制发之日）。"
-        return head + "至今未报送。"
+        return head + f"至判断日（{f.zh('as_of')}）仍未报送。"
 
     return {S.PENDING: lambda f: f"被监督机关应当在{f.due_zh(due)}前完成整改并报送整改情况。", S.OVERDUE: overdue}
 

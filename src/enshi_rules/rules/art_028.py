@@ -136,6 +136,6 @@ deadline_rules(
     act=("被监督机关", "报告执行情况", "三十"),
     messages={
         S.PENDING: lambda f: f"被监督机关应当在{f.due_zh('due')}前将决定书的执行情况报告监督机关。",
-        S.OVERDUE: lambda f: f"被监督机关应当在{f.due_zh('due')}前报告决定书的执行情况，至今未报告。",
+        S.OVERDUE: lambda f: f"被监督机关应当在{f.due_zh('due')}前报告决定书的执行情况，至判断日（{f.zh('as_of')}）仍未报告。",
     },
 )

@@ -60,7 +60,7 @@ def interview_serious_impact(f: Fact) -> Outcome:
 
 
 @rule("art_029.p2.interview_without_ground", Modality.MAY, Role.SUPERVISING,
-      when=_MAY_INTERVIEW & (+m.interviewed) & (-m.decision) & false(m.serious))
+      when=_MAY_INTERVIEW & (+m.interviewed) & (-m.decision) & ((-m.serious) | false(m.serious)))
 def interview_without_ground(f: Fact) -> Outcome:
     """既未制发决定书、也无情况突出造成重大影响而约谈负责人的，提示该约谈缺少第二十九条第二款的依据。"""
     return Outcome(f"监督机关于{f.zh('interviewed')}约谈被监督机关负责人，但既未制发决定书，也未记录情况突出、造成重大影响，该约谈缺少第二十九条第二款的依据。")

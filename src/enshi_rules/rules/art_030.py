@@ -2,7 +2,8 @@
 
 Informational: once a supervision has a result (a 建议书 or 决定书 issued), the finding reminds that the
 result goes into the rule-of-law performance assessment. Who keeps that assessment (usually the
-committee office for law-based governance) is outside the case, so the subject is the case.
+committee office for law-based governance) is outside the case: the subject is named as that organ
+(``SUBJECT_ZH``), not as the case.
 
 The interpretive choices above are registered for legal review as A30-1 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
@@ -13,6 +14,10 @@ from __future__ import annotations
 from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
 from .kinds import FOLLOWUP
 
+
+#: Whom the duty binds: the organ that keeps the 法治建设绩效考核 (outside the case; A30-1), not the
+#: case itself. The report names it so, with the case the result is of.
+SUBJECT_ZH = "纳入考核的机关（负责法治建设绩效考核的机关，案件未记录）"
 
 # 第三十条
 # 行政执法监督结果应当纳入法治建设绩效考核指标体系，作为被监督机关主要负责人履行推进法治建设第一责任人职责和相关人员追

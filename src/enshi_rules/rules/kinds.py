@@ -207,6 +207,7 @@ DISPUTE = Kind(
 
 INSPECTION = Kind(
     "inspection", "监督活动（第十七条、第二十三条、第二十四条）",
+    record=text("监督活动（日期、现场或非现场、编号）", computed="{rec}.conducted_on、on_site、id"),
     on_site=flag("现场监督", field="{rec}.on_site"),
     conducted=day("监督活动日", field="{rec}.conducted_on"),
     listed=count("列明的监督人员数", computed="{rec}.supervisors"),
@@ -224,7 +225,8 @@ INSPECTION = Kind(
 
 MEASURE = Kind(
     "measure", "监督措施（第二十三条各项）",
-    item=count("所属项", field="{rec}.item"),
+    record=text("采取措施的监督活动（日期、现场或非现场、编号）", computed="{rec}.conducted_on、on_site、id"),
+    item=count("所属项", field="{rec}.measures[]"),
 )
 
 COMPLAINT = Kind(
@@ -330,6 +332,7 @@ TIAOLI_MATTER = Kind(
     government_name=text("监督机关所代表的县级以上人民政府", computed="机关名录"),
     problems_found=flag("监督发现了问题（有经确认的情形；T-6）", field="supervision.situations[].confirmed"),
     superior_informed=flag("已将发现的问题告知其上一级主管部门", field="supervision.superior_informed"),
+    annual_last_year=count("记录的年度职责的最后一个年度（在条例施行之后结束的）", field="annual_duties[].year"),
 )
 
 TIAOLI_MISCONDUCT = Kind(

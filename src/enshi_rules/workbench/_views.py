@@ -16,6 +16,7 @@ from .._engine.rulebook import Modality
 from .._evaluate.text_report import (
     STATUS_ZH,
     applicability_zh,
+    calendar_note_zh,
     certainty_zh,
     defeated_by_zh,
     depends_on_zh,
@@ -232,7 +233,7 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
         calendars=tuple(
             {"year": str(c.year), "source": c.source, "provisional": "暂定" if c.provisional else ""} for c in report.calendars
         ),
-        calendar_notes=tuple(report.calendar_notes),
+        calendar_notes=tuple(calendar_note_zh(n) for n in report.calendar_notes),
         counts=counts,
         applicability=applicability_zh(report),
         source=(

@@ -139,7 +139,7 @@ def _excerpt_context(reg: _text.Regulation) -> dict[str, Any]:
         "base": "/tiaoli",
         "map_file": reg.instrument.map_file,
         "source": reg.source,
-        "held": "、".join(_text.article_label(a) for a in reg.articles),
+        "held": _text.held_labels(reg),
         "gaps": "；".join(reg.gaps),
         "sources_file": reg.source_url,
     }
@@ -150,7 +150,7 @@ def tiaoli_article(n: str) -> HTMLResponse:
     reg = _text.regulation(_text.TIAOLI)
     num = int(n) if n.isdigit() and len(n) <= 2 else None
     if num is None or num not in reg.articles:
-        held = "、".join(_text.article_label(a) for a in reg.articles)
+        held = _text.held_labels(reg)
         return _page(
             "error.html", 404, title="节录中没有这一条",
             message=f"《{reg.title}》的节录只有{held}；“{n}”没有取得原文，不显示、不引用、不推断。",

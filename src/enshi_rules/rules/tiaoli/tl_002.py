@@ -96,6 +96,14 @@ def supervises_authorised_organisation(sup: Organ, sub: Organ, organs: dict[str,
     )
 
 
+#: The note on annual duties of a year the 条例 is in force in (T-10).
+ANNUAL = "tl_002.p1.annual_duties"
+#: Why applicability cannot be said for such duties (the header line; T-10).
+ANNUAL_ZH = (
+    f"案件记录的年度职责有在《行政执法监督条例》施行（{zh_date(IN_FORCE)}）之后结束的年度；已核对的节录中没有关于权责清单、"
+    "年度工作计划、案卷评查、考核评议的规定，这些年度职责是否另受条例规定不能确定，须对照条例全文人工核对。"
+)
+
 #: Why the 条例 does not apply, or cannot be said to, when no note of it speaks (the report's
 #: ``applicability.tiaoli``; T-1).
 NOT_REACHED_ZH = f"本次监督没有{zh_date(IN_FORCE)}以后（含当日）的程序步骤，《行政执法监督条例》不适用（程序从新，T-1）。"
@@ -116,7 +124,11 @@ APPLIES = "tl_002.p1.applies"
 NOT_GOVERNMENT = "tl_002.p1.not_government_supervision"
 DEPARTMENT_OWN_BODY = "tl_042.p1.department_own_body"
 DEPARTMENT_GUIDANCE = "tl_042.p3.department_guidance"
-SPEAKING_NOTES: dict[str, bool | None] = {APPLIES: True, DEPARTMENT_OWN_BODY: True, DEPARTMENT_GUIDANCE: True, NOT_GOVERNMENT: None}
+LOCAL_OVER_VERTICAL = "tl_042.p2.local_government_supervision"
+SPEAKING_NOTES: dict[str, bool | None] = {
+    APPLIES: True, DEPARTMENT_OWN_BODY: True, DEPARTMENT_GUIDANCE: True, NOT_GOVERNMENT: None, LOCAL_OVER_VERTICAL: True,
+    ANNUAL: None,
+}
 #: Why applicability cannot be said when the supervisor is not a government (T-9).
 NOT_GOVERNMENT_ZH = (
     "监督机关不是县级以上人民政府或者其司法行政部门，本次监督不在条例第二条之内，已核对的节录（第四十二条第一款、第三款）也没有涵盖，"
@@ -148,7 +160,10 @@ REACHED_MATTER = TIAOLI_MATTER & (+m.last_step) & (m.last_step >= IN_FORCE_DAY)
 # 行政执法工作开展的行政系统内部监督，适用本条例。
 
 @rule("tl_002.p1.applies", Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True,
-      when=REACHED_MATTER & true(m.by_government))
+      # a vertically managed body in the government's area is not a 所属部门 nor a 下级人民政府: 第二条 is
+      # not what reaches it, 第四十二条第二款 is (tl_042.p2.local_government_supervision, T-5), and the
+      # measures' periods do not apply to it (their 第二条第二款)
+      when=REACHED_MATTER & true(m.by_government) & (false(m.vertical) | false(m.government_over_area)))
 def applies(f: Fact) -> Outcome:
     """县级以上人民政府（或者其司法行政部门）的监督在2026年2月1日以后（含当日）有步骤的，提示《行政执法监督条例》是上位法、适用于此后的步骤，本库只编码了其已核对的节录，其他规定（程序、期限、文书等）须人工核对。"""
     earlier = (
@@ -213,4 +228,32 @@ def authorised_organisation(f: Fact) -> Outcome:
         "本次监督程序中的事项（第二十一条、第二十二条、第二十六条至第三十条）不作认定，须依条例人工判断；"
         "现场监督、投诉举报、问题线索移送以及有关人员的行为和责任仍予认定。",
         halts=True,
+    )
+
+
+# Annual duties (the measures' 第十五条、第十八条、第十九条) of a year in which the 条例 is in force, in a
+# case without a procedural step on or after 2026-02-01 (T-10): what the excerpts support is only that
+# the 条例 is the higher law in force in that year and that they contain nothing on these duties
+# (权责清单、年度工作计划、案卷评查、考核评议 would be among 第七条至第三十七条第一款, not obtained). The
+# supervision relation itself is named where 第四十二条第三款 speaks to it (a 州 department over the
+# county department of its system); nothing else is said, and no article is inferred.
+@rule(ANNUAL, Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True,
+      when=TIAOLI_MATTER & (-m.last_step) & (+m.annual_last_year))
+def annual_duties(f: Fact) -> Outcome:
+    """案件记录了《行政执法监督条例》施行之后结束的年度的年度职责、监督程序没有施行之后的步骤的，提示条例在该年度已施行、已核对的节录中没有关于这些年度职责的规定，须人工核对（T-10）。"""
+    guidance = ""
+    if (
+        f["relation"] == "own_system"
+        and f["supervisor_level"] == OrganLevel.PREFECTURE.value
+        and f["supervised_level"] == OrganLevel.COUNTY.value
+    ):
+        guidance = (
+            f"{f['supervisor_name']}对{f['supervised_name']}的监督是州人民政府工作部门对县（市）人民政府相应部门的本系统监督，"
+            "条例第四十二条第三款规定为在本级人民政府行政执法监督机构的指导下、依照有关法律规定进行的督促指导。"
+        )
+    return Outcome(
+        f"案件记录了{f['annual_last_year']}年度的年度职责（本办法第十五条、第十八条、第十九条），该年度内《行政执法监督条例》"
+        f"（国务院令第825号，{zh_date(IN_FORCE)}起施行）已施行；它是行政法规，位阶高于本办法。已核对的节录中没有关于权责清单、"
+        "年度行政执法监督工作计划、案卷评查、考核评议的规定（条例第七条至第三十七条第一款未取得原文），这些年度职责是否另受条例规定，"
+        f"须对照条例全文人工核对；本办法照常认定。{guidance}"
     )
