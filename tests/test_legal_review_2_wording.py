@@ -13,6 +13,7 @@ import pytest
 
 import enshi_rules
 from enshi_rules._evaluate.text_report import render_text
+from enshi_rules.testing import assert_no_note, assert_note
 
 CASES = Path(__file__).resolve().parent / "fixtures" / "legal_review_2"
 
@@ -105,6 +106,7 @@ def test_a_vertically_managed_body_gets_only_the_note_of_tiaoli_42_2():
 
 def test_annual_duties_of_2026_say_what_the_excerpts_support():
     report = enshi_rules.evaluate(case("c6_annual"))
+    assert_note(report, rule_id="tl_002.p1.annual_duties", excludes=False)
     notes = [n for n in report.notes if n.rule_id == "tl_002.p1.annual_duties"]
     assert [n.message for n in notes] == [
         "案件记录了2026年度的年度职责（本办法第十五条、第十八条、第十九条），该年度内《行政执法监督条例》（国务院令第825号，"
@@ -122,6 +124,7 @@ def test_annual_duties_that_end_before_2026_02_01_are_not_touched():
     doc["annual_duties"] = [a for a in doc["annual_duties"] if a["year"] == 2025]
     doc["as_of"] = "2026-01-20"
     report = enshi_rules.evaluate(doc)
+    assert_no_note(report, rule_id="tl_002.p1.annual_duties")
     assert not [n for n in report.notes if n.instrument == "tiaoli"]
     assert report.applicability.tiaoli.applicable.value == "no"
 
