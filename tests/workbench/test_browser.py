@@ -266,7 +266,8 @@ def test_tiaoli_excerpts_beside_the_measures_and_a_2026_trial(browser, live_serv
     assert "【应当】" in finding.text and "【违反" not in finding.text
     link = finding.find_element(By.CSS_SELECTOR, "a.citation")
     assert link.text == "《行政执法监督条例》第四十二条第二款" and link.get_attribute("href").endswith("/tiaoli/42#art_42__para_2")
-    assert "《行政执法监督条例》第二条" in browser.find_element(By.CSS_SELECTOR, "ul.notes").text
+    notes = browser.find_element(By.CSS_SELECTOR, "ul.notes").text
+    assert "《行政执法监督条例》第四十二条第二款" in notes and "《行政执法监督条例》第二条" not in notes  # review 2, item 8
     _shot(browser, "09-tiaoli-trial")
 
 

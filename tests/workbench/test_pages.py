@@ -466,7 +466,11 @@ def test_a_defeated_finding_is_kept_and_says_so(client):
     doc = page(client.get("/examples/liability_tolerance_holds"))
     li = doc.xpath("//li[@data-rule='art_032.p1.i3.unlawful_enforcement']")[0]
     assert "finding-defeated" in li.get("class")
-    assert "【应予处理·已被排除】" in text_of(li) and "已被排除：第三十二条第二款的例外排除了该认定" in text_of(li)
+    # the exclusion is the headline (review 2, items 10, 11), with the clause's own word (应予处理, (c)14);
+    # the exception named by its 条/款/项 in words, its rule id only after it as a reference (hygiene)
+    assert "【已被排除（原为：应予处理）】" in text_of(li) and "【违反" not in text_of(li)
+    assert "【应予处理·已被排除】" not in text_of(li)
+    assert "已被排除：第三十二条第二款的例外排除了该认定" in text_of(li)
     assert "（规则编号 art_032.p2.tolerance）" in text_of(li)
 
 
@@ -590,11 +594,12 @@ def test_a_trial_after_2026_02_01_shows_the_tiaoli_and_links_to_it(client):
     assert text_of(cite) == "《行政执法监督条例》第四十二条第二款" and cite.get("href") == "/tiaoli/42#art_42__para_2"
     assert li.xpath(".//a[@href='/tiaoli/42#rule-tl_042.p2.problems_not_passed_on']")
     notes = text_of(doc.xpath("//ul[@class='notes']")[0])
-    assert "（《行政执法监督条例》第二条）" in notes and "（《行政执法监督条例》第四十二条第二款）" in notes
+    # a vertically managed body: 第四十二条第二款 only, never 条例第二条 (review 2, item 8; T-10)
+    assert "（《行政执法监督条例》第二条）" not in notes and "（《行政执法监督条例》第四十二条第二款）" in notes
     assert "（第二条第二款）" in notes  # the measures' exclusion, as before
-    assert doc.xpath("//ul[@class='notes']//a[@href='/tiaoli/2#art_2__para_1']")
+    assert not doc.xpath("//ul[@class='notes']//a[@href='/tiaoli/2#art_2__para_1']")
     summary = text_of(doc.xpath("//dl[@class='summary']")[0])
-    assert "适用本办法否" in summary and "适用《行政执法监督条例》是（2026年2月1日以后的步骤" in summary
+    assert "适用本办法否" in summary and "适用《行政执法监督条例》是（第四十二条第二款：对设在本行政区域内的垂直管理机关的监督" in summary
 
 
 def test_the_docx_of_a_2026_matter_cites_the_tiaoli(client):
@@ -606,7 +611,7 @@ def test_the_docx_of_a_2026_matter_cites_the_tiaoli(client):
     assert r.status_code == 200
     document = docx.Document(io.BytesIO(r.content))
     paras = "\n".join(p.text for p in document.paragraphs)
-    assert "（《行政执法监督条例》第四十二条第二款）" in paras and "（《行政执法监督条例》第二条）" in paras
+    assert "（《行政执法监督条例》第四十二条第二款）" in paras and "（《行政执法监督条例》第二条）" not in paras
     rows = [[c.text for c in row.cells] for row in document.tables[0].rows]
     row = next(x for x in rows if "tl_042.p2.problems_not_passed_on" in x[2])
     assert row[1].startswith("【应当】") and row[2].startswith("《行政执法监督条例》第四十二条第二款")
