@@ -415,6 +415,6 @@ def test_a_liability_reads_to_be_dealt_with_never_violated_in_every_view():
 
 def test_a_defeated_or_possible_liability_keeps_the_label():
     f = only(run(_liab(3, tolerance=ALL_HOLD)), "art_032.p1.i3.unlawful_enforcement")
-    assert f.defeated_by == "art_032.p2.tolerance" and finding_tag(f) == "应予处理·已被排除"
+    assert f.defeated_by == "art_032.p2.tolerance" and finding_tag(f) == "已被排除（原为：应予处理）"
     g = only(run(_liab(3, acted_on="done")), "art_032.p1.i3.unlawful_enforcement")
     assert g.certainty.value == "possible" and finding_tag(g) == "可能应予处理"
