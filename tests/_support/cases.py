@@ -53,3 +53,13 @@ C3B: dict[str, Any] = {
 def c3b() -> dict[str, Any]:
     """A fresh copy of ``C3B``."""
     return copy.deepcopy(C3B)
+
+
+def late_application_upheld() -> dict[str, Any]:
+    """法制审核第二轮 c13: ``LETTER_CASE`` with an application for review made after the ten days
+    (2025-09-25; the window closed on 2025-09-15) that the supervising organ answered anyway, upholding
+    the objection (2025-10-09): whether the supervision ended is left to a person (A27-1, E-2)."""
+    return letter_case(
+        objection={"id": "FC-1", "filed_on": "2025-09-25"},
+        review_answer={"id": "DF-1", "answered_on": "2025-10-09", "received_on": "2025-10-10", "objection_upheld": True},
+    )

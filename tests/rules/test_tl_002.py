@@ -194,7 +194,7 @@ def test_a_department_over_a_township_is_not_article_2_supervision():
     assert "本次监督不在第二条之内" in n.message and "须对照条例全文人工核对" in n.message
     assert "第四十二条第一款（部门对所属机构、派出机构）、第三款（设区的市级以上人民政府部门对下级人民政府相应部门）" in n.message
     assert "适用；" not in n.message  # never says the 条例 applies
-    assert n.interpretations == ("T-1", "T-8", "T-9")
+    assert n.interpretations == ("E-2", "T-1", "T-8", "T-9")
     assert_no_note(report, rule_id="tl_042.*")
 
 

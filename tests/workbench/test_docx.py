@@ -247,3 +247,15 @@ def test_a_certain_finding_has_no_reason_line_in_word():
     report = enshi_rules.evaluate((ROOT / "examples" / "overdue_decision.json").read_bytes())
     _, (findings, _) = _text(docx.Document(io.BytesIO(render_docx(report))))
     assert all("可能：" not in row[1] for row in findings[1:])
+
+
+def test_a_question_for_a_person_reads_as_one_in_word():
+    """c13 (review 2, item 11; E-2): 【有待人工判断】 in the Word document too, never 【可以】."""
+    from _support.cases import late_application_upheld
+
+    report = enshi_rules.evaluate(late_application_upheld(), as_of="2025-11-10")
+    _, (findings, _) = _text(docx.Document(io.BytesIO(render_docx(report))))
+    row = next(r for r in findings if "art_027.p1.late_application_answered" in r[2])
+    assert row[1].startswith("【有待人工判断】恩施土家族苗族自治州人民政府：复查申请已超过十日期限（至2025年9月15日，含当日）")
+    assert row[2].startswith("第二十七条第一款")
+    assert not any(r[1].startswith("【可以】") and "复查答复" in r[1] for r in findings[1:])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from _support.cases import c3b
+from _support.cases import c3b, late_application_upheld, letter_case
 
 lxml_html = pytest.importorskip("lxml.html")
 
@@ -734,3 +734,21 @@ def test_a_finding_only_under_a_bounding_calendar_shows_that_bound_and_its_perio
     assert "期限最后一日为2027年2月11日" not in on_time
     late = found["art_027.p1.review_application.late"]
     assert "不是按暂定日历" not in late and "期限最后一日为2027年2月11日" in late
+
+
+def test_a_question_for_a_person_reads_as_one_not_as_a_permission(client):
+    """c13 (review 2, item 11): an answer to a late application that upholds the objection leaves to a
+    person whether the supervision ended; the page tags it 【有待人工判断】, never 【可以】 (E-2), and
+    the findings resting on it say so with the same words."""
+    r = client.post("/try", data={"mode": "paste", "as_of": "2025-11-10", "case_json": json.dumps(late_application_upheld(), ensure_ascii=False)})
+    assert r.status_code == 200
+    doc = page(r)
+    li = text_of(doc.xpath("//li[@data-rule='art_027.p1.late_application_answered']")[0])
+    assert li.startswith("【有待人工判断】 恩施土家族苗族自治州人民政府：复查申请已超过十日期限（至2025年9月15日，含当日），监督机关仍于2025年10月9日作出复查答复")
+    assert "【可以】" not in li.split("为什么")[0]
+    dep = text_of(doc.xpath("//li[@data-rule='art_027.p2.rectify.overdue']")[0])
+    assert "有待人工判断" in dep and "第二十七条第一款" in dep
+    # the article page gives the rule the same word (性质)
+    art = page(client.get("/articles/27"))
+    head = next(p for p in art.xpath("//p[@class='rule-head']") if "art_027.p1.late_application_answered" in text_of(p))
+    assert "有待人工判断" in text_of(head) and "可以" not in text_of(head)

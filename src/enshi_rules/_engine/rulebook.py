@@ -50,6 +50,7 @@ from . import kinds as _kinds
 from .kinds import false, true
 
 __all__ = [
+    "HUMAN_JUDGMENT",
     "MODALITY_ZH",
     "DeadlineStatus",
     "Fact",
@@ -734,6 +735,13 @@ MODALITY_ZH = {
     Modality.VIOLATION: "违反",
     Modality.EXEMPTION: "例外",
 }
+
+
+#: The label of a rule whose finding or note leaves a question to a person (须人工判断) and grants no
+#: permission nor states a duty of its own: it reads 【有待人工判断】, the words the report already uses
+#: for a finding that depends on such a question, never 【可以】 or 【应当】 (E-2). The JSON keeps the
+#: rule's modality, so that a platform reading it sees no change.
+HUMAN_JUDGMENT = "有待人工判断"
 
 
 def modality_zh(r: Rule) -> str:

@@ -26,7 +26,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from .._engine.rulebook import Fact, Modality, Outcome, Role, Stage, false, m, rule, true
+from .._engine.rulebook import HUMAN_JUDGMENT, Fact, Modality, Outcome, Role, Stage, false, m, rule, true
 from ..facts.case import EnforcementActivity
 from .kinds import CASE, RELATION
 
@@ -141,7 +141,7 @@ def listed_activity(f: Fact) -> Outcome:
     return Outcome(f"被监督的活动为{f['activity']}，属于第三条第二款所列行政执法活动。")
 
 
-@rule("art_003.p2.other_activity", Modality.MAY, Role.CASE, stage=Stage.APPLICABILITY, note=True,
+@rule("art_003.p2.other_activity", Modality.MAY, Role.CASE, stage=Stage.APPLICABILITY, note=True, label=HUMAN_JUDGMENT,
       when=CASE & (m.activity == EnforcementActivity.OTHER.value))
 def other_activity(f: Fact) -> Outcome:
     """被监督的活动不在第三条第二款列举的九类之内的，提示须人工判断其是否属于“等”所涵盖的行政执法活动。"""
@@ -156,7 +156,7 @@ def other_activity(f: Fact) -> Outcome:
 # in the entrusting organ's name, and the entrusting organ answer for the act; the measures do not say
 # that the entrusting organ is then the 被监督机关. So nothing changes who the case names as
 # supervised: a note says the act was done under 委托 and who answers for it, never a finding.
-@rule("art_003.p3.entrusted_act", Modality.MAY, Role.CASE, stage=Stage.APPLICABILITY, note=True,
+@rule("art_003.p3.entrusted_act", Modality.MAY, Role.CASE, stage=Stage.APPLICABILITY, note=True, label=HUMAN_JUDGMENT,
       when=CASE & (+m.entrusting) & false(m.entrusting_is_supervised))
 def entrusted_act(f: Fact) -> Outcome:
     """被监督的行政执法行为是受其他机关委托实施、案件以受托方为被监督机关的，说明本办法对委托执法未作规定、委托机关依有关法律对该行为负责监督并承担法律后果，以谁为被监督机关、向谁制发文书须人工判断。"""

@@ -10,13 +10,13 @@ Interpretations:
   内容" lets an organ leave out a part for the whole year can be contested, A19-1).
 * 综合 or 专项 is the organ's choice (可以): a 专项 assessment is reported as ``may``.
 
-The interpretive choices above are registered for legal review as A15-1, A15-5, A19-1, M-1 in
+The interpretive choices above are registered for legal review as A15-1, A15-5, A19-1, M-1, E-2 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
 from __future__ import annotations
 
-from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule
+from .._engine.rulebook import HUMAN_JUDGMENT, Fact, Modality, Outcome, Role, m, rule
 from ._annual import counted_duty
 from .kinds import ANNUAL
 
@@ -58,14 +58,14 @@ def _special_only(f: Fact, part: str) -> Outcome:
     )
 
 
-@rule("art_019.p1.internal_assessment_missing_special_only", Modality.SHALL, Role.SUPERVISING, note=True,
+@rule("art_019.p1.internal_assessment_missing_special_only", Modality.SHALL, Role.SUPERVISING, note=True, label=HUMAN_JUDGMENT,
       when=_ONLY_SPECIAL & (m.internal == 0) & _NO_JUSTICE_INTERNAL)
 def internal_assessment_missing_special_only(f: Fact) -> Outcome:
     """全年只开展专项考核评议、均不包括内部考核的，说明是否符合第十九条有待人工判断，不作违反认定。"""
     return _special_only(f, "内部考核")
 
 
-@rule("art_019.p1.external_review_missing_special_only", Modality.SHALL, Role.SUPERVISING, note=True,
+@rule("art_019.p1.external_review_missing_special_only", Modality.SHALL, Role.SUPERVISING, note=True, label=HUMAN_JUDGMENT,
       when=_ONLY_SPECIAL & (m.external == 0) & _NO_JUSTICE_EXTERNAL)
 def external_review_missing_special_only(f: Fact) -> Outcome:
     """全年只开展专项考核评议、均不包括外部评议的，说明是否符合第十九条有待人工判断，不作违反认定。"""

@@ -23,7 +23,7 @@ article (each also in docs/interpretations.md):
   that depend on it say so (A27-7).
 
 The interpretive choices above are registered for legal review as A27-1, A27-2, A27-3, A27-4, A27-5,
-A27-6, A27-7, E-1 in ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
+A27-6, A27-7, E-1, E-2 in ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._engine.kinds import predicate
-from .._engine.rulebook import DeadlineStatus, Fact, Modality, Outcome, Role, deadline_rules, exception, false, m, rule, true
+from .._engine.rulebook import HUMAN_JUDGMENT, DeadlineStatus, Fact, Modality, Outcome, Role, deadline_rules, exception, false, m, rule, true
 from .kinds import OBJECTION, RECTIFICATION, REVIEW
 
 S = DeadlineStatus
@@ -98,7 +98,8 @@ deadline_rules(
 # An answer to an application made out of time: nothing in 第一款 forbids the organ to answer it,
 # but the answer is outside 第一款 (A27-1): it neither ends the supervision nor starts a new
 # rectification period. Reported so that an officer sees the conflict when it upheld the objection.
-@rule("art_027.p1.late_application_answered", Modality.MAY, Role.SUPERVISING, when=REVIEW & late_objection & (+m.answered))
+@rule("art_027.p1.late_application_answered", Modality.MAY, Role.SUPERVISING, label=HUMAN_JUDGMENT,
+      when=REVIEW & late_objection & (+m.answered))
 def late_application_answered(f: Fact) -> Outcome:
     """监督机关对超过十日的复查申请作出答复的，提示该答复不适用第一款：不终止本次监督，整改期限仍自收到建议书之日起计算。"""
     upheld = f.get("upheld") is True
@@ -260,7 +261,7 @@ def letter_period_too_short(f: Fact) -> str:
 # (the supervised organ's duty of 第二款); a report after them and within the letter's days is only a
 # possible violation (``_longer_letter`` above), and this note says the letter is not consistent with
 # 第二款 (A27-5).
-@rule("art_027.p2.letter_period_too_long", Modality.SHALL, Role.SUPERVISED, note=True,
+@rule("art_027.p2.letter_period_too_long", Modality.SHALL, Role.SUPERVISED, note=True, label=HUMAN_JUDGMENT,
       when=RECTIFICATION & (+m.letter_days) & (m.letter_days > RECTIFICATION_DAYS))
 def letter_period_too_long(f: Fact) -> str:
     """《行政执法监督建议书》载明的整改期限多于第二十七条第二款规定的三十日的，说明与该款不一致；整改期限仍按三十日判断，在建议书所定期限内报送的逾期只作“可能违反”，能否信赖该文书须人工判断。"""

@@ -17,13 +17,13 @@ while a timely review was pending) is the supervising organ's 【违反】, and 
 
 A rectification reported late but before any decision letter is a note for a person to judge (A28-5).
 
-The interpretive choices above are registered for legal review as A26-6, A27-3, A28-1, A28-2, A28-3, A28-4, A28-5, E-1 in
+The interpretive choices above are registered for legal review as A26-6, A27-3, A28-1, A28-2, A28-3, A28-4, A28-5, E-1, E-2 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
 from __future__ import annotations
 
-from .._engine.rulebook import DeadlineStatus, Fact, Modality, Outcome, Role, deadline_rules, m, rule
+from .._engine.rulebook import HUMAN_JUDGMENT, DeadlineStatus, Fact, Modality, Outcome, Role, deadline_rules, m, rule
 from .art_027 import relied_on_letter, timely_objection, within_longer_letter
 from .kinds import EXECUTION, RECTIFICATION, RECTIFICATION_OUTCOME
 
@@ -78,7 +78,7 @@ _NO_EFFECT = "该决定书不产生第二十八条第二款的执行情况报告
 # "逾期未自行纠正的" and nothing of a correction made late. Whether that is still 逾期未自行纠正, so
 # that a decision letter is due (or one issued after the report has its premise), is for a person
 # to judge: a note, not a finding either way. A report after the decision letter changes nothing.
-@rule("art_028.p1.late_rectification", Modality.SHALL, Role.SUPERVISING, note=True,
+@rule("art_028.p1.late_rectification", Modality.SHALL, Role.SUPERVISING, note=True, label=HUMAN_JUDGMENT,
       when=_OUTCOME & (m.status == S.LATE.value) & ((-m.decision_issued) | (m.decision_issued >= m.done)))
 def late_rectification(f: Fact) -> Outcome:
     """被监督机关在整改期限届满后、决定书制发前报送整改情况的，提示是否仍属“逾期未自行纠正”、是否仍应制发决定书，本办法未作规定，须人工判断。"""

@@ -37,7 +37,7 @@ changed: the premise is the same for every finding of the kind and is said once,
 organisation at all is in doubt and the procedure is not judged, here the measures do bind the
 organs (their 第三条第三款) and only a different rule of the higher law could displace a period.
 
-The interpretive choices above are registered for legal review as T-1, T-2, T-3, T-8 in
+The interpretive choices above are registered for legal review as T-1, T-2, T-3, T-8, E-2 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..._engine.rulebook import Fact, Modality, Outcome, Role, Stage, false, m, rule, true, zh_date
+from ..._engine.rulebook import HUMAN_JUDGMENT, Fact, Modality, Outcome, Role, Stage, false, m, rule, true, zh_date
 from ..._law.text import TIAOLI
 from ...facts import Organ, OrganKind, OrganLevel
 from ..kinds import RELATION, TIAOLI_MATTER
@@ -193,7 +193,7 @@ PREFECTURE_OVER_COUNTY_DEPARTMENT = (
 # department's 法制机构, a 行业监督 of a township ...) is not the supervision this article names; where
 # 第四十二条第一款 or 第三款 speaks to it, those notes say so (tl_042); otherwise the excerpts say
 # nothing of it and whether the 条例 applies is left to a person (T-9).
-@rule("tl_002.p1.not_government_supervision", Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True,
+@rule("tl_002.p1.not_government_supervision", Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True, label=HUMAN_JUDGMENT,
       when=REACHED_MATTER & false(m.by_government) & false(m.own_body)
       & ((m.relation != "own_system") | (m.supervisor_level != OrganLevel.PREFECTURE.value)
          | (m.supervised_level != OrganLevel.COUNTY.value)))
@@ -237,7 +237,7 @@ def authorised_organisation(f: Fact) -> Outcome:
 # (权责清单、年度工作计划、案卷评查、考核评议 would be among 第七条至第三十七条第一款, not obtained). The
 # supervision relation itself is named where 第四十二条第三款 speaks to it (a 州 department over the
 # county department of its system); nothing else is said, and no article is inferred.
-@rule(ANNUAL, Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True,
+@rule(ANNUAL, Modality.SHALL, Role.CASE, stage=Stage.APPLICABILITY, note=True, label=HUMAN_JUDGMENT,
       when=TIAOLI_MATTER & (-m.last_step) & (+m.annual_last_year))
 def annual_duties(f: Fact) -> Outcome:
     """案件记录了《行政执法监督条例》施行之后结束的年度的年度职责、监督程序没有施行之后的步骤的，提示条例在该年度已施行、已核对的节录中没有关于这些年度职责的规定，须人工核对（T-10）。"""
