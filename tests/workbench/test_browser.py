@@ -294,3 +294,74 @@ def test_guided_form_with_a_month_and_a_letter_issued_on_an_unknown_day(browser,
     body = browser.find_element(By.TAG_NAME, "body").text
     assert "尚未制发" not in body and "本次监督程序于2025年8月1日至2025年8月31日之间启动" in body
     _shot(browser, "08-report-imprecise")
+
+
+def _findings_by_rule(driver) -> dict[str, list[tuple[str, str, str]]]:
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for li in driver.find_elements(By.CSS_SELECTOR, "ol.findings > li.finding"):
+        cite = li.find_element(By.CSS_SELECTOR, "a.citation")
+        label = li.find_element(By.CSS_SELECTOR, "span.label").text
+        out.setdefault(li.get_attribute("data-rule"), []).append((label, cite.text, li.text))
+    return out
+
+
+def _edit_and_submit_again(driver) -> dict:
+    """修改案件, then 试算 again without changing anything: the case document posted the second time."""
+    first = json.loads(driver.find_element(By.CSS_SELECTOR, "form[action='/try/edit'] input[name='case_json']").get_attribute("value"))
+    driver.find_element(By.XPATH, "//button[text()='修改案件']").click()
+    WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.ID, "submit-trial")))
+    assert driver.find_element(By.ID, "mode-form").is_selected() and driver.find_element(By.ID, "f-case_id").is_displayed()
+    driver.find_element(By.ID, "submit-trial").click()
+    WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.findings")))
+    again = json.loads(driver.find_element(By.CSS_SELECTOR, "form[action='/try/edit'] input[name='case_json']").get_attribute("value"))
+    assert again == first
+    return again
+
+
+def test_guided_form_inspection_with_a_supervisor_added(browser, live_server):
+    """现场监督 (第二十四条) entered in the form: a third supervisor added with the button (the form
+    comes back with everything typed), the findings cited to 第二十四条第（一）项/第（二）项, and the
+    case through 修改案件 unchanged."""
+    browser.get(live_server + "/try")
+    browser.find_element(By.ID, "mode-form").click()
+    _type(browser, "case_id", "JC-BROWSER")
+    _choose(browser, "supervising_organ", "422800")
+    _choose(browser, "supervised_organ", "422822")
+    _date(browser, "as_of", "2026-10-01")
+    browser.find_element(By.CSS_SELECTOR, "#f-section-inspections > summary").click()
+    _type(browser, "inspections[0].id", "JC-1")
+    _choose(browser, "inspections[0].on_site", "true")
+    _date(browser, "inspections[0].conducted_on", "2026-09-08")
+    _type(browser, "inspections[0].supervisors[0].name", "向某")
+    _choose(browser, "inspections[0].supervisors[0].certificate_shown", "false")
+    _type(browser, "inspections[0].supervisors[1].name", "冉某")
+    _choose(browser, "inspections[0].supervisors[1].certificate_shown", "true")
+    _choose(browser, "inspections[0].supervisors[1].conflict_of_interest", "true")
+    _choose(browser, "inspections[0].supervisors[1].withdrew", "true")
+    browser.find_element(By.ID, "f-inspections-0-measures-2").click()
+    browser.find_element(By.XPATH, "//button[@value='add:inspections[0].supervisors']").click()
+    third = WebDriverWait(browser, 30).until(EC.presence_of_element_located((By.NAME, "inspections[0].supervisors[2].name")))
+    assert browser.find_element(By.NAME, "inspections[0].supervisors[1].name").get_attribute("value") == "冉某"
+    assert browser.find_element(By.ID, "f-inspections-0-measures-2").is_selected()
+    third.send_keys("王某")
+    _choose(browser, "inspections[0].supervisors[2].certificate_shown", "true")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    browser.find_element(By.ID, "f-section-inspections").screenshot(str(SHOTS / "10-guided-form-inspection.png"))
+    browser.find_element(By.ID, "submit-trial").click()
+    WebDriverWait(browser, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.findings")))
+    found = _findings_by_rule(browser)
+    assert [(lb, c) for lb, c, _ in found["art_024.p1.i1.certificate_not_shown"]] == [("【违反】", "第二十四条第（一）项")]
+    assert "向某未出示行政执法监督证件" in found["art_024.p1.i1.certificate_not_shown"][0][2]
+    assert [(lb, c) for lb, c, _ in found["art_024.p1.i1.at_least_two"]] == [("【不得·已遵守】", "第二十四条第（一）项")]
+    assert [(lb, c) for lb, c, _ in found["art_024.p1.i2.withdrew"]] == [("【应当·已履行】", "第二十四条第（二）项")]
+    assert [(lb, c) for lb, c, _ in found["art_023.p1.i2.examine_files"]] == [("【可以】", "第二十三条第（二）项")]
+    _shot(browser, "11-report-inspection")
+    case = _edit_and_submit_again(browser)
+    assert case["inspections"] == [{
+        "id": "JC-1", "on_site": True, "conducted_on": "2026-09-08", "measures": [2],
+        "supervisors": [
+            {"name": "向某", "certificate_shown": False},
+            {"name": "冉某", "certificate_shown": True, "conflict_of_interest": True, "withdrew": True},
+            {"name": "王某", "certificate_shown": True},
+        ],
+    }]

@@ -12,6 +12,9 @@ is read as its month or year: ``2025-05``, ``2025``), and for the date of an act
 (``done``), 未做 (``not_done``) and 是否已做不详 (``unknown``); whether the problems found were told
 to a vertically managed organ's 上一级主管部门 (``superior_informed``, 条例第四十二条第二款) is a choice
 too. So the form holds what the case format allows for the fields it shows.
+
+Beyond that procedure the form holds repeatable records (legal review 2, item 13), declared in
+``_records.SECTIONS``: 现场监督 (第二十三条、第二十四条, ``inspections``).
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from ..facts import DEFAULT_ORGANS, case_caps
 from ..facts._input import parse_json
 from ..facts.case import DecisionOrder, EnforcementActivity
 from ..facts.organs import OrganKind, OrganLevel
+from . import _records
+from ._records import date_value, how_of
 
 __all__ = [
     "FORM_FIELDS",
@@ -84,7 +89,8 @@ HOW = "~how"
 #: How much of a date is known: (value, words), in the form's order; the last three for acts only.
 DATE_HOW = (("", "确切日期"), ("month", "只知月份"), ("year", "只知年份"))
 ACT_HOW = DATE_HOW + (("done", "已做，日期不详"), ("not_done", "未做"), ("unknown", "是否已做不详"))
-_WORDS = frozenset({"done", "not_done", "unknown"})
+#: For the date of something that happened (a behaviour charged under 第三十二条): also 已发生，日期不详.
+OCCURRED_HOW = DATE_HOW + (("done", "已发生，日期不详"),)
 # A new organ (not in the built-in registry), added to the case's ``organs``.
 _ORGAN = ("id", "name", "kind", "level", "region", "parent", "system")
 _SITUATION = ("id", "item", "description", "found_on", "confirmed", "confirmed_on")
@@ -147,39 +153,13 @@ _SITUATION_NAMES = {"id": "编号", "item": "第二十六条所列情形", "desc
 
 def field_name(path: str) -> str:
     """The Chinese name of a form field for the error summary (the path itself when unknown)."""
+    name = _records.field_name(path)
+    if name is not None:
+        return name
     m = re.fullmatch(r"supervision\.situations\[(\d+)\]\.(\w+)", path)
     if m and m.group(2) in _SITUATION_NAMES:
         return f"情形{int(m.group(1)) + 1}·{_SITUATION_NAMES[m.group(2)]}"
     return _FIELD_NAMES.get(path, path)
-
-
-def date_value(raw: str, how: str, *, act: bool) -> str:
-    """A date field of the form as the case document writes it: the day as typed; its month
-    (``2025-05``) or year (``2025``) when only that is known; ``done`` / ``not_done`` / ``unknown``
-    for an act. What does not fit is passed on so that the loader names the field: a month or year
-    without a day picked, a date with 未做 or 是否已做不详."""
-    if how in ("month", "year"):
-        if not raw:
-            return how  # refused by the loader at this field: pick a day of the month or year
-        return raw[:7] if how == "month" else raw[:4]
-    if act and how in _WORDS:
-        if not raw:
-            return how
-        if how == "done":
-            return raw  # done on the day given
-        return f"{raw}（{how}）"  # a day and 未做 / 不详 at once: the loader refuses it at this field
-    return raw
-
-
-def _how_of(value: str) -> tuple[str, str]:
-    """The form's (day, how) for a value of the case document."""
-    if value in _WORDS:
-        return "", value
-    if re.fullmatch(r"[0-9]{4}-[0-9]{2}", value):
-        return value + "-01", "month"
-    if re.fullmatch(r"[0-9]{4}", value):
-        return value + "-01-01", "year"
-    return value, ""
 
 
 def _set(doc: dict[str, Any], path: str, value: Any) -> None:
@@ -238,6 +218,7 @@ def case_from_form(form: Mapping[str, Any], getlist: Any = None) -> dict[str, An
             doc["supervision"]["decision_letter"]["orders"] = orders
         else:  # orders without a letter: let the loader say the letter's date is missing
             doc.setdefault("supervision", {})["decision_letter"] = {"orders": orders}
+    doc.update(_records.records_from_form(form))
     return doc
 
 
@@ -258,7 +239,7 @@ def form_from_case(doc: Mapping[str, Any]) -> dict[str, Any]:
         if v is None:
             continue
         if kind in ("date", "act"):
-            out[path], out[path + HOW] = _how_of(str(v))
+            out[path], out[path + HOW] = how_of(str(v))
             continue
         out[path] = ("true" if v else "false") if kind == "yesno" else str(v)
     organs = doc.get("organs") or []
@@ -271,10 +252,11 @@ def form_from_case(doc: Mapping[str, Any]) -> dict[str, Any]:
             if isinstance(s, Mapping) and s.get(k) is not None:
                 if k in ("found_on", "confirmed_on"):
                     name = f"supervision.situations[{i}].{k}"
-                    out[name], out[name + HOW] = _how_of(str(s[k]))
+                    out[name], out[name + HOW] = how_of(str(s[k]))
                     continue
                 out[f"supervision.situations[{i}].{k}"] = ("true" if s[k] else "false") if k == "confirmed" else str(s[k])
     out["supervision.decision_letter.orders"] = list(get("supervision.decision_letter.orders") or [])
+    out.update(_records.form_from_records(doc))
     return out
 
 
@@ -285,7 +267,16 @@ def form_holds(doc: Mapping[str, Any]) -> bool:
     # what the form still cannot hold (a word in a date that is not an act, other fields) makes the
     # round trip differ, and the document is edited as JSON
     again = case_from_form(values, lambda name: values.get(name) or [])
-    return again == {k: v for k, v in doc.items() if k != "as_of"}
+    return again == _without_empty_lists({k: v for k, v in doc.items() if k != "as_of"})
+
+
+def _without_empty_lists(v: Any) -> Any:
+    """A document without its empty lists (``"case_file_reviews": []`` says what leaving it out says)."""
+    if isinstance(v, Mapping):
+        return {k: _without_empty_lists(x) for k, x in v.items() if not (isinstance(x, list) and not x)}
+    if isinstance(v, list):
+        return [_without_empty_lists(x) for x in v]
+    return v
 
 
 @dataclass

@@ -22,7 +22,7 @@ from .._evaluate.versions import PACKAGE_VERSION
 from .._law import text as _text
 from .._law.article_map import find_root
 from ..facts import MAX_DOCUMENT_BYTES
-from . import _catalog, _chart, _docx, _trial, _views
+from . import _catalog, _chart, _docx, _records, _trial, _views
 
 __all__ = ["EXAMPLES_DIR", "bundled_examples", "router"]
 
@@ -61,6 +61,7 @@ def _env() -> Environment:
         tiaoli_title=_text.TIAOLI.title,
         fid=_fid,
         field_label=_field_label,
+        decl=lambda x: type(x).__name__,
     )
     return env
 
@@ -209,13 +210,23 @@ def _organ_options(doc: dict[str, Any] | None, values: dict[str, Any]) -> tuple[
     return organs, [(_trial.NEW_ORGAN, "下面新增的机关")] + organs
 
 
+class _FormFields(frozenset):
+    """The fields of the form: the fixed ones, and every field and row of the repeatable records."""
+
+    def __contains__(self, path: object) -> bool:
+        return frozenset.__contains__(self, path) or (isinstance(path, str) and _records.field_name(path) is not None)
+
+
+_FORM_FIELDS = _FormFields(set(_trial.FORM_FIELDS) | {"as_of", "day_counting"})
+
+
 def _form_page(
     *, values: dict[str, Any], problems: list[Any], mode: str, case_json: str, status: int = 200
 ) -> HTMLResponse:
     organs, organs_plus = _organ_options(None, values)
     by_field: dict[str, list[Any]] = {}
     for p in problems:
-        by_field.setdefault(p.path, []).append(p)
+        by_field.setdefault(_records.anchor_path(p.path), []).append(p)
     return _page(
         "try.html",
         status,
@@ -225,7 +236,7 @@ def _form_page(
         problems=by_field,
         problems_in=lambda prefix: any(k.startswith(prefix) for k in by_field),
         all_problems=problems,
-        form_fields=set(_trial.FORM_FIELDS) | {"as_of", "day_counting"},
+        form_fields=_FORM_FIELDS,
         mode=mode,
         case_json=case_json,
         examples=bundled_examples(),
@@ -239,6 +250,12 @@ def _form_page(
         decision_orders=_trial.DECISION_ORDERS,
         date_how=_trial.DATE_HOW,
         act_how=_trial.ACT_HOW,
+        occurred_how=_trial.OCCURRED_HOW,
+        sections=_records.SECTIONS,
+        row_count=_records.row_count,
+        section_open=_records.section_open,
+        record_organs=[(i, n) for i, n in organs_plus],
+        anchor=lambda path: _fid(_records.anchor_path(path)),
     )
 
 
@@ -266,7 +283,25 @@ async def try_edit(request: Request) -> HTMLResponse:
         text = str(form.get("case_json") or "")
     doc, problems = _trial.parse_document(text, "case_json")
     values = _trial.form_from_case(doc) if isinstance(doc, dict) else {}
-    return _form_page(values=values, problems=problems, mode="paste", case_json=text)
+    if isinstance(doc, dict) and doc.get("as_of"):
+        values["as_of"] = str(doc["as_of"])
+    # the form when it holds all of the case (legal review 2, item 13), else the document as JSON
+    mode = "form" if isinstance(doc, dict) and not problems and _trial.form_holds(doc) else "paste"
+    return _form_page(values=values, problems=problems, mode=mode, case_json=text)
+
+
+@router.post("/try/rows", response_class=HTMLResponse)
+async def try_rows(request: Request) -> HTMLResponse:
+    """A row added to or removed from one of the form's repeatable records (a submit button, so
+    it works without the script): the form again, with everything typed so far."""
+    refused = _refuse_large(request)
+    if refused is not None:
+        return refused
+    async with request.form(max_part_size=MAX_FORM_BYTES) as form:
+        values = _form_values(form)
+        action = str(form.get("row_action") or "")
+    values, _ = _records.row_action(values, action)
+    return _form_page(values=values, problems=[], mode="form", case_json=str(values.get("case_json") or ""))
 
 
 def _too_large(path: str) -> _trial.Problem:
@@ -290,10 +325,19 @@ async def _read_trial(request: Request) -> tuple[_trial.TrialInput, dict[str, An
         return await _read_trial_form(form)
 
 
-async def _read_trial_form(form: Any) -> tuple[_trial.TrialInput, dict[str, Any], str, str]:
-    mode = str(form.get("mode") or "form")
+def _form_values(form: Any) -> dict[str, Any]:
+    """The posted form as the template reads it: each field's text; a group of checkboxes a list."""
     values: dict[str, Any] = {k: str(v) for k, v in form.items() if isinstance(v, str)}
     values["supervision.decision_letter.orders"] = [str(v) for v in form.getlist("supervision.decision_letter.orders")]
+    for k in set(form.keys()):
+        if _records.is_multi(k):
+            values[k] = [str(v) for v in form.getlist(k) if isinstance(v, str)]
+    return values
+
+
+async def _read_trial_form(form: Any) -> tuple[_trial.TrialInput, dict[str, Any], str, str]:
+    mode = str(form.get("mode") or "form")
+    values = _form_values(form)
     t = _trial.TrialInput(source=mode)
     t.as_of, problems = _trial.parse_as_of(str(form.get("as_of") or ""))
     t.problems += problems
@@ -323,6 +367,7 @@ async def _read_trial_form(form: Any) -> tuple[_trial.TrialInput, dict[str, Any]
                 case_json = json.dumps(t.document, ensure_ascii=False, indent=2)
     else:
         mode = "form"
+        values = _records.compact(values)  # rows left empty dropped: the problems' paths are the rows shown
         t.document = _trial.case_from_form(values, form.getlist)
         case_json = json.dumps(t.document, ensure_ascii=False, indent=2)
     return t, values, mode, case_json

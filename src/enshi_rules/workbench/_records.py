@@ -1,0 +1,529 @@
+"""The guided form's repeatable records (legal review 2, item 13): 现场监督 (第二十三条、第二十四条).
+
+Each section is declared once below (:data:`SECTIONS`): its rows, every field with its Chinese
+label and the article it serves, and how the field is written in the case document. Everything
+else is derived from that declaration: the inputs of the form (``_fields.html``'s ``rows`` macro),
+the case document a posted form describes (:func:`records_from_form`), the form's values for a
+case document (:func:`form_from_records`, so 修改案件 returns every field), the Chinese name of a
+field for the error summary (:func:`field_name`), and adding or removing a row (:func:`row_action`).
+
+An input's ``name`` is the field path of the case document (``inspections[0].supervisors[1].name``),
+the same path a validation problem names, so each problem is shown next to its field. The number
+of rows shown is ``<path>~rows`` (a hidden input); rows left empty are dropped and the others
+renumbered (:func:`compact`) before the document is built, so the paths of the problems are the
+paths of the rows the form shows again. Nothing is guessed: a field left blank is left out of the
+document, and the case format's own default applies (said beside the field).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..facts.measures import ConfidentialMatter
+
+__all__ = [
+    "F",
+    "Obj",
+    "Rows",
+    "SECTIONS",
+    "anchor_path",
+    "compact",
+    "date_value",
+    "field_name",
+    "form_from_records",
+    "how_of",
+    "is_multi",
+    "records_from_form",
+    "row_action",
+    "row_count",
+    "section_open",
+]
+
+#: The suffix of the hidden input holding how many rows a list shows.
+ROWS = "~rows"
+#: The suffix of the choice beside a date saying how much of it is known (as in ``_trial``).
+HOW = "~how"
+
+_YES_NO = (("true", "是"), ("false", "否"))
+_WORDS = frozenset({"done", "not_done", "unknown"})
+
+
+def date_value(raw: str, how: str, *, act: bool) -> str:
+    """A date field of the form as the case document writes it: the day as typed; its month
+    (``2025-05``) or year (``2025``) when only that is known; ``done`` / ``not_done`` / ``unknown``
+    for an act. What does not fit is passed on so that the loader names the field: a month or year
+    without a day picked, a date with 未做 or 是否已做不详."""
+    if how in ("month", "year"):
+        if not raw:
+            return how  # refused by the loader at this field: pick a day of the month or year
+        return raw[:7] if how == "month" else raw[:4]
+    if act and how in _WORDS:
+        if not raw:
+            return how
+        if how == "done":
+            return raw  # done on the day given
+        return f"{raw}（{how}）"  # a day and 未做 / 不详 at once: the loader refuses it at this field
+    return raw
+
+
+def how_of(value: str) -> tuple[str, str]:
+    """The form's (day, how) for a value of the case document."""
+    if value in _WORDS:
+        return "", value
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}", value):
+        return value + "-01", "month"
+    if re.fullmatch(r"[0-9]{4}", value):
+        return value + "-01-01", "year"
+    return value, ""
+
+
+
+
+@dataclass(frozen=True)
+class F:
+    """One field of a record.
+
+    ``kind``: ``text``; ``int`` (a number typed); ``choice`` (a select of texts); ``intchoice`` (a
+    select of numbers); ``organ`` (a select of organs); ``bool3`` (a select: 是/否, blank leaves the
+    field out); ``day`` (a date of any precision); ``act`` (also 已做，日期不详 / 未做 / 是否已做不详);
+    ``occurred`` (a date, or 已发生，日期不详); ``multi`` / ``multiint`` (checkboxes).
+    """
+
+    key: str
+    kind: str
+    label: str  # on the form, with the article it serves
+    name: str  # in the error summary
+    options: tuple[tuple[str, str], ...] = ()
+    blank: str = "（未填）"
+    hint: str = ""
+    required: bool = False
+
+    @property
+    def dated(self) -> bool:
+        return self.kind in ("day", "act", "occurred")
+
+
+@dataclass(frozen=True)
+class Obj:
+    """A nested object of a record, present when its ``toggle`` (a select) says ``true``: 容错."""
+
+    key: str
+    toggle: F
+    fields: tuple[F, ...]
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A list of records (or, with ``date``, of dates), each a row that can be added or removed."""
+
+    key: str
+    label: str  # a row's name: 现场监督记录 (numbered 1, 2, …)
+    fields: tuple[F | Obj | Rows, ...] = ()
+    start: int = 1  # rows shown when nothing is filled in
+    add: str = ""  # the words of the add button
+    date: F | None = None  # a list of dates: each row is one date
+    legend: str = ""  # the section's legend (top-level lists)
+    lead: str = ""  # a sentence under the legend
+
+    def find(self, key: str) -> F | Obj | Rows | None:
+        for f in self.fields:
+            if f.key == key:
+                return f
+        return None
+
+
+def _items(article: int, paragraph: int, n: int) -> tuple[tuple[str, str], ...]:
+    """The items of a paragraph, in the words of the measures (from the shipped text)."""
+    from .._law import text as _text
+
+    reg = _text.regulation()
+    return tuple((str(i), _text.item_marker(i) + reg.unit(article, paragraph, i).text.rstrip("；。的")) for i in range(1, n + 1))
+
+
+def _sections() -> tuple[Rows, ...]:
+    supervisors = Rows(
+        "supervisors",
+        "监督人员",
+        start=2,
+        add="增加一名监督人员",
+        fields=(
+            F("name", "text", "姓名", "姓名", required=True),
+            F("certificate_no", "text", "行政执法监督证件号", "证件号"),
+            F("certificate_shown", "bool3", "是否出示行政执法监督证件（第二十四条第（一）项）", "是否出示证件",
+              options=(("true", "已出示"), ("false", "未出示")), required=True),
+            F("conflict_of_interest", "bool3", "与监督事项是否有利害关系或者有其他情形可能影响公正处理（第二十四条第（二）项）",
+              "是否有利害关系", options=(("true", "有"), ("false", "没有")), blank="（未填：按没有）"),
+            F("withdrew", "bool3", "是否回避（第二十四条第（二）项；回避的人员不参加，不计入第（一）项的人数）", "是否回避",
+              options=(("true", "已回避"), ("false", "未回避")), blank="（未填：按未回避）"),
+        ),
+    )
+    inspections = Rows(
+        "inspections",
+        "现场监督记录",
+        legend="行政执法监督活动：现场监督（第二十三条、第二十四条）",
+        lead="每次监督活动一条记录，列明参加的每一名监督人员；第二十四条第（一）项（出示证件、不得少于两人）只适用于现场监督。",
+        add="增加一条监督活动记录",
+        fields=(
+            F("id", "text", "编号（报告中引用，例如 JC-1；各条记录不能相同）", "编号", hint="不填为 inspection（只有一条记录时可不填）"),
+            F("on_site", "bool3", "是否现场行政执法监督活动（第二十四条第（一）项）", "是否现场",
+              options=(("true", "现场"), ("false", "非现场")), blank="（未填：按现场）"),
+            F("conducted_on", "day", "监督活动日期", "日期"),
+            supervisors,
+            F("measures", "multiint", "采取的监督措施（第二十三条）", "监督措施", options=_items(23, 1, 7)),
+            F("confidential", "multi", "监督事项涉及（第二十四条第（三）项）", "涉及秘密或隐私",
+              options=tuple((c.value, c.value) for c in ConfidentialMatter)),
+            F("confidentiality_breached", "bool3", "有关秘密或者隐私是否被泄露（第二十四条第（三）项）", "是否泄露",
+              options=(("true", "已泄露"), ("false", "未泄露")), blank="（未填：按未泄露）"),
+        ),
+    )
+    return (inspections,)
+
+
+SECTIONS: tuple[Rows, ...] = _sections()
+_BY_KEY = {s.key: s for s in SECTIONS}
+
+
+# ---------------------------------------------------------------------------- paths
+
+
+def _join(base: str, name: str) -> str:
+    if not name:
+        return base
+    if name.startswith(("~", "[")):
+        return base + name
+    return f"{base}.{name}"
+
+
+def _names(f: F) -> tuple[str, ...]:
+    return (f.key, f.key + HOW) if f.dated else (f.key,)
+
+
+def _nonblank(v: Any) -> bool:
+    if isinstance(v, list):
+        return any(str(x).strip() for x in v)
+    return bool(str(v or "").strip())
+
+
+def _index_re(path: str) -> re.Pattern[str]:
+    return re.compile(re.escape(path) + r"\[(\d+)\]")
+
+
+def row_count(values: Mapping[str, Any], path: str, spec: Rows) -> int:
+    """How many rows the form shows for the list at ``path``: as the hidden input says, at least
+    as many as are filled in, and ``spec.start`` when there is none."""
+    try:
+        n = int(str(values.get(path + ROWS) or "0"))
+    except ValueError:
+        n = 0
+    pattern = _index_re(path)
+    for k in values:
+        m = pattern.match(k)
+        if m:
+            n = max(n, int(m.group(1)) + 1)
+    return max(0, min(n, 100)) or spec.start
+
+
+def _collect(values: Mapping[str, Any], path: str, spec: Rows) -> list[dict[str, Any]]:
+    """The rows filled in at ``path``, each as {name relative to the row: value}; empty rows left
+    out and nested lists renumbered."""
+    out = []
+    for i in range(row_count(values, path, spec)):
+        base = f"{path}[{i}]"
+        row: dict[str, Any] = {}
+        fields: tuple[Any, ...] = (spec.date,) if spec.date is not None else spec.fields
+        for f in fields:
+            if isinstance(f, F):
+                for name in _names(f):
+                    v = values.get(_join(base, name))
+                    if _nonblank(v):
+                        row[name] = v
+            elif isinstance(f, Obj):
+                for name in (f.key, *(f"{f.key}.{g.key}" for g in f.fields)):
+                    v = values.get(_join(base, name))
+                    if _nonblank(v):
+                        row[name] = v
+            else:
+                for j, sub in enumerate(_collect(values, _join(base, f.key), f)):
+                    for name, v in sub.items():
+                        row[_join(f"{f.key}[{j}]", name)] = v
+        if row:
+            out.append(row)
+    return out
+
+
+def _under(key: str, path: str) -> bool:
+    return key == path or key.startswith((path + "[", path + "~", path + "."))
+
+
+def compact(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The form's values with every empty row of the sections dropped and the rows renumbered."""
+    out = {k: v for k, v in values.items() if not any(_under(k, s.key) for s in SECTIONS)}
+    for s in SECTIONS:
+        rows = _collect(values, s.key, s)
+        for i, row in enumerate(rows):
+            for name, v in row.items():
+                out[_join(f"{s.key}[{i}]", name)] = v
+        out[s.key + ROWS] = str(len(rows))
+        _set_counts(out, s.key, s, len(rows))
+    return out
+
+
+def _set_counts(out: dict[str, Any], path: str, spec: Rows, n: int) -> None:
+    for i in range(n):
+        for f in spec.fields:
+            if isinstance(f, Rows):
+                sub = _join(f"{path}[{i}]", f.key)
+                m = 0
+                pattern = _index_re(sub)
+                for k in out:
+                    hit = pattern.match(k)
+                    if hit:
+                        m = max(m, int(hit.group(1)) + 1)
+                out[sub + ROWS] = str(m)
+                _set_counts(out, sub, f, m)
+
+
+def section_open(values: Mapping[str, Any], spec: Rows) -> bool:
+    """Whether the form shows a section opened: something is filled in, or rows were added."""
+    filled = any(_under(k, spec.key) and not k.endswith(ROWS) and _nonblank(v) for k, v in values.items())
+    try:
+        added = int(str(values.get(spec.key + ROWS) or "0")) > spec.start
+    except ValueError:
+        added = False
+    return filled or added
+
+
+# ---------------------------------------------------------------------------- form -> document
+
+
+def _value(f: F, get: Callable[[str], Any], base: str, organ_id: str) -> Any:
+    """The document's value of one field, or None to leave it out."""
+    name = _join(base, f.key)
+    raw = get(name)
+    if f.kind in ("multi", "multiint"):
+        items = [str(x).strip() for x in (raw if isinstance(raw, list) else [raw] if raw else []) if str(x).strip()]
+        if not items:
+            return None
+        return [int(x) if f.kind == "multiint" and x.isdigit() else x for x in items]
+    raw = str(raw or "").strip()
+    if f.dated:
+        raw = date_value(raw, str(get(name + HOW) or "").strip(), act=f.kind != "day")
+    if not raw:
+        return None
+    if f.kind == "bool3":
+        return raw == "true" if raw in ("true", "false") else raw  # anything else: the loader names the field
+    if f.kind in ("int", "intchoice"):
+        return int(raw) if raw.isdigit() else raw
+    if f.kind == "organ" and raw == "__new__":  # "the organ added below"
+        return organ_id or None
+    return raw
+
+
+def _records(get: Callable[[str], Any], values: Mapping[str, Any], path: str, spec: Rows, organ_id: str) -> list[Any]:
+    out: list[Any] = []
+    for i in range(int(str(values.get(path + ROWS) or "0"))):
+        base = f"{path}[{i}]"
+        if spec.date is not None:
+            v = _value(spec.date, get, base, organ_id)
+            out.append(v if v is not None else "")
+            continue
+        rec: dict[str, Any] = {}
+        for f in spec.fields:
+            if isinstance(f, F):
+                v = _value(f, get, base, organ_id)
+                if v is not None:
+                    rec[f.key] = v
+            elif isinstance(f, Obj):
+                if str(get(_join(base, f.key)) or "") == "true":
+                    rec[f.key] = {g.key: v for g in f.fields if (v := _value(g, get, _join(base, f.key), organ_id)) is not None}
+            else:
+                sub = _records(get, values, _join(base, f.key), f, organ_id)
+                if sub:
+                    rec[f.key] = sub
+        out.append(rec)
+    return out
+
+
+def records_from_form(form: Mapping[str, Any]) -> dict[str, Any]:
+    """The sections of the case document a posted form describes (only what was filled in)."""
+    values = compact(form)
+    organ_id = str(values.get("organs[0].id") or "").strip()
+    out: dict[str, Any] = {}
+    for s in SECTIONS:
+        recs = _records(values.get, values, s.key, s, organ_id)
+        if recs:
+            out[s.key] = recs
+    return out
+
+
+# ---------------------------------------------------------------------------- document -> form
+
+
+def _put(out: dict[str, Any], f: F, base: str, v: Any) -> None:
+    name = _join(base, f.key)
+    if v is None:
+        return
+    if f.dated:
+        out[name], out[name + HOW] = how_of(str(v))
+    elif f.kind in ("multi", "multiint"):
+        out[name] = [str(x) for x in v] if isinstance(v, (list, tuple)) else [str(v)]
+    elif f.kind == "bool3":
+        out[name] = ("true" if v else "false") if isinstance(v, bool) else str(v)
+    else:
+        out[name] = str(v)
+
+
+def _fill(out: dict[str, Any], records: Any, path: str, spec: Rows) -> None:
+    records = records if isinstance(records, (list, tuple)) else []
+    out[path + ROWS] = str(len(records))
+    for i, rec in enumerate(records):
+        base = f"{path}[{i}]"
+        if spec.date is not None:
+            _put(out, spec.date, base, rec)
+            continue
+        if not isinstance(rec, Mapping):
+            continue
+        for f in spec.fields:
+            v = rec.get(f.key)
+            if isinstance(f, F):
+                _put(out, f, base, v)
+            elif isinstance(f, Obj):
+                if isinstance(v, Mapping):
+                    out[_join(base, f.key)] = "true"
+                    for g in f.fields:
+                        _put(out, g, _join(base, f.key), v.get(g.key))
+            else:
+                _fill(out, v, _join(base, f.key), f)
+
+
+def form_from_records(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """The form's values for the sections of a case document (every field they declare)."""
+    out: dict[str, Any] = {}
+    for s in SECTIONS:
+        if doc.get(s.key):
+            _fill(out, doc.get(s.key), s.key, s)
+    return out
+
+
+# ---------------------------------------------------------------------------- rows added and removed
+
+
+def _spec_at(path: str) -> Rows | None:
+    """The list declared at a path of the form (``inspections[0].supervisors``)."""
+    parts = path.split(".")
+    spec: Any = _BY_KEY.get(re.sub(r"\[\d+\]$", "", parts[0]))
+    for part in parts[1:]:
+        if not isinstance(spec, Rows):
+            return None
+        spec = spec.find(re.sub(r"\[\d+\]$", "", part))
+    return spec if isinstance(spec, Rows) else None
+
+
+def row_action(values: Mapping[str, Any], action: str) -> tuple[dict[str, Any], str]:
+    """``add:<list path>`` or ``remove:<row path>`` applied to the form's values; with the id of
+    the row to show (the one added, or the list a row was removed from)."""
+    out = dict(values)
+    verb, _, path = action.partition(":")
+    if verb == "add":
+        spec = _spec_at(path)
+        if spec is None:
+            return out, ""
+        n = row_count(out, path, spec) if (out.get(path + ROWS) or any(_index_re(path).match(k) for k in out)) else 0
+        out[path + ROWS] = str(min(n + 1, 100))
+        return out, f"{path}[{n}]"
+    m = re.fullmatch(r"(.+)\[(\d+)\]", path)
+    if verb != "remove" or m is None or _spec_at(m.group(1)) is None:
+        return out, ""
+    lst, i = m.group(1), int(m.group(2))
+    spec = _spec_at(lst)
+    assert spec is not None
+    n = row_count(out, lst, spec)
+    out = {k: v for k, v in out.items() if not _under(k, f"{lst}[{i}]")}
+    for j in range(i + 1, n):
+        old, new = f"{lst}[{j}]", f"{lst}[{j - 1}]"
+        out = {(new + k[len(old):] if _under(k, old) else k): v for k, v in out.items()}
+    out[lst + ROWS] = str(max(n - 1, 0))
+    return out, lst
+
+
+# ---------------------------------------------------------------------------- names for the error summary
+
+_STEP = re.compile(r"([A-Za-z_]+)(?:\[(\d+)\])?")
+
+
+def _resolve(path: str) -> tuple[list[str], F | Obj | Rows | None, bool]:
+    """The Chinese names along a path, the declaration it ends at, and whether it ends at a row."""
+    names: list[str] = []
+    parts = path.split(".")
+    if not parts:
+        return [], None, False
+    spec: Any = None
+    container: Any = None
+    at_row = False
+    for n, part in enumerate(parts):
+        m = _STEP.fullmatch(part)
+        if m is None:
+            return [], None, False
+        key, idx = m.group(1), m.group(2)
+        if n == 0:
+            spec = _BY_KEY.get(key)
+        elif isinstance(container, Rows):
+            spec = container.find(key)
+        elif isinstance(container, Obj):
+            spec = next((g for g in container.fields if g.key == key), None)
+        else:
+            return [], None, False
+        if spec is None:
+            return [], None, False
+        at_row = False
+        if isinstance(spec, Rows):
+            if idx is None:
+                names.append(spec.label)
+            else:
+                names.append(f"{spec.label}{int(idx) + 1}")
+                at_row = True
+                if spec.date is not None:
+                    if n != len(parts) - 1:
+                        return [], None, False
+                    names[-1] = f"{spec.label}{int(idx) + 1}·{spec.date.name}"
+                    return names, spec.date, False
+            container = spec
+        elif isinstance(spec, Obj):
+            names.append(spec.toggle.name if n == len(parts) - 1 else "容错")
+            container = spec
+        else:
+            if idx is not None and spec.kind not in ("multi", "multiint"):
+                return [], None, False
+            names.append(spec.name)
+            container = None
+    return names, spec, at_row
+
+
+def field_name(path: str) -> str | None:
+    """The Chinese name of a field (or a row) of the sections for the error summary, e.g.
+    现场监督记录1·监督人员2·是否出示证件; None when the path is not one of theirs."""
+    names, spec, _ = _resolve(path)
+    if spec is None:
+        return None
+    return "·".join(names)
+
+
+def anchor_path(path: str) -> str:
+    """The path of the element a problem is shown at: a checkbox group for an item of a list of
+    choices (``inspections[0].measures[2]`` -> ``inspections[0].measures``), else the path."""
+    m = re.fullmatch(r"(.+)\[\d+\]", path)
+    if m:
+        _, spec, _ = _resolve(m.group(1))
+        if isinstance(spec, F) and spec.kind in ("multi", "multiint"):
+            return m.group(1)
+    return path
+
+
+def is_multi(name: str) -> bool:
+    """Whether a form field is a group of checkboxes (posted as several values)."""
+    _, spec, _ = _resolve(name)
+    return isinstance(spec, F) and spec.kind in ("multi", "multiint") and not name.endswith("]")
+

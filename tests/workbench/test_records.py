@@ -1,0 +1,280 @@
+"""The guided form's repeatable records (legal review 2, item 13), through the test client.
+
+For each section of ``_records.SECTIONS`` (现场监督 第二十三条、第二十四条, …):
+the form posted builds the case document field by field (compared whole, so a field the form drops
+fails); the report cites the expected 条/款/项 with the expected label; 修改案件 opens the form with
+every field, and the form submitted as the browser would submit it builds the same document again;
+a row is added and removed; invalid input is refused at its field with the Chinese name of the row
+and the field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+
+lxml_html = pytest.importorskip("lxml.html")
+
+from enshi_rules.workbench import _records, _trial  # noqa: E402
+
+
+def page(resp):
+    return lxml_html.fromstring(resp.text)
+
+
+def text_of(el) -> str:
+    return re.sub(r"\s+", " ", el.text_content()).strip()
+
+
+def findings(doc) -> list[tuple[str, str, str, str, str]]:
+    """Each finding shown: (rule id, label, citation, its link, the whole text)."""
+    out = []
+    for li in doc.xpath("//li[contains(@class,'finding ')]"):
+        a = li.xpath(".//a[@class='citation']")[0]
+        out.append((li.get("data-rule"), text_of(li.xpath(".//span[@class='label']")[0]), text_of(a), a.get("href"), text_of(li)))
+    return out
+
+
+def posted_document(doc) -> dict[str, Any]:
+    """The case document the report was computed from (the one 下载 Word and 修改案件 post)."""
+    return json.loads(doc.xpath("//form[@action='/try/edit']/input[@name='case_json']/@value")[0])
+
+
+def _as_mapping(pairs: list[tuple[str, str]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in pairs:
+        if k in out:
+            out[k] = (out[k] if isinstance(out[k], list) else [out[k]]) + [v]
+        else:
+            out[k] = v
+    return out
+
+
+def submitted_as_a_browser_would(doc, **extra: str) -> dict[str, Any]:
+    """The trial form's successful controls (what a browser posts when 试算 is pressed), in the
+    form mode: text inputs, selected options, checked boxes, hidden row counts."""
+    form = doc.xpath("//form[@class='trial']")[0]
+    return _as_mapping([(k, v) for k, v in form.form_values() if k != "mode"] + [("mode", "form")] + list(extra.items()))
+
+
+def assert_the_form_round_trips(client, case: dict[str, Any]) -> Any:
+    """修改案件 opens the guided form (not the JSON) holding all of ``case``; the form submitted
+    unchanged builds exactly ``case`` again. Returns the report page of the second submission."""
+    r = client.post("/try/edit", data={"case_json": json.dumps(case, ensure_ascii=False)})
+    assert r.status_code == 200
+    doc = page(r)
+    assert doc.xpath("//input[@id='mode-form']/@checked"), "修改案件 should open the form"
+    again = client.post("/try", data=submitted_as_a_browser_would(doc))
+    assert again.status_code == 200, again.text[:3000]
+    rebuilt = posted_document(page(again))
+    assert rebuilt == case
+    return page(again)
+
+
+def form_post(**fields: Any) -> dict[str, Any]:
+    return {"mode": "form", **fields}
+
+
+# ---------------------------------------------------------------------------- 现场监督（第二十三条、第二十四条）
+
+INSPECTION_FORM = {
+    "as_of": "2026-10-01",
+    "case_id": "JC-FORM",
+    "supervising_organ": "422800",
+    "supervised_organ": "422822",
+    "inspections[0].id": "JC-1",
+    "inspections[0].on_site": "true",
+    "inspections[0].conducted_on": "2026-09-08",
+    "inspections[0].supervisors[0].name": "向某",
+    "inspections[0].supervisors[0].certificate_no": "鄂执监4228000012",
+    "inspections[0].supervisors[0].certificate_shown": "false",
+    "inspections[0].supervisors[0].conflict_of_interest": "false",
+    "inspections[0].supervisors[1].name": "冉某",
+    "inspections[0].supervisors[1].certificate_shown": "true",
+    "inspections[0].supervisors[1].conflict_of_interest": "true",
+    "inspections[0].supervisors[1].withdrew": "true",
+    "inspections[0].measures": ["2", "5"],
+    "inspections[0].confidential": ["商业秘密", "个人隐私"],
+    "inspections[0].confidentiality_breached": "true",
+    # row 1 left empty: dropped, and row 2 becomes the document's second record
+    "inspections[2].id": "JC-2",
+    "inspections[2].on_site": "false",
+    "inspections[2].conducted_on": "2026-09-17",
+    "inspections[2].conducted_on~how": "month",
+    "inspections[2].supervisors[0].name": "田某",
+    "inspections[2].supervisors[0].certificate_shown": "false",
+    "inspections[2].supervisors[0].withdrew": "false",
+    "inspections~rows": "3",
+}
+
+INSPECTIONS = [
+    {
+        "id": "JC-1",
+        "on_site": True,
+        "conducted_on": "2026-09-08",
+        "supervisors": [
+            {"name": "向某", "certificate_no": "鄂执监4228000012", "certificate_shown": False, "conflict_of_interest": False},
+            {"name": "冉某", "certificate_shown": True, "conflict_of_interest": True, "withdrew": True},
+        ],
+        "measures": [2, 5],
+        "confidential": ["商业秘密", "个人隐私"],
+        "confidentiality_breached": True,
+    },
+    {
+        "id": "JC-2",
+        "on_site": False,
+        "conducted_on": "2026-09",  # 只知月份: the day picked (17) is not kept
+        "supervisors": [{"name": "田某", "certificate_shown": False, "withdrew": False}],
+    },
+]
+
+
+def test_the_form_offers_the_inspection_fields_each_labelled_with_its_article(client):
+    doc = page(client.get("/try"))
+    section = doc.get_element_by_id("f-section-inspections")
+    assert "第二十三条、第二十四条" in text_of(section.xpath("./summary")[0])
+    labels = {el.get("for"): text_of(el) for el in section.xpath(".//label[@for]")}
+    assert labels["f-inspections-0-on_site"] == "是否现场行政执法监督活动（第二十四条第（一）项）"
+    assert labels["f-inspections-0-supervisors-1-certificate_shown"] == "是否出示行政执法监督证件（第二十四条第（一）项） （必填）"
+    assert labels["f-inspections-0-supervisors-0-withdrew"].startswith("是否回避（第二十四条第（二）项")
+    assert labels["f-inspections-0-confidentiality_breached"] == "有关秘密或者隐私是否被泄露（第二十四条第（三）项）"
+    legends = [text_of(x) for x in section.xpath(".//fieldset[contains(@class,'checks')]/legend")]
+    assert legends == ["采取的监督措施（第二十三条）", "监督事项涉及（第二十四条第（三）项）"]
+    assert section.xpath(".//input[@name='inspections[0].measures']/@value") == [str(i) for i in range(1, 8)]
+    # two supervisors to start with; the date has its precision and the sentence saying what is ignored
+    assert len(section.xpath(".//fieldset[contains(@class,'record')][legend[starts-with(.,'现场监督记录1·监督人员')]]")) == 2
+    assert section.xpath(".//select[@name='inspections[0].conducted_on~how']/option/@value") == ["", "month", "year"]
+    note = text_of(doc.get_element_by_id("f-inspections-0-conducted_on-note"))
+    assert "只知月份" in note and "所选的日被忽略" in note and "所选的月、日被忽略" in note
+
+
+def test_inspections_posted_build_the_document_field_by_field(client):
+    r = client.post("/try", data=form_post(**INSPECTION_FORM))
+    assert r.status_code == 200, r.text[:3000]
+    doc = page(r)
+    assert posted_document(doc)["inspections"] == INSPECTIONS
+    shown = findings(doc)
+    by_rule = {f[0]: f for f in shown}
+    assert by_rule["art_024.p1.i1.certificate_not_shown"][1:4] == ("【违反】", "第二十四条第（一）项", "/articles/24#art_24__para_1__item_1")
+    assert "2026年9月8日的现场监督（JC-1）中向某未出示行政执法监督证件" in by_rule["art_024.p1.i1.certificate_not_shown"][4]
+    # 冉某 withdrew: not counted, so one person took part
+    assert by_rule["art_024.p1.i1.too_few_supervisors"][1:3] == ("【违反】", "第二十四条第（一）项")
+    assert "只有1名行政执法监督人员参加（回避者不计）" in by_rule["art_024.p1.i1.too_few_supervisors"][4]
+    assert by_rule["art_024.p1.i2.withdrew"][1:4] == ("【应当·已履行】", "第二十四条第（二）项", "/articles/24#art_24__para_1__item_2")
+    assert "冉某已回避" in by_rule["art_024.p1.i2.withdrew"][4]
+    assert by_rule["art_024.p1.i3.confidentiality_breached"][1:3] == ("【违反】", "第二十四条第（三）项")
+    assert "涉及商业秘密、个人隐私" in by_rule["art_024.p1.i3.confidentiality_breached"][4]
+    assert by_rule["art_023.p1.i2.examine_files"][1:3] == ("【可以】", "第二十三条第（二）项")
+    assert by_rule["art_023.p1.i5.question_persons"][1:3] == ("【可以】", "第二十三条第（五）项")
+    # JC-2 is not on site: 第二十四条第（一）项 says nothing of it (田某 showed no certificate)
+    assert [f[0] for f in shown if "JC-2" in f[4] and f[0].startswith("art_024.p1.i1")] == []
+    assert sum(f[0] == "art_024.p1.i1.certificate_not_shown" for f in shown) == 1
+
+
+def test_inspections_round_trip_through_edit(client):
+    case = posted_document(page(client.post("/try", data=form_post(**INSPECTION_FORM))))
+    doc = page(client.post("/try/edit", data={"case_json": json.dumps(case, ensure_ascii=False)}))
+    # the month shown as the first of the month with 只知月份 chosen
+    assert doc.xpath("//input[@name='inspections[1].conducted_on']/@value") == ["2026-09-01"]
+    assert doc.xpath("//select[@name='inspections[1].conducted_on~how']/option[@selected]/@value") == ["month"]
+    assert doc.xpath("//input[@name='inspections[0].measures'][@checked]/@value") == ["2", "5"]
+    assert doc.xpath("//input[@name='inspections[0].supervisors[0].certificate_no']/@value") == ["鄂执监4228000012"]
+    assert doc.xpath("//details[@id='f-section-inspections']/@open")
+    again = assert_the_form_round_trips(client, case)
+    assert {f[0] for f in findings(again)} == {f[0] for f in findings(page(client.post("/try", data=form_post(**INSPECTION_FORM))))}
+
+
+def test_an_example_with_an_inspection_and_other_sections_opens_as_a_document(client):
+    # jurisdiction_township_trade also has a dispute and deficiencies, which the form does not hold
+    doc = page(client.get("/try", params={"example": "jurisdiction_township_trade"}))
+    assert doc.xpath("//input[@id='mode-paste']/@checked")
+
+
+def test_an_inspection_with_a_supervisor_missing_a_required_answer_is_refused_at_the_field(client):
+    data = dict(INSPECTION_FORM)
+    del data["inspections[0].supervisors[1].certificate_shown"]
+    r = client.post("/try", data=form_post(**data))
+    assert r.status_code == 422
+    doc = page(r)
+    summary = doc.get_element_by_id("error-summary")
+    assert [text_of(li) for li in summary.xpath(".//li")] == ["现场监督记录1·监督人员2·是否出示证件：缺少必填字段 / Field required"]
+    assert summary.xpath(".//a/@href") == ["#f-inspections-0-supervisors-1-certificate_shown"]
+    field = doc.get_element_by_id("f-inspections-0-supervisors-1-certificate_shown")
+    assert field.get("aria-invalid") == "true" and "缺少必填字段" in text_of(field.getparent())
+    # what was typed is kept, in the renumbered rows (the empty row dropped)
+    assert doc.xpath("//input[@name='inspections[1].id']/@value") == ["JC-2"]
+    assert doc.xpath("//select[@name='inspections[1].conducted_on~how']/option[@selected]/@value") == ["month"]
+    assert doc.xpath("//input[@name='inspections~rows']/@value") == ["2"]
+    assert doc.xpath("//input[@name='inspections[0].confidential'][@checked]/@value") == ["商业秘密", "个人隐私"]
+
+
+def test_an_inspection_after_the_as_of_date_is_refused_at_its_renumbered_row(client):
+    data = {**INSPECTION_FORM, "inspections[2].conducted_on": "2026-11-03", "inspections[2].conducted_on~how": ""}
+    r = client.post("/try", data=form_post(**data))
+    assert r.status_code == 422
+    doc = page(r)
+    summary = doc.get_element_by_id("error-summary")
+    assert [text_of(li) for li in summary.xpath(".//li")] == [
+        "现场监督记录2·日期：日期 2026-11-03 晚于判断日 2026-10-01 / date 2026-11-03 is after the as-of date 2026-10-01"
+    ]
+    assert summary.xpath(".//a/@href") == ["#f-inspections-1-conducted_on"]
+    field = doc.get_element_by_id("f-inspections-1-conducted_on")
+    assert field.get("aria-invalid") == "true" and field.get("value") == "2026-11-03"
+
+
+def test_a_month_without_a_day_in_a_record_is_refused_at_its_field(client):
+    data = {**INSPECTION_FORM, "inspections[2].conducted_on": ""}
+    r = client.post("/try", data=form_post(**data))
+    assert r.status_code == 422
+    doc = page(r)
+    assert "日期无效" in text_of(doc.get_element_by_id("f-inspections-1-conducted_on").getparent())
+    assert doc.xpath("//select[@name='inspections[1].conducted_on~how']/option[@selected]/@value") == ["month"]
+
+
+def test_rows_are_added_and_removed_keeping_what_was_typed(client):
+    data = form_post(**INSPECTION_FORM, row_action="add:inspections[0].supervisors")
+    doc = page(client.post("/try/rows", data=data))
+    assert doc.xpath("//input[@id='mode-form']/@checked")
+    assert doc.xpath("//input[@name='inspections[0].supervisors~rows']/@value") == ["3"]
+    assert doc.xpath("//input[@name='inspections[0].supervisors[2].name']/@value") == [""]
+    assert doc.xpath("//input[@name='inspections[0].supervisors[1].name']/@value") == ["冉某"]
+    assert doc.xpath("//input[@name='inspections[0].measures'][@checked]/@value") == ["2", "5"]
+    assert doc.xpath("//details[@id='f-section-inspections']/@open") and not doc.xpath("//details[@id='f-section-liabilities']/@open")
+    # the button that adds a row and the one that removes each row post to /try/rows
+    assert doc.xpath("//button[@value='add:inspections']/@formaction") == ["/try/rows#f-inspections-3"]
+    assert text_of(doc.xpath("//button[@value='remove:inspections[0].supervisors[1]']")[0]) == "删除现场监督记录1·监督人员2"
+    # remove the first record: the others move up, nothing of them lost
+    doc = page(client.post("/try/rows", data=form_post(**INSPECTION_FORM, row_action="remove:inspections[0]")))
+    assert doc.xpath("//input[@name='inspections~rows']/@value") == ["2"]
+    assert doc.xpath("//input[@name='inspections[1].id']/@value") == ["JC-2"]
+    assert doc.xpath("//input[@name='inspections[1].supervisors[0].name']/@value") == ["田某"]
+    assert doc.xpath("//select[@name='inspections[1].conducted_on~how']/option[@selected]/@value") == ["month"]
+    assert not doc.xpath("//input[@name='inspections[2].id']")
+    r = client.post("/try", data=submitted_as_a_browser_would(doc))
+    assert posted_document(page(r))["inspections"] == INSPECTIONS[1:]
+
+
+def test_a_row_action_for_a_list_the_form_does_not_have_changes_nothing(client):
+    data = form_post(**INSPECTION_FORM)
+    for action in ("add:nothing", "remove:case_id[0]", "remove:inspections", "", "add:inspections[0].measures"):
+        doc = page(client.post("/try/rows", data=data | {"row_action": action}))
+        assert doc.xpath("//input[@name='inspections~rows']/@value") == ["3"], action
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("inspections[0].supervisors[1].certificate_shown", "现场监督记录1·监督人员2·是否出示证件"),
+        ("inspections[1]", "现场监督记录2"),
+        ("inspections[0].measures[3]", "现场监督记录1·监督措施"),
+        ("inspections[0].nope", None),
+        ("supervision.situations[0].item", None),
+    ],
+)
+def test_the_error_summary_names_a_record_field_in_chinese(path, name):
+    assert _records.field_name(path) == name
+    if name is not None:
+        assert _trial.field_name(path) == name
