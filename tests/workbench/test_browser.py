@@ -365,3 +365,41 @@ def test_guided_form_inspection_with_a_supervisor_added(browser, live_server):
             {"name": "王某", "certificate_shown": True},
         ],
     }]
+
+
+def test_guided_form_liability_with_tolerance_and_a_month(browser, live_server):
+    """责任追究与容错 (第三十二条) entered in the form: the conduct date known only to its month (the day
+    picked is ignored), 容错 claimed with its three conditions, the findings cited to 第三十二条第一款第（三）项
+    (kept, marked excluded) and 第二款, and the case through 修改案件 unchanged."""
+    browser.get(live_server + "/try")
+    browser.find_element(By.ID, "mode-form").click()
+    _type(browser, "case_id", "ZR-BROWSER")
+    _choose(browser, "supervising_organ", "422823.sfj")
+    _choose(browser, "supervised_organ", "422823")
+    _date(browser, "supervision.started_on", "2025-09-01")
+    _date(browser, "as_of", "2025-11-20")
+    browser.find_element(By.CSS_SELECTOR, "#f-section-liabilities > summary").click()
+    assert "所选的日被忽略" in browser.find_element(By.ID, "f-liabilities-0-acted_on-note").text
+    _type(browser, "liabilities[0].id", "ZR-1")
+    _type(browser, "liabilities[0].person", "谭某")
+    _choose(browser, "liabilities[0].role", "直接负责的主管人员")
+    _choose(browser, "liabilities[0].behaviour", "3")
+    _date(browser, "liabilities[0].acted_on", "2025-07-19")
+    _choose(browser, "liabilities[0].acted_on~how", "month")
+    _choose(browser, "liabilities[0].confirmed", "true")
+    _choose(browser, "liabilities[0].tolerance", "true")
+    for cond in ("lawful_performance", "objective_cause", "duties_performed"):
+        _choose(browser, f"liabilities[0].tolerance.{cond}", "true")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    browser.find_element(By.ID, "f-section-liabilities").screenshot(str(SHOTS / "12-guided-form-liability.png"))
+    browser.find_element(By.ID, "submit-trial").click()
+    WebDriverWait(browser, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.findings")))
+    found = _findings_by_rule(browser)
+    assert [(lb, c) for lb, c, _ in found["art_032.p1.i3.unlawful_enforcement"]] == [("【已被排除（原为：应予处理）】", "第三十二条第一款第（三）项")]
+    assert [(lb, c) for lb, c, _ in found["art_032.p2.tolerance"]] == [("【例外】", "第三十二条第二款")]
+    _shot(browser, "13-report-liability")
+    case = _edit_and_submit_again(browser)
+    assert case["liabilities"] == [{
+        "id": "ZR-1", "person": "谭某", "role": "直接负责的主管人员", "behaviour": 3, "acted_on": "2025-07", "confirmed": True,
+        "tolerance": {"lawful_performance": True, "objective_cause": True, "duties_performed": True},
+    }]

@@ -1,4 +1,5 @@
-"""The guided form's repeatable records (legal review 2, item 13): 现场监督 (第二十三条、第二十四条).
+"""The guided form's repeatable records (legal review 2, item 13): 现场监督 (第二十三条、第二十四条) and
+责任追究与容错 (第三十二条).
 
 Each section is declared once below (:data:`SECTIONS`): its rows, every field with its Chinese
 label and the article it serves, and how the field is written in the case document. Everything
@@ -22,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..facts.measures import ConfidentialMatter
+from ..facts.measures import ConfidentialMatter, LiabilityRole
 
 __all__ = [
     "F",
@@ -179,7 +180,40 @@ def _sections() -> tuple[Rows, ...]:
               options=(("true", "已泄露"), ("false", "未泄露")), blank="（未填：按未泄露）"),
         ),
     )
-    return (inspections,)
+    tolerance = Obj(
+        "tolerance",
+        F("tolerance", "bool3", "是否主张容错（第三十二条第二款）", "是否主张容错", options=(("true", "主张容错"),), blank="（未主张）"),
+        (
+            F("lawful_performance", "bool3", "容错条件一：在依法履职过程中", "在依法履职过程中",
+              options=(("true", "成立"), ("false", "不成立")), blank="（不详）"),
+            F("objective_cause", "bool3", "容错条件二：由于客观因素或者难以预见情形", "由于客观因素或者难以预见情形",
+              options=(("true", "成立"), ("false", "不成立")), blank="（不详）"),
+            F("duties_performed", "bool3", "容错条件三：已经按照职能分工、岗位职责和监督管理工作计划要求履行职责",
+              "已经按照要求履行职责", options=(("true", "成立"), ("false", "不成立")), blank="（不详）"),
+        ),
+    )
+    liabilities = Rows(
+        "liabilities",
+        "责任追究记录",
+        legend="责任追究与容错（第三十二条）",
+        lead="被监督机关工作人员的行为，每人（或姓名未记录的同一身份的若干人）一条记录；监督机关工作人员的责任适用第三十三条，不在此填写。",
+        add="增加一条责任追究记录",
+        fields=(
+            F("id", "text", "编号（报告中引用，例如 ZR-1；各条记录不能相同）", "编号", required=True),
+            F("person", "text", "姓名", "姓名", hint="姓名未记录的可不填，填下面的人数"),
+            F("count", "int", "人数（姓名未记录时，本条记录涉及几人）", "人数"),
+            F("organ", "organ", "所在机关", "所在机关", blank="（未填：被监督机关）"),
+            F("role", "choice", "身份（第三十二条第一款）", "身份", options=tuple((r.value, r.value) for r in LiabilityRole), required=True),
+            F("behaviour", "intchoice", "行为（第三十二条第一款所列）", "第三十二条第一款所列行为", options=_items(32, 1, 7), required=True),
+            F("description", "text", "情况", "情况"),
+            F("acted_on", "occurred", "行为日期（第三十二条只适用于2025年3月1日以后的行为）", "行为日期",
+              hint="不填：经调查属实的，按“已发生，日期不详”判断，有关认定只作“可能”"),
+            F("confirmed", "bool3", "是否经调查属实", "是否经调查属实", options=(("true", "属实"), ("false", "不属实")), required=True),
+            F("suspected_crime", "bool3", "是否涉嫌构成犯罪（第三十二条第一款）", "是否涉嫌犯罪", options=_YES_NO, blank="（未填：按否）"),
+            tolerance,
+        ),
+    )
+    return (inspections, liabilities)
 
 
 SECTIONS: tuple[Rows, ...] = _sections()
