@@ -74,7 +74,7 @@ def test_a_late_rectification_before_any_decision_is_a_note_for_a_person():
     report = run(default_case(rect_on="2025-04-05"), "2025-04-20")
     n = _late_note(report)
     assert (n.article, n.paragraph, n.item, n.citation, n.excludes) == (28, 1, None, CITE_P1, False)
-    assert "2025年4月5日报送整改情况，晚于整改期限（至2025年4月2日（含当日））" in n.message
+    assert "2025年4月5日报送整改情况，晚于整改期限（至2025年4月2日，含当日），但在制发决定书之前。" in n.message
     assert "监督机关是否仍应制发《行政执法监督决定书》" in n.message and "须人工判断" in n.message and "A28-5" in n.interpretations
     absent(report, "art_028.p1.decision_required")  # no duty found either way
     absent(report, "art_028.p1.decision_without_default")
@@ -85,6 +85,51 @@ def test_a_late_rectification_before_the_decision_letter_is_a_note_too():
     report = run(default_case("2025-04-10", "2025-04-11", rect_on="2025-04-05"), "2025-04-20")
     n = _late_note(report)
     assert "监督机关于2025年4月10日制发的《行政执法监督决定书》是否具备这一前提" in n.message
+
+
+def _longer_letter(rect_on: str, decision_on: str | None = None):
+    # the letter gives 60 days: from receipt on 2025-03-03 they end on 2025-05-02, in the 2025 May Day
+    # holiday (5月1日至5日), so on 2025-05-06; the thirty days of 第二十七条第二款 end on 2025-04-02
+    doc = default_case(decision_on, decision_on, rect_on=rect_on)
+    doc["supervision"]["suggestion_letter"]["rectification_days"] = 60
+    return doc
+
+
+def test_a_late_rectification_within_a_longer_letter_is_only_possibly_late_in_the_note():
+    """A27-5 with A28-5 (legal review 2, item 1): reported after the thirty days but within the
+    letter's sixty, no decision letter: the lateness itself is only possible, and the note says so
+    instead of calling the report late."""
+    report = run(_longer_letter("2025-04-20"), "2025-05-20")
+    n = _late_note(report)
+    assert (n.article, n.paragraph, n.excludes) == (28, 1, False)
+    assert n.message.startswith(
+        "被监督机关于2025年4月20日报送整改情况，晚于第二十七条第二款三十日的整改期限（至2025年4月2日，含当日），"
+        "但在《行政执法监督建议书》所定60日期限（至2025年5月6日，含当日）之内，是否逾期本身须人工判断（A27-5），本报告只作“可能违反”的认定；"
+    )
+    assert "如认定逾期，逾期后已报送整改情况的，是否仍属第二十八条第一款所称“逾期未自行纠正”，监督机关是否仍应制发《行政执法监督决定书》" in n.message
+    assert "晚于整改期限（至" not in n.message
+    assert {"A27-5", "A28-5"} <= set(n.interpretations)
+    f = only(report, "art_027.p2.rectify.late", modality=Modality.VIOLATION, status=DeadlineStatus.LATE, due="2025-04-02", days_late=18)
+    assert f.certainty == "possible"
+    absent(report, "art_028.p1.decision_required")
+    # a decision letter issued after that report: the same doubt, naming the letter
+    n = _late_note(run(_longer_letter("2025-04-20", "2025-04-25"), "2025-05-20"))
+    assert "是否逾期本身须人工判断（A27-5）" in n.message
+    assert "监督机关于2025年4月25日制发的《行政执法监督决定书》是否具备这一前提" in n.message
+
+
+def test_a_rectification_after_the_longer_letters_own_days_is_late_in_the_note():
+    # reported on 2025-05-07, after the letter's own sixty days too: late for certain, as without a letter
+    report = run(_longer_letter("2025-05-07"), "2025-05-20")
+    n = _late_note(report)
+    assert n.message.startswith("被监督机关于2025年5月7日报送整改情况，晚于整改期限（至2025年4月2日，含当日），但在制发决定书之前。")
+    assert "A27-5" not in n.message and "建议书》所定" not in n.message
+    assert n.interpretations.count("A28-5") == 1 and "A27-5" not in n.interpretations
+    f = only(report, "art_027.p2.rectify.late", modality=Modality.VIOLATION, status=DeadlineStatus.LATE, due="2025-04-02", days_late=35)
+    assert f.certainty == "certain"
+    # on the letter's last day itself (2025-05-06): still within it, only possible
+    n = _late_note(run(_longer_letter("2025-05-06"), "2025-05-20"))
+    assert "但在《行政执法监督建议书》所定60日期限（至2025年5月6日，含当日）之内" in n.message
 
 
 def test_a_rectification_reported_after_the_decision_letter_gives_no_note():

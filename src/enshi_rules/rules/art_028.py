@@ -78,16 +78,28 @@ _NO_EFFECT = "该决定书不产生第二十八条第二款的执行情况报告
 # "逾期未自行纠正的" and nothing of a correction made late. Whether that is still 逾期未自行纠正, so
 # that a decision letter is due (or one issued after the report has its premise), is for a person
 # to judge: a note, not a finding either way. A report after the decision letter changes nothing.
+# When the letter gave more than thirty days and the report came within them, the lateness itself is
+# only possible (A27-5): the note says so rather than calling the report late.
 @rule("art_028.p1.late_rectification", Modality.SHALL, Role.SUPERVISING, note=True, label=HUMAN_JUDGMENT,
       when=_OUTCOME & (m.status == S.LATE.value) & ((-m.decision_issued) | (m.decision_issued >= m.done)))
 def late_rectification(f: Fact) -> Outcome:
-    """被监督机关在整改期限届满后、决定书制发前报送整改情况的，提示是否仍属“逾期未自行纠正”、是否仍应制发决定书，本办法未作规定，须人工判断。"""
+    """被监督机关在整改期限届满后、决定书制发前报送整改情况的，提示是否仍属“逾期未自行纠正”、是否仍应制发决定书，本办法未作规定，须人工判断；在建议书所定更长的期限内报送的，说明逾期本身也只是可能（A27-5）。"""
     issued = (
         f"监督机关于{f.zh('decision_issued')}制发的《行政执法监督决定书》是否具备这一前提" if f.get("decision_issued") is not None
         else "监督机关是否仍应制发《行政执法监督决定书》"
     )
+    if within_longer_letter(f):
+        # the letter gave more days and the report came within them: the lateness itself is only
+        # possible (A27-5), so the note must not say the report was late
+        return Outcome(
+            f"被监督机关于{f.zh('done')}报送整改情况，晚于第二十七条第二款三十日的整改期限（至{f.zh('due')}，含当日），"
+            f"但在《行政执法监督建议书》所定{f['letter_days']}日期限（至{f.zh('letter_own_due')}，含当日）之内，"
+            "是否逾期本身须人工判断（A27-5），本报告只作“可能违反”的认定；报送在制发决定书之前。"
+            f"如认定逾期，逾期后已报送整改情况的，是否仍属第二十八条第一款所称“逾期未自行纠正”，{issued}，本办法未作规定，须人工判断（A28-5）。",
+            interpretations=("A27-5", "A28-5"),
+        )
     return Outcome(
-        f"被监督机关于{f.zh('done')}报送整改情况，晚于整改期限（至{f.due_zh('due')}），但在制发决定书之前。"
+        f"被监督机关于{f.zh('done')}报送整改情况，晚于整改期限（至{f.zh('due')}，含当日），但在制发决定书之前。"
         f"逾期后已报送整改情况的，是否仍属第二十八条第一款所称“逾期未自行纠正”，{issued}，本办法未作规定，须人工判断（A28-5）。",
         interpretations=("A28-5",),
     )
