@@ -400,16 +400,12 @@ def test_docx_download_bad_case(client):
 
 # a letter received 2026-12-02: the thirty days of 第二十七条第二款 end in 2027, whose holiday arrangement
 # is not published: due 2027-01-04 (01-01 元旦, 01-02 and 01-03 a weekend), provisional
-PROVISIONAL = {
-    "case_id": "ESJD-2026-090",
-    "supervising_organ": "422800",
-    "supervised_organ": "422822",
-    "supervision": {
-        "started_on": "2026-11-02",
-        "situations": [{"item": 3, "confirmed": True}],
-        "suggestion_letter": {"issued_on": "2026-11-30", "received_on": "2026-12-02"},
-    },
-}
+# the shared letter case (州人民政府 over 建始县人民政府, item 3 confirmed) moved to late 2026: received
+# 2026-12-02, its thirty days end in 2027, a year whose arrangement is not published (provisional)
+PROVISIONAL = letter_case(
+    started_on="2026-11-02",
+    suggestion_letter={"issued_on": "2026-11-30", "received_on": "2026-12-02"},
+) | {"case_id": "ESJD-2026-090"}
 
 
 def test_provisional_due_dates_are_marked(client):
