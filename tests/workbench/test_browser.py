@@ -403,3 +403,47 @@ def test_guided_form_liability_with_tolerance_and_a_month(browser, live_server):
         "id": "ZR-1", "person": "谭某", "role": "直接负责的主管人员", "behaviour": 3, "acted_on": "2025-07", "confirmed": True,
         "tolerance": {"lawful_performance": True, "objective_cause": True, "duties_performed": True},
     }]
+
+
+def test_guided_form_annual_record_with_a_review_added(browser, live_server):
+    """年度义务 (第十五、十八、十九条) entered in the form: the plan recorded as 未做, a second 案卷评查
+    added with the button and known only to its month, a 综合 assessment without 外部评议; the findings
+    cited to 第十五条 and 第十九条, and the case through 修改案件 unchanged."""
+    browser.get(live_server + "/try")
+    browser.find_element(By.ID, "mode-form").click()
+    _type(browser, "case_id", "ND-BROWSER")
+    _choose(browser, "supervising_organ", "422800.sfj")
+    _choose(browser, "supervised_organ", "422802.sfj")
+    _date(browser, "as_of", "2026-01-20")
+    browser.find_element(By.CSS_SELECTOR, "#f-section-annual_duties > summary").click()
+    _choose(browser, "annual_duties[0].organ", "422802.sfj")
+    _type(browser, "annual_duties[0].year", "2025")
+    _date(browser, "annual_duties[0].responsibility_list_on", "2025-04-08")
+    _choose(browser, "annual_duties[0].annual_plan_on~how", "not_done")
+    _date(browser, "annual_duties[0].case_file_reviews[0]", "2025-06-12")
+    browser.find_element(By.XPATH, "//button[@value='add:annual_duties[0].case_file_reviews']").click()
+    second = WebDriverWait(browser, 30).until(EC.presence_of_element_located((By.NAME, "annual_duties[0].case_file_reviews[1]")))
+    assert browser.find_element(By.NAME, "annual_duties[0].year").get_attribute("value") == "2025"
+    assert Select(browser.find_element(By.NAME, "annual_duties[0].annual_plan_on~how")).first_selected_option.get_attribute("value") == "not_done"
+    assert second.get_attribute("value") == ""
+    _date(browser, "annual_duties[0].case_file_reviews[1]", "2025-11-20")
+    _choose(browser, "annual_duties[0].case_file_reviews[1]~how", "month")
+    _date(browser, "annual_duties[0].assessments[0].held_on", "2025-12-05")
+    _choose(browser, "annual_duties[0].assessments[0].internal", "true")
+    _choose(browser, "annual_duties[0].assessments[0].external", "false")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    browser.find_element(By.ID, "f-section-annual_duties").screenshot(str(SHOTS / "14-guided-form-annual.png"))
+    browser.find_element(By.ID, "submit-trial").click()
+    WebDriverWait(browser, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.findings")))
+    found = _findings_by_rule(browser)
+    assert [(lb, c) for lb, c, _ in found["art_015.p1.annual_plan.overdue"]] == [("【违反·逾期未完成】", "第十五条")]
+    assert [(lb, c) for lb, c, _ in found["art_019.p1.external_review_missing"]] == [("【违反】", "第十九条")]
+    (review,) = found["art_018.p1.case_file_review.on_time"]
+    assert review[:2] == ("【应当·已履行】", "第十八条") and "已组织行政执法案卷评查2次" in review[2]
+    _shot(browser, "15-report-annual")
+    case = _edit_and_submit_again(browser)
+    assert case["annual_duties"] == [{
+        "organ": "422802.sfj", "year": 2025, "responsibility_list_on": "2025-04-08", "annual_plan_on": "not_done",
+        "case_file_reviews": ["2025-06-12", "2025-11"],
+        "assessments": [{"held_on": "2025-12-05", "internal": True, "external": False}],
+    }]

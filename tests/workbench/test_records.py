@@ -78,6 +78,20 @@ def form_post(**fields: Any) -> dict[str, Any]:
     return {"mode": "form", **fields}
 
 
+def test_every_record_field_has_a_label_and_every_id_is_unique(client):
+    """The form as first shown and as 修改案件 shows a case with every section filled."""
+    from tests.workbench.test_pages import assert_every_control_labelled, assert_nothing_from_another_host
+
+    docs = [page(client.get("/try"))]
+    case = posted_document(page(client.post("/try", data=form_post(**INSPECTION_FORM))))
+    docs.append(page(client.post("/try/edit", data={"case_json": json.dumps(case, ensure_ascii=False)})))
+    for doc in docs:
+        assert_every_control_labelled(doc)
+        assert_nothing_from_another_host(doc)
+        ids = doc.xpath("//@id")
+        assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+
+
 # ---------------------------------------------------------------------------- 现场监督（第二十三条、第二十四条）
 
 INSPECTION_FORM = {
@@ -448,3 +462,140 @@ def test_a_liability_with_bad_input_is_refused_at_its_fields(client):
     items = [text_of(li) for li in doc.get_element_by_id("error-summary").xpath(".//li")]
     assert items == ["责任追究记录1·行为日期：日期 2025-12-01 晚于判断日 2025-11-20 / date 2025-12-01 is after the as-of date 2025-11-20"]
     assert doc.get_element_by_id("f-liabilities-0-acted_on").get("aria-invalid") == "true"
+
+
+# ---------------------------------------------------------------------------- 年度义务（第十五条、第十八条、第十九条）
+
+ANNUAL_FORM = {
+    "as_of": "2026-01-20",
+    "case_id": "ND-FORM",
+    "supervising_organ": "422800.sfj",
+    "supervised_organ": "422802.sfj",
+    "annual_duties[0].organ": "422802.sfj",
+    "annual_duties[0].year": "2025",
+    "annual_duties[0].responsibility_list_on": "2025-04-08",
+    "annual_duties[0].annual_plan_on~how": "not_done",
+    "annual_duties[0].case_file_reviews[0]": "2025-10-15",
+    "annual_duties[0].case_file_reviews[0]~how": "month",
+    # an empty date row between two: dropped
+    "annual_duties[0].case_file_reviews[2]": "2025-11-03",
+    "annual_duties[0].case_file_reviews~rows": "3",
+    "annual_duties[0].assessments[0].held_on": "2025-12-05",
+    "annual_duties[0].assessments[0].internal": "true",
+    "annual_duties[0].assessments[0].external": "false",
+    "annual_duties[0].assessments[0].scope": "专项",
+    "annual_duties[1].organ": "422802",
+    "annual_duties[1].year": "2025",
+    "annual_duties[1].responsibility_list_on~how": "done",
+    "annual_duties[1].annual_plan_on": "2025-06-30",
+    "annual_duties[1].annual_plan_on~how": "year",
+    "annual_duties[1].assessments[0].held_on": "2025-12-18",
+    "annual_duties[1].assessments[0].held_on~how": "month",
+    "annual_duties[1].assessments[0].internal": "true",
+    "annual_duties[1].assessments[0].external": "false",
+    "annual_duties[2].organ": "422802",
+    "annual_duties[2].year": "2026",
+    "annual_duties[2].annual_plan_on~how": "unknown",
+    "annual_duties~rows": "3",
+}
+
+ANNUAL = [
+    {
+        "organ": "422802.sfj", "year": 2025, "responsibility_list_on": "2025-04-08", "annual_plan_on": "not_done",
+        "case_file_reviews": ["2025-10", "2025-11-03"],
+        "assessments": [{"held_on": "2025-12-05", "internal": True, "external": False, "scope": "专项"}],
+    },
+    {
+        "organ": "422802", "year": 2025, "responsibility_list_on": "done", "annual_plan_on": "2025",
+        "assessments": [{"held_on": "2025-12", "internal": True, "external": False}],
+    },
+    {"organ": "422802", "year": 2026, "annual_plan_on": "unknown"},
+]
+
+
+def test_the_form_offers_the_annual_fields_each_labelled_with_its_article(client):
+    doc = page(client.get("/try"))
+    section = doc.get_element_by_id("f-section-annual_duties")
+    assert text_of(section.xpath("./summary")[0]) == "监督机关的年度义务（第十五条、第十八条、第十九条）"
+    labels = {el.get("for"): text_of(el) for el in section.xpath(".//label[@for]")}
+    assert labels["f-annual_duties-0-responsibility_list_on"] == "制定行政执法监督权责清单的日期（第十五条）"
+    assert labels["f-annual_duties-0-annual_plan_on"] == "制定年度行政执法监督工作计划的日期（第十五条）"
+    assert labels["f-annual_duties-0-case_file_reviews-0"] == "行政执法案卷评查日期（第十八条）"
+    assert labels["f-annual_duties-0-assessments-0-external"] == "是否包括外部评议（第十九条） （必填）"
+    # an act: 已做，日期不详 / 未做 / 是否已做不详 too; a review date: a day, a month or a year
+    acts = section.xpath(".//select[@name='annual_duties[0].annual_plan_on~how']/option/@value")
+    assert acts == ["", "month", "year", "done", "not_done", "unknown"]
+    assert section.xpath(".//select[@name='annual_duties[0].case_file_reviews[0]~how']/option/@value") == ["", "month", "year"]
+    assert "所选的月、日被忽略" in text_of(doc.get_element_by_id("f-annual_duties-0-case_file_reviews-0-note"))
+    assert text_of(doc.xpath("//button[@value='remove:annual_duties[0].case_file_reviews[0]']")[0]) == "删除年度记录1·案卷评查1"
+
+
+def test_annual_records_posted_build_the_document_field_by_field(client):
+    r = client.post("/try", data=form_post(**ANNUAL_FORM))
+    assert r.status_code == 200, r.text[:3000]
+    doc = page(r)
+    assert posted_document(doc)["annual_duties"] == ANNUAL
+    by_rule: dict[str, list[tuple[str, str, str, str, str]]] = {}
+    for f in findings(doc):
+        by_rule.setdefault(f[0], []).append(f)
+    (plan,) = by_rule["art_015.p1.annual_plan.overdue"]
+    assert plan[1:4] == ("【违反·逾期未完成】", "第十五条", "/articles/15#art_15__para_1")
+    assert "利川市司法局：2025年度：年度结束仍未制定年度行政执法监督工作计划" in plan[4]
+    made = [f for f in by_rule["art_015.p1.responsibility_list.made"] if "利川市司法局：2025年度" in f[4]]
+    assert [f[1:3] for f in made] == [("【应当·已履行】", "第十五条")] and "已于2025年4月8日制定" in made[0][4]
+    reviews = [f for f in by_rule["art_018.p1.case_file_review.on_time"] if "利川市司法局：2025年度" in f[4]]
+    assert [f[1:3] for f in reviews] == [("【应当·已履行】", "第十八条")] and "已组织行政执法案卷评查2次" in reviews[0][4]
+    (external,) = by_rule["art_019.p1.external_review_missing"]
+    assert external[1:3] == ("【违反】", "第十九条") and "利川市人民政府：2025年度" in external[4]
+    (special,) = by_rule["art_019.p1.special_assessment"]
+    assert special[1:3] == ("【可以】", "第十九条") and "利川市司法局：2025年度" in special[4]
+    pending = [f for f in by_rule["art_015.p1.annual_plan.pending"] if "2026年度" in f[4]]
+    assert [f[1] for f in pending] == ["【应当·期限未届满（可能）】"]
+
+
+def test_annual_records_round_trip_through_edit(client):
+    case = posted_document(page(client.post("/try", data=form_post(**ANNUAL_FORM))))
+    doc = page(client.post("/try/edit", data={"case_json": json.dumps(case, ensure_ascii=False)}))
+    assert doc.xpath("//input[@name='annual_duties[0].case_file_reviews[0]']/@value") == ["2025-10-01"]
+    assert doc.xpath("//select[@name='annual_duties[0].case_file_reviews[0]~how']/option[@selected]/@value") == ["month"]
+    assert doc.xpath("//input[@name='annual_duties[0].case_file_reviews~rows']/@value") == ["2"]
+    assert doc.xpath("//select[@name='annual_duties[1].responsibility_list_on~how']/option[@selected]/@value") == ["done"]
+    assert doc.xpath("//select[@name='annual_duties[0].assessments[0].scope']/option[@selected]/@value") == ["专项"]
+    assert doc.xpath("//select[@name='annual_duties[1].organ']/option[@selected]/@value") == ["422802"]
+    assert_the_form_round_trips(client, case)
+
+
+def test_annual_records_with_bad_input_are_refused_at_their_fields(client):
+    data = dict(ANNUAL_FORM)
+    data["annual_duties[0].case_file_reviews[2]"] = "2024-11-03"  # not in the record's year
+    data["annual_duties[1].assessments[0].internal"] = "false"  # neither internal nor external
+    data["annual_duties[2].year"] = "2025"  # a second 2025 record of the same organ
+    r = client.post("/try", data=form_post(**data))
+    assert r.status_code == 422
+    doc = page(r)
+    summary = doc.get_element_by_id("error-summary")
+    items = [text_of(li) for li in summary.xpath(".//li")]
+    assert "年度记录1·案卷评查2·日期：案卷评查日期 2024-11-03 不在 2025 年度内 / review date 2024-11-03 is not in 2025" in items
+    assert "年度记录2·考核评议1：考核评议既无内部考核也无外部评议 / an assessment with neither internal nor external part" in items
+    assert any(t.startswith("年度记录3：机关 422802 的 2025 年度记录重复") for t in items), items
+    assert set(summary.xpath(".//a/@href")) == {
+        "#f-annual_duties-0-case_file_reviews-1", "#f-annual_duties-1-assessments-0", "#f-annual_duties-2",
+    }
+    assert doc.get_element_by_id("f-annual_duties-0-case_file_reviews-1").get("aria-invalid") == "true"
+    row = doc.get_element_by_id("f-annual_duties-1-assessments-0")
+    assert "has-error" in row.get("class") and "既无内部考核也无外部评议" in text_of(row)
+    assert "年度记录重复" in text_of(doc.get_element_by_id("f-annual_duties-2"))
+
+
+def test_the_annual_example_without_its_complaint_opens_in_the_form_and_round_trips(client):
+    from pathlib import Path
+
+    case = json.loads((Path(__file__).resolve().parents[2] / "examples" / "annual_review.json").read_text(encoding="utf-8"))
+    del case["complaints"]  # 投诉 is not in the form: the example itself opens as a document
+    del case["as_of"]
+    doc = page(client.post("/try/edit", data={"case_json": json.dumps(case, ensure_ascii=False)}))
+    assert doc.xpath("//input[@id='mode-form']/@checked")
+    again = client.post("/try", data=submitted_as_a_browser_would(doc, as_of="2026-01-20"))
+    # the second record's "case_file_reviews": [] says what leaving it out says: the form leaves it out
+    assert case["annual_duties"][1].pop("case_file_reviews") == []
+    assert posted_document(page(again)) == case

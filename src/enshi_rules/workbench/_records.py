@@ -1,5 +1,5 @@
-"""The guided form's repeatable records (legal review 2, item 13): 现场监督 (第二十三条、第二十四条) and
-责任追究与容错 (第三十二条).
+"""The guided form's repeatable records (legal review 2, item 13): 现场监督 (第二十三条、第二十四条),
+责任追究与容错 (第三十二条) and the annual records of 第十五、十八、十九条.
 
 Each section is declared once below (:data:`SECTIONS`): its rows, every field with its Chinese
 label and the article it serves, and how the field is written in the case document. Everything
@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..facts.measures import ConfidentialMatter, LiabilityRole
+from ..facts.measures import AssessmentScope, ConfidentialMatter, LiabilityRole
 
 __all__ = [
     "F",
@@ -40,6 +40,7 @@ __all__ = [
     "records_from_form",
     "row_action",
     "row_count",
+    "row_name",
     "section_open",
 ]
 
@@ -114,6 +115,7 @@ class Obj:
     key: str
     toggle: F
     fields: tuple[F, ...]
+    legend: str = ""
 
 
 @dataclass(frozen=True)
@@ -191,6 +193,7 @@ def _sections() -> tuple[Rows, ...]:
             F("duties_performed", "bool3", "容错条件三：已经按照职能分工、岗位职责和监督管理工作计划要求履行职责",
               "已经按照要求履行职责", options=(("true", "成立"), ("false", "不成立")), blank="（不详）"),
         ),
+        legend="容错（第三十二条第二款）",
     )
     liabilities = Rows(
         "liabilities",
@@ -213,7 +216,36 @@ def _sections() -> tuple[Rows, ...]:
             tolerance,
         ),
     )
-    return (inspections, liabilities)
+    annual = Rows(
+        "annual_duties",
+        "年度记录",
+        legend="监督机关的年度义务（第十五条、第十八条、第十九条）",
+        lead="每个行政执法监督机关每一年度一条记录；年度结束前不认定违反。",
+        add="增加一条年度记录",
+        fields=(
+            F("organ", "organ", "行政执法监督机关", "机关", required=True),
+            F("year", "int", "年度", "年度", hint="例如 2025（本办法自2025年起适用）", required=True),
+            F("responsibility_list_on", "act", "制定行政执法监督权责清单的日期（第十五条）", "权责清单",
+              hint="权责清单是常设清单；不填或选“是否已做不详”：记录未载明是否已经制定"),
+            F("annual_plan_on", "act", "制定年度行政执法监督工作计划的日期（第十五条）", "年度工作计划",
+              hint="不填：按“是否已做不详”判断"),
+            Rows("case_file_reviews", "案卷评查", add="增加一次案卷评查",
+                 date=F("", "day", "行政执法案卷评查日期（第十八条）", "日期")),
+            Rows(
+                "assessments",
+                "考核评议",
+                add="增加一次考核评议",
+                fields=(
+                    F("held_on", "day", "考核评议日期（第十九条）", "日期", required=True),
+                    F("internal", "bool3", "是否包括内部考核（第十九条）", "是否包括内部考核", options=_YES_NO, required=True),
+                    F("external", "bool3", "是否包括外部评议（第十九条）", "是否包括外部评议", options=_YES_NO, required=True),
+                    F("scope", "choice", "综合考核评议或专项考核评议（第十九条）", "综合或专项",
+                      options=tuple((s.value, s.value) for s in AssessmentScope), blank="（未填：按综合）"),
+                ),
+            ),
+        ),
+    )
+    return (inspections, liabilities, annual)
 
 
 SECTIONS: tuple[Rows, ...] = _sections()
@@ -543,6 +575,14 @@ def field_name(path: str) -> str | None:
     if spec is None:
         return None
     return "·".join(names)
+
+
+def row_name(path: str) -> str:
+    """The Chinese name of a row for its legend and its remove button (年度记录1·案卷评查2)."""
+    names, spec, _ = _resolve(path)
+    if isinstance(spec, F) and spec.dated and names:  # a row of dates: the row, not its one field
+        names[-1] = names[-1].rsplit("·", 1)[0]
+    return "·".join(names) or path
 
 
 def anchor_path(path: str) -> str:

@@ -253,6 +253,7 @@ def _form_page(
         occurred_how=_trial.OCCURRED_HOW,
         sections=_records.SECTIONS,
         row_count=_records.row_count,
+        row_name=_records.row_name,
         section_open=_records.section_open,
         record_organs=[(i, n) for i, n in organs_plus],
         anchor=lambda path: _fid(_records.anchor_path(path)),
