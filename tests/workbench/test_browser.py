@@ -447,3 +447,36 @@ def test_guided_form_annual_record_with_a_review_added(browser, live_server):
         "case_file_reviews": ["2025-06-12", "2025-11"],
         "assessments": [{"held_on": "2025-12-05", "internal": True, "external": False}],
     }]
+
+
+def test_guided_form_complaint_and_clue(browser, live_server):
+    """投诉 (第十条第二款) and 问题线索移送 (第三十一条) entered in the form: a complaint not yet dealt with, a
+    clue sent to the police; the findings cited to 第十条第二款 and 第三十一条, and the case through
+    修改案件 unchanged."""
+    browser.get(live_server + "/try")
+    browser.find_element(By.ID, "mode-form").click()
+    _type(browser, "case_id", "TS-BROWSER")
+    _choose(browser, "supervising_organ", "422801.sfj")
+    _choose(browser, "supervised_organ", "422801")
+    _date(browser, "as_of", "2025-12-31")
+    browser.find_element(By.CSS_SELECTOR, "#f-section-complaints > summary").click()
+    _type(browser, "complaints[0].id", "12345-3")
+    _choose(browser, "complaints[0].complainant", "其他组织")
+    _date(browser, "complaints[0].received_on", "2025-12-02")
+    browser.find_element(By.CSS_SELECTOR, "#f-section-clues > summary").click()
+    _type(browser, "clues[0].id", "XS-2")
+    _choose(browser, "clues[0].kind", "失职渎职")
+    _date(browser, "clues[0].found_on", "2025-11-03")
+    _date(browser, "clues[0].transferred_on", "2025-11-20")
+    _type(browser, "clues[0].transferred_to", "恩施市公安局")
+    _choose(browser, "clues[0].transferred_to_kind", "公安机关")
+    browser.find_element(By.ID, "submit-trial").click()
+    WebDriverWait(browser, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.findings")))
+    found = _findings_by_rule(browser)
+    assert [(lb, c) for lb, c, _ in found["art_010.p2.complaint_unhandled"]] == [("【应当】", "第十条第二款")]
+    assert [(lb, c) for lb, c, _ in found["art_031.p1.transferred_elsewhere"]] == [("【违反】", "第三十一条")]
+    _shot(browser, "16-report-complaint-clue")
+    case = _edit_and_submit_again(browser)
+    assert case["complaints"] == [{"id": "12345-3", "complainant": "其他组织", "received_on": "2025-12-02"}]
+    assert case["clues"] == [{"id": "XS-2", "kind": "失职渎职", "found_on": "2025-11-03", "transferred_on": "2025-11-20",
+                              "transferred_to": "恩施市公安局", "transferred_to_kind": "公安机关"}]

@@ -174,10 +174,10 @@ def test_example_fills_the_form_when_it_can(client):
     assert doc.xpath("//input[@name='supervision.suggestion_letter.received_on']/@value") == ["2025-09-24"]
     assert doc.xpath("//input[@name='as_of']/@value") == ["2025-12-15"]
     assert doc.xpath("//select[@name='supervised_organ']/option[@selected]/@value") == ["422822.zrzyj"]
-    # a case beyond the guided form opens as a document
-    doc = page(client.get("/try", params={"example": "annual_review"}))
+    # a case beyond the guided form opens as a document (a dispute of 第六条第二款, deficiencies of 第十四条)
+    doc = page(client.get("/try", params={"example": "jurisdiction_township_trade"}))
     assert doc.xpath("//input[@id='mode-paste']/@checked")
-    assert "annual_duties" in text_of(doc.get_element_by_id("f-case_json"))
+    assert "dispute" in text_of(doc.get_element_by_id("f-case_json"))
     assert client.get("/try", params={"example": "nope"}).status_code == 404
 
 

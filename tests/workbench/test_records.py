@@ -587,15 +587,127 @@ def test_annual_records_with_bad_input_are_refused_at_their_fields(client):
     assert "年度记录重复" in text_of(doc.get_element_by_id("f-annual_duties-2"))
 
 
-def test_the_annual_example_without_its_complaint_opens_in_the_form_and_round_trips(client):
+def test_the_annual_example_opens_in_the_form_and_round_trips(client):
     from pathlib import Path
 
     case = json.loads((Path(__file__).resolve().parents[2] / "examples" / "annual_review.json").read_text(encoding="utf-8"))
-    del case["complaints"]  # 投诉 is not in the form: the example itself opens as a document
-    del case["as_of"]
-    doc = page(client.post("/try/edit", data={"case_json": json.dumps(case, ensure_ascii=False)}))
+    doc = page(client.get("/try", params={"example": "annual_review"}))
     assert doc.xpath("//input[@id='mode-form']/@checked")
-    again = client.post("/try", data=submitted_as_a_browser_would(doc, as_of="2026-01-20"))
+    assert doc.xpath("//input[@name='complaints[0].id']/@value") == ["12345-2025-0931"]
+    assert doc.xpath("//input[@name='as_of']/@value") == [case.pop("as_of")]
+    again = client.post("/try", data=submitted_as_a_browser_would(doc))
     # the second record's "case_file_reviews": [] says what leaving it out says: the form leaves it out
     assert case["annual_duties"][1].pop("case_file_reviews") == []
     assert posted_document(page(again)) == case
+
+
+# ---------------------------------------------------------------------------- 投诉、举报（第十条第二款）和问题线索移送（第三十一条）
+
+CC_FORM = {
+    "as_of": "2025-12-31",
+    "case_id": "TS-FORM",
+    "supervising_organ": "422801.sfj",
+    "supervised_organ": "422801",
+    "complaints[0].id": "12345-1",
+    "complaints[0].complainant": "公民",
+    "complaints[0].about": "执法人员未着制式服装",
+    "complaints[0].received_on": "2025-10-08",
+    "complaints[0].handled_on": "2025-10-20",
+    "complaints[0].outcome": "已转交并答复",
+    "complaints[1].id": "12345-2",
+    "complaints[1].complainant": "法人",
+    "complaints[1].kind": "举报",
+    "complaints[1].received_on": "2025-11-17",
+    "complaints[1].received_on~how": "month",
+    "complaints[1].handled_on~how": "done",
+    "complaints[2].id": "12345-3",
+    "complaints[2].complainant": "其他组织",
+    "complaints[2].received_on": "2025-12-02",
+    "complaints~rows": "3",
+    "clues[0].id": "XS-1",
+    "clues[0].person": "杨某",
+    "clues[0].kind": "贪污贿赂",
+    "clues[0].found_on": "2025-10-10",
+    "clues[0].transferred_on": "2025-10-15",
+    "clues[0].transferred_to": "恩施市纪委监委",
+    "clues[0].transferred_to_kind": "纪检监察机关",
+    "clues[1].id": "XS-2",
+    "clues[1].kind": "失职渎职",
+    "clues[1].found_on": "2025-11-03",
+    "clues[1].found_on~how": "month",
+    "clues[1].transferred_on": "2025-11-20",
+    "clues[1].transferred_to": "恩施市公安局",
+    "clues[1].transferred_to_kind": "公安机关",
+    "clues[2].id": "XS-3",
+    "clues[2].person": "陈某",
+    "clues~rows": "3",
+}
+
+COMPLAINTS = [
+    {"id": "12345-1", "complainant": "公民", "about": "执法人员未着制式服装", "received_on": "2025-10-08", "handled_on": "2025-10-20", "outcome": "已转交并答复"},
+    {"id": "12345-2", "complainant": "法人", "kind": "举报", "received_on": "2025-11", "handled_on": "done"},
+    {"id": "12345-3", "complainant": "其他组织", "received_on": "2025-12-02"},
+]
+CLUES = [
+    {"id": "XS-1", "person": "杨某", "kind": "贪污贿赂", "found_on": "2025-10-10", "transferred_on": "2025-10-15",
+     "transferred_to": "恩施市纪委监委", "transferred_to_kind": "纪检监察机关"},
+    {"id": "XS-2", "kind": "失职渎职", "found_on": "2025-11", "transferred_on": "2025-11-20", "transferred_to": "恩施市公安局",
+     "transferred_to_kind": "公安机关"},
+    {"id": "XS-3", "person": "陈某"},
+]
+
+
+def test_the_form_offers_complaints_and_clues_each_labelled_with_its_article(client):
+    doc = page(client.get("/try"))
+    assert text_of(doc.get_element_by_id("f-section-complaints").xpath("./summary")[0]) == "投诉、举报（第十条第二款）"
+    assert text_of(doc.get_element_by_id("f-section-clues").xpath("./summary")[0]) == "问题线索移送（第三十一条）"
+    labels = {el.get("for"): text_of(el) for el in doc.xpath("//label[@for]")}
+    assert labels["f-complaints-0-handled_on"] == "依法处理的日期（第十条第二款）"
+    assert labels["f-clues-0-transferred_to_kind"] == "接收机关的类别（第三十一条：依纪依法移送监察机关）"
+    assert doc.xpath("//select[@name='clues[0].transferred_to_kind']/option/@value") == [
+        "", "监察委员会", "纪律检查委员会", "纪检监察机关", "公安机关", "检察机关", "其他"]
+    assert doc.xpath("//select[@name='complaints[0].handled_on~how']/option/@value") == ["", "month", "year", "done", "not_done", "unknown"]
+
+
+def test_complaints_and_clues_posted_build_the_document_field_by_field(client):
+    r = client.post("/try", data=form_post(**CC_FORM))
+    assert r.status_code == 200, r.text[:3000]
+    doc = page(r)
+    posted = posted_document(doc)
+    assert posted["complaints"] == COMPLAINTS and posted["clues"] == CLUES
+    shown = findings(doc)
+    handled = [f for f in shown if f[0] == "art_010.p2.complaint_handled"]
+    assert [f[1:4] for f in handled] == [("【应当·已履行】", "第十条第二款", "/articles/10#art_10__para_2")] * 2
+    assert "法人于2025年11月1日至2025年11月30日之间提出的举报（12345-2），监督机关已于日期未记录的某日处理" in handled[1][4]
+    (open_,) = [f for f in shown if f[0] == "art_010.p2.complaint_unhandled"]
+    assert open_[1:3] == ("【应当】", "第十条第二款") and "（12345-3）" in open_[4]
+    (done,) = [f for f in shown if f[0] == "art_031.p1.transferred"]
+    assert done[1:4] == ("【应当·已履行】", "第三十一条", "/articles/31#art_31__para_1") and "移送恩施市纪委监委（纪检监察机关）" in done[4]
+    (elsewhere,) = [f for f in shown if f[0] == "art_031.p1.transferred_elsewhere"]
+    assert elsewhere[1:3] == ("【违反】", "第三十一条") and "移送恩施市公安局（公安机关）" in elsewhere[4]
+    (required,) = [f for f in shown if f[0] == "art_031.p1.transfer_required"]
+    assert required[1:3] == ("【应当】", "第三十一条") and "陈某" in required[4]
+
+
+def test_complaints_and_clues_round_trip_through_edit(client):
+    case = posted_document(page(client.post("/try", data=form_post(**CC_FORM))))
+    doc = page(client.post("/try/edit", data={"case_json": json.dumps(case, ensure_ascii=False)}))
+    assert doc.xpath("//select[@name='complaints[1].received_on~how']/option[@selected]/@value") == ["month"]
+    assert doc.xpath("//select[@name='complaints[1].handled_on~how']/option[@selected]/@value") == ["done"]
+    assert doc.xpath("//select[@name='clues[1].transferred_to_kind']/option[@selected]/@value") == ["公安机关"]
+    assert_the_form_round_trips(client, case)
+
+
+def test_a_complaint_without_its_required_fields_is_refused_at_them(client):
+    data = {k: v for k, v in CC_FORM.items() if not k.startswith("complaints[2]")}
+    data |= {"complaints[2].about": "只填了事由", "complaints~rows": "3"}
+    r = client.post("/try", data=form_post(**data))
+    assert r.status_code == 422
+    doc = page(r)
+    items = [text_of(li) for li in doc.get_element_by_id("error-summary").xpath(".//li")]
+    assert items == [
+        "投诉举报记录3·编号：缺少必填字段 / Field required",
+        "投诉举报记录3·投诉、举报人：缺少必填字段 / Field required",
+        "投诉举报记录3·收到日期：缺少必填字段 / Field required",
+    ]
+    assert doc.get_element_by_id("f-complaints-2-received_on").get("aria-invalid") == "true"

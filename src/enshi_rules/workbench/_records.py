@@ -1,5 +1,6 @@
 """The guided form's repeatable records (legal review 2, item 13): 现场监督 (第二十三条、第二十四条),
-责任追究与容错 (第三十二条) and the annual records of 第十五、十八、十九条.
+责任追究与容错 (第三十二条), the annual records of 第十五、十八、十九条, 投诉、举报 (第十条第二款) and
+问题线索移送 (第三十一条).
 
 Each section is declared once below (:data:`SECTIONS`): its rows, every field with its Chinese
 label and the article it serves, and how the field is written in the case document. Everything
@@ -23,7 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..facts.measures import AssessmentScope, ConfidentialMatter, LiabilityRole
+from ..facts.measures import AssessmentScope, ClueKind, ClueRecipient, Complainant, ConfidentialMatter, LiabilityRole
 
 __all__ = [
     "F",
@@ -245,7 +246,44 @@ def _sections() -> tuple[Rows, ...]:
             ),
         ),
     )
-    return (inspections, liabilities, annual)
+    complaints = Rows(
+        "complaints",
+        "投诉举报记录",
+        legend="投诉、举报（第十条第二款）",
+        lead="公民、法人或者其他组织向行政执法监督机关的投诉、举报，每件一条记录；本办法对处理没有规定期限，尚未处理的只认定应当依法处理。",
+        add="增加一条投诉举报记录",
+        fields=(
+            F("id", "text", "编号（报告中引用，例如 12345 工单号；各条记录不能相同）", "编号", required=True),
+            F("complainant", "choice", "投诉、举报人（第十条第二款）", "投诉、举报人",
+              options=tuple((c.value, c.value) for c in Complainant), required=True),
+            F("kind", "choice", "投诉或者举报", "投诉或者举报", options=(("投诉", "投诉"), ("举报", "举报")), blank="（未填：按投诉）"),
+            F("about", "text", "投诉、举报的行政执法行为和事由", "事由"),
+            F("received_on", "day", "监督机关收到日期", "收到日期", required=True),
+            F("handled_on", "act", "依法处理的日期（第十条第二款）", "处理日期",
+              hint="不填：尚未处理；已处理而日期不详的选“已做，日期不详”"),
+            F("outcome", "text", "处理结果", "处理结果"),
+        ),
+    )
+    clues = Rows(
+        "clues",
+        "问题线索记录",
+        legend="问题线索移送（第三十一条）",
+        lead="监督中发现行政执法人员涉嫌违纪或者贪污贿赂、失职渎职等职务违法犯罪的问题线索，每条线索一条记录。",
+        add="增加一条问题线索记录",
+        fields=(
+            F("id", "text", "编号（报告中引用，例如 XS-1；各条记录不能相同）", "编号", required=True),
+            F("person", "text", "涉及的行政执法人员", "姓名", hint="不填：姓名未记录"),
+            F("kind", "choice", "涉嫌的问题（第三十一条）", "涉嫌的问题", options=tuple((k.value, k.value) for k in ClueKind),
+              blank="（未记录）"),
+            F("found_on", "day", "发现日期", "发现日期", hint="不填：未记录（缺少的事实，不认定未移送）"),
+            F("transferred_on", "act", "移送日期（第三十一条）", "移送日期", hint="不填：尚未移送"),
+            F("transferred_to", "text", "接收移送的机关名称", "接收机关", hint="例如 中共恩施市纪委 恩施市监委"),
+            F("transferred_to_kind", "choice", "接收机关的类别（第三十一条：依纪依法移送监察机关）", "接收机关的类别",
+              options=tuple((r.value, r.value) for r in ClueRecipient), blank="（未记录）",
+              hint="是否移送监察机关按这里选的类别判断，不按名称中的字样"),
+        ),
+    )
+    return (inspections, liabilities, annual, complaints, clues)
 
 
 SECTIONS: tuple[Rows, ...] = _sections()

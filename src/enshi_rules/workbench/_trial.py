@@ -15,7 +15,8 @@ too. So the form holds what the case format allows for the fields it shows.
 
 Beyond that procedure the form holds repeatable records (legal review 2, item 13), declared in
 ``_records.SECTIONS``: 现场监督 (第二十三条、第二十四条, ``inspections``), 责任追究与容错 (第三十二条,
-``liabilities``) and the annual records of 第十五、十八、十九条 (``annual_duties``).
+``liabilities``), the annual records of 第十五、十八、十九条 (``annual_duties``), 投诉、举报 (第十条第二款,
+``complaints``) and 问题线索移送 (第三十一条, ``clues``).
 """
 
 from __future__ import annotations
