@@ -139,7 +139,7 @@ def test_strict_mode_gives_that_period_no_due_date_names_2027_and_reports_the_re
     p = tmp_path / "case.json"
     p.write_text(json.dumps(DEC), "utf-8")
     assert main(["evaluate", str(p), "--calendar-missing", "strict"]) == 0
-    assert "calendar.2027（第二十七条第二款）" in capsys.readouterr().out
+    assert "2027年节假日日历（第二十七条第二款）" in capsys.readouterr().out
 
 
 def test_strict_mode_names_a_year_once_with_every_period_that_needed_it(tmp_path, capsys):
@@ -163,7 +163,7 @@ def test_strict_mode_names_a_year_once_with_every_period_that_needed_it(tmp_path
     p.write_text(json.dumps(doc), "utf-8")
     assert main(["evaluate", str(p), "--calendar-missing", "strict"]) == 0
     out = capsys.readouterr().out
-    assert out.count("calendar.2027") == 1 and "calendar.2027（第二十七条第一款、第二十七条第二款）" in out
+    assert out.count("2027年节假日日历（") == 1 and "2027年节假日日历（第二十七条第一款、第二十七条第二款）" in out
     # provisional (the default): no missing year at all
     assert not [m for m in enshi_rules.evaluate(doc).missing_facts if m.field.startswith("calendar.")]
 

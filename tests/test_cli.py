@@ -73,7 +73,7 @@ def test_a_period_reaching_a_year_without_a_published_calendar_is_reported_provi
     assert main(["evaluate", str(p), "--calendar-missing", "strict"]) == 0
     out = capsys.readouterr().out
     # both time limits need 2027: the year is named once, with both (P9)
-    assert out.count("calendar.2027") == 1 and "calendar.2027（第二十七条第一款、第二十七条第二款）" in out
+    assert out.count("2027年节假日日历（") == 1 and "2027年节假日日历（第二十七条第一款、第二十七条第二款）" in out
 
 
 def _case_reaching_2027(tmp_path):

@@ -48,7 +48,9 @@ def test_p1_points_to_article_32_and_names_who_should_be_recorded(conduct):
     f = next(x for x in r.findings if x.article == 25)
     assert "责任人员另依第三十二条第一款第（四）项处理" in f.message
     (m,) = [m for m in r.missing_facts if m.needed_for == "第三十二条第一款第（四）项"]
-    assert m.field == "liabilities" and "behaviour: 4" in m.reason and "obstructions[0]" in m.reason
+    assert m.field == "liabilities"
+    # in words for legal staff (review 2, item 10): the record counted from 1, the behaviour by its item
+    assert "（阻挠监督记录第1条），应当在责任追究记录中记录" in m.reason and "行为为第三十二条第一款第（四）项" in m.reason
 
 
 def test_p1_no_missing_fact_once_the_persons_are_recorded():

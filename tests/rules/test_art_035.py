@@ -153,7 +153,7 @@ def test_a_situation_found_before_commencement_with_no_step_names_the_missing_st
     # note says so and names the fact that settles it; the finding is marked as resting on it
     assert [n.rule_id for n in report.notes if n.rule_id.startswith("art_035")] == ["art_035.p1.start_unknown"]
     note = next(n for n in report.notes if n.rule_id == "art_035.p1.start_unknown")
-    assert "supervision.started_on" in note.message and "不能确定" in note.message and not note.excludes
+    assert "记录启动监督程序的日期（监督程序启动日）即可确定" in note.message and "不能确定" in note.message and not note.excludes
     (f,) = report.cites(26, 1, 1)
     assert f.rule_id == "art_026.p1.i1.letter_required" and f.modality.value == "shall"
     assert f.depends_on == "art_035.p1.start_unknown" and f.certainty.value == "possible"
@@ -218,7 +218,7 @@ def test_a_start_known_only_to_the_year_whose_every_step_may_precede_commencemen
     report = run(doc, "2025-06-30")
     note = assert_note(report, rule_id="art_035.p1.start_straddles", cite="第三十五条", excludes=False)
     assert note.certainty.value == "certain"
-    assert "在其中部分日期下本次监督的所有步骤都在施行之前" in note.message and "supervision.started_on" in note.message
+    assert "在其中部分日期下本次监督的所有步骤都在施行之前" in note.message and "记录确切的启动日期（监督程序启动日）即可确定" in note.message
     assert_no_note(report, rule_id="art_035.p1.start_straddles_applies")
     assert report.in_scope is None
     assert report.applicability.measures.applicable.value == "undetermined"

@@ -748,3 +748,27 @@ def test_a_question_for_a_person_reads_as_one_not_as_a_permission(client):
     art = page(client.get("/articles/27"))
     head = next(p for p in art.xpath("//p[@class='rule-head']") if "art_027.p1.late_application_answered" in text_of(p))
     assert "有待人工判断" in text_of(head) and "可以" not in text_of(head)
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "examples").glob("*.json")))
+def test_an_example_page_shows_no_code_in_what_legal_staff_read(client, name):
+    """Review 2, item 10: no backtick anywhere on the page (the interpretations' texts in 为什么 are
+    shown in words, plain_zh), and the missing facts named in Chinese, the field path only after."""
+    doc = page(client.get(f"/examples/{name}"))
+    body = text_of(doc.xpath("//main")[0]) if doc.xpath("//main") else text_of(doc)
+    assert "`" not in body
+    for li in doc.xpath("//section[@aria-labelledby='missing-h']//li"):
+        assert not text_of(li).startswith(("supervision.", "liabilities", "annual_duties", "clues", "calendar.")), text_of(li)
+
+
+def test_the_register_page_gives_choices_and_sources_in_words(client):
+    """/interpretations: each choice and its 依据 without code spans (plain_zh); the 影响 line says
+    where in the code, and is marked so (review 2, item 10)."""
+    doc = page(client.get("/interpretations"))
+    choices = doc.xpath("//article[@class='choice']")
+    assert len(choices) > 100
+    for a in choices:
+        for p in a.xpath("./p[not(@class)] | ./p[@class='source']"):
+            assert "`" not in text_of(p), a.get("id")
+    a282 = doc.get_element_by_id("A28-5")
+    assert "第二十八条第一款的说明（标为“有待人工判断”，E-2）" in text_of(a282)

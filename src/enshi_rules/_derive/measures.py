@@ -293,8 +293,8 @@ def _conduct_rest(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
                 MissingFact(
                     "liabilities",
                     "第三十二条第一款第（四）项",
-                    f"被监督机关{ob.actor}{ob.conduct.value}经查属实（obstructions[{i}]），应当在 liabilities 中记录对此直接负责的主管人员和其他直接责任人员"
-                    "（behaviour: 4，不配合、不接受行政执法监督或者弄虚作假），才能认定其责任（A25-4）。",
+                    f"被监督机关{ob.actor}{ob.conduct.value}经查属实（阻挠监督记录第{i + 1}条），应当在责任追究记录中记录对此直接负责的主管人员和其他直接责任人员"
+                    "（行为为第三十二条第一款第（四）项：不配合、不接受行政执法监督或者弄虚作假），才能认定其责任（A25-4）。",
                 )
             )
 

@@ -14,7 +14,7 @@ from ..rules.tiaoli import tl_002
 
 __all__ = [
     "MODALITY_ZH", "PERMISSION_STATUS_ZH", "STATUS_ZH", "applicability_zh", "calendar_note_zh", "certainty_zh",
-    "defeated_by_zh", "depends_on_zh", "field_zh", "finding_tag", "provisional_text", "render_text", "rule_named_zh",
+    "defeated_by_zh", "depends_on_zh", "field_zh", "finding_tag", "plain_zh", "provisional_text", "render_text", "rule_named_zh",
     "rule_ref_zh", "short_citation", "status_zh", "tiaoli_applicability_zh",
 ]
 
@@ -86,7 +86,7 @@ def render_text(report: Report) -> str:
     lines += [
         f"  · {'（可能）' if n.certainty is Certainty.POSSIBLE else ''}{n.message}（{short_citation(n.citation)}）"
         + (
-            f"\n    {'可能的原因' if n.certainty is Certainty.POSSIBLE else '日期只知范围'}：{'；'.join(n.uncertain_facts)}"
+            f"\n    {'可能的原因' if n.certainty is Certainty.POSSIBLE else '日期只知范围'}：{'；'.join(_reason_zh(r) for r in n.uncertain_facts)}"
             if n.uncertain_facts
             else ""
         )
@@ -130,7 +130,8 @@ def render_text(report: Report) -> str:
             )
     if report.missing_facts:
         lines += ["", "四、缺少的事实"]
-        lines += [f"  · {m.field}（{m.needed_for}）：{m.reason}" for m in report.missing_facts]
+        # the field as legal staff name it (收到建议书之日); the path stays in the JSON (missing_facts[].field)
+        lines += [f"  · {field_zh(m.field)}（{m.needed_for}）：{m.reason}" for m in report.missing_facts]
     if report.calendars:
         lines += ["", "五、所用节假日日历"]
         for c in report.calendars:
@@ -162,6 +163,9 @@ def field_zh(path: str) -> str:
     收到建议书之日; the label is the one the fact kinds declare. A path no kind declares is returned as it is."""
     from .._engine.kinds import KINDS  # noqa: PLC0415 - declared when the rules are loaded
 
+    year = re.fullmatch(r"calendar\.(\d{4})", path)
+    if year is not None:  # a year with no holiday calendar (CALENDAR_FIELD)
+        return f"{year.group(1)}年节假日日历"
     hit = _RECORD.match(path)
     if hit is not None:
         listing, index, rest = hit.group(1), int(hit.group(2)), hit.group(3)
@@ -174,6 +178,8 @@ def field_zh(path: str) -> str:
             label = next((p.label for k in KINDS.values() for p in k.props.values() if p.field == "{rec}." + rest), rest)
         return f"{name}（第{index + 1}条）的{label}"
     label = next((p.label for k in KINDS.values() for p in k.props.values() if p.field == path), None)
+    if label is None and path in _LISTS_ZH:  # a whole list: supervision.situations is 情形记录
+        label = _LISTS_ZH[path][1]
     return label or path
 
 
@@ -183,6 +189,65 @@ def _reason_zh(reason: str) -> str:
     if sep and re.fullmatch(r"[a-z_.\[\]0-9]+", head):
         return f"{field_zh(head)}{sep}{tail}"
     return reason
+
+
+#: Values a register text writes as code, in words.
+_VALUES_ZH = {
+    "true": "是", "false": "否", "null": "未记录", "done": "已做（日期不详）", "not_done": "未做", "unknown": "是否已做不详",
+    "possible": "可能", "certain": "确定", "undetermined": "不能确定", "defeated_by": "已被排除", "depends_on": "有待人工判断",
+}
+_CODE = re.compile(r"`([^`]+)`")
+_RULE_REF = re.compile(r"^(?:(defeated_by|depends_on): )?((?:art|tl)_\d{3}[a-z0-9_.*]*)$")
+
+
+def _rule_words(ref: str) -> str | None:
+    """A rule id or pattern (art_027.p2.*) as its 条/款/项 and what it gives, without the id."""
+    import fnmatch  # noqa: PLC0415
+
+    rules = all_rules()
+    if ref in rules:
+        return rule_named_zh(ref)
+    hit = next((rid for rid in sorted(rules) if fnmatch.fnmatchcase(rid, ref)), None)
+    if hit is None:
+        return None
+    r = rules[hit]
+    return f"{r.short_citation}的规则"
+
+
+def _code_zh(code: str) -> str:
+    """One code span of a register text in words: a rule by its 条/款/项, a case field by the name the
+    fact kinds give it, a value in words; anything else (a command option, a library name) as it is."""
+    from .._engine.kinds import KINDS  # noqa: PLC0415 - declared when the rules are loaded
+
+    code = code.strip()
+    if code in _VALUES_ZH:
+        return f"“{_VALUES_ZH[code]}”"
+    hit = _RULE_REF.match(code)
+    if hit is not None:
+        words = _rule_words(hit.group(2))
+        if words is not None:
+            return f"“{_VALUES_ZH[hit.group(1)]}”（{words}）" if hit.group(1) else words
+    key, sep, value = code.partition(": ")
+    if sep and value in _VALUES_ZH:
+        return f"{_code_zh(key)}为“{_VALUES_ZH[value]}”"
+    if re.fullmatch(r"[a-z_]+(?:\[[a-z]?\])?(?:\.[a-z_]+(?:\[[a-z]?\])?)*(?:\.<[^>]+>)?", code):
+        path = re.sub(r"\[[a-z]?\]", "[0]", code.split(".<", 1)[0])
+        named = field_zh(path)
+        if named != path:
+            return named.replace("（第1条）", "")
+        listing = _LISTS_ZH.get(code)
+        if listing is not None:
+            return listing[1]
+        label = next((p.label for k in KINDS.values() for p in k.props.values() if p.field and p.field.endswith("." + code)), None)
+        if label is not None:
+            return label
+    return code
+
+
+def plain_zh(text: str) -> str:
+    """A text written for the register (Markdown, with code spans for rules and fields) as legal staff
+    read it in a report: each `…` in words (_code_zh), ** removed (legal review 2, item 10)."""
+    return _CODE.sub(lambda m: _code_zh(m.group(1)), text).replace("**", "")
 
 
 def calendar_note_zh(note: str) -> str:

@@ -225,11 +225,11 @@ def tolerance(f: Fact) -> str:
     item = f["item"]
     record = f["refs"][0]
     held = "；".join(
-        f"（{n}）{words}——记录“{record}”的 tolerance.{field} 经认定成立"
-        for n, (field, words) in zip("一二三", CONDITIONS.values())
+        f"（{n}）{words}——记录“{record}”载明该项经认定成立"
+        for n, (_field, words) in zip("一二三", CONDITIONS.values())
     )
     return (
         f"{f['person']}（{f['role']}）有{BEHAVIOURS[item][1]}的情形（第三十二条第一款第（{_mark(item)}）项），"
         f"第三十二条第二款的条件均已成立：{held}。是否予以容错，由有权机关按照有关规定和程序决定（A32-2）；"
-        f"第一款第（{_mark(item)}）项的认定（art_032.p1.i{item}.{BEHAVIOURS[item][0]}）保留在报告中，该行为仍然可见。"
+        f"第一款第（{_mark(item)}）项的认定保留在报告中，该行为仍然可见。"
     )

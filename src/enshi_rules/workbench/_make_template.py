@@ -244,7 +244,7 @@ def build(path: Path = TEMPLATE) -> Path:
 
     _para(doc, "四、缺少的事实", size=14, bold=True, font=_HEADING_FONT)
     _para(doc, "{%p for m in missing_facts %}")
-    _para(doc, "{{ m.field }}（{{ m.needed_for }}）：{{ m.reason }}")
+    _para(doc, "{{ m.field_zh }}（{{ m.needed_for }}）：{{ m.reason }}")
     _para(doc, "{%p endfor %}")
     _para(doc, "{%p if not missing_facts %}")
     _para(doc, "（无）")

@@ -20,6 +20,7 @@ from .._evaluate.text_report import (
     certainty_zh,
     defeated_by_zh,
     depends_on_zh,
+    field_zh,
     finding_tag,
     provisional_text,
     short_citation,
@@ -215,7 +216,9 @@ def report_view(report: Any, explanations: Any = None) -> ReportView:
         }
         for t in report.timeline
     )
-    missing = tuple({"field": m.field, "needed_for": m.needed_for, "reason": m.reason} for m in report.missing_facts)
+    missing = tuple(
+        {"field": m.field, "field_zh": field_zh(m.field), "needed_for": m.needed_for, "reason": m.reason} for m in report.missing_facts
+    )
     return ReportView(
         case_id=report.case_id,
         as_of=_cn_date(report.as_of),

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from .._evaluate.text_report import plain_zh
 from .._evaluate.versions import PACKAGE_VERSION
 from .._law import text as _text
 from .._law.article_map import find_root
@@ -62,6 +63,7 @@ def _env() -> Environment:
         fid=_fid,
         field_label=_field_label,
         decl=lambda x: type(x).__name__,
+        plain_zh=plain_zh,  # a register text in a report: rules and fields in words (review 2, item 10)
     )
     return env
 
