@@ -81,3 +81,37 @@ def test_only_a_confirmed_record_of_the_right_party_is_a_finding(party, conduct,
     absent(run(_ob(party=party, conduct=conduct, confirmed=False)), rid)
     if rid.startswith("art_025.p1"):
         absent(run(_ob(party="其他单位和个人", conduct=conduct, actor="恩施某物业公司")), rid)
+
+
+# ---- 第三十五条: a refusal or obstruction is a step of the supervision (A35-1, A34-2) ----
+# The supervision starts on 2025-02-10 and is circulated on 2025-06-10: its later steps are under the
+# measures (程序从新); a refusal before 2025-03-01 is not judged under 第二十五条.
+
+
+def _continuing(party, acted_on):
+    doc = _ob(party=party, actor="恩施某砂石公司" if party == "其他单位和个人" else "恩施市市场监督管理局执法大队")
+    doc["supervision"].update(started_on="2025-02-10", circulated_on="2025-06-10")
+    del doc["obstructions"][0]["on"]
+    if acted_on is not None:
+        doc["obstructions"][0]["acted_on"] = acted_on
+    return doc
+
+
+@pytest.mark.parametrize(("party", "rule_id", "paragraph"), [
+    ("被监督机关", "art_025.p1.refused_or_obstructed", 1), ("其他单位和个人", "art_025.p2.other_party_did_not_assist", 2),
+])
+def test_a_refusal_before_commencement_is_not_judged_and_from_that_day_is(party, rule_id, paragraph):
+    r = run(_continuing(party, "2025-02-28"))
+    absent(r, rule_id)
+    assert [f for f in r.findings if f.article == 25] == []
+    assert "art_032.p1.conduct_before_commencement" not in [n.rule_id for n in r.notes]
+    f = only(run(_continuing(party, "2025-03-01")), rule_id)
+    assert (f.article, f.paragraph, f.modality.value, f.certainty.value, f.uncertain_facts) == (25, paragraph, "violation", "certain", ())
+
+
+def test_a_refusal_whose_date_may_precede_commencement_is_only_possible():
+    r = run(_continuing("被监督机关", None))  # confirmed, no date: done on a day not recorded (A34-2)
+    f = only(r, "art_025.p1.refused_or_obstructed")
+    assert (f.article, f.paragraph, f.certainty.value, f.uncertain_facts) == (25, 1, "possible", ("obstructions[0].acted_on（已做，日期不详）",))
+    (m,) = [m for m in r.missing_facts if m.field == "obstructions[0].acted_on"]
+    assert "施行前的步骤不依第二十五条认定" in m.reason and m.needed_for == "日期"

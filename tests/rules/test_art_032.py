@@ -342,6 +342,11 @@ def test_conduct_whose_date_may_fall_on_either_side_of_commencement_is_only_poss
     assert finding_tag(f) == "可能应予处理"
     n = note(r, "art_032.p1.conduct_before_commencement")
     assert (n.certainty.value, n.uncertain_facts) == ("possible", (reason,))
+    # the date is a missing fact (a straddling year too, as docs/case-format.md says): it alone
+    # decides whether 第三十二条 reaches the conduct
+    (m,) = [m for m in r.missing_facts if m.field.startswith("liabilities")]
+    assert (m.field, m.needed_for) == ("liabilities[0].acted_on", "日期")
+    assert "第三十二条不适用于施行前的行为" in m.reason and "A32-7" in m.reason
     # an unrelated finding keeps the certainty it has without the liability record
     assert all(x.certainty.value == "certain" for x in r.findings if x.article != 32)
 

@@ -772,3 +772,18 @@ def test_the_register_page_gives_choices_and_sources_in_words(client):
             assert "`" not in text_of(p), a.get("id")
     a282 = doc.get_element_by_id("A28-5")
     assert "第二十八条第一款的说明（标为“有待人工判断”，E-2）" in text_of(a282)
+
+
+@pytest.mark.parametrize(("section", "record", "label"), [
+    ("liabilities", {"id": "ZR-1", "person": "张某", "role": "直接负责的主管人员", "behaviour": 1, "confirmed": True}, "责任追究记录1·行为日期"),
+    ("conduct", {"id": "WG-1", "person": "王某", "role": "其他直接责任人员", "behaviour": "玩忽职守", "confirmed": True}, "监督人员行为记录1·行为日期"),
+    ("obstructions", {"id": "ZA-1", "party": "其他单位和个人", "actor": "恩施某砂石公司", "conduct": "阻碍", "confirmed": True}, "阻挠监督记录1·行为日期"),
+])
+def test_a_conduct_date_is_named_in_chinese(client, section, record, label):
+    # the date of the conduct of 第三十二条至第三十四条 (A32-7, A34-2): the form's error summary calls it
+    # 行为日期 of its record; a pasted document is named by its path, as every other field
+    assert _trial.field_name(f"{section}[0].acted_on") == label
+    bad = json.loads(json.dumps(OVERDUE)) | {section: [record | {"acted_on": "2099-01-01"}]}
+    r = client.post("/try", data={"mode": "paste", "case_json": json.dumps(bad, ensure_ascii=False)})
+    assert r.status_code == 422
+    assert f"{section}[0].acted_on：日期 2099-01-01 晚于判断日" in text_of(page(r).get_element_by_id("error-summary"))

@@ -214,16 +214,25 @@ def _replace(obj: Any, loc: Loc, value: Any) -> Any:
     return _set(obj, loc, value)
 
 
+#: The records whose ``acted_on`` is the date of the conduct charged, and the articles that judge it
+#: (A32-7; an obstruction is also a step of the supervision, A35-1): what the report says when that
+#: date may fall on either side of 2025-03-01.
+CONDUCT_DATES = {"liabilities[": "第三十二条", "conduct[": "第三十三条", "obstructions[": "第二十五条、第三十四条"}
+#: The conduct dates that are no step of the supervision (not bounded by its start, A32-7).
+_CHARGED = ("liabilities[", "conduct[")
+
+
 def _low_for(slot: Slot, case: Case, low: date) -> date:
     """The earliest day an act done on an unknown day may have been: a step of the supervision is
     not before the procedure's start when that is dated (A35-1), a yearly duty not before its year;
-    otherwise (a complaint, a major decision, the conduct a liability charges) the day before every
-    date of the case (and before 2025-03-01)."""
+    otherwise (a complaint, a major decision, the conduct a liability or misconduct record charges)
+    the day before every date of the case (and before 2025-03-01)."""
     if slot.path.startswith("annual_duties[") and isinstance(slot.loc[1], int):
         return date(case.annual_duties[slot.loc[1]].year, 1, 1)
     start = bounds(case.supervision.started_on)
-    # the conduct a liability charges is not a step of the supervision: it usually precedes it (A32-7)
-    if start is not None and slot.path != "supervision.started_on" and not slot.path.startswith(("major_decisions", "complaints", "liabilities")):
+    # the conduct a liability or misconduct record charges is not a step of the supervision: it
+    # usually precedes it (A32-7); an obstruction is a step of the supervision it obstructs (A34-2)
+    if start is not None and slot.path != "supervision.started_on" and not slot.path.startswith(("major_decisions", "complaints", *_CHARGED)):
         return start[0]
     return low
 
@@ -472,12 +481,36 @@ def low_day(lc: LoadedCase) -> date:
     return min([*_exact_dates(lc.case), COMMENCEMENT]) - timedelta(days=1)
 
 
+def _conduct_article(slot: Slot) -> str | None:
+    """The article whose conduct date this slot is (A32-7), or None."""
+    if not slot.path.endswith(".acted_on"):
+        return None
+    return next((article for prefix, article in CONDUCT_DATES.items() if slot.path.startswith(prefix)), None)
+
+
+def conduct_date_undecided(slot: Slot, lc: LoadedCase) -> bool | None:
+    """For a conduct date (A32-7): whether the days it may be fall on both sides of 2025-03-01, so that
+    whether its article reaches the conduct turns on the day the record does not give (a ``done``, a
+    straddling month or year; an obstruction's ``done`` not before a dated start, A34-2). None for
+    any other value."""
+    if _conduct_article(slot) is None:
+        return None
+    days = [c for c in _candidates(slot, _low_for(slot, lc.case, low_day(lc)), lc.as_of) if isinstance(c, date)]
+    return bool(days) and min(days) < COMMENCEMENT <= max(days)
+
+
 def missing_reason(slot: Slot) -> str:
-    """What the report says of an act recorded without its date, or without saying whether it was done."""
+    """What the report says of an act recorded without its date, or without saying whether it was done,
+    and of a conduct date (A32-7) that may fall on either side of the day the measures took effect."""
+    article = _conduct_article(slot)
+    if article is not None:  # said only of a conduct date that may fall on either side (conduct_date_undecided)
+        known = "未记录或不详" if slot.value is ActState.DONE else f"只记录为{slot.value.zh()}"
+        if slot.path.startswith("obstructions["):  # a step of the supervision and, for others, 第三十四条
+            return (f"拒绝、阻碍或者不配合监督的行为日期{known}：行为可能在2025年3月1日本办法施行之前（施行前的步骤不依第二十五条认定，"
+                    "第三十四条不适用于施行前的行为），也可能在其后，取决于它的认定和说明都标为“可能”（A35-1、A32-7）。")
+        return (f"被追究的行为日期{known}：行为可能在2025年3月1日本办法施行之前（{article}不适用于施行前的行为），"
+                f"也可能在其后，{article}的认定和说明都标为“可能”（A32-7）。")
     if slot.value is ActState.DONE:
-        if slot.path.startswith("liabilities[") and slot.path.endswith(".acted_on"):
-            return ("被追究的行为日期未记录或不详：行为可能在2025年3月1日本办法施行之前（第三十二条不适用于施行前的行为），"
-                    "也可能在其后，第三十二条的认定和说明都标为“可能”（A32-7）。")
         if slot.path in PERIOD_STARTS:
             return "记录为已做但日期不详：由此起算的期限无法计算，相关期限不作认定。"
         return "记录为已做但日期不详：凡取决于该日期的认定，只在其可能的日期范围内判断，标为“可能”。"

@@ -56,8 +56,9 @@ def inspection_name(ins: Any, i: int) -> str:
 
 def conduct_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, Any]], list[MissingFact]]:
     """Facts judged even when the supervising organ lacks competence (A03-5): disputes, inspections
-    (on-site conduct), complaints, liabilities, misconduct, obstruction, clues. Acts dated before
-    2025-03-01 are left out (第三十五条, A35-1)."""
+    (on-site conduct), complaints, liabilities, misconduct, obstruction, clues. Inspections, complaints
+    and clues dated before 2025-03-01 are left out (第三十五条, A35-1); a liability, a misconduct and an
+    obstruction keep their date, which their articles judge (A32-7, A35-1)."""
     case, organs = lc.case, dict(lc.organs)
     out: list[dict[str, Any]] = []
     missing: list[MissingFact] = []
@@ -266,8 +267,10 @@ def _conduct_rest(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
     # 第三十三条
     for mc in case.conduct:
         name, oid = _person(mc, case.supervising_organ, lc)
+        acted = {} if mc.acted_on is None else {"acted": _ord(mc.acted_on)}
         out.append(
             {
+                **acted,
                 "kind": "misconduct", **base, "refs": [mc.id], "subject_name": name, "subject_id": oid,
                 "behaviour": mc.behaviour.value, "confirmed": mc.confirmed, "crime": mc.suspected_crime,
                 "description": mc.description,
@@ -275,16 +278,16 @@ def _conduct_rest(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
         )
 
     # 第二十五条、第三十四条
+    # every record, with its date: an obstruction before 2025-03-01 is not judged under 第二十五条
+    # (A35-1) and is a note of 第三十四条 (A32-7); each article says so in its own rules
     for ob in case.obstructions:
-        if ob.on is not None and ob.on < before:
-            continue
         fact = {
             "kind": "obstruction", **base, "refs": [ob.id], "party": ob.party.value, "actor": ob.actor,
             "conduct": ob.conduct.value, "confirmed": ob.confirmed,
         }
         if ob.party.value == "其他单位和个人":
             fact.update(subject_name=ob.actor, subject_id=ob.actor)
-        out.append(put(fact, on=_ord(ob.on)))
+        out.append(put(fact, acted=_ord(ob.acted_on)))
     # 第二十五条第一款 supports 第三十二条第一款第（四）项 for the persons responsible: name them (A25-4)
     charged = any(lb.behaviour == 4 for lb in case.liabilities)
     for i, ob in enumerate(case.obstructions):

@@ -129,7 +129,7 @@ def dated_steps(lc: LoadedCase) -> list[int]:
     dates += [i.conducted_on for i in c.inspections]
     dates += [x.handled_on for x in c.complaints]
     dates += [x.transferred_on for x in c.clues]
-    dates += [x.on for x in c.obstructions]
+    dates += [x.acted_on for x in c.obstructions]
     if c.dispute is not None:
         dates.append(c.dispute.referred_on)
     return [d.toordinal() for d in dates if d is not None]

@@ -674,9 +674,15 @@ def _run_imprecise(lc: LoadedCase, policy: PeriodPolicy | None, found: tuple[_im
     ))
     missing: dict[MissingFact, None] = {}
     for slot in found:
+        # a conduct date (A32-7) is missing when it may fall on either side of 2025-03-01, and only then
+        undecided = _imprecise.conduct_date_undecided(slot, lc)
+        if undecided is False:
+            continue
         if isinstance(slot.value, _imprecise.ActState) and slot.value is not _imprecise.ActState.NOT_DONE:
             missing[MissingFact(field=slot.path, needed_for="日期" if slot.value is _imprecise.ActState.DONE else "是否已做",
                                 reason=_imprecise.missing_reason(slot))] = None
+        elif undecided:
+            missing[MissingFact(field=slot.path, needed_for="日期", reason=_imprecise.missing_reason(slot))] = None
     told = {slot.path for slot in found if isinstance(slot.value, _imprecise.ActState)}
     # an act done on an unknown day: said once, in its own words; a year without holiday data: once,
     # with every period that needed it in any instantiation (P9)

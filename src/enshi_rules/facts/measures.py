@@ -336,6 +336,16 @@ class Tolerance(_Model):
     )
 
 
+def _done_when_confirmed(data: Any) -> Any:
+    """A behaviour charged and confirmed happened: a record silent on its date (``acted_on``) says it
+    happened on a day not recorded (``done``), so a finding of 第三十二条、第三十三条 or 第三十四条 (and
+    of 第二十五条 for an obstruction) that depends on the date is only possible (A32-7, A34-2). An
+    unconfirmed record gives nothing to judge (D-2): its date stays as given."""
+    if isinstance(data, dict) and data.get("acted_on") is None and data.get("confirmed") is True:
+        data = {**data, "acted_on": ActState.DONE.value}
+    return data
+
+
 class Liability(_Persons):
     """第三十二条第一款: a person of the supervised organ and the behaviour (item 1-7) charged.
 
@@ -360,12 +370,7 @@ class Liability(_Persons):
     @model_validator(mode="before")
     @classmethod
     def _conduct_date_not_recorded(cls, data: Any) -> Any:
-        """A behaviour charged and confirmed happened: a record silent on its date says it happened on
-        a day not recorded (``done``), so a 第三十二条 finding that depends on the date is only possible
-        (A32-7). An unconfirmed record gives nothing to judge (D-2): its date stays as given."""
-        if isinstance(data, dict) and data.get("acted_on") is None and data.get("confirmed") is True:
-            data = {**data, "acted_on": ActState.DONE.value}
-        return data
+        return _done_when_confirmed(data)
 
 
 class MisconductKind(enum.StrEnum):
@@ -383,6 +388,17 @@ class Misconduct(_Persons):
     description: _Text = ""
     confirmed: StrictBool
     suspected_crime: StrictBool = False
+    acted_on: Occurred | None = Field(
+        default=None,
+        description="行为日期: the date of the misconduct (YYYY-MM-DD, YYYY-MM, YYYY), or done (it happened, date "
+        "unknown); 第三十三条 reaches conduct on or after 2025-03-01 only (A32-7); absent: not recorded, judged as done "
+        "(on a confirmed record)",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _conduct_date_not_recorded(cls, data: Any) -> Any:
+        return _done_when_confirmed(data)
 
 
 class ObstructionParty(enum.StrEnum):
@@ -399,15 +415,36 @@ class ObstructionConduct(enum.StrEnum):
 
 
 class Obstruction(_Model):
-    """第二十五条、第三十四条: supervision refused, obstructed or not cooperated with."""
+    """第二十五条、第三十四条: supervision refused, obstructed or not cooperated with.
+
+    ``acted_on`` is the day of the conduct, as in ``liabilities`` and ``conduct`` (A32-7); ``on`` is
+    its older spelling, still read as ``acted_on`` (a record giving both is refused) (A34-2).
+    """
 
     id: _Id
     party: ObstructionParty
     actor: _Name = Field(description="the unit or person (for 被监督机关: its name or the staff member)")
     conduct: ObstructionConduct
-    on: Day | None = None
+    acted_on: Occurred | None = Field(
+        default=None,
+        description="行为日期: the date of the refusal, obstruction or non-cooperation (YYYY-MM-DD, YYYY-MM, YYYY), or "
+        "done (it happened, date unknown); older spelling: on. A step of the supervision (A35-1): before 2025-03-01 "
+        "it is not judged under 第二十五条, and 第三十四条 reaches it only from that day (A32-7, A34-2); absent: not "
+        "recorded, judged as done (on a confirmed record)",
+    )
+    on: Occurred | None = Field(
+        default=None, exclude=True, deprecated=True,
+        description="the older spelling of acted_on, read as acted_on; a record giving both is refused",
+    )
     description: _Text = ""
     confirmed: StrictBool
+
+    @model_validator(mode="before")
+    @classmethod
+    def _conduct_date_not_recorded(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("on") is not None and "acted_on" not in data:
+            data = {("acted_on" if k == "on" else k): v for k, v in data.items()}  # the older spelling
+        return _done_when_confirmed(data)
 
 
 class ClueKind(enum.StrEnum):
@@ -571,12 +608,15 @@ def measures_problems(case: Any, organs: Mapping[str, Any], as_of: date) -> list
     unique("conduct", case.conduct)
     for i, mc in enumerate(case.conduct):
         organ(f"conduct[{i}].organ", mc.organ)
+        not_future(f"conduct[{i}].acted_on", mc.acted_on)
         if mc.organ is not None and mc.organ == case.supervised_organ:
             # 第三十三条 is for the supervising side; the supervised organ's people answer under 第三十二条
             bad(f"conduct[{i}].organ", "被监督机关工作人员的责任适用第三十二条，请记入 liabilities", "staff of the supervised organ answer under art. 32: record them under liabilities")
     unique("obstructions", case.obstructions)
     for i, ob in enumerate(case.obstructions):
-        not_future(f"obstructions[{i}].on", ob.on)
+        not_future(f"obstructions[{i}].acted_on", ob.acted_on)
+        if ob.__dict__.get("on") is not None:  # both spellings at once (A34-2)
+            bad(f"obstructions[{i}].on", "on 是 acted_on 的旧写法，不能与 acted_on 同时填写", "on is the older spelling of acted_on: give one of them")
     unique("clues", case.clues)
     for i, cl in enumerate(case.clues):
         not_future(f"clues[{i}].found_on", cl.found_on)

@@ -12,17 +12,24 @@ applies to every supervision; it is reported only when breached (a finding for e
 * 第二款: any confirmed record about another unit or person is a breach of the duty to cooperate
   and assist; 阻挠、妨碍 by them is also 第三十四条.
 
-The interpretive choices above are registered for legal review as A25-1, A25-2, A25-3, A25-4, D-2 in
+A refusal, obstruction or non-cooperation is a step of the supervision: one before 2025-03-01 is not
+judged under this article (第三十五条, 程序从新: A35-1), and one whose date may fall on either side
+of that day (``acted_on`` done, a straddling month or year) gives a finding only possible (A34-2).
+
+The interpretive choices above are registered for legal review as A25-1, A25-2, A25-3, A25-4, A34-2, D-2 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
 from __future__ import annotations
 
 from .._engine.rulebook import Fact, Modality, Outcome, Role, m, rule, true
+from .art_035 import COMMENCEMENT
 from .kinds import OBSTRUCTION
 
-_SUPERVISED = OBSTRUCTION & true(m.confirmed) & (m.party == "被监督机关")
-_OTHER = OBSTRUCTION & true(m.confirmed) & (m.party == "其他单位和个人")
+#: 第三十五条: a step taken before 2025-03-01 is not judged under the measures (A35-1).
+_IN_FORCE = COMMENCEMENT.toordinal()
+_SUPERVISED = OBSTRUCTION & true(m.confirmed) & (m.party == "被监督机关") & (m.acted >= _IN_FORCE)
+_OTHER = OBSTRUCTION & true(m.confirmed) & (m.party == "其他单位和个人") & (m.acted >= _IN_FORCE)
 
 
 # 第二十五条第一款

@@ -260,6 +260,7 @@ MISCONDUCT = Kind(
     confirmed=flag("经调查属实", field="{rec}.confirmed"),
     crime=flag("涉嫌构成犯罪", field="{rec}.suspected_crime"),
     description=text("描述", field="{rec}.description"),
+    acted=day("行为日期", field="{rec}.acted_on"),
 )
 
 OBSTRUCTION = Kind(
@@ -268,7 +269,7 @@ OBSTRUCTION = Kind(
     actor=text("单位或者人员", field="{rec}.actor"),
     conduct=code("行为", field="{rec}.conduct"),
     confirmed=flag("经调查属实", field="{rec}.confirmed"),
-    on=day("日期", field="{rec}.on"),
+    acted=day("行为日期", field="{rec}.acted_on"),
 )
 
 CLUE = Kind(

@@ -151,6 +151,10 @@ _FIELD_NAMES = {
     "organs[0].system": "新增机关·所属系统",
 }
 _SITUATION_NAMES = {"id": "编号", "item": "第二十六条所列情形", "description": "情况", "found_on": "发现日期", "confirmed": "经调查属实", "confirmed_on": "查实日期"}
+#: The records of 责任追究 (第二十五条、第三十二条至第三十四条) by section, and their fields' labels
+#: (``acted_on``, 行为日期: A32-7, A34-2).
+_RECORD_SECTIONS = {"liabilities": "责任追究记录", "conduct": "监督人员行为记录", "obstructions": "阻挠监督记录"}
+_RECORD_NAMES = {"acted_on": "行为日期"}
 
 
 def field_name(path: str) -> str:
@@ -161,6 +165,9 @@ def field_name(path: str) -> str:
     m = re.fullmatch(r"supervision\.situations\[(\d+)\]\.(\w+)", path)
     if m and m.group(2) in _SITUATION_NAMES:
         return f"情形{int(m.group(1)) + 1}·{_SITUATION_NAMES[m.group(2)]}"
+    m = re.fullmatch(r"(\w+)\[(\d+)\]\.(\w+)", path)
+    if m and m.group(1) in _RECORD_SECTIONS and m.group(3) in _RECORD_NAMES:
+        return f"{_RECORD_SECTIONS[m.group(1)]}{int(m.group(2)) + 1}·{_RECORD_NAMES[m.group(3)]}"
     return _FIELD_NAMES.get(path, path)
 
 
