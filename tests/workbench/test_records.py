@@ -431,6 +431,32 @@ def test_liabilities_round_trip_through_edit(client):
     assert_the_form_round_trips(client, case)
 
 
+def test_organs_added_on_the_form_stay_selected_when_a_row_is_added_or_removed(client):
+    """被监督机关, a liability's 所在机关 (and the supervising organ, a year's 机关) set to the organ
+    added on the form (下面新增的机关) are still selected after a row is added or removed, and 试算
+    then builds the same document as before the row was added and removed."""
+    selected = "//select[@name='{}']/option[@selected]"
+    for action in ("add:liabilities", "remove:liabilities[3]"):
+        doc = page(client.post("/try/rows", data=form_post(**LIABILITY_FORM, row_action=action)))
+        for name in ("supervised_organ", "liabilities[0].organ"):
+            (opt,) = doc.xpath(selected.format(name))
+            assert (opt.get("value"), text_of(opt)) == ("422823.zrzyj", "巴东县自然资源和规划局（下面新增的机关）"), (action, name)
+        assert doc.xpath(selected.format("supervising_organ") + "/@value") == ["422823.sfj"]
+    # added and removed again: 试算 builds the document the form first built
+    first = posted_document(page(client.post("/try", data=form_post(**LIABILITY_FORM))))
+    doc = page(client.post("/try/rows", data=form_post(**LIABILITY_FORM, row_action="add:liabilities")))
+    doc = page(client.post("/try/rows", data=submitted_as_a_browser_would(doc, row_action="remove:liabilities[4]")))
+    again = client.post("/try", data=submitted_as_a_browser_would(doc))
+    assert again.status_code == 200, again.text[:3000]
+    assert posted_document(page(again)) == first
+    # the supervising organ and a year's organ, when they are the organ added below
+    data = form_post(**(LIABILITY_FORM | {"supervising_organ": "__new__"}), row_action="add:annual_duties[0].assessments")
+    data |= {"annual_duties[0].organ": "__new__", "annual_duties[0].year": "2025", "annual_duties~rows": "1"}
+    doc = page(client.post("/try/rows", data=data))
+    for name in ("supervising_organ", "supervised_organ", "annual_duties[0].organ"):
+        assert doc.xpath(selected.format(name) + "/@value") == ["422823.zrzyj"], name
+
+
 @pytest.mark.parametrize("name", ["liability_tolerance_fails", "liability_tolerance_holds"])
 def test_the_liability_examples_open_in_the_form_and_round_trip(client, name):
     from pathlib import Path

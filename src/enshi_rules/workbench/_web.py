@@ -222,10 +222,26 @@ class _FormFields(frozenset):
 _FORM_FIELDS = _FormFields(set(_trial.FORM_FIELDS) | {"as_of", "day_counting"})
 
 
+def _new_organ_selected(values: dict[str, Any]) -> dict[str, Any]:
+    """The values with every organ select that says "the organ added below" (``__new__``) naming
+    that organ by its id, once it has one: the option the form then offers for it carries the id
+    (``建始县自然资源和规划局（下面新增的机关）``), so the choice stays selected after a row is added or
+    removed or a refused 试算 (the supervised and supervising organ, a liability's or a year's organ)."""
+    new_id = str(values.get("organs[0].id") or "").strip()
+    if not new_id or new_id in {i for i, _ in _trial.organ_choices()}:
+        return values
+    return {k: new_id if v == _trial.NEW_ORGAN else v for k, v in values.items()}
+
+
 def _form_page(
     *, values: dict[str, Any], problems: list[Any], mode: str, case_json: str, status: int = 200
 ) -> HTMLResponse:
+    values = _new_organ_selected(values)
     organs, organs_plus = _organ_options(None, values)
+    new_id = str(values.get("organs[0].id") or "").strip()
+    # the supervising organ is picked from the catalogue; one that is the organ added below (a case
+    # document can say so) is offered too, so that it is not lost
+    supervising = organs_plus if new_id and values.get("supervising_organ") == new_id else organs
     by_field: dict[str, list[Any]] = {}
     for p in problems:
         by_field.setdefault(_records.anchor_path(p.path), []).append(p)
@@ -244,6 +260,7 @@ def _form_page(
         examples=bundled_examples(),
         organs=organs,
         organs_plus=organs_plus,
+        supervising_organs=supervising,
         organ_kinds=[(k, k) for k in _trial.ORGAN_KINDS],
         organ_levels=[(v, v) for v in _trial.ORGAN_LEVELS],
         activities=[(a, a) for a in _trial.ACTIVITIES],
