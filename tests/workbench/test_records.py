@@ -457,6 +457,33 @@ def test_organs_added_on_the_form_stay_selected_when_a_row_is_added_or_removed(c
         assert doc.xpath(selected.format(name) + "/@value") == ["422823.zrzyj"], name
 
 
+def edit_from_report(client, doc) -> Any:
+    """修改案件 pressed on a report page: its form posted as a browser would."""
+    form = doc.xpath("//form[@action='/try/edit']")[0]
+    return page(client.post("/try/edit", data=_as_mapping(list(form.form_values()))))
+
+
+def test_edit_brings_back_the_as_of_date_and_the_calendar_options_of_the_trial(client):
+    """修改案件 returns what the trial had beside the case document: the 判断日 typed (not in the
+    document, so a re-run would otherwise judge at today), the day counting and 在途时间."""
+    data = form_post(**(LIABILITY_FORM | {"as_of": "2026-12-01"}), day_counting="working", time_in_post="true")
+    report = page(client.post("/try", data=data))
+    assert "as_of" not in posted_document(report)
+    doc = edit_from_report(client, report)
+    assert doc.xpath("//input[@name='as_of']/@value") == ["2026-12-01"]
+    assert doc.xpath("//select[@name='day_counting']/option[@selected]/@value") == ["working"]
+    assert doc.xpath("//input[@name='time_in_post']/@checked")
+    again = page(client.post("/try", data=submitted_as_a_browser_would(doc)))
+    assert text_of(again.xpath("//dl[@class='summary']/dd")[0]) == "2026年12月1日"
+    assert posted_document(again) == posted_document(report)
+    # nothing typed: nothing brought back (the document's own 判断日, else today, applies again)
+    report = page(client.post("/try", data=form_post(**(LIABILITY_FORM | {"as_of": ""}))))
+    doc = edit_from_report(client, report)
+    assert doc.xpath("//input[@name='as_of']/@value") in ([], [""])
+    assert doc.xpath("//select[@name='day_counting']/option[@selected]") == []
+    assert not doc.xpath("//input[@name='time_in_post']/@checked")
+
+
 @pytest.mark.parametrize("name", ["liability_tolerance_fails", "liability_tolerance_holds"])
 def test_the_liability_examples_open_in_the_form_and_round_trip(client, name):
     from pathlib import Path

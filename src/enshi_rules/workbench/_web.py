@@ -301,10 +301,14 @@ async def try_edit(request: Request) -> HTMLResponse:
         return refused
     async with request.form(max_part_size=MAX_FORM_BYTES) as form:
         text = str(form.get("case_json") or "")
+        # what the trial had beside the case document (the report's 修改案件 posts it): the 判断日
+        # typed, the day counting and 在途时间, so that a re-run judges as the first run did
+        trial = {k: str(form.get(k) or "") for k in ("as_of", "day_counting", "time_in_post")}
     doc, problems = _trial.parse_document(text, "case_json")
     values = _trial.form_from_case(doc) if isinstance(doc, dict) else {}
     if isinstance(doc, dict) and doc.get("as_of"):
         values["as_of"] = str(doc["as_of"])
+    values |= {k: v for k, v in trial.items() if v}
     # the form when it holds all of the case (legal review 2, item 13), else the document as JSON
     mode = "form" if isinstance(doc, dict) and not problems and _trial.form_holds(doc) else "paste"
     return _form_page(values=values, problems=problems, mode=mode, case_json=text)
@@ -408,6 +412,8 @@ async def try_submit(request: Request) -> HTMLResponse:
 
 
 def _report_page(t: _trial.TrialInput, report: Any, case_json: str, day_counting: str, time_in_post: bool) -> HTMLResponse:
+    """The report; its 修改案件 posts the case document and the trial's 判断日 (as typed, blank when
+    none was: the document's own or today's then applies again), day counting and 在途时间."""
     view = _views.report_view(report, _trial.explain_input(t, report))
     return _page(
         "report.html",
@@ -418,6 +424,7 @@ def _report_page(t: _trial.TrialInput, report: Any, case_json: str, day_counting
         case_json=case_json,
         day_counting=day_counting,
         time_in_post=time_in_post,
+        typed_as_of=t.as_of.isoformat() if t.as_of else "",
     )
 
 
