@@ -146,7 +146,7 @@ def _conduct_case():
     doc["conduct"] = [{"id": "M1", "person": "张三", "role": "直接负责的主管人员", "behaviour": "滥用职权", "confirmed": True}]
     doc["inspections"] = [
         {
-            "id": "I1", "conducted_on": "2025-03-20", "measures": [2],
+            "id": "I1", "on_site": True, "conducted_on": "2025-03-20", "measures": [2],
             "supervisors": [{"name": "李四", "certificate_shown": False}, {"name": "赵六", "certificate_shown": True}],
             "confidential": ["商业秘密"], "confidentiality_breached": True,
         }

@@ -133,3 +133,59 @@ def test_i1_no_certificates_shown_when_every_supervisor_withdrew():
     r = run(_ins([_sv("刘某", conflict=True, withdrew=True), _sv("陈某", conflict=True, withdrew=True)]))
     absent(r, "art_024.p1.i1.certificates_shown")
     check(only(r, "art_024.p1.i1.too_few_supervisors"), "art_024.p1.i1.too_few_supervisors", 24, 1, 1, "violation", SFJ)
+
+
+# A24-4: a record that does not say whether the activity was on site. 第二十四条第（一）项 binds
+# “开展现场行政执法监督活动时” only, so the breach is possible, never certain, and nothing is observed.
+
+
+def _unknown_site(supervisors, **kw):
+    rec = {"id": "JC-1", "conducted_on": "2025-05-20", "supervisors": supervisors}
+    rec.update(kw)
+    return case(inspections=[rec])
+
+
+def test_i1_site_not_recorded_too_few_is_possible_not_certain():
+    r = run(_unknown_site(TWO[:1]))
+    f = only(r, "art_024.p1.i1.too_few_if_on_site")
+    check(f, "art_024.p1.i1.too_few_if_on_site", 24, 1, 1, "violation", SFJ)
+    assert f.certainty.value == "possible"
+    assert f.uncertain_facts == ("记录未载明该监督活动是否为现场行政执法监督活动（第二十四条第（一）项只适用于现场监督）",)
+    assert "A24-4" in f.interpretations
+    assert finding_tag(f) == "可能违反"
+    assert f.message.startswith("2025年5月20日的监督活动（JC-1，记录未载明是否现场）只有1名行政执法监督人员参加")
+    assert "如该活动为现场行政执法监督活动" in f.message
+    # never the certain finding, nor anything observed under （一）
+    for rid in ("art_024.p1.i1.too_few_supervisors", "art_024.p1.i1.at_least_two", "art_024.p1.i1.certificates_shown",
+                "art_024.p1.i1.certificate_not_shown", "art_024.p1.i1.certificate_not_shown_if_on_site"):
+        absent(r, rid)
+    assert [(m.field, m.needed_for) for m in r.missing_facts] == [("inspections[0].on_site", "第二十四条第（一）项")]
+
+
+def test_i1_site_not_recorded_certificate_not_shown_is_possible():
+    r = run(_unknown_site([_sv("刘某"), _sv("陈某", shown=False)]))
+    f = only(r, "art_024.p1.i1.certificate_not_shown_if_on_site")
+    check(f, "art_024.p1.i1.certificate_not_shown_if_on_site", 24, 1, 1, "violation", SFJ)
+    assert f.certainty.value == "possible" and finding_tag(f) == "可能违反"
+    assert "陈某未出示行政执法监督证件" in f.message
+    absent(r, "art_024.p1.i1.too_few_if_on_site")  # two took part
+    absent(r, "art_024.p1.i1.certificate_not_shown")
+    assert [m.field for m in r.missing_facts] == ["inspections[0].on_site"]
+
+
+def test_i1_site_not_recorded_and_rule_kept_gives_nothing_under_item_1():
+    r = run(_unknown_site(TWO))
+    absent(r, "art_024.p1.i1")
+    assert r.missing_facts == ()  # the answer would change nothing
+
+
+def test_i1_site_not_recorded_does_not_touch_items_2_and_3():
+    r = run(_unknown_site([_sv("刘某"), _sv("陈某", conflict=True)], confidential=["个人隐私"], confidentiality_breached=True))
+    check(only(r, "art_024.p1.i2.withdrawal_required"), "art_024.p1.i2.withdrawal_required", 24, 1, 2, "violation", SFJ)
+    check(only(r, "art_024.p1.i3.confidentiality_breached"), "art_024.p1.i3.confidentiality_breached", 24, 1, 3, "violation", SFJ)
+    assert only(r, "art_024.p1.i2.withdrawal_required").certainty.value == "certain"
+
+
+def test_i1_site_recorded_as_on_site_is_certain_as_before():
+    f = only(run(_unknown_site(TWO[:1], on_site=True)), "art_024.p1.i1.too_few_supervisors")
+    assert f.certainty.value == "certain" and finding_tag(f) == "违反"

@@ -49,8 +49,10 @@ def inspection_name(ins: Any, i: int) -> str:
     """One inspection as a legal officer names it: 2026年9月8日的现场监督（JC-1）. Its date, whether on site,
     and its id; an id the case does not give (the default) by its place in the list, counted from 1."""
     when = zh_date(ins.conducted_on) if ins.conducted_on is not None else "日期未记录"
-    what = "现场监督" if ins.on_site else "非现场监督"
     label = ins.id if ins.id != "inspection" else f"第{i + 1}条记录"
+    if ins.on_site is None:
+        return f"{when}的监督活动（{label}，记录未载明是否现场）"
+    what = "现场监督" if ins.on_site else "非现场监督"
     return f"{when}的{what}（{label}）"
 
 
@@ -104,21 +106,28 @@ def conduct_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
     for i, ins in enumerate(case.inspections):
         if ins.conducted_on is not None and ins.conducted_on < before:
             continue
-        if ins.on_site and not ins.supervisors:
+        if ins.on_site is not False and not ins.supervisors:
             # no supervisors recorded is not "no supervisors": the count is unknown (第二十四条第（一）项)
             missing.append(
                 MissingFact(f"inspections[{i}].supervisors", "第二十四条第（一）项", "现场监督没有列明参加的监督人员，无法判断人数是否不少于两人、是否出示证件。")
             )
-        known = bool(ins.supervisors) or not ins.on_site
+        known = bool(ins.supervisors) or ins.on_site is False
         # who counts is 第二十四条's decision (A24-1, A24-2): derivation only counts
         acting = [p for p in ins.supervisors if art_024.takes_part(p)]
         uncertified = [p.name for p in ins.supervisors if art_024.showed_no_certificate(p)]
         stayed = [p.name for p in ins.supervisors if art_024.stayed_with_interest(p)]
         withdrew = [p.name for p in ins.supervisors if art_024.withdrew_for_interest(p)]
+        if ins.on_site is None and ins.supervisors and (len(acting) < 2 or uncertified):
+            # whether the activity was on site decides whether 第二十四条第（一）项 applies (A24-4)
+            missing.append(
+                MissingFact(f"inspections[{i}].on_site", "第二十四条第（一）项",
+                            f"{inspection_name(ins, i)}：记录未载明是否为现场行政执法监督活动，无法确定第二十四条第（一）项（出示证件、不得少于两人）是否适用。")
+            )
         out.append(
             put(
                 {
-                    "kind": "inspection", **base, "refs": [ins.id], "on_site": ins.on_site,
+                    "kind": "inspection", **base, "refs": [ins.id],
+                    "on_site": ins.on_site is True, "site_unknown": ins.on_site is None,
                     "record": inspection_name(ins, i),
                     "listed": len(ins.supervisors),
                     "uncertified_names": uncertified,

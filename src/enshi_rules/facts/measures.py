@@ -125,7 +125,9 @@ class Inspection(_Model):
     """An inspection (行政执法监督检查), on site or not."""
 
     id: _Id = "inspection"
-    on_site: StrictBool = Field(default=True, description="现场行政执法监督活动")
+    on_site: StrictBool | None = Field(
+        default=None, description="现场行政执法监督活动；null（未填）：记录未载明是否现场（A24-4）"
+    )
     conducted_on: Day | None = None
     supervisors: tuple[InspectionSupervisor, ...] = Field(default=(), max_length=50)
     measures: tuple[Annotated[StrictInt, Field(ge=1, le=7)], ...] = Field(

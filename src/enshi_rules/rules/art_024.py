@@ -5,19 +5,21 @@ supervising side. Interpretations:
 
 * （一） applies to on-site activities only (``on_site``). A supervisor who withdrew (回避) does not
   take part, so does not count toward the two; each supervisor taking part must show a certificate.
+  A record that does not say whether the activity was on site (``on_site`` null) gives what would
+  breach （一） as possible only, with the reason, and nothing as observed (A24-4).
 * （二） a supervisor with an interest who stayed on the matter is a breach; one who withdrew shows
   the rule observed.
 * （三） a matter involving a secret or privacy puts the duty of confidentiality on the organ; a
   recorded disclosure breaches it.
 * （四） "其他依法应当遵守的规定" points to other law: not operative here.
 
-The interpretive choices above are registered for legal review as A24-1, A24-2, A24-3 in
+The interpretive choices above are registered for legal review as A24-1, A24-2, A24-3, A24-4 in
 ``data/interpretations.yaml`` (docs/interpretations.md); change both together.
 """
 
 from __future__ import annotations
 
-from .._engine.rulebook import Duty, Fact, Role, false, m, true
+from .._engine.rulebook import Duty, Fact, Outcome, Role, false, m, true
 from ..facts.measures import InspectionSupervisor as Supervisor
 from .kinds import INSPECTION
 
@@ -65,6 +67,36 @@ def certificates_shown(f: Fact) -> str:
 def certificate_not_shown(f: Fact) -> str:
     """现场行政执法监督活动中有监督人员未出示监督证件的，认定违反出示证件的规定。"""
     return f"{f['record']}中{'、'.join(f['uncertified_names'])}未出示行政执法监督证件。"
+
+
+# A record that does not say whether the activity was 现场 (A24-4): （一） binds on-site activities only, so
+# what would breach it is only possible, and says why; nothing is reported as observed.
+_SITE_UNKNOWN = INSPECTION & true(m.site_unknown)
+two_if_on_site = Duty(Role.SUPERVISING, _SITE_UNKNOWN, prohibition=True)
+certificates_if_on_site = Duty(Role.SUPERVISING, _SITE_UNKNOWN)
+_SITE_REASON = "记录未载明该监督活动是否为现场行政执法监督活动（第二十四条第（一）项只适用于现场监督）"
+
+
+@two_if_on_site.violated("art_024.p1.i1.too_few_if_on_site", m.acting < 2)
+def too_few_if_on_site(f: Fact) -> Outcome:
+    """未载明是否现场的监督活动，参加的监督人员少于两人的，认定如为现场监督则违反“不得少于两人”的规定（可能违反）。"""
+    return Outcome(
+        f"{f['record']}只有{f['acting']}名行政执法监督人员参加（回避者不计），少于两人；如该活动为现场行政执法监督活动，"
+        "则违反“不得少于两人”的规定。",
+        possible=(_SITE_REASON,),
+        interpretations=("A24-4",),
+    )
+
+
+@certificates_if_on_site.violated("art_024.p1.i1.certificate_not_shown_if_on_site", m.uncertified > 0)
+def certificate_not_shown_if_on_site(f: Fact) -> Outcome:
+    """未载明是否现场的监督活动，有监督人员未出示监督证件的，认定如为现场监督则违反出示证件的规定（可能违反）。"""
+    return Outcome(
+        f"{f['record']}中{'、'.join(f['uncertified_names'])}未出示行政执法监督证件；如该活动为现场行政执法监督活动，"
+        "则违反出示证件的规定。",
+        possible=(_SITE_REASON,),
+        interpretations=("A24-4",),
+    )
 
 
 # 第二十四条第（二）项

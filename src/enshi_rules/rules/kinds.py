@@ -209,6 +209,7 @@ INSPECTION = Kind(
     "inspection", "监督活动（第十七条、第二十三条、第二十四条）",
     record=text("监督活动（日期、现场或非现场、编号）", computed="{rec}.conducted_on、on_site、id"),
     on_site=flag("现场监督", field="{rec}.on_site"),
+    site_unknown=flag("记录未载明是否现场", field="{rec}.on_site"),
     conducted=day("监督活动日", field="{rec}.conducted_on"),
     listed=count("列明的监督人员数", computed="{rec}.supervisors"),
     acting=count("参加的监督人员数（不含回避的）", computed="{rec}.supervisors"),

@@ -173,7 +173,7 @@ def _sections() -> tuple[Rows, ...]:
         fields=(
             F("id", "text", "编号（报告中引用，例如 JC-1；各条记录不能相同）", "编号", hint="不填为 inspection（只有一条记录时可不填）"),
             F("on_site", "bool3", "是否现场行政执法监督活动（第二十四条第（一）项）", "是否现场",
-              options=(("true", "现场"), ("false", "非现场")), blank="（未填：按现场）"),
+              options=(("true", "现场"), ("false", "非现场")), blank="（未填：不详）"),
             F("conducted_on", "day", "监督活动日期", "日期"),
             supervisors,
             F("measures", "multiint", "采取的监督措施（第二十三条）", "监督措施", options=_items(23, 1, 7)),
