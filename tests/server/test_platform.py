@@ -381,6 +381,65 @@ def test_repeated_and_unknown_query_parameters_are_refused(client):
     assert r.status_code == 422 and r.json()["problems"][0]["path"] == "query.rule_id"
 
 
+@pytest.mark.parametrize("url, name, zh", [
+    ("/healthz?verbose=1", "verbose", "参数 query.verbose 不是此操作的参数（此操作没有查询参数）"),
+    ("/v1/version?x=1", "x", "参数 query.x 不是此操作的参数（此操作没有查询参数）"),
+    ("/v1/articles?page=2", "page", "参数 query.page 不是此操作的参数（此操作没有查询参数）"),
+    ("/v1/articles/27?lang=en", "lang", "参数 query.lang 不是此操作的参数（此操作没有查询参数）"),
+    ("/v1/schema/case?format=yaml", "format", "参数 query.format 不是此操作的参数（此操作没有查询参数）"),
+    ("/v1/schema/report?x=", "x", "参数 query.x 不是此操作的参数（此操作没有查询参数）"),
+    ("/v1/openapi.json?v=3.0", "v", "参数 query.v 不是此操作的参数（此操作没有查询参数）"),
+    ("/v1/docs?x=1", "x", "参数 query.x 不是此操作的参数（此操作没有查询参数）"),
+    ("/v1/docs/assets/swagger-ui.css?v=5", "v", "参数 query.v 不是此操作的参数（此操作没有查询参数）"),
+    ("/v1/calendar/2025?calendar_mising=strict", "calendar_mising",
+     "参数 query.calendar_mising 不是此操作的参数（可用：calendar_missing）"),
+    ("/v1/calendar/2025?calendar_missing=strict&calendar_missing=provisional", "calendar_missing",
+     "参数 query.calendar_missing 重复出现（只能给出一次）"),
+])
+def test_every_get_operation_refuses_an_unknown_or_repeated_query_parameter(client, url, name, zh):
+    """Item 17 on every operation, not only the decision endpoints: a 422 problem naming the parameter."""
+    r = client.get(url)
+    assert r.status_code == 422
+    assert r.headers["content-type"] == "application/problem+json; charset=utf-8"
+    assert r.json()["type"] == "urn:enshi-rules:problem:invalid-request"
+    assert r.json()["detail"] == "请求有 1 处参数问题 / 1 invalid request parameter(s)"
+    (p,) = r.json()["problems"]
+    assert p["path"] == f"query.{name}" and p["message_zh"] == zh
+    assert p["message_en"].startswith(f"query.{name} is ")
+
+
+def test_repeated_and_unknown_query_parameters_on_a_decision_endpoint_say_which_and_why(client):
+    doc = EXAMPLE.read_bytes()
+    r = client.post("/v1/evaluate?as_of=2025-12-15&as_of=2025-01-01&strict=1", content=doc, headers=JSON)
+    assert r.status_code == 422 and r.json()["type"] == "urn:enshi-rules:problem:invalid-request"
+    assert r.json()["problems"] == [
+        {"path": "query.as_of", "message_zh": "参数 query.as_of 重复出现（只能给出一次）", "message_en": "query.as_of is given more than once"},
+        {"path": "query.strict", "message_zh": "参数 query.strict 不是此操作的参数（可用：as_of、day_counting、time_in_post、calendar_missing）",
+         "message_en": "query.strict is not a parameter of this operation (it takes as_of, day_counting, time_in_post, calendar_missing)"},
+    ]
+    r = client.post("/v1/explain?rule_id=art_027&rule_id=art_028", content=doc, headers=JSON)
+    assert r.status_code == 422
+    assert r.json()["problems"][0]["message_zh"] == "参数 query.rule_id 重复出现（只能给出一次）"
+
+
+def test_without_a_query_every_get_operation_still_answers(client):
+    for url in ("/healthz", "/v1/version", "/v1/articles", "/v1/articles/27", "/v1/openapi.json", "/v1/docs",
+                "/v1/calendar/2025", "/v1/calendar/2025?calendar_missing=strict"):
+        assert client.get(url).status_code == 200, url
+
+
+def test_the_document_declares_the_422_of_a_query_on_every_operation():
+    doc = _doc()
+    for path, ops in doc["paths"].items():
+        for method, op in ops.items():
+            r422 = op["responses"].get("422")
+            assert r422 is not None, (method, path)
+            assert r422["content"]["application/problem+json"]["schema"] == {"$ref": "#/components/schemas/ProblemDetails"}
+    assert doc["paths"]["/v1/articles"]["get"]["responses"]["422"]["description"] == (
+        "请求参数无效：未知、重复或取值无效的查询参数 / invalid request parameter: a query parameter that is unknown, "
+        "given twice or has a bad value")
+
+
 def test_a_refused_cors_preflight_is_a_problem(make_client):
     c = make_client(cors_origins=("https://platform.example",))
     r = c.options("/v1/evaluate", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"})

@@ -16,10 +16,11 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
+from fastapi.routing import APIRoute
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, Response, StreamingResponse
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
@@ -288,11 +289,14 @@ def query_parameters(*names: str) -> list[dict[str, Any]]:
     return [{"name": n, "in": "query", "required": False, "schema": QUERY[n][0], "description": QUERY[n][1]} for n in names]
 
 
-def _read_query(request: Request, *names: str) -> dict[str, Any]:
-    """The query parameters ``names`` (absent: None), checked; 422 with every problem otherwise."""
-    values: dict[str, Any] = {}
-    problems = []
+def _check_query_names(request: Request, names: tuple[str, ...] | list[str]) -> None:
+    """422 ``invalid-request`` naming each query parameter that is not one of ``names`` or is given
+    more than once (``?as_of=2025-12-15&as_of=2025-01-01``): a strict client is told, rather than
+    one value silently winning or a misspelt option silently ignored."""
+    if not request.scope.get("query_string"):
+        return
     q = request.query_params
+    problems = []
     seen: set[str] = set()
     for key, _ in q.multi_items():
         if key in seen:
@@ -300,13 +304,53 @@ def _read_query(request: Request, *names: str) -> dict[str, Any]:
         seen.add(key)
         path = f"query.{key[:40]}"
         if key not in names:
-            problems.append(Problem(path, f"参数 {path} 不是此操作的参数（可用：{'、'.join(names)}）",
-                                    f"{path} is not a parameter of this operation (it takes {', '.join(names)})"))
+            if names:
+                zh, en = f"（可用：{'、'.join(names)}）", f" (it takes {', '.join(names)})"
+            else:
+                zh, en = "（此操作没有查询参数）", " (it takes no query parameter)"
+            problems.append(Problem(path, f"参数 {path} 不是此操作的参数{zh}", f"{path} is not a parameter of this operation{en}"))
         elif len(q.getlist(key)) > 1:
             problems.append(Problem(path, f"参数 {path} 重复出现（只能给出一次）", f"{path} is given more than once"))
     if problems:
         n = len(problems)
         raise _Fail(problem("invalid-request", f"请求有 {n} 处参数问题 / {n} invalid request parameter(s)", problems=problems))
+
+
+def _route_query_names(route: APIRoute) -> tuple[str, ...]:
+    """The query parameters a route declares: FastAPI's own (``Query``) and those of its
+    ``openapi_extra`` (the decision endpoints read theirs with ``_read_query``)."""
+    declared: list[str] = []
+    todo = [route.dependant]
+    while todo:
+        dep = todo.pop()
+        declared += [getattr(f, "alias", None) or f.name for f in dep.query_params]
+        todo += dep.dependencies
+    declared += [p["name"] for p in (route.openapi_extra or {}).get("parameters", []) if p.get("in") == "query"]
+    return tuple(dict.fromkeys(declared))
+
+
+class _StrictQueryRoute(APIRoute):
+    """A route that refuses a query parameter it does not declare, or one given twice, with 422
+    ``invalid-request`` (platform review item 17), before anything else; a request without a query
+    costs one look-up (a FastAPI dependency would cost tens of microseconds on every request)."""
+
+    def get_route_handler(self) -> Any:
+        handler = super().get_route_handler()
+        names = _route_query_names(self)
+
+        async def strict(request: Request) -> Response:
+            if request.scope.get("query_string"):
+                _check_query_names(request, names)
+            return await handler(request)
+
+        return strict
+
+
+def _read_query(request: Request, *names: str) -> dict[str, Any]:
+    """The query parameters ``names`` (absent: None), checked; 422 with every problem otherwise."""
+    values: dict[str, Any] = {}
+    problems = []
+    q = request.query_params  # unknown and repeated names were refused by _StrictQueryRoute
     for n in names:
         raw = q.get(n)
         if raw is None:
@@ -431,7 +475,8 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         version=PACKAGE_VERSION,
         summary="《恩施土家族苗族自治州行政执法监督办法》决策服务 / decision service for the Enshi supervision measures",
         description=_schemas.DESCRIPTION,
-        openapi_url="/v1/openapi.json",
+        # served below, by a route of its own that refuses query parameters like every other
+        openapi_url=None,
         # our own /v1/docs below, from assets installed with the package (no CDN: intranets have no internet)
         docs_url=None,
         redoc_url=None,
@@ -440,6 +485,9 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         servers=_schemas.SERVERS,
     )
     app.state.settings = settings
+    # the service's own routes refuse unknown and repeated query parameters (the workbench's router,
+    # included below with its own route class, is for a browser and is not checked this way)
+    app.router.route_class = _StrictQueryRoute
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -452,6 +500,10 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+    @app.get("/v1/openapi.json", include_in_schema=False)
+    async def openapi_document() -> Response:
+        return JSONResponse(app.openapi())
 
     log = DecisionLog(settings.decision_log, full=settings.decision_log_full) if settings.decision_log else None
 
@@ -545,10 +597,13 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                 headers={"WWW-Authenticate": 'Bearer realm="enshi-rules"'},
             )
 
-    v1 = APIRouter(prefix="/v1", dependencies=[Depends(require_token)], responses=_schemas.problem_responses(401))
+    # every /v1 operation: no unknown or repeated query parameter (422, _StrictQueryRoute), the token
+    v1 = APIRouter(prefix="/v1", dependencies=[Depends(require_token)], route_class=_StrictQueryRoute,
+                   responses={**_schemas.problem_responses(401), **_schemas.invalid_request_response()})
 
     # ---- the endpoints ------------------------------------------------------------------------
-    @app.get("/healthz", tags=["service"], operation_id="getHealth", response_model=_schemas.Health, summary="存活检查 / liveness")
+    @app.get("/healthz", tags=["service"], operation_id="getHealth", response_model=_schemas.Health, summary="存活检查 / liveness",
+             responses=_schemas.invalid_request_response())
     async def healthz() -> Response:
         did = _new_id()
         return _json_response({"status": "ok", "decision_id": did, "versions": versions()}, did)

@@ -179,6 +179,16 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return out
 
 
+def invalid_request_response() -> dict[int | str, dict[str, Any]]:
+    """The 422 of an operation whose only 422 is its query: a parameter it does not take, one given
+    twice, or a bad value."""
+    return {422: {
+        "description": "请求参数无效：未知、重复或取值无效的查询参数 / invalid request parameter: a query parameter that "
+                       "is unknown, given twice or has a bad value",
+        "content": {_PROBLEM_CONTENT: {"schema": {"$ref": "#/components/schemas/ProblemDetails"}}},
+    }}
+
+
 _DECISION_HEADER = {"Enshi-Decision-Id": {"$ref": "#/components/headers/EnshiDecisionId"}}
 
 
