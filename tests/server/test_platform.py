@@ -351,8 +351,11 @@ def test_the_docs_page_needs_no_internet(client):
 def test_messages_are_chinese_first_and_name_json_types(client):
     r = client.post("/v1/evaluate", content=b"[]", headers=JSON)
     assert r.json()["problems"][0]["message_en"] == "a case document is a JSON object, not an array"
+    assert r.json()["problems"][0]["message_zh"] == "案件文档应为 JSON 对象，而不是数组"
     r = client.post("/v1/evaluate", content=b"null", headers=JSON)
-    assert r.json()["problems"][0]["message_zh"] == "案件文档应为 JSON 对象，而不是null"
+    assert r.status_code == 422 and r.json()["type"] == "urn:enshi-rules:problem:invalid-case"
+    assert r.json()["problems"] == [{"path": "", "message_zh": "案件文档应为 JSON 对象，而不是空值（null）",
+                                     "message_en": "a case document is a JSON object, not null"}]
     r = client.post("/v1/explain?rule_id=nope", content=EXAMPLE.read_bytes(), headers=JSON)
     assert r.json()["detail"] == "报告中没有规则 nope 的认定 / no finding of rule nope in the report"
     r = client.get("/v1/articles/27.9")
@@ -438,6 +441,31 @@ def test_the_document_declares_the_422_of_a_query_on_every_operation():
     assert doc["paths"]["/v1/articles"]["get"]["responses"]["422"]["description"] == (
         "请求参数无效：未知、重复或取值无效的查询参数 / invalid request parameter: a query parameter that is unknown, "
         "given twice or has a bad value")
+
+
+@pytest.mark.parametrize("bad", ["2025-02-30", "2025-13-01", "20251215", "2025-12-15T00:00:00"])
+def test_a_bad_as_of_in_the_body_is_worded_as_in_the_query(client, bad):
+    """Item 16: the same mistake in the document's as_of and in ?as_of= gives the same words, naming
+    判断日, never pydantic's English."""
+    doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    doc["as_of"] = bad
+    r = client.post("/v1/evaluate", content=json.dumps(doc).encode(), headers=JSON)
+    assert r.status_code == 422 and r.json()["type"] == "urn:enshi-rules:problem:invalid-case"
+    assert r.json()["problems"] == [{"path": "as_of", "message_zh": f"判断日 '{bad}' 不是 YYYY-MM-DD 格式的真实日期",
+                                     "message_en": f"as_of '{bad}' is not a real date written YYYY-MM-DD"}]
+    q = client.post(f"/v1/evaluate?as_of={bad}", content=EXAMPLE.read_bytes(), headers=JSON)
+    assert q.status_code == 422 and q.json()["type"] == "urn:enshi-rules:problem:invalid-request"
+    assert q.json()["problems"] == [{"path": "query.as_of", "message_zh": f"参数 query.as_of：判断日 '{bad}' 不是 YYYY-MM-DD 格式的真实日期",
+                                     "message_en": f"query.as_of: as_of '{bad}' is not a real date written YYYY-MM-DD"}]
+
+
+def test_an_as_of_that_is_not_text_names_its_json_value_not_a_python_type(client):
+    doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    for value, zh, en in ((20251215, "20251215", "20251215"), (True, "true", "true"), ([], "（数组）", "(an array)")):
+        doc["as_of"] = value
+        r = client.post("/v1/evaluate", content=json.dumps(doc).encode(), headers=JSON)
+        assert r.json()["problems"] == [{"path": "as_of", "message_zh": f"判断日 {zh} 不是 YYYY-MM-DD 格式的真实日期",
+                                         "message_en": f"as_of {en} is not a real date written YYYY-MM-DD"}]
 
 
 def test_a_refused_cors_preflight_is_a_problem(make_client):

@@ -183,7 +183,7 @@ def parse_document(doc: Case | Mapping[str, Any] | str | bytes) -> Case:
     elif isinstance(doc, Mapping):
         check_structure(doc, caps=case_caps())
     if not isinstance(doc, Mapping):
-        kind = {list: ("数组", "an array"), type(None): ("null", "null"), str: ("字符串", "a string"), bool: ("布尔值", "a boolean"),
+        kind = {list: ("数组", "an array"), type(None): ("空值（null）", "null"), str: ("字符串", "a string"), bool: ("布尔值", "a boolean"),
                 int: ("数字", "a number"), float: ("数字", "a number")}.get(type(doc), ("其他值", "another value"))
         p = Problem("", f"案件文档应为 JSON 对象，而不是{kind[0]}", f"a case document is a JSON object, not {kind[1]}")
         raise CaseValidationError([p])

@@ -25,7 +25,7 @@ from pydantic_core import PydanticCustomError
 from ..errors import CaseValidationError, Problem
 
 __all__ = [
-    "ActState", "Code", "DateSpan", "Day", "Id", "IsoDate", "LATEST_DATE", "Name", "Occurred", "StrictBool", "StrictInt",
+    "ActState", "AsOf", "Code", "DateSpan", "Day", "Id", "LATEST_DATE", "Name", "Occurred", "StrictBool", "StrictInt",
     "Text", "Visible", "When", "bounds", "exact", "parse_as_of", "zh_when",
 ]
 
@@ -66,15 +66,55 @@ def parse_as_of(value: date | str | None) -> date | None:
         except ValueError:
             day = None
     if day is None:
-        shown = repr(value) if isinstance(value, str) else type(value).__name__
+        zh, en = (repr(value[:40]),) * 2 if isinstance(value, str) else _shown(value)
         raise CaseValidationError(
-            [Problem("as_of", f"判断日 {shown} 不是 YYYY-MM-DD 格式的真实日期", f"as_of {shown} is not a date written YYYY-MM-DD")]
+            [Problem("as_of", f"判断日 {zh} 不是 YYYY-MM-DD 格式的真实日期", f"as_of {en} is not a real date written YYYY-MM-DD")]
         )
     if day > LATEST_DATE:
         raise CaseValidationError(
             [Problem("as_of", f"判断日 {day} 过晚（最晚 {LATEST_DATE}）", f"as_of {day} is too late (latest {LATEST_DATE})")]
         )
     return day
+
+
+def _shown(value: Any) -> tuple[str, str]:
+    """A value that is not text as a reader of a JSON document knows it, in Chinese and English
+    (never a Python type name)."""
+    if value is None or isinstance(value, (bool, int, float)):
+        text = "null" if value is None else ("true" if value is True else "false" if value is False else str(value)[:40])
+        return text, text
+    if isinstance(value, (list, tuple)):
+        return "（数组）", "(an array)"
+    if isinstance(value, dict):
+        return "（对象）", "(an object)"
+    return "（其他值）", "(another value)"
+
+
+def _as_of_value(value: Any) -> date:
+    """A case document's ``as_of``. A text or value that is not a real ``YYYY-MM-DD`` date is refused
+    with the words :func:`parse_as_of` uses for the same mistake in ``--as-of`` or the service's
+    ``?as_of=``, naming 判断日; a date too late, as every date of the document is."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return _in_range(value)
+    day = None
+    if isinstance(value, str) and _ISO.fullmatch(value):
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            pass
+    if day is not None:
+        return _in_range(day)
+    try:
+        parse_as_of(value)
+    except CaseValidationError as exc:
+        p = exc.problems[0]
+        raise PydanticCustomError("as_of", "{en}", {"en": p.message_en, "zh": p.message_zh}) from None
+    raise PydanticCustomError("as_of", "as_of must be a date written YYYY-MM-DD", {"zh": "判断日应为 YYYY-MM-DD 格式的日期"})
+
+
+#: A case document's ``as_of`` (判断日): ``YYYY-MM-DD`` text (or a ``datetime.date`` from Python),
+#: a real date no later than :data:`LATEST_DATE`; a text that is not one is worded as for ``--as-of``.
+AsOf = Annotated[date, BeforeValidator(_as_of_value)]
 
 
 # Categories of characters that do not belong in an id or a name: controls (NUL, newline, ESC),
@@ -118,21 +158,6 @@ Code = Annotated[str, Field(pattern=r"^[0-9]{6}$")]
 
 #: Any other short text field (文号, a system name): nothing invisible; the field sets its length.
 Visible = Annotated[str, AfterValidator(_visible)]
-
-
-def _iso_date(value: Any) -> Any:
-    if isinstance(value, datetime):
-        raise PydanticCustomError("iso_date", "a date without a time, YYYY-MM-DD")
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and _ISO.fullmatch(value):
-        return value  # pydantic then checks it is a real date (2025-02-30 is not)
-    raise PydanticCustomError("iso_date", "a date written YYYY-MM-DD")
-
-
-#: A date given as ``YYYY-MM-DD`` text (or a ``datetime.date`` from Python), nothing else, and no
-#: later than :data:`LATEST_DATE`.
-IsoDate = Annotated[date, BeforeValidator(_iso_date), AfterValidator(_in_range)]
 
 
 # ---- dates of any precision, and acts whose date or performance is not known (issue 19) ------

@@ -12,7 +12,7 @@ import enum
 from datetime import date
 from typing import Annotated
 
-from ._types import Code, Day, Id, IsoDate, StrictBool, StrictInt, Text, Visible, When
+from ._types import AsOf, Code, Day, Id, StrictBool, StrictInt, Text, Visible, When
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .measures import (
@@ -255,7 +255,7 @@ class Case(_Model):
     """One supervision matter."""
 
     case_id: _Id
-    as_of: IsoDate | None = Field(default=None, description="the date obligations are judged at")
+    as_of: AsOf | None = Field(default=None, description="the date obligations are judged at")
     day_counting: DayCountingChoice = DayCountingChoice.CALENDAR
     exclude_time_in_post: StrictBool = False
     organs: tuple[Organ, ...] = Field(default=(), max_length=500, description="organs beyond the built-in registry")
