@@ -72,3 +72,102 @@ def test_the_command_line_says_the_same_of_a_document_as_of(tmp_path, capsys):
 def test_a_document_that_is_not_an_object_names_its_json_type(doc, zh, en):
     text = json.dumps(doc)
     assert _problems(text) == [("", f"案件文档应为 JSON 对象，而不是{zh}", f"a case document is a JSON object, not {en}")]
+
+
+# ---- item 7: enums with parentheses, and the words of a value not allowed --------------------------
+
+TOWNSHIP = ROOT / "examples" / "jurisdiction_township_trade.json"
+
+
+def _input_enums_with_parentheses() -> list[type]:
+    import enum
+    import importlib
+    import pkgutil
+
+    import enshi_rules.facts as facts
+
+    found = set()
+    for m in pkgutil.iter_modules(facts.__path__, "enshi_rules.facts."):
+        for obj in vars(importlib.import_module(m.name)).values():
+            if isinstance(obj, type) and issubclass(obj, enum.Enum) and any("（" in str(x.value) for x in obj):
+                found.add(obj)
+    return sorted(found, key=lambda c: c.__name__)
+
+
+def _half(value: str) -> str:
+    return value.replace("（", "(").replace("）", ")")
+
+
+def test_the_enums_with_parentheses_are_the_ones_this_file_tests():
+    from enshi_rules.facts import OrganLevel
+
+    assert _input_enums_with_parentheses() == [OrganLevel]
+
+
+@pytest.mark.parametrize("enum_cls", _input_enums_with_parentheses(), ids=lambda c: c.__name__)
+def test_every_value_with_parentheses_is_accepted_with_ascii_ones_and_kept_full_width(enum_cls):
+    from enshi_rules.facts._types import ZhStrEnum
+
+    assert issubclass(enum_cls, ZhStrEnum)
+    with_parens = [m for m in enum_cls if "（" in m.value]
+    assert with_parens
+    for member in with_parens:
+        for spelling in (_half(member.value), member.value.replace("（", "("), member.value.replace("）", ")")):
+            assert enum_cls(spelling) is member, spelling
+            assert str(enum_cls(spelling)) == member.value
+    with pytest.raises(ValueError):
+        enum_cls("县")  # nothing else is guessed
+    with pytest.raises(ValueError):
+        enum_cls("县[市]")
+
+
+@pytest.mark.parametrize("example, full", [(EXAMPLE, "县（市）"), (TOWNSHIP, "乡（镇）")])
+def test_a_document_with_ascii_parentheses_gives_the_same_report(example, full):
+    import enshi_rules
+
+    text = example.read_text(encoding="utf-8")
+    assert f'"level": "{full}"' in text
+    half = text.replace(f'"level": "{full}"', f'"level": "{_half(full)}"')
+    assert half != text
+    case = parse_document(half)
+    assert {o.level.value for o in case.organs} >= {full}
+    assert all("(" not in o.level.value for o in case.organs)
+    assert enshi_rules.evaluate(half).to_json() == enshi_rules.evaluate(text).to_json()
+
+
+def test_the_command_line_and_a_registry_accept_ascii_parentheses(tmp_path, capsys):
+    from enshi_rules.jurisdiction import organ_registry
+
+    reg = organ_registry([{"id": "422801.x", "name": "某乡人民政府", "kind": "人民政府", "level": "乡(镇)",
+                           "region": "422801", "parent": "422801"}])
+    assert reg["422801.x"].level.value == "乡（镇）"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    full, half = tmp_path / "full.json", tmp_path / "half.json"
+    full.write_text(text, "utf-8")
+    half.write_text(text.replace('"level": "县（市）"', '"level": "县(市)"'), "utf-8")
+    code_full = main(["evaluate", str(full)])
+    out_full = capsys.readouterr().out
+    assert main(["evaluate", str(half)]) == code_full
+    assert capsys.readouterr().out == out_full
+
+
+def test_a_value_not_allowed_lists_the_values_without_english_or_python_quoting():
+    doc = _doc()
+    doc["organs"][0]["level"] = "县"
+    doc["day_counting"] = "weekdays"
+    assert _problems(doc) == [
+        ("day_counting", "取值不在允许范围内（可选：calendar、working）", "must be one of calendar, working"),
+        ("organs[0].level", "取值不在允许范围内（可选：州、县（市）、乡（镇）、街道）", "must be one of 州, 县（市）, 乡（镇）, 街道"),
+    ]
+
+
+def test_a_registry_entry_with_a_value_not_allowed_is_worded_as_in_a_document():
+    from enshi_rules.errors import RegistryError
+    from enshi_rules.jurisdiction import organ_registry
+
+    with pytest.raises(RegistryError) as info:
+        organ_registry([{"id": "422801.x", "name": "某乡人民政府", "kind": "人民政府", "level": "乡",
+                         "region": "422801", "parent": "422801"}])
+    assert [(p.path, p.message_zh, p.message_en) for p in info.value.problems] == [
+        ("organs[0].level", "取值不在允许范围内（可选：州、县（市）、乡（镇）、街道）", "must be one of 州, 县（市）, 乡（镇）, 街道"),
+    ]

@@ -44,7 +44,7 @@ from .rules.tiaoli import tl_002 as _tl_002
 from ._law.text import TIAOLI, citation
 from .errors import CaseValidationError, InputError, Problem, RegistryError
 from .facts._input import parse_json, read_bounded
-from .facts import parse_as_of
+from .facts import expected_en, expected_zh, parse_as_of
 from .facts.organs import DEFAULT_ORGANS, Organ, OrganKind
 from .facts.systems import system_vocabulary
 
@@ -137,8 +137,11 @@ def _entry_problems(i: int, exc: Exception) -> list[Problem]:
     for err in exc.errors(include_url=False):
         loc = ".".join(str(x) for x in err["loc"])
         ctx = err.get("ctx") or {}
-        zh = ctx.get("zh") or "机关信息无效"
-        out.append(Problem(f"organs[{i}].{loc}" if loc else f"organs[{i}]", zh, err["msg"]))
+        zh, en = ctx.get("zh") or "机关信息无效", err["msg"]
+        if err["type"] == "enum":  # as in a case document: the values in Chinese, no Python quoting
+            zh = f"取值不在允许范围内（可选：{expected_zh(str(ctx.get('expected', '')))}）"
+            en = expected_en(str(ctx.get("expected", "")))
+        out.append(Problem(f"organs[{i}].{loc}" if loc else f"organs[{i}]", zh, en))
     return out
 
 

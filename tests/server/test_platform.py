@@ -364,13 +364,30 @@ def test_messages_are_chinese_first_and_name_json_types(client):
 
 def test_a_list_of_allowed_values_is_written_in_chinese(client):
     doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    doc["organs"][0]["level"] = "县(市)"
+    doc["organs"][0]["level"] = "县"
     r = client.post("/v1/evaluate", content=json.dumps(doc, ensure_ascii=False).encode(), headers=JSON)
-    (p,) = r.json()["problems"]
-    assert p["path"] == "organs[0].level"
-    assert p["message_zh"] == "取值不在允许范围内（可选：州、县（市）、乡（镇）、街道）"
+    assert r.status_code == 422 and r.json()["type"] == "urn:enshi-rules:problem:invalid-case"
+    assert r.json()["problems"] == [{"path": "organs[0].level", "message_zh": "取值不在允许范围内（可选：州、县（市）、乡（镇）、街道）",
+                                     "message_en": "must be one of 州, 县（市）, 乡（镇）, 街道"}]
     r = client.get("/v1/calendar/2027?calendar_missing=lenient")
-    assert r.json()["problems"][0]["message_zh"] == "参数 query.calendar_missing 取值不在允许范围内（可选：provisional、strict）"
+    assert r.status_code == 422 and r.json()["type"] == "urn:enshi-rules:problem:invalid-request"
+    assert r.json()["problems"] == [{"path": "query.calendar_missing",
+                                     "message_zh": "参数 query.calendar_missing 取值不在允许范围内（可选：provisional、strict）",
+                                     "message_en": "query.calendar_missing must be one of provisional, strict"}]
+
+
+@pytest.mark.parametrize("example, full", [("overdue_decision.json", "县（市）"), ("jurisdiction_township_trade.json", "乡（镇）")])
+def test_a_level_with_ascii_parentheses_is_the_same_level_and_the_report_writes_it_full_width(client, example, full):
+    """Item 7: 县(市) / 乡(镇) as many platform databases store them are the same values."""
+    text = (ROOT / "examples" / example).read_text(encoding="utf-8")
+    half = text.replace(f'"level": "{full}"', '"level": "' + full.replace("（", "(").replace("）", ")") + '"')
+    assert half != text
+    a = client.post("/v1/evaluate", content=text.encode(), headers=JSON)
+    b = client.post("/v1/evaluate", content=half.encode(), headers=JSON)
+    assert a.status_code == b.status_code == 200
+    strip = lambda r: {k: v for k, v in r.json().items() if k != "decision_id"}  # noqa: E731
+    assert strip(a) == strip(b)
+    assert "县(市)" not in b.text and "乡(镇)" not in b.text
 
 
 def test_repeated_and_unknown_query_parameters_are_refused(client):

@@ -112,24 +112,37 @@ def _systems_context(extra: Any) -> dict[str, str]:
     return system_vocabulary(extra if ok else None)
 
 
+def _expected_values(expected: str) -> list[str]:
+    """The values in pydantic's list of allowed values (``'州', '县（市）' or '街道'``)."""
+    return re.findall(r"'((?:[^'\\]|\\.)*)'", expected)
+
+
 def expected_zh(expected: str) -> str:
     """pydantic's list of allowed values (``'州', '县（市）' or '街道'``) as Chinese lists them
     (``州、县（市）、街道``): no English "or", no Python quotes."""
-    values = re.findall(r"'((?:[^'\\]|\\.)*)'", expected)
+    values = _expected_values(expected)
     return "、".join(values) if values else expected
+
+
+def expected_en(expected: str) -> str:
+    """The same list in English without Python quotes: ``must be one of 州, 县（市）, 街道``."""
+    values = _expected_values(expected)
+    return f"must be one of {', '.join(values)}" if values else f"must be {expected}"
 
 
 def _from_pydantic(err: ValidationError) -> Iterator[Problem]:
     for e in err.errors(include_url=False):
         ctx = e.get("ctx") or {}
         zh = ctx.get("zh") or _ZH.get(e["type"], "值无效")
+        en = e["msg"]
         if e["type"] == "enum":
             zh += f"（可选：{expected_zh(str(ctx.get('expected', '')))}）"
+            en = expected_en(str(ctx.get("expected", "")))
         elif e["type"] in ("too_long", "less_than_equal", "greater_than_equal") and ctx:
             limit = ctx.get("max_length", ctx.get("le", ctx.get("ge")))
             if limit is not None:
                 zh += f"（上限 {limit}）" if e["type"] != "greater_than_equal" else f"（下限 {limit}）"
-        yield Problem(_path(tuple(e["loc"])), zh, e["msg"])
+        yield Problem(_path(tuple(e["loc"])), zh, en)
 
 
 def _model_of(annotation: Any) -> list[type[BaseModel]]:

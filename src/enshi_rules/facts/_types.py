@@ -26,7 +26,7 @@ from ..errors import CaseValidationError, Problem
 
 __all__ = [
     "ActState", "AsOf", "Code", "DateSpan", "Day", "Id", "LATEST_DATE", "Name", "Occurred", "StrictBool", "StrictInt",
-    "Text", "Visible", "When", "bounds", "exact", "parse_as_of", "zh_when",
+    "Text", "Visible", "When", "ZhStrEnum", "bounds", "exact", "parse_as_of", "zh_when",
 ]
 
 _ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -158,6 +158,27 @@ Code = Annotated[str, Field(pattern=r"^[0-9]{6}$")]
 
 #: Any other short text field (文号, a system name): nothing invisible; the field sets its length.
 Visible = Annotated[str, AfterValidator(_visible)]
+
+
+#: ASCII (half-width) parentheses and their full-width forms.
+_FULL_WIDTH_PARENTHESES = str.maketrans({"(": "（", ")": "）"})
+
+
+class ZhStrEnum(enum.StrEnum):
+    """An enum whose Chinese values hold full-width parentheses (``县（市）``): a value written with
+    ASCII parentheses (``县(市)``, as many databases store it) is read as the same value, wherever it
+    comes from (a document, the command line, the service, Python: ``OrganLevel("县(市)")``); the value
+    kept, and written in a report, is the full-width one."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> ZhStrEnum | None:
+        if isinstance(value, str):
+            full = value.translate(_FULL_WIDTH_PARENTHESES)
+            if full != value:
+                for member in cls:
+                    if member.value == full:
+                        return member
+        return None
 
 
 # ---- dates of any precision, and acts whose date or performance is not known (issue 19) ------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 
-from ._types import Code, Id, Name, StrictBool, Visible
+from ._types import Code, Id, Name, StrictBool, Visible, ZhStrEnum
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .systems import validate_system
@@ -20,7 +20,9 @@ __all__ = ["DEFAULT_ORGANS", "PREFECTURE_CODE", "Organ", "OrganKind", "OrganLeve
 PREFECTURE_CODE = "422800"
 
 
-class OrganLevel(enum.StrEnum):
+class OrganLevel(ZhStrEnum):
+    """行政层级 / the level of an organ; 县(市) and 乡(镇) with ASCII parentheses are read as 县（市） and 乡（镇）."""
+
     PREFECTURE = "州"
     COUNTY = "县（市）"
     TOWNSHIP = "乡（镇）"

@@ -32,7 +32,7 @@ from .._evaluate.problems import problem, problem_from_exception
 from .._evaluate.versions import PACKAGE_VERSION, versions
 from .._law import articles_json as _articles_json
 from ..errors import CaseValidationError, EnshiRulesError, Problem
-from ..facts import MAX_DOCUMENT_BYTES, Case, expected_zh, parse_as_of
+from ..facts import MAX_DOCUMENT_BYTES, Case, expected_en, expected_zh, parse_as_of
 from ..report import Report
 from . import _schemas
 from ._auth import Tokens
@@ -258,10 +258,12 @@ def _parameter_problem(e: Mapping[str, Any]) -> Problem:
     """One of FastAPI's parameter errors as our problem (``query.day_counting``), Chinese first."""
     path = ".".join(str(x) for x in e.get("loc", ()))
     zh = _PARAM_ZH.get(str(e.get("type")), "参数无效")
+    en = str(e.get("msg", ""))
     expected = (e.get("ctx") or {}).get("expected")
     if expected:
         zh += f"（可选：{expected_zh(str(expected))}）"
-    return Problem(path, f"参数 {path} {zh}", str(e.get("msg", "")))
+        en = f"{path} {expected_en(str(expected))}"
+    return Problem(path, f"参数 {path} {zh}", en)
 
 
 #: The query parameters of the decision endpoints: OpenAPI schema and description. They are read by
