@@ -75,3 +75,48 @@ def test_the_batch_is_judged_against_the_median_ceiling() -> None:
     assert bench.near_ceiling(1.75, [1.1, 1.2, 1.3]) is True
     with pytest.raises(ValueError):  # no measurement judges nothing
         bench.ceiling_median([])
+
+
+def _instructions_module():
+    import importlib.util
+
+    path = BENCH.parent / "instructions.py"
+    spec = importlib.util.spec_from_file_location("_instructions_under_test", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_instruction_counts_are_read_case_by_case_from_callgrind_parts(tmp_path: Path) -> None:
+    """benchmarks/instructions.py: part 1 is start-up and warm-up, part k+2 the k-th case, the last
+    part the exit; a missing part (no marker symbol, a run cut short) is an error, not a shorter list."""
+    mod = _instructions_module()
+    for k, total in {1: 999_999_999, 2: 5_000_000, 3: 7_000_000, 4: 6_000_000, 5: 123}.items():
+        (tmp_path / f"cg.4242.{k}").write_text(
+            f"desc: Trigger: --dump-before=os_getppid\nevents: Ir\nsummary: {total}\ntotals: {total}\n"
+        )
+    (tmp_path / "cg.4242").write_text("totals: 1\n")
+    assert mod.per_case_counts(tmp_path, 3) == [5_000_000, 7_000_000, 6_000_000]
+    # with --cache-sim: callgrind's estimate of cycles, Ir + 10 x (L1 misses) + 100 x (last-level misses)
+    (tmp_path / "cg.4242.4").write_text("events: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw\ntotals: 1000 7 7 1 2 3 4 5 6\n")
+    assert mod.per_case_counts(tmp_path, 3)[2] == 1000 + 10 * (1 + 2 + 3) + 100 * (4 + 5 + 6)
+    # callgrind leaves out trailing zero counts (no last-level misses): they count as zero
+    (tmp_path / "cg.4242.4").write_text("events: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw\ntotals: 1000 7 7 1 2 3 4\n")
+    assert mod.per_case_counts(tmp_path, 3)[2] == 1000 + 10 * (1 + 2 + 3) + 100 * 4
+    (tmp_path / "cg.4242.3").unlink()
+    with pytest.raises(SystemExit, match="5 expected"):
+        mod.per_case_counts(tmp_path, 3)
+
+
+def test_instruction_spread_uses_the_nearest_rank_like_bench() -> None:
+    """p50 and p99 by the nearest rank (bench.py's ``_pct``), worked by hand: 101 counts 1..101 M,
+    p50 the 51st (51 M), p99 the 100th (100 M); the classes hold their cases and their medians."""
+    mod = _instructions_module()
+    counts = [k * 1_000_000 for k in range(1, 102)]
+    classes = ["outside"] * 50 + ["firings 8-11"] * 51
+    r = mod.summarise(counts, classes)
+    assert (r["p50_minstr"], r["p99_minstr"], r["p99_over_p50"]) == (51.0, 100.0, round(100 / 51, 3))
+    assert r["by_class"]["outside"] == {"cases": 50, "median_minstr": 25.5, "over_p50": 0.5, "at_or_above_p99": 0}
+    assert r["by_class"]["firings 8-11"]["at_or_above_p99"] == 2
+    assert list(r["by_class"]) == ["outside", "firings 8-11"]
