@@ -764,3 +764,99 @@ def test_a_complaint_without_its_required_fields_is_refused_at_them(client):
         "投诉举报记录3·收到日期：缺少必填字段 / Field required",
     ]
     assert doc.get_element_by_id("f-complaints-2-received_on").get("aria-invalid") == "true"
+
+
+# ---------------------------------------------------------------------------- 第三十三条、第二十五条和第三十四条
+
+CONDUCT_FORM = {
+    "as_of": "2025-12-31",
+    "case_id": "JD-FORM",
+    "supervising_organ": "422800",
+    "supervised_organ": "422801",
+    "conduct[0].id": "JD-1",
+    "conduct[0].person": "张某",
+    "conduct[0].role": "直接负责的主管人员",
+    "conduct[0].behaviour": "玩忽职守",
+    "conduct[0].description": "未按期复查",
+    "conduct[0].acted_on": "2025-06-18",
+    "conduct[0].acted_on~how": "month",
+    "conduct[0].confirmed": "true",
+    "conduct[0].suspected_crime": "false",
+    "conduct[1].id": "JD-2",
+    "conduct[1].count": "2",
+    "conduct[1].role": "其他直接责任人员",
+    "conduct[1].behaviour": "滥用职权",
+    "conduct[1].acted_on": "2024-05-05",
+    "conduct[1].acted_on~how": "year",
+    "conduct[1].confirmed": "true",
+    "conduct~rows": "2",
+    "obstructions[0].id": "ZA-1",
+    "obstructions[0].party": "被监督机关",
+    "obstructions[0].actor": "恩施市某局",
+    "obstructions[0].conduct": "拒绝",
+    "obstructions[0].acted_on": "2025-09-10",
+    "obstructions[0].description": "拒绝提供案卷",
+    "obstructions[0].confirmed": "true",
+    "obstructions[1].id": "ZA-2",
+    "obstructions[1].party": "其他单位和个人",
+    "obstructions[1].actor": "王某",
+    "obstructions[1].conduct": "阻碍",
+    "obstructions[1].acted_on~how": "done",
+    "obstructions[1].confirmed": "true",
+    "obstructions~rows": "2",
+}
+
+CONDUCT = [
+    {"id": "JD-1", "person": "张某", "role": "直接负责的主管人员", "behaviour": "玩忽职守", "description": "未按期复查",
+     "acted_on": "2025-06", "confirmed": True, "suspected_crime": False},
+    {"id": "JD-2", "count": 2, "role": "其他直接责任人员", "behaviour": "滥用职权", "acted_on": "2024", "confirmed": True},
+]
+OBSTRUCTIONS = [
+    {"id": "ZA-1", "party": "被监督机关", "actor": "恩施市某局", "conduct": "拒绝", "acted_on": "2025-09-10", "description": "拒绝提供案卷",
+     "confirmed": True},
+    {"id": "ZA-2", "party": "其他单位和个人", "actor": "王某", "conduct": "阻碍", "acted_on": "done", "confirmed": True},
+]
+
+
+def test_the_form_offers_conduct_and_obstructions_each_labelled_with_its_article(client):
+    doc = page(client.get("/try"))
+    assert text_of(doc.get_element_by_id("f-section-conduct").xpath("./summary")[0]) == "行政执法监督机关工作人员的责任（第三十三条）"
+    assert text_of(doc.get_element_by_id("f-section-obstructions").xpath("./summary")[0]) == "拒绝、阻碍、不配合监督（第二十五条、第三十四条）"
+    labels = {el.get("for"): text_of(el) for el in doc.xpath("//label[@for]")}
+    assert labels["f-conduct-0-acted_on"] == "行为日期（第三十三条只适用于2025年3月1日以后的行为）"
+    assert labels["f-obstructions-0-conduct"] == "行为（第三十四条） （必填）"
+    for path in ("conduct[0].acted_on~how", "obstructions[0].acted_on~how"):
+        assert doc.xpath(f"//select[@name='{path}']/option/@value") == ["", "month", "year", "done"]
+    assert doc.xpath("//select[@name='obstructions[0].conduct']/option/@value") == ["", "拒绝", "阻碍", "不如实反映情况", "不提供资料", "不配合"]
+
+
+def test_conduct_and_obstructions_posted_build_the_document_field_by_field(client):
+    r = client.post("/try", data=form_post(**CONDUCT_FORM))
+    assert r.status_code == 200, r.text[:3000]
+    doc = page(r)
+    posted = posted_document(doc)
+    assert posted["conduct"] == CONDUCT and posted["obstructions"] == OBSTRUCTIONS
+    shown = {f[0]: f for f in findings(doc)}
+    assert shown["art_033.p1.supervisor_misconduct"][1:4] == ("【应予处理】", "第三十三条", "/articles/33#art_33__para_1")
+    assert "张某（直接负责的主管人员）" in shown["art_033.p1.supervisor_misconduct"][4]
+    assert shown["art_025.p1.refused_or_obstructed"][1:3] == ("【违反】", "第二十五条第一款")
+    assert shown["art_025.p2.other_party_did_not_assist"][1:3] == ("【可能违反】", "第二十五条第二款")
+    assert shown["art_034.p1.obstruction_by_others"][1:4] == ("【可能应予处理】", "第三十四条", "/articles/34#art_34__para_1")
+    notes = [text_of(li) for li in doc.xpath("//ul[@class='notes']/li")]
+    assert any("（记录“JD-2”）发生在本办法施行日期2025年3月1日之前" in n and n.endswith("（第三十三条）") for n in notes), notes
+
+
+def test_conduct_and_obstructions_round_trip_through_edit(client):
+    case = posted_document(page(client.post("/try", data=form_post(**CONDUCT_FORM))))
+    doc = page(client.post("/try/edit", data={"case_json": json.dumps(case, ensure_ascii=False)}))
+    assert doc.xpath("//select[@name='conduct[0].acted_on~how']/option[@selected]/@value") == ["month"]
+    assert doc.xpath("//select[@name='obstructions[1].acted_on~how']/option[@selected]/@value") == ["done"]
+    assert_the_form_round_trips(client, case)
+
+
+def test_an_obstruction_in_the_older_spelling_opens_as_a_document(client):
+    # "on" is read as acted_on (A34-2); the form writes acted_on, so such a case is edited as JSON, never rewritten
+    case = {"case_id": "OLD", "supervising_organ": "422800", "supervised_organ": "422801",
+            "obstructions": [{"id": "ZA-1", "party": "被监督机关", "actor": "某局", "conduct": "拒绝", "on": "2025-09-10", "confirmed": True}]}
+    doc = page(client.post("/try/edit", data={"case_json": json.dumps(case, ensure_ascii=False)}))
+    assert doc.xpath("//input[@id='mode-paste']/@checked")

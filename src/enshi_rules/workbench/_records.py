@@ -1,6 +1,6 @@
 """The guided form's repeatable records (legal review 2, item 13): 现场监督 (第二十三条、第二十四条),
-责任追究与容错 (第三十二条), the annual records of 第十五、十八、十九条, 投诉、举报 (第十条第二款) and
-问题线索移送 (第三十一条).
+责任追究与容错 (第三十二条), the annual records of 第十五、十八、十九条, 投诉、举报 (第十条第二款),
+问题线索移送 (第三十一条), and the records of 第三十三条 (conduct) and 第二十五、三十四条 (obstructions).
 
 Each section is declared once below (:data:`SECTIONS`): its rows, every field with its Chinese
 label and the article it serves, and how the field is written in the case document. Everything
@@ -24,7 +24,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..facts.measures import AssessmentScope, ClueKind, ClueRecipient, Complainant, ConfidentialMatter, LiabilityRole
+from ..facts.measures import (
+    AssessmentScope,
+    ClueKind,
+    ClueRecipient,
+    Complainant,
+    ConfidentialMatter,
+    LiabilityRole,
+    MisconductKind,
+    ObstructionConduct,
+    ObstructionParty,
+)
 
 __all__ = [
     "F",
@@ -283,7 +293,45 @@ def _sections() -> tuple[Rows, ...]:
               hint="是否移送监察机关按这里选的类别判断，不按名称中的字样"),
         ),
     )
-    return (inspections, liabilities, annual, complaints, clues)
+    conduct = Rows(
+        "conduct",
+        "监督人员行为记录",
+        legend="行政执法监督机关工作人员的责任（第三十三条）",
+        lead="行政执法监督机关工作人员滥用职权、玩忽职守、徇私舞弊的，每人（或姓名未记录的同一身份的若干人）一条记录；被监督机关工作人员的责任适用第三十二条，记入上面的责任追究记录。",
+        add="增加一条监督人员行为记录",
+        fields=(
+            F("id", "text", "编号（报告中引用，例如 JD-1；各条记录不能相同）", "编号", required=True),
+            F("person", "text", "姓名", "姓名", hint="姓名未记录的可不填，填下面的人数"),
+            F("count", "int", "人数（姓名未记录时，本条记录涉及几人）", "人数"),
+            F("organ", "organ", "所在机关", "所在机关", blank="（未填：行政执法监督机关）"),
+            F("role", "choice", "身份（第三十三条）", "身份", options=tuple((r.value, r.value) for r in LiabilityRole), required=True),
+            F("behaviour", "choice", "行为（第三十三条）", "行为", options=tuple((k.value, k.value) for k in MisconductKind), required=True),
+            F("description", "text", "情况", "情况"),
+            F("acted_on", "occurred", "行为日期（第三十三条只适用于2025年3月1日以后的行为）", "行为日期",
+              hint="不填：经调查属实的，按“已发生，日期不详”判断，有关认定只作“可能”"),
+            F("confirmed", "bool3", "是否经调查属实", "是否经调查属实", options=(("true", "属实"), ("false", "不属实")), required=True),
+            F("suspected_crime", "bool3", "是否涉嫌构成犯罪（第三十三条）", "是否涉嫌犯罪", options=_YES_NO, blank="（未填：按否）"),
+        ),
+    )
+    obstructions = Rows(
+        "obstructions",
+        "阻挠监督记录",
+        legend="拒绝、阻碍、不配合监督（第二十五条、第三十四条）",
+        lead="被监督机关或者其他单位和个人拒绝、阻碍、不配合行政执法监督的，每次行为一条记录。",
+        add="增加一条阻挠监督记录",
+        fields=(
+            F("id", "text", "编号（报告中引用，例如 ZA-1；各条记录不能相同）", "编号", required=True),
+            F("party", "choice", "行为人是（第二十五条、第三十四条）", "行为人是", options=tuple((x.value, x.value) for x in ObstructionParty),
+              required=True),
+            F("actor", "text", "单位或者个人（被监督机关的，写机关名称或工作人员姓名）", "单位或者个人", required=True),
+            F("conduct", "choice", "行为（第三十四条）", "行为", options=tuple((x.value, x.value) for x in ObstructionConduct), required=True),
+            F("acted_on", "occurred", "行为日期（2025年3月1日以前的行为不依第二十五条、第三十四条判断）", "行为日期",
+              hint="不填：经调查属实的，按“已发生，日期不详”判断，有关认定只作“可能”"),
+            F("description", "text", "情况", "情况"),
+            F("confirmed", "bool3", "是否经调查属实", "是否经调查属实", options=(("true", "属实"), ("false", "不属实")), required=True),
+        ),
+    )
+    return (inspections, liabilities, annual, complaints, clues, conduct, obstructions)
 
 
 SECTIONS: tuple[Rows, ...] = _sections()
