@@ -53,9 +53,9 @@ def test_i1_a_withdrawn_supervisor_does_not_count():
 
 
 def test_i1_not_on_site_no_rule_of_item_1():
-    r = run(_ins(TWO[:1], on_site=False))
-    absent(r, "art_024.p1.i1.too_few_supervisors")
-    absent(r, "art_024.p1.i1.at_least_two")
+    r = run(_ins([_sv("刘某", shown=False)], on_site=False))
+    absent(r, "art_024.p1.i1")  # none of item (一), certain or possible (A24-4)
+    assert r.missing_facts == ()
 
 
 def test_i1_certificates_shown():
@@ -187,5 +187,9 @@ def test_i1_site_not_recorded_does_not_touch_items_2_and_3():
 
 
 def test_i1_site_recorded_as_on_site_is_certain_as_before():
-    f = only(run(_unknown_site(TWO[:1], on_site=True)), "art_024.p1.i1.too_few_supervisors")
+    r = run(_unknown_site([_sv("刘某", shown=False)], on_site=True))
+    f = only(r, "art_024.p1.i1.too_few_supervisors")
     assert f.certainty.value == "certain" and finding_tag(f) == "违反"
+    only(r, "art_024.p1.i1.certificate_not_shown")
+    absent(r, "art_024.p1.i1.too_few_if_on_site")
+    absent(r, "art_024.p1.i1.certificate_not_shown_if_on_site")
