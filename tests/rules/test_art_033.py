@@ -163,3 +163,10 @@ def test_a_misconduct_date_is_a_date_or_done(word):
 def test_a_misconduct_date_after_the_as_of_date_is_refused():
     with pytest.raises(enshi_rules.CaseValidationError, match=r"conduct\[0\]\.acted_on"):
         run(_mc(acted_on="2026-01-05"), as_of="2025-12-31")
+
+
+def test_an_unconfirmed_record_before_commencement_has_no_note():
+    """The 施行前 note speaks of conduct 经调查属实 only, as the finding does: an unconfirmed record gets neither."""
+    r = run(_mc(confirmed=False, acted_on="2025-02-28"))
+    absent(r, BEFORE)
+    absent(r, RULE)

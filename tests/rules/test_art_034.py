@@ -146,3 +146,27 @@ def test_on_is_the_older_spelling_of_acted_on():
 def test_an_obstruction_date_is_a_date_or_done(word):
     with pytest.raises(enshi_rules.CaseValidationError, match=r"obstructions\[0\]\.acted_on"):
         run(_dated(word))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"party": "被监督机关"}, {"conduct": "不配合"}, {"confirmed": False}],
+    ids=["supervised_organ", "not_cooperating", "unconfirmed"],
+)
+def test_the_note_before_commencement_is_only_for_what_the_article_reaches(change):
+    """The 施行前 note speaks of 第三十四条's own conduct only: 其他单位和个人 who 拒绝 or 阻碍, confirmed.
+    The supervised organ, mere 不配合 or an unconfirmed record get neither the finding nor the note."""
+    doc = _dated("2025-02-28")
+    doc["obstructions"][0].update(change)
+    r = run(doc)
+    absent(r, BEFORE)
+    absent(r, RULE)
+
+
+def test_an_unconfirmed_obstruction_with_a_date_after_commencement_is_no_finding():
+    """经调查属实 is the article's condition, whatever the date: a dated, unconfirmed record gives nothing."""
+    doc = _dated("2025-04-01")
+    doc["obstructions"][0]["confirmed"] = False
+    r = run(doc)
+    absent(r, RULE)
+    absent(r, BEFORE)
