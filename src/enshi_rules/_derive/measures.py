@@ -117,7 +117,7 @@ def conduct_facts(lc: LoadedCase, base: dict[str, int]) -> tuple[list[dict[str, 
         uncertified = [p.name for p in ins.supervisors if art_024.showed_no_certificate(p)]
         stayed = [p.name for p in ins.supervisors if art_024.stayed_with_interest(p)]
         withdrew = [p.name for p in ins.supervisors if art_024.withdrew_for_interest(p)]
-        if ins.on_site is None and ins.supervisors and (len(acting) < 2 or uncertified):
+        if ins.on_site is None and ins.supervisors and art_024.site_decides(len(acting), len(uncertified)):
             # whether the activity was on site decides whether 第二十四条第（一）项 applies (A24-4)
             missing.append(
                 MissingFact(f"inspections[{i}].on_site", "第二十四条第（一）项",

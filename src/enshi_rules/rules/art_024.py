@@ -69,6 +69,12 @@ def certificate_not_shown(f: Fact) -> str:
     return f"{f['record']}中{'、'.join(f['uncertified_names'])}未出示行政执法监督证件。"
 
 
+def site_decides(acting: int, uncertified: int) -> bool:
+    """Whether an activity's record must say if it was on site: only when what it records would breach
+    （一） on site, i.e. fewer than two took part or one did not show a certificate (A24-4)."""
+    return acting < 2 or uncertified > 0
+
+
 # A record that does not say whether the activity was 现场 (A24-4): （一） binds on-site activities only, so
 # what would breach it is only possible, and says why; nothing is reported as observed.
 _SITE_UNKNOWN = INSPECTION & true(m.site_unknown)
